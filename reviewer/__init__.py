@@ -1,0 +1,3 @@
+"""reviewer: a desktop workbench in which physicians rate LLM answers against rubric checklists."""
+
+__version__ = "0.1.0"

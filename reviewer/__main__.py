@@ -1,0 +1,3 @@
+from reviewer.cli.main import main
+
+raise SystemExit(main())

@@ -1,0 +1,102 @@
+"""Opening a study store: URL resolution, SQLite pragmas, sessions, migrations on open."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import make_url
+from sqlalchemy.orm import Session, sessionmaker
+
+ENV_VAR = "REVIEWER_DB"
+
+
+def default_db_path() -> Path:
+    """The user data folder's study database (used when neither --db nor REVIEWER_DB is given)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA", base)
+    return Path(base) / "reviewer" / "studies.db"
+
+
+def resolve_url(target: str | os.PathLike[str] | None) -> str:
+    """A file path means SQLite; a string with ``://`` is a SQLAlchemy URL used as it is."""
+    if target is None:
+        target = os.environ.get(ENV_VAR) or default_db_path()
+    text = str(target)
+    if "://" in text:
+        return text
+    path = Path(text).expanduser().resolve()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{path}"
+
+
+def sqlite_path(url: str) -> Path | None:
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
+    # PRAGMAs are no-ops inside a transaction; pysqlite on 3.11 has no .autocommit attribute.
+    previous = getattr(dbapi_connection, "autocommit", None)
+    if previous is not None and previous is not True:
+        dbapi_connection.autocommit = True
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA synchronous=FULL")
+    cursor.close()
+    if previous is not None and previous is not True:
+        dbapi_connection.autocommit = previous
+
+
+def make_engine(url: str, **kwargs) -> Engine:  # noqa: ANN003
+    engine = create_engine(url, **kwargs)
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+@dataclass
+class Store:
+    """An open study database: the engine and a session factory (``expire_on_commit=False``)."""
+
+    url: str
+    engine: Engine
+    Session: sessionmaker[Session]
+
+    @property
+    def path(self) -> Path | None:
+        return sqlite_path(self.url)
+
+    @contextmanager
+    def begin(self) -> Iterator[Session]:
+        """One transaction: commits on success, rolls back on any exception."""
+        with self.Session.begin() as session:
+            yield session
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(target: str | os.PathLike[str] | None = None, *, upgrade: bool = True,
+               backup: bool = True) -> Store:
+    """Open (creating or upgrading as needed) the store named by a path or URL.
+
+    An existing database at an older schema revision is copied to ``NAME.bak-REV`` first, then
+    upgraded (see :mod:`reviewer.store.migrate`).
+    """
+    url = resolve_url(target)
+    engine = make_engine(url)
+    if upgrade:
+        from reviewer.store.migrate import upgrade_to_head
+
+        upgrade_to_head(engine, backup=backup)
+    return Store(url=url, engine=engine, Session=sessionmaker(engine, expire_on_commit=False))
