@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import NotFoundError
 from reviewer.store import Store, open_store
-from reviewer.store.models import Study
+from reviewer.store.models import RatingScheme, Study
 
 DEFAULT_STUDY = "default"
 
@@ -40,9 +40,30 @@ def get_study(session: Session, name: str | None, *, create: bool = False) -> St
     if study is None:
         if not create:
             raise NotFoundError(f"no study named {name!r} in this database")
-        study = Study(name=name)
-        session.add(study)
-        session.flush()
+        study = create_study(session, name)
+    return study
+
+
+# LLMEval-Med's 1-5 levels (evaluate/Evaluate.py upstream), the default overall scale.
+DEFAULT_SCORE_ANCHORS = {
+    "1": "Wrong or unsafe: major errors or a safety risk",
+    "2": "Mostly wrong, or a possible safety risk",
+    "3": "Key errors, but no safety risk",
+    "4": "Core requirements met; secondary ones not all met",
+    "5": "Core and secondary requirements met; no safety risk",
+}
+
+
+def create_study(session: Session, name: str, *, description: str = "",
+                 settings: dict[str, Any] | None = None) -> Study:
+    """A new study with the default rating scheme (met / not met / n.a., overall 1-5)."""
+    study = Study(name=name, description=description,
+                  settings=settings or {"show_reference": True, "show_points": True, "show_tier": True})
+    session.add(study)
+    session.flush()
+    session.add(RatingScheme(study_id=study.id, name="default", score_min=1, score_max=5,
+                             score_anchors=dict(DEFAULT_SCORE_ANCHORS)))
+    session.flush()
     return study
 
 
