@@ -22,6 +22,7 @@ from reviewer.errors import ReviewerError
 
 def alembic_config() -> Config:
     cfg = Config()
+    cfg.set_main_option("path_separator", "os")
     cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
     cfg.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
     return cfg

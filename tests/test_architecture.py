@@ -1,0 +1,40 @@
+"""The layers of DESIGN.md hold: Qt widgets only in reviewer/gui, no torch at start-up."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1] / "reviewer"
+WIDGETS = re.compile(r"from PySide6(\.QtWidgets| import .*QtWidgets)|import PySide6\.QtWidgets")
+
+
+def test_qt_widgets_only_in_gui() -> None:
+    leaks = [
+        str(path.relative_to(PACKAGE))
+        for path in PACKAGE.rglob("*.py")
+        if "gui" not in path.relative_to(PACKAGE).parts[:1] and WIDGETS.search(path.read_text("utf-8"))
+    ]
+    assert leaks == []
+
+
+def test_pure_helpers_import_no_qt_or_database() -> None:
+    for folder in ("agreement",):
+        for path in (PACKAGE / folder).rglob("*.py"):
+            source = path.read_text("utf-8")
+            assert "PySide6" not in source, path
+            assert "sqlalchemy" not in source.lower(), path
+
+
+def test_cli_start_up_imports_no_torch_and_no_qt() -> None:
+    code = (
+        "import sys\n"
+        "from reviewer.cli.main import build_parser\n"
+        "build_parser()\n"
+        "heavy = sorted(m for m in ('torch', 'transformers', 'PySide6.QtWidgets', 'vllm') if m in sys.modules)\n"
+        "print(','.join(heavy))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == ""

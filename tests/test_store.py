@@ -1,0 +1,62 @@
+"""The store opens with the right pragmas, migrations match the models, URLs resolve as documented."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import select, text
+
+from reviewer.errors import ReviewerError
+from reviewer.store import open_store, resolve_url
+from reviewer.store.migrate import current_revision, head_revision
+from reviewer.store.models import Base, Case, Study
+
+
+def test_sqlite_pragmas(store) -> None:
+    with store.engine.connect() as conn:
+        assert conn.execute(text("PRAGMA journal_mode")).scalar() == "wal"
+        assert conn.execute(text("PRAGMA foreign_keys")).scalar() == 1
+        assert conn.execute(text("PRAGMA busy_timeout")).scalar() == 10000
+        assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
+
+
+def test_migrations_match_models(store) -> None:
+    """Every model change has its Alembic revision: the migrated schema equals the metadata."""
+    assert current_revision(store.engine) == head_revision()
+    with store.engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn, opts={"compare_type": True}), Base.metadata)
+    assert diff == []
+
+
+def test_foreign_keys_enforced(store) -> None:
+    with pytest.raises(Exception, match="FOREIGN KEY"):
+        with store.begin() as session:
+            session.add(Case(study_id=999, turns=[]))
+
+
+def test_uids_and_timestamps(store) -> None:
+    with store.begin() as session:
+        session.add(Study(name="s"))
+    with store.Session() as session:
+        study = session.scalar(select(Study))
+        assert len(study.uid) == 36 and study.created_at is not None
+
+
+def test_resolve_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert resolve_url(tmp_path / "a.db") == f"sqlite:///{tmp_path / 'a.db'}"
+    assert resolve_url("postgresql+psycopg://u@h/db") == "postgresql+psycopg://u@h/db"
+    monkeypatch.setenv("REVIEWER_DB", str(tmp_path / "env.db"))
+    assert resolve_url(None).endswith("env.db")
+
+
+def test_foreign_database_refused(tmp_path: Path) -> None:
+    import sqlite3
+
+    path = tmp_path / "other.db"
+    with sqlite3.connect(path) as conn:
+        conn.execute("CREATE TABLE something (x)")
+    with pytest.raises(ReviewerError, match="not a reviewer study database"):
+        open_store(path)
