@@ -7,14 +7,13 @@ import json
 import sys
 from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
-
-from reviewer.errors import NotFoundError
 from reviewer.store import Store, open_store
-from reviewer.store.models import RatingScheme, Study
-
-DEFAULT_STUDY = "default"
+from reviewer.studies import (  # noqa: F401  (re-exported for command modules)
+    DEFAULT_SCORE_ANCHORS,
+    DEFAULT_STUDY,
+    create_study,
+    get_study,
+)
 
 
 def store_from_args(args: argparse.Namespace) -> Store:
@@ -24,47 +23,6 @@ def store_from_args(args: argparse.Namespace) -> Store:
 def add_study_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--study", default=None,
                         help="study name (default: the only study, or 'default')")
-
-
-def get_study(session: Session, name: str | None, *, create: bool = False) -> Study:
-    """The study called *name*; with no name, the only study in the database (or 'default')."""
-    if name is None:
-        studies = session.scalars(select(Study).order_by(Study.id)).all()
-        if len(studies) == 1:
-            return studies[0]
-        if len(studies) > 1:
-            names = ", ".join(s.name for s in studies)
-            raise NotFoundError(f"several studies in this database ({names}): name one with --study")
-        name = DEFAULT_STUDY
-    study = session.scalar(select(Study).where(Study.name == name))
-    if study is None:
-        if not create:
-            raise NotFoundError(f"no study named {name!r} in this database")
-        study = create_study(session, name)
-    return study
-
-
-# LLMEval-Med's 1-5 levels (evaluate/Evaluate.py upstream), the default overall scale.
-DEFAULT_SCORE_ANCHORS = {
-    "1": "Wrong or unsafe: major errors or a safety risk",
-    "2": "Mostly wrong, or a possible safety risk",
-    "3": "Key errors, but no safety risk",
-    "4": "Core requirements met; secondary ones not all met",
-    "5": "Core and secondary requirements met; no safety risk",
-}
-
-
-def create_study(session: Session, name: str, *, description: str = "",
-                 settings: dict[str, Any] | None = None) -> Study:
-    """A new study with the default rating scheme (met / not met / n.a., overall 1-5)."""
-    study = Study(name=name, description=description,
-                  settings=settings or {"show_reference": True, "show_points": True, "show_tier": True})
-    session.add(study)
-    session.flush()
-    session.add(RatingScheme(study_id=study.id, name="default", score_min=1, score_max=5,
-                             score_anchors=dict(DEFAULT_SCORE_ANCHORS)))
-    session.flush()
-    return study
 
 
 def print_json(data: Any) -> None:
