@@ -1,0 +1,81 @@
+"""Builders for the assignment / review-file / merge tests: a small study written through the ORM."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import MetaData, select
+
+from reviewer.cli.common import create_study
+from reviewer.store.models import Case, ChecklistVersion, Criterion, JudgeRun, JudgeVerdict, Model, Response
+
+MODEL_NAMES = ("SecretModel-Alpha-7B", "HiddenModel-Beta-13B")
+CATEGORIES = ("cardiology / arrhythmia", "paediatrics / fever", "oncology / staging")
+
+
+def build_study(store, name: str = "trial", *, n_cases: int = 6, n_criteria: int = 3,
+                models: tuple[str, ...] = MODEL_NAMES, judge: bool = False) -> dict[str, Any]:
+    """A study with *n_cases* cases over three categories, each answered by every model.
+
+    Checklists have two versions (the latest has *n_criteria* criteria). Returns the study name.
+    With *judge*, two judge runs with probabilities are added (run-a, run-b).
+    """
+    with store.begin() as s:
+        study = create_study(s, name)
+        model_rows = [Model(study_id=study.id, name=m, kind="local", path=f"/models/{m}",
+                            revision="rev-" + m, meta={"family": m}) for m in models]
+        s.add_all(model_rows)
+        s.flush()
+        for i in range(n_cases):
+            case = Case(study_id=study.id, source="test", external_id=f"c{i}", title=f"Case {i}",
+                        category=CATEGORIES[i % len(CATEGORIES)],
+                        turns=[{"role": "user", "content": f"Question {i}: what should we do?"}])
+            s.add(case)
+            s.flush()
+            old = ChecklistVersion(case_id=case.id, version=1, author="coord")
+            s.add(old)
+            s.flush()
+            s.add(Criterion(checklist_version_id=old.id, key="k0", position=0, text="old criterion", points=1))
+            new = ChecklistVersion(case_id=case.id, version=2, parent_id=old.id, author="coord")
+            s.add(new)
+            s.flush()
+            for j in range(n_criteria):
+                s.add(Criterion(checklist_version_id=new.id, key=f"k{j}", position=j,
+                                text=f"Criterion {j} of case {i}", points=float(j + 1)))
+            for mi, m in enumerate(model_rows):
+                s.add(Response(case_id=case.id, model_id=m.id, external_id=f"{m.name}-c{i}",
+                               text=f"Answer {i} by model #{mi}", blind_label="AB"[mi % 2],
+                               settings={"model": m.name, "temperature": 0.7}, device="cuda:0",
+                               seed=7, latency_ms=12.0))
+        s.flush()
+        if judge:
+            _add_judges(s, study)
+    return {"study": name}
+
+
+def _add_judges(s, study) -> None:  # noqa: ANN001
+    runs = [JudgeRun(study_id=study.id, name=n, judge_model="judge-" + n, mode="logprob") for n in ("run-a", "run-b")]
+    s.add_all(runs)
+    s.flush()
+    responses = s.scalars(select(Response).join(Case).where(Case.study_id == study.id).order_by(Response.id)).all()
+    for idx, resp in enumerate(responses):
+        latest = max(resp.case.checklists, key=lambda c: c.version)
+        for crit in latest.criteria:
+            # response idx: run-a probability walks away from 0.5; run-b agrees except on odd idx
+            p = 0.5 + 0.45 * ((idx % 5) / 4.0)
+            s.add(JudgeVerdict(judge_run_id=runs[0].id, response_id=resp.id, criterion_id=crit.id,
+                               met=p >= 0.5, probability=p))
+            s.add(JudgeVerdict(judge_run_id=runs[1].id, response_id=resp.id, criterion_id=crit.id,
+                               met=(p >= 0.5) if idx % 2 == 0 else (p < 0.5), probability=None))
+
+
+def dump_tables(store) -> dict[str, list[tuple]]:
+    """Every row of every table (sorted), for 'exactly as before' comparisons."""
+    meta = MetaData()
+    meta.reflect(store.engine)
+    out: dict[str, list[tuple]] = {}
+    with store.engine.connect() as conn:
+        for table in meta.sorted_tables:
+            rows = conn.execute(table.select()).all()
+            out[table.name] = sorted(tuple(str(v) for v in r) for r in rows)
+    return out
