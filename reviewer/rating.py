@@ -1,0 +1,500 @@
+"""The rating service: a rater's work queue, one item's view, and every write a rater makes.
+
+No Qt here. Functions take a :class:`~sqlalchemy.orm.Session`; the caller owns the transaction
+(one user action = one short ``with store.begin() as session:``). What leaves this module is a
+frozen dataclass, never a live ORM object, so widgets cannot lazy-load from a closed session.
+
+A rating is created as a draft on the first change and remembers the checklist version the rater
+saw (the latest one of the case at that moment). Editing a submitted rating is allowed and leaves
+an ``AuditEvent`` (action ``rating.edit_submitted``) with the value before and after; submitting
+leaves one too (``rating.submit``).
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reviewer.errors import InputError, NotFoundError, ReviewerError
+from reviewer.store.models import (
+    CRITERION_VALUES,
+    DRAFT,
+    SUBMITTED,
+    AuditEvent,
+    Case,
+    ChecklistVersion,
+    Criterion,
+    CriterionRating,
+    Feedback,
+    Rater,
+    Rating,
+    RatingScheme,
+    Response,
+    Study,
+    utcnow,
+)
+
+NEW = "new"  # queue status of a response the rater has not touched (no Rating row)
+FEEDBACK_KINDS = ("unclear", "wrong", "missing")
+
+
+class IncompleteRatingError(ReviewerError):
+    """Submit refused: names every unanswered criterion (by number and text) and the overall score."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = list(missing)
+        super().__init__("cannot submit yet; still unanswered: " + "; ".join(self.missing))
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One row of a rater's work queue."""
+
+    response_id: int
+    response_uid: str
+    position: int  # 1-based place in this rater's queue
+    blind_label: str
+    case_id: int
+    case_title: str
+    category: str
+    status: str  # new | draft | submitted
+    time_spent_s: float
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str
+    content: str
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: int
+    key: str
+    number: int  # 1-based, as shown to the rater
+    text: str
+    points: float | None
+    tier: str | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScaleView:
+    """A score scale: the overall one (name ``overall``) or an extra one from the rating scheme."""
+
+    name: str
+    minimum: int
+    maximum: int
+    anchors: tuple[tuple[int, str], ...]
+    required: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """Everything the review view shows for one response, and the rater's current answers."""
+
+    response_id: int
+    response_uid: str
+    case_id: int
+    case_uid: str
+    case_title: str
+    category: str
+    turns: tuple[Turn, ...]
+    reference_answer: str | None
+    response_text: str
+    blind_label: str
+    criteria: tuple[CriterionView, ...]
+    checklist_version_id: int | None
+    values: dict[int, str] = field(default_factory=dict)  # criterion id -> met | not_met | na
+    overall_score: float | None = None
+    overall_scale: ScaleView | None = None
+    extra_scales: tuple[ScaleView, ...] = ()
+    extra_scores: dict[str, Any] = field(default_factory=dict)
+    comment: str = ""
+    safety_flag: bool = False
+    status: str = NEW
+    rating_version: int = 0
+    time_spent_s: float = 0.0
+    feedback: dict[int, tuple[str, ...]] = field(default_factory=dict)  # criterion id -> kinds
+    edited_after_submit: bool = False
+    show_reference: bool = True
+    show_points: bool = True
+    show_tier: bool = True
+
+
+@dataclass(frozen=True)
+class RatingState:
+    """What a write changed, for the queue row and the status bar."""
+
+    response_id: int
+    status: str
+    rating_version: int
+    time_spent_s: float
+
+
+# ----------------------------------------------------------------------------- raters
+
+
+def get_rater(session: Session, name: str, *, create: bool = True, role: str = "physician") -> Rater:
+    """The rater called *name* (created when *create* is true)."""
+    rater = session.scalar(select(Rater).where(Rater.name == name))
+    if rater is None:
+        if not create:
+            raise NotFoundError(f"no rater named {name!r} in this database")
+        rater = Rater(name=name, display_name=name, role=role)
+        session.add(rater)
+        session.flush()
+    return rater
+
+
+def rater_names(session: Session) -> list[str]:
+    return list(session.scalars(select(Rater.name).order_by(Rater.name)))
+
+
+# ----------------------------------------------------------------------------- queue
+
+
+def queue_ids(session: Session, study_id: int, rater_id: int) -> list[int]:
+    """Response ids of the rater's queue, in order.
+
+    Assigned responses in ``Assignment.position`` order; when the study has no assignments at all,
+    every response of the study in a stable shuffle seeded by the rater's and the study's uid (the
+    same rater sees the same order on every machine, different raters see different orders).
+    """
+    from reviewer.store.models import Assignment
+
+    has_any = session.scalar(select(Assignment.id).where(Assignment.study_id == study_id).limit(1))
+    if has_any is not None:
+        rows = session.execute(
+            select(Assignment.response_id).where(Assignment.study_id == study_id,
+                                                 Assignment.rater_id == rater_id)
+            .order_by(Assignment.position, Assignment.id)
+        )
+        return [r[0] for r in rows]
+    rater_uid = session.scalar(select(Rater.uid).where(Rater.id == rater_id))
+    study_uid = session.scalar(select(Study.uid).where(Study.id == study_id))
+    rows = session.execute(
+        select(Response.id, Response.uid).join(Case, Response.case_id == Case.id)
+        .where(Case.study_id == study_id).order_by(Response.uid)
+    ).all()
+    ids = [r[0] for r in rows]
+    random.Random(f"{rater_uid}:{study_uid}").shuffle(ids)
+    return ids
+
+
+def queue_rows(session: Session, rater_id: int, response_ids: list[int],
+               positions: dict[int, int] | None = None) -> dict[int, QueueItem]:
+    """Queue rows for some response ids (the lazy table model asks for a page at a time)."""
+    out: dict[int, QueueItem] = {}
+    for start in range(0, len(response_ids), 500):
+        chunk = response_ids[start:start + 500]
+        rows = session.execute(
+            select(Response.id, Response.uid, Response.blind_label, Case.id, Case.title, Case.category,
+                   Rating.status, Rating.time_spent_s)
+            .join(Case, Response.case_id == Case.id)
+            .outerjoin(Rating, (Rating.response_id == Response.id) & (Rating.rater_id == rater_id))
+            .where(Response.id.in_(chunk))
+        )
+        for rid, ruid, label, cid, title, category, status, spent in rows:
+            out[rid] = QueueItem(rid, ruid, (positions or {}).get(rid, 0), label, cid, title or "",
+                                 category or "", status or NEW, float(spent or 0.0))
+    return out
+
+
+def work_queue(session: Session, study_id: int, rater_id: int) -> list[QueueItem]:
+    """The rater's whole queue as rows (see :func:`queue_ids` for the order)."""
+    ids = queue_ids(session, study_id, rater_id)
+    positions = {rid: i + 1 for i, rid in enumerate(ids)}
+    rows = queue_rows(session, rater_id, ids, positions)
+    return [rows[rid] for rid in ids if rid in rows]
+
+
+def queue_statuses(session: Session, rater_id: int, response_ids: list[int]) -> dict[int, str]:
+    """Status (draft/submitted) of the rater's ratings among *response_ids*; absent means new."""
+    out: dict[int, str] = {}
+    for start in range(0, len(response_ids), 900):
+        chunk = response_ids[start:start + 900]
+        out.update({rid: st for rid, st in session.execute(
+            select(Rating.response_id, Rating.status)
+            .where(Rating.rater_id == rater_id, Rating.response_id.in_(chunk)))})
+    return out
+
+
+# ----------------------------------------------------------------------------- reading one item
+
+
+def _latest_checklist_id(session: Session, case_id: int) -> int | None:
+    return session.scalar(select(ChecklistVersion.id).where(ChecklistVersion.case_id == case_id)
+                          .order_by(ChecklistVersion.version.desc()).limit(1))
+
+
+def _scheme(session: Session, study_id: int) -> RatingScheme | None:
+    return session.scalar(select(RatingScheme).where(RatingScheme.study_id == study_id)
+                          .order_by(RatingScheme.id).limit(1))
+
+
+def _scale(name: str, lo: Any, hi: Any, anchors: dict[str, Any] | None, required: bool) -> ScaleView:
+    items = []
+    for k, v in (anchors or {}).items():
+        try:
+            items.append((int(k), str(v)))
+        except (TypeError, ValueError):
+            continue
+    return ScaleView(name, int(lo), int(hi), tuple(sorted(items)), required)
+
+
+def _rating(session: Session, rater_id: int, response_id: int) -> Rating | None:
+    return session.scalar(select(Rating).where(Rating.rater_id == rater_id,
+                                               Rating.response_id == response_id))
+
+
+def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
+    """The review view of one response for one rater (criteria of the version the rater saw)."""
+    resp = session.get(Response, response_id)
+    if resp is None:
+        raise NotFoundError(f"no response with id {response_id}")
+    case = session.get(Case, resp.case_id)
+    study = session.get(Study, case.study_id)
+    settings = study.settings or {}
+    rating = _rating(session, rater_id, response_id)
+    cl_id = rating.checklist_version_id if rating and rating.checklist_version_id else None
+    cl_id = cl_id or _latest_checklist_id(session, case.id)
+    criteria: tuple[CriterionView, ...] = ()
+    if cl_id is not None:
+        crit_rows = session.scalars(select(Criterion).where(Criterion.checklist_version_id == cl_id)
+                                    .order_by(Criterion.position, Criterion.id)).all()
+        criteria = tuple(CriterionView(c.id, c.key, i + 1, c.text, c.points, c.tier,
+                                       tuple(str(t) for t in (c.tags or [])))
+                         for i, c in enumerate(crit_rows))
+    scheme = _scheme(session, study.id)
+    overall = extra = None
+    if scheme is not None:
+        overall = _scale("overall", scheme.score_min, scheme.score_max, scheme.score_anchors,
+                         bool(scheme.require_overall))
+        extra = tuple(_scale(str(s.get("name", f"scale{i + 1}")), s.get("min", 1), s.get("max", 5),
+                             s.get("anchors"), bool(s.get("required", False)))
+                      for i, s in enumerate(scheme.extra_scales or []) if isinstance(s, dict))
+    values: dict[int, str] = {}
+    edited = False
+    if rating is not None:
+        values = {cid: v for cid, v in session.execute(
+            select(CriterionRating.criterion_id, CriterionRating.value)
+            .where(CriterionRating.rating_id == rating.id))}
+        edited = session.scalar(select(AuditEvent.id).where(
+            AuditEvent.entity_uid == rating.uid, AuditEvent.action == "rating.edit_submitted").limit(1)
+        ) is not None
+    feedback: dict[int, list[str]] = {}
+    for cid, kind in session.execute(select(Feedback.criterion_id, Feedback.kind).where(
+            Feedback.rater_id == rater_id, Feedback.response_id == response_id).order_by(Feedback.id)):
+        feedback.setdefault(cid, []).append(kind)
+    return ItemView(
+        response_id=resp.id, response_uid=resp.uid, case_id=case.id, case_uid=case.uid,
+        case_title=case.title or "", category=case.category or "",
+        turns=tuple(Turn(str(t.get("role", "user")), str(t.get("content", "")))
+                    for t in (case.turns or []) if isinstance(t, dict)),
+        reference_answer=case.reference_answer, response_text=resp.text, blind_label=resp.blind_label,
+        criteria=criteria, checklist_version_id=cl_id, values=values,
+        overall_score=rating.overall_score if rating else None, overall_scale=overall,
+        extra_scales=extra or (), extra_scores=dict(rating.extra_scores or {}) if rating else {},
+        comment=rating.comment if rating else "", safety_flag=bool(rating.safety_flag) if rating else False,
+        status=rating.status if rating else NEW, rating_version=rating.version if rating else 0,
+        time_spent_s=float(rating.time_spent_s or 0.0) if rating else 0.0,
+        feedback={k: tuple(v) for k, v in feedback.items()}, edited_after_submit=edited,
+        show_reference=bool(settings.get("show_reference", True)),
+        show_points=bool(settings.get("show_points", True)),
+        show_tier=bool(settings.get("show_tier", True)),
+    )
+
+
+# ----------------------------------------------------------------------------- writes
+
+
+def _rater_name(session: Session, rater_id: int) -> str:
+    name = session.scalar(select(Rater.name).where(Rater.id == rater_id))
+    if name is None:
+        raise NotFoundError(f"no rater with id {rater_id}")
+    return name
+
+
+def _rating_for_write(session: Session, rater_id: int, response_id: int) -> Rating:
+    rating = _rating(session, rater_id, response_id)
+    if rating is not None:
+        return rating
+    case_id = session.scalar(select(Response.case_id).where(Response.id == response_id))
+    if case_id is None:
+        raise NotFoundError(f"no response with id {response_id}")
+    rating = Rating(response_id=response_id, rater_id=rater_id, status=DRAFT,
+                    checklist_version_id=_latest_checklist_id(session, case_id), source="app")
+    session.add(rating)
+    session.flush()
+    return rating
+
+
+def _audit_edit(session: Session, rating: Rating, actor: str | None, what: str,
+                before: Any, after: Any) -> None:
+    """Record a change to a submitted rating (nothing changes without a trace)."""
+    if rating.status != SUBMITTED or before == after:
+        return
+    study_id = session.scalar(select(Case.study_id).join(Response, Response.case_id == Case.id)
+                              .where(Response.id == rating.response_id))
+    session.add(AuditEvent(study_id=study_id, actor=actor or _rater_name(session, rating.rater_id),
+                           action="rating.edit_submitted", entity_type="rating", entity_uid=rating.uid,
+                           before={what: before}, after={what: after}))
+
+
+def _state(session: Session, rating: Rating) -> RatingState:
+    rating.updated_at = utcnow()
+    session.flush()  # bumps rating.version (version_id_col)
+    return RatingState(rating.response_id, rating.status, rating.version, float(rating.time_spent_s))
+
+
+def _check_criterion(session: Session, rating: Rating, criterion_id: int) -> None:
+    cl = session.scalar(select(Criterion.checklist_version_id).where(Criterion.id == criterion_id))
+    if cl is None:
+        raise NotFoundError(f"no criterion with id {criterion_id}")
+    if rating.checklist_version_id is not None and cl != rating.checklist_version_id:
+        raise InputError("criterion is not in the checklist version this rating uses",
+                         item=f"criterion {criterion_id}")
+
+
+def set_criterion(session: Session, rater_id: int, response_id: int, criterion_id: int,
+                  value: str | None, *, actor: str | None = None) -> RatingState:
+    """Answer one criterion (met / not_met / na) or clear it (``None``)."""
+    if value is not None and value not in CRITERION_VALUES:
+        raise InputError(f"criterion value must be one of {', '.join(CRITERION_VALUES)}, not {value!r}")
+    rating = _rating_for_write(session, rater_id, response_id)
+    _check_criterion(session, rating, criterion_id)
+    row = session.scalar(select(CriterionRating).where(CriterionRating.rating_id == rating.id,
+                                                       CriterionRating.criterion_id == criterion_id))
+    before = row.value if row else None
+    if value is None:
+        if row is not None:
+            session.delete(row)
+    elif row is None:
+        session.add(CriterionRating(rating_id=rating.id, criterion_id=criterion_id, value=value))
+    else:
+        row.value = value
+    key = session.scalar(select(Criterion.key).where(Criterion.id == criterion_id))
+    _audit_edit(session, rating, actor, f"criterion:{key}", before, value)
+    return _state(session, rating)
+
+
+def set_overall_score(session: Session, rater_id: int, response_id: int, score: float | None,
+                      *, actor: str | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id)
+    if score is not None:
+        study_id = session.scalar(select(Case.study_id).join(Response, Response.case_id == Case.id)
+                                  .where(Response.id == response_id))
+        scheme = _scheme(session, study_id)
+        if scheme is not None and not scheme.score_min <= score <= scheme.score_max:
+            raise InputError(f"overall score must be between {scheme.score_min} and {scheme.score_max}")
+    _audit_edit(session, rating, actor, "overall_score", rating.overall_score, score)
+    rating.overall_score = score
+    return _state(session, rating)
+
+
+def set_extra_score(session: Session, rater_id: int, response_id: int, name: str, score: float | None,
+                    *, actor: str | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id)
+    scores = dict(rating.extra_scores or {})
+    before = scores.get(name)
+    if score is None:
+        scores.pop(name, None)
+    else:
+        scores[name] = score
+    _audit_edit(session, rating, actor, f"extra:{name}", before, score)
+    rating.extra_scores = scores  # a new dict so the JSON column is seen as changed
+    return _state(session, rating)
+
+
+def set_comment(session: Session, rater_id: int, response_id: int, comment: str,
+                *, actor: str | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id)
+    _audit_edit(session, rating, actor, "comment", rating.comment, comment)
+    rating.comment = comment
+    return _state(session, rating)
+
+
+def set_safety_flag(session: Session, rater_id: int, response_id: int, flag: bool,
+                    *, actor: str | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id)
+    _audit_edit(session, rating, actor, "safety_flag", bool(rating.safety_flag), bool(flag))
+    rating.safety_flag = bool(flag)
+    return _state(session, rating)
+
+
+def add_time(session: Session, rater_id: int, response_id: int, seconds: float) -> RatingState | None:
+    """Add time on item to an existing rating; ``None`` when the rater has not rated it yet
+    (viewing alone does not create a draft; the caller keeps the seconds until the first change)."""
+    rating = _rating(session, rater_id, response_id)
+    if rating is None or seconds <= 0:
+        return None
+    rating.time_spent_s = float(rating.time_spent_s or 0.0) + float(seconds)
+    return _state(session, rating)
+
+
+def add_feedback(session: Session, rater_id: int, response_id: int | None, criterion_id: int,
+                 kind: str, note: str = "") -> int:
+    """A rater's note on a criterion: ``unclear``, ``wrong`` or ``missing`` (something). Returns its id."""
+    if kind not in FEEDBACK_KINDS:
+        raise InputError(f"feedback kind must be one of {', '.join(FEEDBACK_KINDS)}, not {kind!r}")
+    if session.get(Criterion, criterion_id) is None:
+        raise NotFoundError(f"no criterion with id {criterion_id}")
+    fb = Feedback(rater_id=rater_id, criterion_id=criterion_id, response_id=response_id, kind=kind,
+                  note=note)
+    session.add(fb)
+    session.flush()
+    return fb.id
+
+
+def missing_answers(item: ItemView) -> list[str]:
+    """What still needs an answer before *item* can be submitted, in the words the rater sees."""
+    missing = [f"criterion {c.number} ({_short(c.text)})" for c in item.criteria if c.id not in item.values]
+    if item.overall_scale is not None and item.overall_scale.required and item.overall_score is None:
+        missing.append("the overall score")
+    missing += [f"the {s.name} score" for s in item.extra_scales
+                if s.required and item.extra_scores.get(s.name) is None]
+    return missing
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+def submit(session: Session, rater_id: int, response_id: int, *, actor: str | None = None) -> RatingState:
+    """Mark the rating submitted once every criterion and the overall score are answered."""
+    item = load_item(session, rater_id, response_id)
+    missing = missing_answers(item)
+    if missing:
+        raise IncompleteRatingError(missing)
+    rating = _rating_for_write(session, rater_id, response_id)
+    before = rating.status
+    rating.status = SUBMITTED
+    rating.submitted_at = utcnow()
+    study_id = session.scalar(select(Case.study_id).where(Case.id == item.case_id))
+    session.add(AuditEvent(study_id=study_id, actor=actor or _rater_name(session, rater_id),
+                           action="rating.submit", entity_type="rating", entity_uid=rating.uid,
+                           before={"status": before}, after={"status": SUBMITTED}))
+    return _state(session, rating)
+
+
+def progress(session: Session, study_id: int, rater_id: int, response_ids: list[int] | None = None
+             ) -> tuple[int, int]:
+    """(submitted, assigned) for the rater's queue."""
+    ids = response_ids if response_ids is not None else queue_ids(session, study_id, rater_id)
+    statuses = queue_statuses(session, rater_id, ids)
+    return sum(1 for s in statuses.values() if s == SUBMITTED), len(ids)
+
+
+def study_list(session: Session) -> list[tuple[int, str]]:
+    return [(sid, name) for sid, name in session.execute(select(Study.id, Study.name).order_by(Study.name))]
+
+
+def count_responses(session: Session, study_id: int) -> int:
+    return session.scalar(select(func.count(Response.id)).join(Case, Response.case_id == Case.id)
+                          .where(Case.study_id == study_id)) or 0
