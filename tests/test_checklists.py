@@ -1,0 +1,122 @@
+"""Versioned checklists: edit makes a new immutable version, diff by key, ratings keep their wording."""
+
+from __future__ import annotations
+
+import pytest
+from helpers_refinement import build_small_study
+from sqlalchemy import select
+
+from reviewer.checklists import (
+    AddCriterion,
+    ChangeCriterion,
+    RemoveCriterion,
+    ReorderCriteria,
+    criteria_as_rated,
+    diff_versions,
+    edit_checklist,
+    find_case,
+    latest_checklist,
+    list_versions,
+    show_checklist,
+)
+from reviewer.errors import ConflictError, InputError, NotFoundError
+from reviewer.store.models import AuditEvent, Criterion
+
+
+@pytest.fixture
+def small(store):
+    return store, build_small_study(store)
+
+
+def test_edit_makes_new_version_keeping_keys(small):
+    store, ids = small
+    with store.begin() as s:
+        v1 = latest_checklist(s, "hb-case")
+        v1_ids = [c.id for c in v1.criteria]
+        new = edit_checklist(s, "hb-case", author="coord", reason="clarify aspirin",
+                             edits=[ChangeCriterion("hb-2", text="Advises chewing 300 mg aspirin "
+                                                    "unless allergic.", points=6)])
+        assert new.version == 2 and new.parent_id == v1.id
+        assert new.author == "coord" and new.reason == "clarify aspirin"
+        assert [c.key for c in new.criteria] == ["hb-1", "hb-2", "hb-3"]
+        assert not set(v1_ids) & {c.id for c in new.criteria}  # new rows
+    with store.begin() as s:
+        view = show_checklist(s, "hb-case")
+        assert view.version == 2 and view.parent_version == 1
+        assert view.criteria[1].text.startswith("Advises chewing") and view.criteria[1].points == 6
+        old = show_checklist(s, "hb-case", version=1)
+        assert old.criteria[1].text == "Mentions aspirin appropriately." and old.criteria[1].points == 5
+        events = s.scalars(select(AuditEvent).where(AuditEvent.action == "checklist.edit")).all()
+        assert len(events) == 1
+        assert events[0].before["criteria"][1]["text"] == "Mentions aspirin appropriately."
+        assert events[0].after["criteria"][1]["points"] == 6
+        assert events[0].actor == "coord" and events[0].entity_uid == view.uid
+
+
+def test_add_remove_reorder_and_diff(small):
+    store, _ = small
+    with store.begin() as s:
+        edit_checklist(s, "med-case", author="coord", reason="restructure",
+                       edits=[AddCriterion("提及空间位阻。", tier="secondary"),
+                              RemoveCriterion("med-2"),
+                              ChangeCriterion("med-3", tier="core")])
+        v2 = show_checklist(s, "med-case")
+        new_key = v2.criteria[-1].key
+        assert new_key not in {"med-1", "med-2", "med-3"}
+        edit_checklist(s, "med-case", author="coord", reason="order",
+                       edits=[ReorderCriteria([new_key, "med-1", "med-3"])])
+    with store.begin() as s:
+        d12 = {c.key: c for c in diff_versions(s, "med-case", 1, 2)}
+        assert d12["med-2"].kind == "removed" and d12["med-2"].old_text == "说明内氢键的作用。"
+        assert d12[new_key].kind == "added" and d12[new_key].new_text == "提及空间位阻。"
+        assert d12["med-3"].kind == "changed" and d12["med-3"].fields == {"tier": ("secondary", "core")}
+        assert "med-1" not in d12  # unchanged
+        d23 = {c.key: c for c in diff_versions(s, "med-case", 2, 3)}
+        assert d23[new_key].kind == "moved" and d23[new_key].fields["position"] == (2, 0)
+        assert all(c.kind == "moved" for c in d23.values())
+        assert [v.version for v in list_versions(s, "med-case")] == [1, 2, 3]
+        # a removed key is never reused by a later addition
+        edit_checklist(s, "med-case", author="c", reason="add", edits=[AddCriterion("x")])
+        keys = [c.key for c in show_checklist(s, "med-case").criteria]
+        assert len(set(keys)) == len(keys) and "med-2" not in keys
+
+
+def test_versions_are_immutable_and_edits_checked(small):
+    store, _ = small
+    with store.begin() as s:
+        with pytest.raises(InputError, match="changes nothing"):
+            edit_checklist(s, "hb-case", author="c", reason="r",
+                           edits=[ChangeCriterion("hb-1", text="Advises calling emergency services "
+                                                  "immediately.")])
+        with pytest.raises(InputError, match="reason"):
+            edit_checklist(s, "hb-case", author="c", reason=" ", edits=[ChangeCriterion("hb-1", points=3)])
+        with pytest.raises(NotFoundError, match="no criterion with key 'nope'"):
+            edit_checklist(s, "hb-case", author="c", reason="r", edits=[ChangeCriterion("nope", points=3)])
+        with pytest.raises(InputError, match="tier"):
+            edit_checklist(s, "hb-case", author="c", reason="r", edits=[ChangeCriterion("hb-1", tier="x")])
+        edit_checklist(s, "hb-case", author="c", reason="r", edits=[ChangeCriterion("hb-1", points=8)])
+        with pytest.raises(ConflictError, match="version 2, not 1"):
+            edit_checklist(s, "hb-case", author="c", reason="r", base_version=1,
+                           edits=[ChangeCriterion("hb-1", points=9)])
+        with pytest.raises(NotFoundError):
+            find_case(s, "no-such-case")
+        case = find_case(s, "hb-case")
+        assert find_case(s, case.uid).id == case.id
+    with store.begin() as s:
+        v1_points = [c.points for c in s.scalars(select(Criterion).where(Criterion.key == "hb-1")
+                                                  .order_by(Criterion.id))]
+        assert v1_points == [10, 8]
+
+
+def test_old_ratings_show_the_wording_the_rater_saw(small):
+    store, ids = small
+    rating_id = ids["ratings"][("hb-case-r0", "phys-b")]
+    with store.begin() as s:
+        edit_checklist(s, "hb-case", author="coord", reason="reword",
+                       edits=[ChangeCriterion("hb-2", text="Advises chewing aspirin unless allergic.")])
+    with store.begin() as s:
+        rated = criteria_as_rated(s, rating_id)
+        assert [(r.key, r.version, r.value) for r in rated] == [
+            ("hb-1", 1, "met"), ("hb-2", 1, "not_met"), ("hb-3", 1, "not_met")]
+        assert rated[1].text == "Mentions aspirin appropriately."
+        assert show_checklist(s, "hb-case").criteria[1].text == "Advises chewing aspirin unless allergic."
