@@ -1,0 +1,48 @@
+"""Pick and build a generation backend by name (``transformers`` | ``vllm`` | ``openai``)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from reviewer.errors import ReviewerError
+from reviewer.generation.backend import Backend
+
+BACKENDS = ("transformers", "vllm", "openai")
+
+
+def make_backend(kind: str, model: str, **options: Any) -> Backend:
+    """Build the backend *kind* for *model* (a folder or hub id; a served model name for openai).
+
+    Options are passed on; ``None`` values are dropped so callers can forward unset CLI flags.
+    transformers: device, batch_size, dtype, generate_kwargs. vllm: chunk_size, dtype and any
+    ``vllm.LLM`` option. openai: base_url (required), api_key_env, concurrency, retries, timeout.
+    """
+    opts = {k: v for k, v in options.items() if v is not None}
+    if kind == "transformers":
+        from reviewer.generation.transformers_backend import TransformersBackend
+
+        opts.pop("base_url", None)
+        return TransformersBackend(model, **opts)
+    if kind == "vllm":
+        from reviewer.generation.vllm_backend import VLLMBackend
+
+        opts.pop("base_url", None)
+        opts.pop("device", None)
+        if "batch_size" in opts:
+            bs = opts.pop("batch_size")
+            if bs != "auto":
+                opts["chunk_size"] = int(bs)
+        return VLLMBackend(model, **opts)
+    if kind == "openai":
+        from reviewer.generation.openai_backend import OpenAIBackend
+
+        base_url = opts.pop("base_url", None)
+        if not base_url:
+            raise ReviewerError("--backend openai needs --base-url (e.g. http://localhost:8000/v1)")
+        opts.pop("device", None)
+        opts.pop("dtype", None)
+        bs = opts.pop("batch_size", None)
+        if bs not in (None, "auto"):
+            opts["chunk_size"] = int(bs)
+        return OpenAIBackend(base_url, model, **opts)
+    raise ReviewerError(f"unknown backend {kind!r}: use one of {', '.join(BACKENDS)}")

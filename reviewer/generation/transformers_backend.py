@@ -1,0 +1,292 @@
+"""Batched generation with Hugging Face transformers: any local causal LM folder or cached hub id.
+
+Why batching matters: one ``pipeline("text-generation")`` call per question leaves the GPU (and
+even a CPU) mostly idle; here prompts are sorted by length, left-padded and generated many at a
+time. On CUDA an out-of-memory batch is split in halves and retried instead of ending the run.
+torch and transformers are imported inside the functions, never at module import.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from reviewer.errors import ReviewerError
+from reviewer.generation.backend import (
+    CancelCheck,
+    GenerationRequest,
+    GenerationResult,
+    Message,
+    ProgressCallback,
+    SamplingSettings,
+)
+
+PLAIN_ROLES = {"user": "User", "assistant": "Assistant", "system": "System"}
+# Files that make a folder hold a usable tokenizer (any one of them).
+TOKENIZER_FILES = ("tokenizer.json", "tokenizer.model", "vocab.json", "vocab.txt", "spiece.model",
+                   "sentencepiece.bpe.model", "tiktoken.model")
+AUTO_BATCH = {"cuda": 32, "mps": 16, "cpu": 16}
+
+
+def resolve_device(device: str | None = "auto") -> str:
+    """``auto`` → ``cuda`` when available, else ``mps``, else ``cpu``; anything else is kept."""
+    import torch
+
+    if device and device != "auto":
+        if device.startswith("cuda") and not torch.cuda.is_available():
+            raise ReviewerError(f"device {device!r} asked for, but torch sees no CUDA GPU here; "
+                                "use --device cpu (or auto), or install a CUDA build of torch")
+        return device
+    if torch.cuda.is_available():
+        return "cuda"
+    mps = getattr(torch.backends, "mps", None)
+    if mps is not None and mps.is_available():
+        return "mps"
+    return "cpu"
+
+
+def _default_dtype(device: str) -> Any:
+    import torch
+
+    if device.startswith("cuda"):
+        return torch.bfloat16 if torch.cuda.is_bf16_supported() else torch.float16
+    if device.startswith("mps"):
+        return torch.float16
+    return torch.float32
+
+
+def _as_dtype(dtype: Any) -> Any:
+    import torch
+
+    if dtype is None or not isinstance(dtype, str):
+        return dtype
+    names = {"bf16": "bfloat16", "bfloat16": "bfloat16", "fp16": "float16", "float16": "float16",
+             "half": "float16", "fp32": "float32", "float32": "float32", "float": "float32"}
+    if dtype == "auto":
+        return "auto"
+    if dtype not in names:
+        raise ReviewerError(f"unknown dtype {dtype!r}: use one of bf16, fp16, fp32 or auto")
+    return getattr(torch, names[dtype])
+
+
+def check_model_folder(path: Path) -> None:
+    """Raise a ReviewerError saying what is missing when *path* is not a usable model folder."""
+    if not path.is_dir():
+        raise ReviewerError(f"model folder {path} does not exist; give the folder that holds "
+                            "config.json and the weights, or a hub id already downloaded")
+    if not (path / "config.json").is_file():
+        raise ReviewerError(f"{path} is not a model folder: it has no config.json. Point --model at "
+                            "the folder that holds config.json, the weights (*.safetensors) and the "
+                            "tokenizer files (e.g. a Hugging Face snapshot folder)")
+    if not any((path / name).is_file() for name in TOKENIZER_FILES):
+        raise ReviewerError(f"model folder {path} has no tokenizer (none of {', '.join(TOKENIZER_FILES)}). "
+                            "Copy the tokenizer files of the same model into that folder "
+                            "(tokenizer.json, tokenizer_config.json, special_tokens_map.json)")
+
+
+def load_model_and_tokenizer(model_path: str | Path, device: str = "auto",
+                             dtype: Any = None) -> tuple[Any, Any, str]:
+    """Load a causal LM and its tokenizer for batched generation: ``(model, tokenizer, device)``.
+
+    A folder is loaded with ``local_files_only``; a hub id goes through the local cache (set
+    ``HF_HUB_OFFLINE=1`` to forbid downloads). The tokenizer pads on the left (decoder-only models
+    continue from the right edge) and falls back to the end-of-sequence token for padding.
+    """
+    from transformers import AutoModelForCausalLM, AutoTokenizer
+
+    text = str(model_path)
+    path = Path(text).expanduser()
+    is_folder = path.exists() or text.startswith((".", "/", "~")) or "\\" in text
+    if is_folder:
+        check_model_folder(path)
+        source = str(path)
+    else:
+        source = text
+    device_str = resolve_device(device)
+    torch_dtype = _as_dtype(dtype) or _default_dtype(device_str)
+    try:
+        tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=is_folder)
+    except Exception as exc:  # noqa: BLE001 - any loader failure becomes a message for the user
+        raise ReviewerError(f"could not load the tokenizer of {source}: {exc}. Check that the folder "
+                            "holds the tokenizer files of this model (or that the hub id is downloaded)"
+                            ) from exc
+    try:
+        model = AutoModelForCausalLM.from_pretrained(source, local_files_only=is_folder, dtype=torch_dtype)
+    except Exception as exc:  # noqa: BLE001
+        raise ReviewerError(f"could not load the model {source}: {exc}. Check that it is a causal "
+                            "language model folder with complete weights (or a downloaded hub id)"
+                            ) from exc
+    try:
+        model.to(device_str)
+    except RuntimeError as exc:
+        raise ReviewerError(f"could not move {source} to {device_str}: {exc}. Try a smaller model, "
+                            "--device cpu, or a lower precision") from exc
+    model.eval()
+    tokenizer.padding_side = "left"
+    if tokenizer.pad_token is None:
+        if tokenizer.eos_token is not None:
+            tokenizer.pad_token = tokenizer.eos_token
+        elif tokenizer.unk_token is not None:
+            tokenizer.pad_token = tokenizer.unk_token
+        else:
+            raise ReviewerError(f"the tokenizer of {source} has neither a padding nor an end token")
+    if getattr(model.generation_config, "pad_token_id", None) is None:
+        model.generation_config.pad_token_id = tokenizer.pad_token_id
+    return model, tokenizer, device_str
+
+
+def plain_prompt(messages: Sequence[Message]) -> str:
+    """The fallback template for tokenizers without one: ``User: ...\\nAssistant:``."""
+    lines = [f"{PLAIN_ROLES.get(m['role'], m['role'].title())}: {m['content']}" for m in messages]
+    return "\n".join(lines) + "\nAssistant:"
+
+
+def render_prompt(tokenizer: Any, messages: Sequence[Message]) -> tuple[str, bool]:
+    """Prompt text for *messages* and whether it came from the model's own chat template.
+
+    Templates that refuse a system turn (some do) get it merged into the first user turn.
+    """
+    msgs = [{"role": m["role"], "content": m["content"]} for m in messages]
+    if getattr(tokenizer, "chat_template", None):
+        try:
+            return tokenizer.apply_chat_template(msgs, tokenize=False, add_generation_prompt=True), True
+        except Exception:  # noqa: BLE001 - retry once without a system turn, then give up loudly
+            if msgs and msgs[0]["role"] == "system" and len(msgs) > 1:
+                merged = [{"role": msgs[1]["role"], "content": msgs[0]["content"] + "\n\n" + msgs[1]["content"]}]
+                return tokenizer.apply_chat_template(merged + msgs[2:], tokenize=False,
+                                                     add_generation_prompt=True), True
+            raise
+    return plain_prompt(msgs), False
+
+
+def is_oom(exc: BaseException) -> bool:
+    import torch
+
+    if isinstance(exc, torch.OutOfMemoryError):
+        return True
+    return isinstance(exc, RuntimeError) and "out of memory" in str(exc).lower()
+
+
+class TransformersBackend:
+    """The default backend: batched ``model.generate`` over length-sorted, left-padded prompts."""
+
+    name = "transformers"
+
+    def __init__(self, model_path: str | Path, *, device: str = "auto", batch_size: int | str = "auto",
+                 dtype: Any = None, generate_kwargs: dict[str, Any] | None = None) -> None:
+        self.model_path = str(model_path)
+        self.model, self.tokenizer, self.device = load_model_and_tokenizer(model_path, device, dtype)
+        path = Path(self.model_path).expanduser()
+        self.model_name = path.name if path.is_dir() else self.model_path
+        if batch_size in (None, "auto"):
+            self.batch_size = AUTO_BATCH.get(self.device.split(":")[0], 16)
+        else:
+            self.batch_size = int(batch_size)
+            if self.batch_size < 1:
+                raise ReviewerError(f"batch size must be at least 1 (got {batch_size})")
+        # extra keyword arguments for model.generate (the benchmark forces min_new_tokens with it)
+        self.generate_kwargs = dict(generate_kwargs or {})
+
+    # -- one batch ---------------------------------------------------------------------------
+    def _generate_batch(self, prompts: list[str], settings: SamplingSettings,
+                        seed: int) -> list[tuple[str, int, int]]:
+        """Generate for one batch: ``(text, prompt_tokens, completion_tokens)`` per prompt."""
+        import torch
+
+        tok = self.tokenizer
+        enc = tok(prompts, return_tensors="pt", padding=True, add_special_tokens=self._add_special)
+        enc = {k: v.to(self.device) for k, v in enc.items()}
+        kwargs: dict[str, Any] = {"max_new_tokens": settings.max_new_tokens, "pad_token_id": tok.pad_token_id}
+        if settings.temperature > 0:
+            kwargs.update(do_sample=True, temperature=settings.temperature, top_p=settings.top_p)
+        else:
+            kwargs.update(do_sample=False, temperature=None, top_p=None, top_k=None)
+        kwargs.update(self.generate_kwargs)
+        torch.manual_seed(seed)
+        with torch.inference_mode():
+            out = self.model.generate(**enc, **kwargs)
+        width = enc["input_ids"].shape[1]
+        new = out[:, width:].tolist()
+        prompt_lens = enc["attention_mask"].sum(dim=1).tolist()
+        eos = self.model.generation_config.eos_token_id
+        eos_ids = set(eos if isinstance(eos, list) else [eos]) if eos is not None else set()
+        if tok.eos_token_id is not None:
+            eos_ids.add(tok.eos_token_id)
+        results = []
+        for row, plen in zip(new, prompt_lens, strict=True):
+            n = len(row)
+            for i, t in enumerate(row):
+                if t in eos_ids:
+                    n = i + 1  # count the end token, drop the padding after it
+                    break
+            text = tok.decode(row[:n], skip_special_tokens=True).strip()
+            results.append((text, int(plen), n))
+        return results
+
+    # -- the Backend protocol ------------------------------------------------------------------
+    def generate(self, requests: Sequence[GenerationRequest], settings: SamplingSettings, *,
+                 progress: ProgressCallback | None = None,
+                 is_cancelled: CancelCheck | None = None) -> Iterator[list[GenerationResult]]:
+        """Yield one list of results per finished batch, longest prompts first.
+
+        Batches that run out of memory are halved and retried; at batch size 1 the run ends
+        with a ReviewerError (nothing of that batch is returned).
+        """
+        prompts: list[str] = []
+        templated = False
+        for req in requests:
+            text, templated = render_prompt(self.tokenizer, req.messages)
+            prompts.append(text)
+        self._add_special = not templated
+        lengths = [len(self.tokenizer(p, add_special_tokens=self._add_special)["input_ids"]) for p in prompts]
+        order = sorted(range(len(requests)), key=lambda i: -lengths[i])
+        total, done, pos = len(order), 0, 0
+        while pos < total:
+            if is_cancelled is not None and is_cancelled():
+                return
+            idx = order[pos:pos + self.batch_size]
+            seed = requests[idx[0]].seed if requests[idx[0]].seed is not None else settings.seed
+            start = time.perf_counter()
+            try:
+                outs = self._generate_batch([prompts[i] for i in idx], settings, seed)
+            except Exception as exc:  # noqa: BLE001 - only out-of-memory is handled here
+                if not is_oom(exc):
+                    raise
+                self._free_memory()
+                if self.batch_size == 1:
+                    raise ReviewerError(
+                        f"out of memory on {self.device} even with batch size 1 "
+                        f"(prompt of {lengths[idx[0]]} tokens, max new tokens {settings.max_new_tokens}). "
+                        "Lower --max-new-tokens, close other programs using the GPU, use a smaller "
+                        "model or lower precision, or run with --device cpu") from exc
+                self.batch_size = max(1, len(idx) // 2)
+                continue
+            latency = (time.perf_counter() - start) * 1000.0
+            batch = [GenerationResult(key=requests[i].key, text=text, prompt_tokens=p, completion_tokens=c,
+                                      latency_ms=latency, device=self.device,
+                                      extra={"batch_size": len(idx), "seed": seed})
+                     for i, (text, p, c) in zip(idx, outs, strict=True)]
+            pos += len(idx)
+            done += len(idx)
+            yield batch
+            if progress is not None:
+                progress(done, total)
+
+    _add_special = True
+
+    def _free_memory(self) -> None:
+        import gc
+
+        import torch
+
+        gc.collect()
+        if torch.cuda.is_available():
+            torch.cuda.empty_cache()
+
+    def close(self) -> None:
+        """Drop the weights (and the CUDA cache) so a GUI session can load another model."""
+        self.model = None
+        self.tokenizer = None
+        self._free_memory()
