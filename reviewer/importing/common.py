@@ -1,0 +1,304 @@
+"""Shared parts of every importer: reading input with line numbers, hashing, bulk inserts,
+get-or-create for studies, models and raters, and the report an import hands back.
+
+Importers read and check the whole file *before* they write anything, then write inside one
+transaction, so a bad line leaves the database as it was. Inserts go through SQLAlchemy's
+bulk ``insert(...).returning(id)`` path, with existing ids and hashes fetched once per import
+into dicts (no per-row SELECT), which keeps 60,000-row files in the seconds range on SQLite.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from reviewer.errors import InputError
+from reviewer.store.engine import Store
+from reviewer.store.models import Base, ChecklistVersion, Criterion, Model, Rater, new_uid, utcnow
+from reviewer.studies import get_study
+
+__all__ = [
+    "ImportReport", "bulk_insert", "content_hash", "criterion_key", "field_of", "get_or_create_model",
+    "get_or_create_raters", "get_study", "latest_checklists", "read_json", "read_jsonl",
+    "short_title", "transaction",
+]
+
+
+@dataclass
+class ImportReport:
+    """What one import did: rows created and skipped per kind, warnings, format-specific notes."""
+
+    kind: str
+    file: str
+    study: str = ""
+    created: dict[str, int] = field(default_factory=dict)
+    skipped: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
+    notes: dict[str, Any] = field(default_factory=dict)
+
+    def add(self, what: str, n: int = 1) -> None:
+        self.created[what] = self.created.get(what, 0) + n
+
+    def skip(self, what: str, n: int = 1) -> None:
+        self.skipped[what] = self.skipped.get(what, 0) + n
+
+    @property
+    def total_created(self) -> int:
+        return sum(self.created.values())
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"kind": self.kind, "file": self.file, "study": self.study, "created": dict(self.created),
+                "skipped": dict(self.skipped), "warnings": list(self.warnings), "notes": dict(self.notes)}
+
+    def summary_lines(self) -> list[str]:
+        """Plain lines for the command line: one per kind, then notes and (at most 20) warnings."""
+        lines = [f"imported {self.kind} from {self.file} into study {self.study!r}"]
+        kinds = list(dict.fromkeys([*self.created, *self.skipped]))
+        for what in kinds:
+            if not self.created.get(what) and not self.skipped.get(what):
+                continue
+            lines.append(f"  {what:<18} created {self.created.get(what, 0):>7}"
+                         f"   already present {self.skipped.get(what, 0):>7}")
+        for key, value in self.notes.items():
+            lines.append(f"  {key.replace('_', ' ')}: {value}")
+        for warning in self.warnings[:20]:
+            lines.append(f"  warning: {warning}")
+        if len(self.warnings) > 20:
+            lines.append(f"  ... and {len(self.warnings) - 20} more warnings")
+        return lines
+
+
+@contextmanager
+def transaction(target: Store | Session) -> Iterator[Session]:
+    """One transaction for a whole file. A Store gets a fresh one; a Session already inside a
+    transaction is used as it is (the caller commits or rolls back)."""
+    if isinstance(target, Session):
+        if target.in_transaction():
+            yield target
+        else:
+            with target.begin():
+                yield target
+    else:
+        with target.begin() as session:
+            yield session
+
+
+# ---------------------------------------------------------------- reading
+
+def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, object)`` for each non-blank line (1-based numbers).
+
+    Broken JSON or a line that is not a JSON object raises InputError naming file and line.
+    """
+    path = Path(path)
+    try:
+        handle = path.open(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    with handle:
+        for number, line in enumerate(handle, start=1):
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise InputError(f"broken JSON: {exc.msg} (column {exc.colno})",
+                                 file=str(path), line=number) from exc
+            if not isinstance(obj, dict):
+                raise InputError(f"expected a JSON object, got {_type_name(obj)}",
+                                 file=str(path), line=number)
+            yield number, obj
+
+
+def read_json(path: str | Path) -> Any:
+    """A whole-file JSON document; broken JSON names the line and column."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+    try:
+        return json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise InputError(f"broken JSON: {exc.msg} (column {exc.colno})", file=str(path),
+                         line=exc.lineno) from exc
+
+
+_TYPE_NAMES = {str: "text", int: "an integer", float: "a number", bool: "true/false",
+               list: "a list", dict: "an object", type(None): "null"}
+
+
+def _type_name(value: Any) -> str:
+    return _TYPE_NAMES.get(type(value), type(value).__name__)
+
+
+def field_of(row: dict[str, Any], key: str, types: type | tuple[type, ...], *, file: str | Path,
+             line: int | None = None, item: str | None = None, required: bool = True,
+             default: Any = None) -> Any:
+    """``row[key]`` checked against *types* (bool is never accepted as a number).
+
+    A missing required field or a wrong type raises InputError naming file, line/item and field.
+    """
+    if key not in row or (row[key] is None and required):
+        if required:
+            raise InputError(f"missing required field {key!r}", file=str(file), line=line, item=item)
+        return default
+    value = row[key]
+    if value is None:
+        return default
+    wanted = types if isinstance(types, tuple) else (types,)
+    if isinstance(value, bool) and bool not in wanted:
+        ok = False
+    else:
+        ok = isinstance(value, wanted)
+    if not ok:
+        names = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in wanted)
+        raise InputError(f"field {key!r} should be {names}, got {_type_name(value)}",
+                         file=str(file), line=line, item=item)
+    return value
+
+
+def check_turns(turns: Any, key: str, *, file: str | Path, line: int | None) -> list[dict[str, str]]:
+    """A conversation: a non-empty list of ``{role, content}`` with text content."""
+    if not isinstance(turns, list) or not turns:
+        raise InputError(f"field {key!r} should be a non-empty list of turns", file=str(file), line=line)
+    out = []
+    for i, turn in enumerate(turns):
+        if (not isinstance(turn, dict) or not isinstance(turn.get("role"), str)
+                or not isinstance(turn.get("content"), str)):
+            raise InputError(f"turn {i + 1} of {key!r} should be an object with text 'role' and 'content'",
+                             file=str(file), line=line)
+        out.append({"role": turn["role"], "content": turn["content"]})
+    return out
+
+
+# ---------------------------------------------------------------- hashing and small helpers
+
+def content_hash(obj: Any) -> str:
+    """sha256 of canonical JSON (sorted keys, no spaces, UTF-8): equal content, equal hash."""
+    data = json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"), default=str)
+    return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+
+def criterion_key(text: str, used: set[str]) -> str:
+    """A short stable key from the criterion text (12 hex of sha256), unique within *used*."""
+    base = hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:12]
+    key, n = base, 2
+    while key in used:
+        key = f"{base}-{n}"
+        n += 1
+    used.add(key)
+    return key
+
+
+def short_title(text: str, limit: int = 80) -> str:
+    """The first *limit* characters of *text* on one line, with an ellipsis when cut."""
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
+
+
+# ---------------------------------------------------------------- writing
+
+def bulk_insert(session: Session, model: type[Base], rows: Sequence[dict[str, Any]]) -> list[int]:
+    """Insert *rows* (dicts with the same keys) in bulk; return the new ids in row order.
+
+    Fills ``uid`` and the timestamps the ORM would have filled for single objects.
+    """
+    if not rows:
+        return []
+    now = utcnow()
+    for row in rows:
+        if "uid" not in row:
+            row["uid"] = new_uid()
+        row.setdefault("created_at", now)
+        row.setdefault("updated_at", now)
+    result = session.execute(insert(model).returning(model.id, sort_by_parameter_order=True), list(rows))
+    return list(result.scalars())
+
+
+def get_or_create_model(session: Session, study_id: int, name: str, *, kind: str = "imported",
+                        meta: dict[str, Any] | None = None) -> tuple[int, bool]:
+    """The id of the model called *name* in this study, creating it; and whether it was created."""
+    found = session.scalar(select(Model.id).where(Model.study_id == study_id, Model.name == name))
+    if found is not None:
+        return found, False
+    model = Model(study_id=study_id, name=name, kind=kind, meta=meta or {})
+    session.add(model)
+    session.flush()
+    return model.id, True
+
+
+def get_or_create_raters(session: Session, names: Sequence[str]) -> tuple[dict[str, int], int]:
+    """Ids of the raters with these names (one query), creating the missing ones; and how many were new."""
+    wanted = list(dict.fromkeys(names))
+    ids: dict[str, int] = {}
+    for start in range(0, len(wanted), 500):
+        chunk = wanted[start:start + 500]
+        ids.update({name: rid for name, rid in session.execute(
+            select(Rater.name, Rater.id).where(Rater.name.in_(chunk))).tuples()})
+    missing = [n for n in wanted if n not in ids]
+    new_ids = bulk_insert(session, Rater, [{"name": n, "display_name": "", "role": "physician"}
+                                           for n in missing])
+    ids.update(zip(missing, new_ids, strict=True))
+    return ids, len(missing)
+
+
+@dataclass
+class CriterionInfo:
+    id: int
+    key: str
+    text: str
+    uid: str
+
+
+@dataclass
+class LatestChecklist:
+    """The newest checklist version of a case, with lookups by text, key and uid."""
+
+    version_id: int
+    version: int
+    criteria: list[CriterionInfo] = field(default_factory=list)
+
+    def find(self, ref: str) -> CriterionInfo | None:
+        """A criterion by its key, its uid, or its text (whitespace-insensitive)."""
+        for c in self.criteria:
+            if ref in (c.key, c.uid):
+                return c
+        wanted = " ".join(ref.split())
+        for c in self.criteria:
+            if " ".join(c.text.split()) == wanted:
+                return c
+        return None
+
+
+def latest_checklists(session: Session, case_ids: Sequence[int]) -> dict[int, LatestChecklist]:
+    """For each case id, its newest checklist version and criteria (two queries per 500 cases)."""
+    out: dict[int, LatestChecklist] = {}
+    ids = list(case_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id, ChecklistVersion.version)
+                               .where(ChecklistVersion.case_id.in_(chunk))).tuples()
+        for case_id, version_id, version in rows:
+            have = out.get(case_id)
+            if have is None or version > have.version:
+                out[case_id] = LatestChecklist(version_id, version)
+    by_version = {lc.version_id: lc for lc in out.values()}
+    version_ids = list(by_version)
+    for start in range(0, len(version_ids), 500):
+        chunk = version_ids[start:start + 500]
+        rows = session.execute(
+            select(Criterion.checklist_version_id, Criterion.id, Criterion.key, Criterion.text, Criterion.uid)
+            .where(Criterion.checklist_version_id.in_(chunk))
+            .order_by(Criterion.checklist_version_id, Criterion.position)).tuples()
+        for version_id, cid, key, text, uid in rows:
+            by_version[version_id].criteria.append(CriterionInfo(cid, key, text, uid))
+    return out

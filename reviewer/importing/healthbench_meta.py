@@ -1,0 +1,221 @@
+"""HealthBench meta-evaluation JSONL: physician labels become criterion ratings by raters.
+
+Each line is one (completion, consensus criterion) pair: ``prompt_id``, ``completion_id``,
+``prompt``, ``completion``, ``rubric`` (criterion text), ``category`` (``cluster:`` id),
+``binary_labels`` and ``anonymized_physician_ids`` (parallel lists).
+
+- The case is found by ``prompt_id`` (source ``healthbench``). A case not yet in the study is
+  created from ``prompt``; its checklist v1 holds every rubric text the file gives for it (in
+  file order, points unknown, tagged with the category).
+- For a case already in the study, each ``rubric`` must be the text of a criterion in its
+  latest checklist; otherwise the import stops with an InputError naming the line, because
+  guessing would attach labels to the wrong criterion.
+- The completion becomes a response (external id ``completion_id``) of the model
+  ``healthbench-meta``; it gets the next free blind label of its case.
+- Each physician id becomes a rater; one submitted rating (source ``import``) per physician
+  and completion, holding one criterion rating per labelled criterion.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from reviewer.blinding import label_for_index
+from reviewer.errors import InputError
+from reviewer.importing.cases import NewCriterion, case_index, insert_cases
+from reviewer.importing.common import (
+    ImportReport,
+    bulk_insert,
+    check_turns,
+    content_hash,
+    criterion_key,
+    field_of,
+    get_or_create_model,
+    get_or_create_raters,
+    get_study,
+    latest_checklists,
+    read_jsonl,
+    transaction,
+)
+from reviewer.importing.healthbench import SOURCE, case_from_prompt
+from reviewer.store.engine import Store
+from reviewer.store.models import MET, NOT_MET, SUBMITTED, CriterionRating, Rating, Response, utcnow
+
+MODEL_NAME = "healthbench-meta"
+
+
+@dataclass
+class MetaRow:
+    line: int
+    prompt_id: str
+    completion_id: str
+    prompt: list[dict[str, str]]
+    completion: str
+    rubric: str
+    category: str
+    labels: list[tuple[str, bool]]
+
+
+def parse_row(row: dict[str, Any], *, file: Path, line: int) -> MetaRow:
+    prompt_id = field_of(row, "prompt_id", str, file=file, line=line)
+    completion_id = field_of(row, "completion_id", str, file=file, line=line)
+    prompt = check_turns(field_of(row, "prompt", list, file=file, line=line), "prompt", file=file, line=line)
+    completion = field_of(row, "completion", str, file=file, line=line)
+    rubric = field_of(row, "rubric", str, file=file, line=line)
+    category = field_of(row, "category", str, file=file, line=line, required=False, default="")
+    labels = field_of(row, "binary_labels", list, file=file, line=line)
+    ids = field_of(row, "anonymized_physician_ids", list, file=file, line=line)
+    if len(labels) != len(ids):
+        raise InputError(f"'binary_labels' has {len(labels)} entries but 'anonymized_physician_ids' has "
+                         f"{len(ids)}", file=str(file), line=line)
+    for value in labels:
+        if not isinstance(value, bool):
+            raise InputError("'binary_labels' should hold only true/false", file=str(file), line=line)
+    for value in ids:
+        if not isinstance(value, str) or not value:
+            raise InputError("'anonymized_physician_ids' should hold only non-empty text",
+                             file=str(file), line=line)
+    return MetaRow(line, prompt_id, completion_id, prompt, completion, rubric, category,
+                   list(zip(ids, labels, strict=True)))
+
+
+def import_healthbench_meta(target: Store | Any, path: str | Path, *,
+                            study: str | None = None) -> ImportReport:
+    """Import a meta-evaluation JSONL file in one transaction (see the module docstring)."""
+    path = Path(path)
+    report = ImportReport(kind="healthbench-meta", file=str(path))
+    rows = [parse_row(row, file=path, line=line) for line, row in read_jsonl(path)]
+    with transaction(target) as session:
+        st = get_study(session, study, create=True)
+        report.study = st.name
+        cases = case_index(session, st.id, SOURCE)
+
+        # 1. cases the study lacks: built from the file, checklist = all rubric texts given for them
+        fresh: dict[str, list[MetaRow]] = defaultdict(list)
+        for r in rows:
+            if r.prompt_id not in cases:
+                fresh[r.prompt_id].append(r)
+        new_cases = []
+        for prompt_id, group in fresh.items():
+            used: set[str] = set()
+            criteria: dict[str, NewCriterion] = {}
+            for r in group:
+                if r.rubric not in criteria:
+                    criteria[r.rubric] = NewCriterion(text=r.rubric, key=criterion_key(r.rubric, used),
+                                                      tags=[r.category] if r.category else [])
+            new_cases.append(case_from_prompt(prompt_id, group[0].prompt, criteria=list(criteria.values()),
+                                              meta={"created_by": "healthbench-meta"}, line=group[0].line))
+        new_ids = insert_cases(session, st.id, new_cases, report)
+        for case, cid in zip(new_cases, new_ids, strict=True):
+            cases[case.external_id] = (cid, "")
+        report.skip("cases", len({r.prompt_id for r in rows} - set(fresh)))
+
+        # 2. criteria by text in each case's latest checklist
+        case_ids = {r.prompt_id: cases[r.prompt_id][0] for r in rows}
+        checklists = latest_checklists(session, list(set(case_ids.values())))
+        row_criterion: list[int] = []
+        for r in rows:
+            latest = checklists.get(case_ids[r.prompt_id])
+            found = latest.find(r.rubric) if latest else None
+            if found is None:
+                raise InputError(f"case {r.prompt_id} has no criterion with the text {r.rubric!r} in its "
+                                 "latest checklist (import its HealthBench file first, or edit the checklist)",
+                                 file=str(path), line=r.line)
+            row_criterion.append(found.id)
+
+        # 3. responses, by (case, completion_id)
+        model_id, made = get_or_create_model(session, st.id, MODEL_NAME)
+        report.add("models", int(made))
+        all_case_ids = list(set(case_ids.values()))
+        responses: dict[tuple[int, str], int] = {}
+        labels_used: dict[int, set[str]] = defaultdict(set)
+        for start in range(0, len(all_case_ids), 500):
+            chunk = all_case_ids[start:start + 500]
+            for cid, ext, rid, label in session.execute(
+                    select(Response.case_id, Response.external_id, Response.id, Response.blind_label)
+                    .where(Response.case_id.in_(chunk))).tuples():
+                labels_used[cid].add(label)
+                if ext is not None:
+                    responses[(cid, ext)] = rid
+        new_resp: list[dict[str, Any]] = []
+        new_keys: list[tuple[int, str]] = []
+        seen: set[tuple[int, str]] = set()
+        for r in rows:
+            key = (case_ids[r.prompt_id], r.completion_id)
+            if key in responses or key in seen:
+                continue
+            seen.add(key)
+            used = labels_used[key[0]]
+            i = 0
+            while label_for_index(i) in used:
+                i += 1
+            used.add(label_for_index(i))
+            new_resp.append({"case_id": key[0], "model_id": model_id, "external_id": r.completion_id,
+                             "sample_index": 0, "text": r.completion, "blind_label": label_for_index(i),
+                             "settings": {}, "content_hash": content_hash(r.completion)})
+            new_keys.append(key)
+        responses.update(zip(new_keys, bulk_insert(session, Response, new_resp), strict=True))
+        report.add("responses", len(new_resp))
+        report.skip("responses", len({(case_ids[r.prompt_id], r.completion_id) for r in rows}) - len(new_resp))
+
+        # 4. raters, ratings (one per physician and response), criterion ratings
+        rater_ids, made = get_or_create_raters(session, [pid for r in rows for pid, _ in r.labels])
+        report.add("raters", made)
+        resp_ids = list(set(responses[(case_ids[r.prompt_id], r.completion_id)] for r in rows))
+        ratings: dict[tuple[int, int], int] = {}
+        existing_cr: dict[tuple[int, int], str] = {}
+        for start in range(0, len(resp_ids), 500):
+            chunk = resp_ids[start:start + 500]
+            ratings.update(((resp, rater), rid) for resp, rater, rid in session.execute(
+                select(Rating.response_id, Rating.rater_id, Rating.id)
+                .where(Rating.response_id.in_(chunk))).tuples())
+            existing_cr.update(((rid, crit), value) for rid, crit, value in session.execute(
+                select(CriterionRating.rating_id, CriterionRating.criterion_id, CriterionRating.value)
+                .join(Rating, Rating.id == CriterionRating.rating_id)
+                .where(Rating.response_id.in_(chunk))).tuples())
+        now = utcnow()
+        new_ratings: list[dict[str, Any]] = []
+        new_rating_keys: list[tuple[int, int]] = []
+        new_rating_set: set[tuple[int, int]] = set()
+        old_ratings_seen: set[tuple[int, int]] = set()
+        pending: list[tuple[tuple[int, int], int, str, int]] = []
+        for r, crit_id in zip(rows, row_criterion, strict=True):
+            resp_id = responses[(case_ids[r.prompt_id], r.completion_id)]
+            version_id = checklists[case_ids[r.prompt_id]].version_id
+            for pid, met in r.labels:
+                rkey = (resp_id, rater_ids[pid])
+                if rkey in ratings:
+                    old_ratings_seen.add(rkey)
+                elif rkey not in new_rating_set:
+                    new_rating_set.add(rkey)
+                    new_rating_keys.append(rkey)
+                    new_ratings.append({"response_id": resp_id, "rater_id": rater_ids[pid],
+                                        "checklist_version_id": version_id, "status": SUBMITTED,
+                                        "overall_score": None, "extra_scores": {}, "comment": "",
+                                        "safety_flag": False, "time_spent_s": 0.0, "submitted_at": now,
+                                        "source": "import", "version": 1})
+                pending.append((rkey, crit_id, MET if met else NOT_MET, r.line))
+        ratings.update(zip(new_rating_keys, bulk_insert(session, Rating, new_ratings), strict=True))
+        report.add("ratings", len(new_ratings))
+        report.skip("ratings", len(old_ratings_seen))
+        new_cr: dict[tuple[int, int], dict[str, Any]] = {}
+        for rkey, crit_id, value, line in pending:
+            rating_id = ratings[rkey]
+            key = (rating_id, crit_id)
+            before = existing_cr.get(key) or (new_cr[key]["value"] if key in new_cr else None)
+            if before is None:
+                new_cr[key] = {"rating_id": rating_id, "criterion_id": crit_id, "value": value}
+            else:
+                report.skip("criterion_ratings")
+                if before != value:
+                    report.warnings.append(f"line {line}: a label of the same physician on the same "
+                                           f"criterion and completion says {value}, kept {before}")
+        bulk_insert(session, CriterionRating, list(new_cr.values()))
+        report.add("criterion_ratings", len(new_cr))
+        report.notes["labels_read"] = sum(len(r.labels) for r in rows)
+    return report
