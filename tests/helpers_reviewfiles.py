@@ -6,7 +6,7 @@ from typing import Any
 
 from sqlalchemy import MetaData, select
 
-from reviewer.cli.common import create_study
+from reviewer.studies import create_study
 from reviewer.store.models import Case, ChecklistVersion, Criterion, JudgeRun, JudgeVerdict, Model, Response
 
 MODEL_NAMES = ("SecretModel-Alpha-7B", "HiddenModel-Beta-13B")

@@ -1,0 +1,135 @@
+"""What review files, return files and merges share: hashes, rating snapshots, safe zip reading.
+
+A rating *snapshot* is a plain dict (uids only, no local ids) that can travel between databases;
+its *digest* covers only what the rater decided (criterion values, scores, comment, safety flag,
+status), not the time spent, so that merely opening an item on one side is not a change.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import zipfile
+from datetime import datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer.errors import InputError
+from reviewer.store.models import (
+    SUBMITTED,
+    ChecklistVersion,
+    Criterion,
+    CriterionRating,
+    Rater,
+    Rating,
+    Response,
+)
+
+REVIEW_FORMAT = "reviewer-review-file"
+RETURN_FORMAT = "reviewer-return-file"
+FORMAT_VERSION = 1
+MANIFEST = "manifest.json"
+REVIEW_DB = "review.db"
+PAYLOAD = "payload.json"
+SUBMITTED_STATUS = SUBMITTED
+DIGEST_FIELDS = ("status", "overall_score", "extra_scores", "comment", "safety_flag", "criteria")
+
+
+def sha256_bytes(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def sha256_file(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def canonical_json(data: Any) -> bytes:
+    """Stable bytes for hashing: sorted keys, no whitespace, UTF-8."""
+    return json.dumps(data, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=str).encode()
+
+
+def iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def parse_iso(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def rating_snapshot(session: Session, rating: Rating) -> dict[str, Any]:
+    """A rating as plain data keyed by uids (criterion values keyed by criterion uid)."""
+    crit_rows = session.execute(
+        select(Criterion.uid, CriterionRating.value).join(CriterionRating, CriterionRating.criterion_id == Criterion.id)
+        .where(CriterionRating.rating_id == rating.id)
+    ).all()
+    checklist_uid = None
+    if rating.checklist_version_id is not None:
+        checklist_uid = session.scalar(select(ChecklistVersion.uid)
+                                       .where(ChecklistVersion.id == rating.checklist_version_id))
+    return {
+        "uid": rating.uid,
+        "response_uid": session.scalar(select(Response.uid).where(Response.id == rating.response_id)),
+        "rater_uid": session.scalar(select(Rater.uid).where(Rater.id == rating.rater_id)),
+        "checklist_version_uid": checklist_uid,
+        "status": rating.status,
+        "overall_score": rating.overall_score,
+        "extra_scores": dict(rating.extra_scores or {}),
+        "comment": rating.comment or "",
+        "safety_flag": bool(rating.safety_flag),
+        "time_spent_s": float(rating.time_spent_s or 0.0),
+        "submitted_at": iso(rating.submitted_at),
+        "created_at": iso(rating.created_at),
+        "updated_at": iso(rating.updated_at),
+        "version": rating.version,
+        "criteria": {uid: value for uid, value in sorted(crit_rows)},
+    }
+
+
+def rating_digest(snapshot: dict[str, Any]) -> str:
+    """SHA-256 of what the rater decided (see the module doc)."""
+    return sha256_bytes(canonical_json({k: snapshot.get(k) for k in DIGEST_FIELDS}))
+
+
+def read_zip(path: Path, kind: str, members: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest and raw members of a review/return zip, or an InputError naming the problem."""
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", file=str(path))
+    try:
+        with zipfile.ZipFile(path) as zf:
+            names = set(zf.namelist())
+            missing = [m for m in (MANIFEST, *members) if m not in names]
+            if missing:
+                raise InputError(f"not a {kind}: missing {', '.join(missing)} inside the zip", file=str(path))
+            raw = {name: zf.read(name) for name in (MANIFEST, *members)}
+    except InputError:
+        raise
+    except zipfile.BadZipFile as exc:
+        raise InputError(f"not a {kind}, or truncated/corrupt (not a readable zip: {exc})", file=str(path)) from exc
+    except (OSError, EOFError, ValueError, RuntimeError) as exc:
+        raise InputError(f"{kind} is damaged and cannot be read ({exc})", file=str(path)) from exc
+    try:
+        manifest = json.loads(raw[MANIFEST].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"the manifest is not valid JSON ({exc})", file=str(path), item=MANIFEST) from exc
+    if not isinstance(manifest, dict):
+        raise InputError("the manifest is not a JSON object", file=str(path), item=MANIFEST)
+    return manifest, raw
+
+
+def check_format(manifest: dict[str, Any], path: Path, expected: str) -> None:
+    fmt = manifest.get("format")
+    if fmt != expected:
+        raise InputError(f"not a {expected.replace('reviewer-', '').replace('-', ' ')} (format is {fmt!r})",
+                         file=str(path), item=MANIFEST)
+    version = manifest.get("format_version")
+    if not isinstance(version, int) or version > FORMAT_VERSION:
+        raise InputError(f"format version {version!r} is newer than this program understands "
+                         f"({FORMAT_VERSION}); update reviewer", file=str(path), item=MANIFEST)

@@ -1,0 +1,323 @@
+"""Merging return files into the study database: checked, backed up, idempotent, conflicts kept.
+
+Every file is checked before anything is written (zip readable, format, payload SHA-256, study
+and rater known); one bad file refuses the whole call with an InputError naming the file and the
+problem, and the database is untouched. Then a backup copy of the database is taken (SQLite:
+``VACUUM INTO`` a file in ``<db folder>/<db name>-backups/``; a server database: every table as
+gzipped JSON lines in the user data folder), and all files are merged in one transaction.
+
+Per rating (matched by uid, or by response and rater): new ones are inserted; one that only the
+rater changed since the pack replaces the local one; one that only the coordinator's side
+changed is kept as it is; one that changed on both sides (compared with the digest the pack
+recorded) keeps the local version and stores the incoming one in RatingConflict, flagged in the
+report. A file whose payload hash was merged before is skipped whole (MergeRecord), so merging
+the same return again changes nothing. Each insert, update and conflict leaves an AuditEvent
+with before and after; each merged file leaves one ``merge`` event.
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import MetaData, select
+from sqlalchemy.orm import Session
+
+from reviewer.errors import InputError
+from reviewer.reviewfiles.common import (
+    MANIFEST,
+    PAYLOAD,
+    RETURN_FORMAT,
+    check_format,
+    parse_iso,
+    rating_digest,
+    rating_snapshot,
+    read_zip,
+    sha256_bytes,
+)
+from reviewer.store import Store
+from reviewer.store.engine import default_db_path
+from reviewer.store.models import (
+    AuditEvent,
+    Case,
+    ChecklistVersion,
+    Criterion,
+    CriterionRating,
+    Feedback,
+    MergeRecord,
+    Rater,
+    Rating,
+    RatingConflict,
+    Response,
+    Study,
+    utcnow,
+)
+
+
+@dataclass
+class FileReport:
+    file: str
+    study: str
+    rater: str
+    content_hash: str
+    already_merged: bool = False
+    inserted: list[str] = field(default_factory=list)
+    updated: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    conflicts: list[str] = field(default_factory=list)
+    skipped: list[dict[str, str]] = field(default_factory=list)  # {"uid", "reason"}
+    feedback_added: int = 0
+    feedback_skipped: int = 0
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MergeReport:
+    files: list[FileReport]
+    backup: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"backup": self.backup, "files": [asdict(f) for f in self.files]}
+
+    @property
+    def conflicts(self) -> list[str]:
+        return [uid for f in self.files for uid in f.conflicts]
+
+    def lines(self) -> list[str]:
+        out = [f"backup of the study database: {self.backup}"]
+        for f in self.files:
+            out.append(f"{f.file}: rater {f.rater!r}, study {f.study!r}")
+            if f.already_merged:
+                out.append("  skipped: already merged (same content hash); nothing changed")
+                continue
+            out.append(f"  ratings: {len(f.inserted)} new, {len(f.updated)} updated, "
+                       f"{len(f.unchanged)} unchanged, {len(f.conflicts)} conflicts, {len(f.skipped)} skipped")
+            out.append(f"  feedback: {f.feedback_added} new, {f.feedback_skipped} already there")
+            for uid in f.conflicts:
+                out.append(f"  CONFLICT rating {uid}: changed on both sides; local kept, incoming stored "
+                           "for the coordinator (rating_conflict)")
+            for item in f.skipped:
+                out.append(f"  skipped rating {item['uid']}: {item['reason']}")
+            out.extend(f"  note: {n}" for n in f.notes)
+        return out
+
+
+@dataclass
+class _Checked:
+    path: Path
+    manifest: dict[str, Any]
+    payload: dict[str, Any]
+    content_hash: str
+
+
+def check_return_file(session: Session, path: Path) -> _Checked:
+    """Read and verify one return file against this database; InputError names the problem."""
+    manifest, raw = read_zip(path, "return file", (PAYLOAD,))
+    check_format(manifest, path, RETURN_FORMAT)
+    digest = sha256_bytes(raw[PAYLOAD])
+    if digest != manifest.get("payload_sha256"):
+        raise InputError("tampered or damaged: the payload does not match the SHA-256 in the manifest",
+                         file=str(path), item=PAYLOAD)
+    try:
+        payload = json.loads(raw[PAYLOAD].decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise InputError(f"the payload is not valid JSON ({exc})", file=str(path), item=PAYLOAD) from exc
+    for key in ("study_uid", "rater_uid"):
+        if payload.get(key) != manifest.get(key):
+            raise InputError(f"tampered: {key} differs between manifest and payload", file=str(path), item=MANIFEST)
+    study = session.scalar(select(Study).where(Study.uid == manifest.get("study_uid")))
+    if study is None:
+        raise InputError(f"this return is for another study ({manifest.get('study_name')!r}, uid "
+                         f"{manifest.get('study_uid')}), which is not in this database", file=str(path))
+    rater = session.scalar(select(Rater).where(Rater.uid == manifest.get("rater_uid")))
+    if rater is None:
+        raise InputError(f"the rater of this return ({manifest.get('rater_name')!r}, uid "
+                         f"{manifest.get('rater_uid')}) is not in this database", file=str(path))
+    if not isinstance(payload.get("ratings"), list) or not isinstance(payload.get("feedback"), list):
+        raise InputError("the payload has no ratings/feedback lists", file=str(path), item=PAYLOAD)
+    return _Checked(path=path, manifest=manifest, payload=payload, content_hash=digest)
+
+
+def backup_database(store: Store) -> Path:
+    """A copy of the whole study database taken now; returns where it is."""
+    stamp = utcnow().strftime("%Y%m%dT%H%M%S_%f")
+    db_file = store.path
+    if db_file is not None:
+        folder = db_file.parent / f"{db_file.name}-backups"
+        folder.mkdir(parents=True, exist_ok=True)
+        target = folder / f"before-merge-{stamp}.db"
+        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+            conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
+        return target
+    folder = default_db_path().parent / "backups"
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{store.engine.url.database or 'server'}-before-merge-{stamp}.jsonl.gz"
+    meta = MetaData()
+    meta.reflect(store.engine)
+    with store.engine.connect() as conn, gzip.open(target, "wt", encoding="utf-8") as out:
+        for table in meta.sorted_tables:
+            for row in conn.execute(table.select()):
+                out.write(json.dumps({"table": table.name, "row": dict(row._mapping)}, default=str) + "\n")
+    return target
+
+
+def _audit(session: Session, study: Study, actor: str, action: str, uid: str,
+           before: dict[str, Any] | None, after: dict[str, Any] | None, etype: str = "rating") -> None:
+    session.add(AuditEvent(study_id=study.id, actor=actor, action=action, entity_type=etype, entity_uid=uid,
+                           before=before, after=after))
+
+
+def _apply(session: Session, rating: Rating, snap: dict[str, Any], crit_ids: dict[str, int],
+           cv_id: int | None) -> None:
+    """Write the incoming values onto *rating* (criterion ratings replaced by criterion)."""
+    rating.status = snap["status"]
+    rating.overall_score = snap.get("overall_score")
+    rating.extra_scores = dict(snap.get("extra_scores") or {})
+    rating.comment = snap.get("comment") or ""
+    rating.safety_flag = bool(snap.get("safety_flag"))
+    rating.time_spent_s = float(snap.get("time_spent_s") or 0.0)
+    rating.submitted_at = parse_iso(snap.get("submitted_at"))
+    rating.checklist_version_id = cv_id
+    rating.source = "merge"
+    if snap.get("updated_at"):
+        rating.updated_at = parse_iso(snap["updated_at"])
+    wanted = {crit_ids[uid]: value for uid, value in snap["criteria"].items()}
+    existing = {cr.criterion_id: cr for cr in rating.criterion_ratings}
+    for cid, cr in existing.items():
+        if cid not in wanted:
+            rating.criterion_ratings.remove(cr)
+        elif cr.value != wanted[cid]:
+            cr.value = wanted[cid]
+    for cid, value in wanted.items():
+        if cid not in existing:
+            rating.criterion_ratings.append(CriterionRating(criterion_id=cid, value=value))
+
+
+def _merge_rating(session: Session, study: Study, rater: Rater, snap: dict[str, Any], rep: FileReport,
+                  actor: str, source_name: str) -> None:
+    uid = str(snap.get("uid"))
+    if snap.get("rater_uid") != rater.uid:
+        rep.skipped.append({"uid": uid, "reason": "rating by another rater than the file's"})
+        return
+    resp_id = session.scalar(select(Response.id).join(Case).where(Response.uid == snap.get("response_uid"),
+                                                                  Case.study_id == study.id))
+    if resp_id is None:
+        rep.skipped.append({"uid": uid, "reason": f"response {snap.get('response_uid')} is not in this study"})
+        return
+    crit_uids = list((snap.get("criteria") or {}).keys())
+    crit_ids = dict(session.execute(select(Criterion.uid, Criterion.id).where(Criterion.uid.in_(crit_uids))).all())
+    unknown = [u for u in crit_uids if u not in crit_ids]
+    if unknown:
+        rep.skipped.append({"uid": uid, "reason": f"unknown criteria {', '.join(unknown[:3])}"})
+        return
+    cv_id = None
+    if snap.get("checklist_version_uid"):
+        cv_id = session.scalar(select(ChecklistVersion.id).where(ChecklistVersion.uid == snap["checklist_version_uid"]))
+    incoming_digest = rating_digest(snap)
+    local = session.scalar(select(Rating).where(Rating.uid == uid))
+    if local is None:
+        local = session.scalar(select(Rating).where(Rating.response_id == resp_id, Rating.rater_id == rater.id))
+    if local is None:
+        rating = Rating(uid=uid, response_id=resp_id, rater_id=rater.id, status=snap["status"],
+                        created_at=parse_iso(snap.get("created_at")) or utcnow())
+        session.add(rating)
+        _apply(session, rating, snap, crit_ids, cv_id)
+        session.flush()
+        rep.inserted.append(uid)
+        _audit(session, study, actor, "rating.merge_insert", uid, None, rating_snapshot(session, rating))
+        return
+    before = rating_snapshot(session, local)
+    local_digest = rating_digest(before)
+    base = snap.get("base") if local.uid == uid else None
+    if incoming_digest == local_digest:
+        if float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
+            local.time_spent_s = float(snap["time_spent_s"])
+        rep.unchanged.append(uid)
+        return
+    if base is not None and local_digest == base:
+        _apply(session, local, snap, crit_ids, cv_id)
+        session.flush()
+        rep.updated.append(uid)
+        _audit(session, study, actor, "rating.merge_update", local.uid, before, rating_snapshot(session, local))
+        return
+    if base is not None and incoming_digest == base:
+        rep.skipped.append({"uid": uid, "reason": "unchanged by the rater since the pack; the newer local "
+                                                  "version is kept"})
+        return
+    for conflict in session.scalars(select(RatingConflict).where(RatingConflict.rating_id == local.id)):
+        if rating_digest(conflict.incoming) == incoming_digest:
+            rep.skipped.append({"uid": uid, "reason": "this conflict is already recorded"})
+            return
+    conflict = RatingConflict(rating_id=local.id, local=before, incoming=dict(snap), source_file=source_name)
+    session.add(conflict)
+    session.flush()
+    rep.conflicts.append(uid)
+    _audit(session, study, actor, "rating.conflict", local.uid, before, dict(snap))
+
+
+def _merge_feedback(session: Session, rater: Rater, items: list[dict[str, Any]], rep: FileReport) -> None:
+    for item in items:
+        if session.scalar(select(Feedback.id).where(Feedback.uid == item.get("uid"))) is not None:
+            rep.feedback_skipped += 1
+            continue
+        cid = session.scalar(select(Criterion.id).where(Criterion.uid == item.get("criterion_uid")))
+        rid = (session.scalar(select(Response.id).where(Response.uid == item.get("response_uid")))
+               if item.get("response_uid") else None)
+        if cid is None:
+            rep.notes.append(f"feedback {item.get('uid')} skipped: unknown criterion")
+            continue
+        session.add(Feedback(uid=item["uid"], rater_id=rater.id, criterion_id=cid, response_id=rid,
+                             kind=str(item.get("kind") or ""), note=str(item.get("note") or ""),
+                             created_at=parse_iso(item.get("created_at")) or utcnow()))
+        rep.feedback_added += 1
+
+
+def merge_return_files(store: Store, paths: list[str | os.PathLike[str]], *, actor: str = "",
+                       study: str | None = None) -> MergeReport:
+    """Check every return file, back the database up, then merge them all in one transaction."""
+    if not paths:
+        raise InputError("no return files given")
+    files = [Path(p) for p in paths]
+    with store.Session() as session:
+        checked = [check_return_file(session, p) for p in files]
+        if study is not None:
+            for c in checked:
+                if study not in (c.manifest.get("study_name"), c.manifest.get("study_uid")):
+                    raise InputError(f"this return is for study {c.manifest.get('study_name')!r}, not {study!r}",
+                                     file=str(c.path))
+    backup = backup_database(store)
+    reports: list[FileReport] = []
+    with store.begin() as session:
+        for c in checked:
+            study_row = session.scalar(select(Study).where(Study.uid == c.manifest["study_uid"]))
+            rater = session.scalar(select(Rater).where(Rater.uid == c.manifest["rater_uid"]))
+            rep = FileReport(file=c.path.name, study=study_row.name, rater=rater.name, content_hash=c.content_hash)
+            reports.append(rep)
+            done = session.scalar(select(MergeRecord).where(MergeRecord.study_id == study_row.id,
+                                                            MergeRecord.content_hash == c.content_hash))
+            if done is not None:
+                rep.already_merged = True
+                continue
+            packed = session.scalars(select(AuditEvent.after).where(AuditEvent.action == "review_file.pack",
+                                                                    AuditEvent.entity_uid == rater.uid)).all()
+            if not any(isinstance(a, dict) and a.get("pack_uid") == c.manifest.get("pack_uid") for a in packed):
+                rep.notes.append("this database has no record of packing the review file this return comes from")
+            for snap in c.payload["ratings"]:
+                _merge_rating(session, study_row, rater, snap, rep, actor, c.path.name)
+            _merge_feedback(session, rater, c.payload["feedback"], rep)
+            summary = {k: v for k, v in asdict(rep).items() if k not in ("file",)}
+            record = MergeRecord(study_id=study_row.id, rater_id=rater.id, content_hash=c.content_hash,
+                                 file_name=c.path.name, report=summary)
+            session.add(record)
+            session.flush()
+            _audit(session, study_row, actor, "merge", record.uid, None,
+                   {"file": c.path.name, "rater": rater.name, "pack_uid": c.manifest.get("pack_uid"),
+                    "inserted": len(rep.inserted), "updated": len(rep.updated), "conflicts": len(rep.conflicts),
+                    "skipped": len(rep.skipped), "backup": str(backup)}, etype="merge_record")
+    return MergeReport(files=reports, backup=str(backup))
+
+

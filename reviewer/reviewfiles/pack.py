@@ -1,0 +1,307 @@
+"""Packing a review file (``.rvw``) for one rater, and opening one for rating.
+
+A review file is a zip holding ``manifest.json`` and ``review.db``. The database is an ordinary
+study database (made with :func:`open_store`, so the same schema and migrations) that holds only
+what the rater needs: their assigned cases and responses (uids preserved), the checklist versions
+they rate against (uids preserved), the rating scheme, the rater, their assignments and their own
+earlier ratings and feedback. Model rows are renamed ``blinded-N`` (in an order shuffled per file)
+with path, revision and meta cleared; responses lose their generation settings, seed, tokens,
+latency, device, external id and generation run. Nothing of other raters, no judge runs or
+verdicts, no assignment design (it names the other raters), no audit events.
+
+Working copy (where the app autosaves): :func:`open_review_file` unpacks ``review.db`` once into a
+folder beside the file, ``NAME.rvw.work/`` (falling back to ``<user data>/reviewer/review-work/
+<pack uid>/`` when the file's folder is not writable). Every rating the app saves is committed to
+that SQLite database at once (WAL, synchronous=FULL), so a crash loses nothing; the working
+database is the source of truth, and :func:`reviewer.reviewfiles.ret.write_return_file` reads it.
+Opening the same review file again reuses the working copy, never overwriting it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import shutil
+import tempfile
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reviewer.errors import InputError, NotFoundError, ReviewerError
+from reviewer.reviewfiles.common import (
+    FORMAT_VERSION,
+    MANIFEST,
+    REVIEW_DB,
+    REVIEW_FORMAT,
+    check_format,
+    iso,
+    rating_digest,
+    rating_snapshot,
+    read_zip,
+    sha256_bytes,
+    sha256_file,
+)
+from reviewer.store import Store, open_store
+from reviewer.store.engine import default_db_path
+from reviewer.store.models import (
+    Assignment,
+    AuditEvent,
+    Case,
+    ChecklistVersion,
+    Criterion,
+    CriterionRating,
+    Feedback,
+    Model,
+    Rater,
+    Rating,
+    RatingScheme,
+    Response,
+    Study,
+    new_uid,
+    utcnow,
+)
+
+
+@dataclass
+class PackResult:
+    path: Path
+    manifest: dict[str, Any]
+
+
+def _clone(obj: Any, **overrides: Any) -> Any:
+    """A new detached row of the same class with every column copied except the local id."""
+    mapper = obj.__class__.__mapper__
+    values = {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs if attr.key != "id"}
+    values.update(overrides)
+    return obj.__class__(**values)
+
+
+def find_rater(session: Session, rater: str) -> Rater:
+    """A rater by name or uid."""
+    row = session.scalar(select(Rater).where((Rater.name == rater) | (Rater.uid == rater)))
+    if row is None:
+        raise NotFoundError(f"no rater named {rater!r} in this database")
+    return row
+
+
+def _rater_study(session: Session, rater: Rater, study: str | None) -> Study:
+    if study is not None:
+        row = session.scalar(select(Study).where((Study.name == study) | (Study.uid == study)))
+        if row is None:
+            raise NotFoundError(f"no study named {study!r} in this database")
+        return row
+    rows = session.scalars(select(Study).join(Assignment, Assignment.study_id == Study.id)
+                           .where(Assignment.rater_id == rater.id).distinct()).all()
+    if not rows:
+        raise NotFoundError(f"rater {rater.name!r} has no assignments; run 'reviewer assign' first")
+    if len(rows) > 1:
+        raise NotFoundError(f"rater {rater.name!r} has assignments in several studies "
+                            f"({', '.join(s.name for s in rows)}): name one with --study")
+    return rows[0]
+
+
+def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: str) -> tuple[int, dict[str, Any]]:
+    """Copy the rater's share of *study* from *src* into the empty database of *dst*.
+
+    Returns the item count and the base (digest, version, updated_at) of each copied rating.
+    """
+    assignments = src.scalars(select(Assignment).where(Assignment.study_id == study.id,
+                                                       Assignment.rater_id == rater.id)
+                              .order_by(Assignment.position)).all()
+    if not assignments:
+        raise NotFoundError(f"rater {rater.name!r} has no assignments in study {study.name!r}")
+    response_ids = [a.response_id for a in assignments]
+    responses = src.scalars(select(Response).where(Response.id.in_(response_ids)).order_by(Response.id)).all()
+    case_ids = sorted({r.case_id for r in responses})
+    cases = src.scalars(select(Case).where(Case.id.in_(case_ids)).order_by(Case.id)).all()
+    ratings = src.scalars(select(Rating).where(Rating.rater_id == rater.id, Rating.response_id.in_(response_ids))
+                          .order_by(Rating.id)).all()
+    latest = dict(src.execute(select(ChecklistVersion.case_id, func.max(ChecklistVersion.version))
+                              .where(ChecklistVersion.case_id.in_(case_ids))
+                              .group_by(ChecklistVersion.case_id)).all())
+    checklists = [cv for cv in src.scalars(select(ChecklistVersion).where(ChecklistVersion.case_id.in_(case_ids))
+                                           .order_by(ChecklistVersion.id))
+                  if cv.version == latest.get(cv.case_id)
+                  or cv.id in {r.checklist_version_id for r in ratings}]
+
+    new_study = _clone(study)
+    dst.add(new_study)
+    dst.flush()
+    for scheme in src.scalars(select(RatingScheme).where(RatingScheme.study_id == study.id).order_by(RatingScheme.id)):
+        dst.add(_clone(scheme, study_id=new_study.id))
+    new_rater = _clone(rater)
+    dst.add(new_rater)
+
+    model_ids = sorted({r.model_id for r in responses})
+    random.Random(seed).shuffle(model_ids)
+    model_map: dict[int, int] = {}
+    for n, mid in enumerate(model_ids, start=1):
+        blinded = Model(study_id=new_study.id, name=f"blinded-{n}", kind="imported", path=None, revision=None,
+                        meta={})
+        dst.add(blinded)
+        dst.flush()
+        model_map[mid] = blinded.id
+
+    case_map: dict[int, int] = {}
+    for case in cases:
+        new_case = _clone(case, study_id=new_study.id)
+        dst.add(new_case)
+        dst.flush()
+        case_map[case.id] = new_case.id
+    cv_map: dict[int, int] = {}
+    crit_map: dict[int, int] = {}
+    for cv in checklists:
+        new_cv = _clone(cv, case_id=case_map[cv.case_id], parent_id=None)
+        dst.add(new_cv)
+        dst.flush()
+        cv_map[cv.id] = new_cv.id
+        for crit in src.scalars(select(Criterion).where(Criterion.checklist_version_id == cv.id)):
+            new_crit = _clone(crit, checklist_version_id=new_cv.id)
+            dst.add(new_crit)
+            dst.flush()
+            crit_map[crit.id] = new_crit.id
+    resp_map: dict[int, int] = {}
+    for resp in responses:
+        new_resp = Response(uid=resp.uid, case_id=case_map[resp.case_id], model_id=model_map[resp.model_id],
+                            text=resp.text, blind_label=resp.blind_label, sample_index=resp.sample_index,
+                            external_id=None, generation_run_id=None, settings={}, seed=None,
+                            prompt_tokens=None, completion_tokens=None, latency_ms=None, device=None,
+                            content_hash="", created_at=resp.created_at, updated_at=resp.updated_at)
+        dst.add(new_resp)
+        dst.flush()
+        resp_map[resp.id] = new_resp.id
+    dst.flush()
+    for a in assignments:
+        dst.add(_clone(a, study_id=new_study.id, rater_id=new_rater.id, response_id=resp_map[a.response_id],
+                       design_id=None))
+    base: dict[str, Any] = {}
+    for rating in ratings:
+        snap = rating_snapshot(src, rating)
+        base[rating.uid] = {"digest": rating_digest(snap), "version": rating.version,
+                            "updated_at": snap["updated_at"]}
+        new_rating = _clone(rating, response_id=resp_map[rating.response_id], rater_id=new_rater.id,
+                            checklist_version_id=cv_map.get(rating.checklist_version_id))
+        dst.add(new_rating)
+        dst.flush()
+        for cr in src.scalars(select(CriterionRating).where(CriterionRating.rating_id == rating.id)):
+            if cr.criterion_id in crit_map:
+                dst.add(_clone(cr, rating_id=new_rating.id, criterion_id=crit_map[cr.criterion_id]))
+    for fb in src.scalars(select(Feedback).where(Feedback.rater_id == rater.id).order_by(Feedback.id)):
+        if fb.criterion_id in crit_map and (fb.response_id is None or fb.response_id in resp_map):
+            dst.add(_clone(fb, rater_id=new_rater.id, criterion_id=crit_map[fb.criterion_id],
+                           response_id=resp_map.get(fb.response_id) if fb.response_id else None))
+    dst.flush()
+    return len(assignments), base
+
+
+def _close_sqlite(store: Store) -> None:
+    """Fold the WAL into the main file and close, so that the one file holds everything."""
+    with store.engine.connect() as conn:
+        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    store.close()
+
+
+def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str], *, study: str | None = None,
+                     actor: str = "") -> PackResult:
+    """Write the review file of *rater* (name or uid) to *out_path*; see the module doc.
+
+    The pack is recorded as an AuditEvent (``review_file.pack``) in the study database.
+    """
+    out = Path(out_path)
+    if out.suffix.lower() != ".rvw":
+        raise InputError("a review file's name must end in .rvw", file=str(out))
+    out.parent.mkdir(parents=True, exist_ok=True)
+    pack_uid = new_uid()
+    with tempfile.TemporaryDirectory(prefix=".rvw-pack-", dir=out.parent) as tmp:
+        db_file = Path(tmp) / REVIEW_DB
+        target = open_store(db_file)
+        try:
+            with store.Session() as src, target.begin() as dst:
+                rater_row = find_rater(src, rater)
+                study_row = _rater_study(src, rater_row, study)
+                items, base = _copy_content(src, dst, study_row, rater_row, pack_uid)
+                ids = {"study_uid": study_row.uid, "study_name": study_row.name,
+                       "rater_uid": rater_row.uid, "rater_name": rater_row.name}
+        finally:
+            _close_sqlite(target)
+        for suffix in ("-wal", "-shm"):
+            Path(str(db_file) + suffix).unlink(missing_ok=True)
+        manifest = {
+            "format": REVIEW_FORMAT, "format_version": FORMAT_VERSION, "pack_uid": pack_uid, **ids,
+            "created_at": iso(utcnow()), "item_count": items, "db_sha256": sha256_file(db_file),
+            "base_ratings": base,
+        }
+        partial = Path(tmp) / "out.rvw"
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+            zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+            zf.write(db_file, REVIEW_DB)
+        os.replace(partial, out)
+    with store.begin() as session:
+        session.add(AuditEvent(study_id=session.scalar(select(Study.id).where(Study.uid == ids["study_uid"])),
+                               actor=actor, action="review_file.pack", entity_type="rater",
+                               entity_uid=ids["rater_uid"], before=None,
+                               after={"pack_uid": pack_uid, "file": out.name, "items": items,
+                                      "db_sha256": manifest["db_sha256"]}))
+    return PackResult(path=out, manifest=manifest)
+
+
+def read_review_manifest(path: Path) -> tuple[dict[str, Any], bytes]:
+    """The checked manifest and database bytes of a review file (hash verified)."""
+    manifest, raw = read_zip(path, "review file", (REVIEW_DB,))
+    check_format(manifest, path, REVIEW_FORMAT)
+    if sha256_bytes(raw[REVIEW_DB]) != manifest.get("db_sha256"):
+        raise InputError("review file damaged: the database does not match the SHA-256 in its manifest",
+                         file=str(path), item=REVIEW_DB)
+    return manifest, raw[REVIEW_DB]
+
+
+def _fallback_workdir(pack_uid: str) -> Path:
+    return default_db_path().parent / "review-work" / pack_uid
+
+
+def workdir_for(path: Path) -> Path:
+    """Where the working copy of a review file lives (see the module doc)."""
+    beside = path.with_name(path.name + ".work")
+    if beside.exists() or os.access(path.parent, os.W_OK):
+        return beside
+    manifest, _ = read_zip(path, "review file", ())
+    return _fallback_workdir(str(manifest.get("pack_uid", "unknown")))
+
+
+def open_review_file(path: str | os.PathLike[str]) -> tuple[Store, dict[str, Any]]:
+    """Open a review file for rating: the store of its working copy and its manifest.
+
+    The first call unpacks (hash checked); later calls reuse the working copy. A working copy that
+    belongs to another review file (another pack) is never overwritten: that is an error.
+    """
+    path = Path(path)
+    work = workdir_for(path)
+    work_manifest = work / MANIFEST
+    if work_manifest.exists():
+        manifest = json.loads(work_manifest.read_text("utf-8"))
+        if path.exists():
+            file_manifest, _ = read_zip(path, "review file", ())
+            if file_manifest.get("pack_uid") != manifest.get("pack_uid"):
+                raise ReviewerError(
+                    f"{work} holds the work of another review file (packed {manifest.get('created_at')}); "
+                    "return that one first, or move the folder away before opening this file")
+        return open_store(work / REVIEW_DB), manifest
+    manifest, db_bytes = read_review_manifest(path)
+    work.mkdir(parents=True, exist_ok=True)
+    tmp_db = work / (REVIEW_DB + ".partial")
+    tmp_db.write_bytes(db_bytes)
+    os.replace(tmp_db, work / REVIEW_DB)
+    (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), "utf-8")
+    return open_store(work / REVIEW_DB), manifest
+
+
+def discard_working_copy(path: str | os.PathLike[str]) -> None:
+    """Remove the working copy of a review file (after its return has been merged)."""
+    work = workdir_for(Path(path))
+    if work.exists():
+        shutil.rmtree(work)

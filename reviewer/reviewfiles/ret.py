@@ -1,0 +1,128 @@
+"""Writing a return file: a rater's ratings, feedback and time spent, signed with a content hash.
+
+A return file (suggested suffix ``.rvr``) is a zip of ``manifest.json`` and ``payload.json``.
+The manifest names the study and the rater (uids and names), the review file it comes from
+(``pack_uid`` and the SHA-256 of its database at pack time), when it was written, counts, and the
+SHA-256 of the payload bytes; the merge refuses a file whose payload does not match. The payload
+holds every rating of the rater in the working copy (criterion values keyed by criterion uid,
+scores, comment, safety flag, time spent, status, timestamps, version) with the *base* digest of
+that rating at pack time, so that a merge can tell which side changed, plus the rater's feedback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+import zipfile
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from reviewer.errors import InputError
+from reviewer.reviewfiles.common import (
+    FORMAT_VERSION,
+    MANIFEST,
+    PAYLOAD,
+    RETURN_FORMAT,
+    REVIEW_DB,
+    SUBMITTED_STATUS,
+    canonical_json,
+    iso,
+    rating_snapshot,
+    sha256_bytes,
+)
+from reviewer.reviewfiles.pack import read_review_manifest, workdir_for
+from reviewer.store import open_store
+from reviewer.store.models import Criterion, Feedback, Rater, Rating, Response, utcnow
+
+
+def _source(path: Path) -> tuple[Path, dict[str, Any], tempfile.TemporaryDirectory | None]:
+    """The working database and manifest for a review file or a working-copy folder."""
+    if path.is_dir():
+        work = path
+    else:
+        work = workdir_for(path)
+    if (work / MANIFEST).is_file() and (work / REVIEW_DB).is_file():
+        return work / REVIEW_DB, json.loads((work / MANIFEST).read_text("utf-8")), None
+    if path.is_dir():
+        raise InputError("not a review working copy (no manifest.json and review.db inside)", file=str(path))
+    # never opened: the ratings are those packed into the file
+    manifest, db_bytes = read_review_manifest(path)
+    tmp = tempfile.TemporaryDirectory(prefix="rvw-return-")
+    db_file = Path(tmp.name) / REVIEW_DB
+    db_file.write_bytes(db_bytes)
+    return db_file, manifest, tmp
+
+
+def build_payload(db_file: Path, manifest: dict[str, Any]) -> dict[str, Any]:
+    """The return payload (see the module doc) read from a working database."""
+    store = open_store(db_file)
+    try:
+        with store.Session() as s:
+            rater = s.scalar(select(Rater).where(Rater.uid == manifest["rater_uid"]))
+            if rater is None:
+                raise InputError("the working copy does not hold the rater named in its manifest",
+                                 file=str(db_file), item=manifest.get("rater_name"))
+            base = manifest.get("base_ratings") or {}
+            ratings = []
+            for rating in s.scalars(select(Rating).where(Rating.rater_id == rater.id).order_by(Rating.id)):
+                snap = rating_snapshot(s, rating)
+                snap["base"] = (base.get(rating.uid) or {}).get("digest")
+                ratings.append(snap)
+            feedback = []
+            for fb in s.scalars(select(Feedback).where(Feedback.rater_id == rater.id).order_by(Feedback.id)):
+                feedback.append({
+                    "uid": fb.uid, "kind": fb.kind, "note": fb.note,
+                    "criterion_uid": s.scalar(select(Criterion.uid).where(Criterion.id == fb.criterion_id)),
+                    "response_uid": (s.scalar(select(Response.uid).where(Response.id == fb.response_id))
+                                     if fb.response_id else None),
+                    "created_at": iso(fb.created_at), "updated_at": iso(fb.updated_at),
+                })
+    finally:
+        store.close()
+    return {
+        "study_uid": manifest["study_uid"], "rater_uid": manifest["rater_uid"], "pack_uid": manifest.get("pack_uid"),
+        "ratings": ratings, "feedback": feedback,
+        "time_spent_s": round(sum(r["time_spent_s"] for r in ratings), 3),
+    }
+
+
+def write_return_file(review_file_or_workdir: str | os.PathLike[str], out_path: str | os.PathLike[str]
+                      ) -> dict[str, Any]:
+    """Write the return file of a review file (or its working-copy folder) to *out_path*.
+
+    Returns the return file's manifest.
+    """
+    src = Path(review_file_or_workdir)
+    if not src.exists():
+        raise InputError("no such review file or working copy", file=str(src))
+    db_file, review_manifest, tmp = _source(src)
+    try:
+        payload = build_payload(db_file, review_manifest)
+    finally:
+        if tmp is not None:
+            tmp.cleanup()
+    payload_bytes = canonical_json(payload)
+    ratings = payload["ratings"]
+    manifest = {
+        "format": RETURN_FORMAT, "format_version": FORMAT_VERSION,
+        "study_uid": review_manifest["study_uid"], "study_name": review_manifest.get("study_name"),
+        "rater_uid": review_manifest["rater_uid"], "rater_name": review_manifest.get("rater_name"),
+        "pack_uid": review_manifest.get("pack_uid"), "source_db_sha256": review_manifest.get("db_sha256"),
+        "created_at": iso(utcnow()),
+        "counts": {"ratings": len(ratings),
+                   "submitted": sum(1 for r in ratings if r["status"] == SUBMITTED_STATUS),
+                   "drafts": sum(1 for r in ratings if r["status"] != SUBMITTED_STATUS),
+                   "feedback": len(payload["feedback"]), "time_spent_s": payload["time_spent_s"]},
+        "payload_sha256": sha256_bytes(payload_bytes),
+    }
+    out = Path(out_path)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(out.name + ".partial")
+    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+        zf.writestr(PAYLOAD, payload_bytes)
+    os.replace(partial, out)
+    return manifest
