@@ -1,0 +1,168 @@
+"""Write a :class:`ReportDocument` as one self-contained HTML file, a PDF, an XLSX workbook or a CSV.
+
+- HTML: one file, figures embedded as base64 PNG, light print-friendly styling.
+- PDF: the same HTML laid out by Qt's QTextDocument and printed with QPdfWriter (QtGui only, no
+  widgets; an offscreen QGuiApplication is created when none exists), so PDF and HTML match.
+- XLSX: one sheet per table (openpyxl).
+- CSV: all tables stacked in one file with a leading ``table`` column naming the table.
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+
+from reviewer.errors import ReviewerError
+from reviewer.reports.document import ReportDocument, Table
+
+Progress = Callable[[int, int], None]
+
+CSS = """
+body { font-family: 'Noto Sans', 'Noto Sans CJK SC', 'Segoe UI', Helvetica, Arial, sans-serif;
+       color: #1f2933; margin: 2em auto; max-width: 1100px; line-height: 1.45; }
+h1 { font-size: 1.7em; margin-bottom: 0.1em; } h2 { font-size: 1.3em; border-bottom: 2px solid #d9e2ec;
+     padding-bottom: 0.2em; margin-top: 1.8em; } h3 { font-size: 1.05em; margin-top: 1.2em; }
+.subtitle { color: #52606d; margin-top: 0; }
+table { border-collapse: collapse; margin: 0.6em 0 1.2em 0; font-size: 0.88em; }
+th, td { border: 1px solid #cbd2d9; padding: 3px 8px; text-align: right; }
+th { background: #f0f4f8; } td.text { text-align: left; }
+.note { color: #52606d; font-size: 0.85em; }
+img { max-width: 100%; margin: 0.4em 0; }
+"""
+
+
+def _fmt(value: object) -> str:
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return "–"
+    if isinstance(value, bool | np.bool_):
+        return "yes" if value else "no"
+    if isinstance(value, float | np.floating):
+        return f"{value:.3f}"
+    return str(value)
+
+
+def table_html(table: Table, *, max_rows: int = 500) -> str:
+    frame = table.frame
+    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+    rows = []
+    for record in frame.head(max_rows).itertuples(index=False):
+        cells = []
+        for value in record:
+            css = ' class="text"' if isinstance(value, str) else ""
+            cells.append(f"<td{css}>{html.escape(_fmt(value))}</td>")
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    more = f'<p class="note">{len(frame) - max_rows} more rows in the CSV/XLSX export.</p>' if len(frame) > max_rows else ""
+    note = f'<p class="note">{html.escape(table.note)}</p>' if table.note else ""
+    return (f"<h3>{html.escape(table.title)}</h3>{note}<table><thead><tr>{head}</tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>{more}")
+
+
+def document_html(doc: ReportDocument, *, image_src: Callable[[str, bytes], str] | None = None) -> str:
+    """The report as HTML; *image_src* maps a figure to its ``src`` (default: a data URI)."""
+    if image_src is None:
+        def image_src(_name: str, png: bytes) -> str:
+            return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
+    parts = [f"<h1>{html.escape(doc.title)}</h1>"]
+    if doc.subtitle:
+        parts.append(f'<p class="subtitle">{html.escape(doc.subtitle)}</p>')
+    for section in doc.sections:
+        parts.append(f"<h2>{html.escape(section.title)}</h2>")
+        if section.text:
+            parts.extend(f"<p>{html.escape(p)}</p>" for p in section.text.split("\n\n") if p.strip())
+        for table in section.tables:
+            parts.append(table_html(table))
+        for fig in section.figures:
+            parts.append(f"<h3>{html.escape(fig.title)}</h3>")
+            if fig.note:
+                parts.append(f'<p class="note">{html.escape(fig.note)}</p>')
+            parts.append(f'<img src="{image_src(fig.name, fig.png)}" alt="{html.escape(fig.title)}" width="720">')
+    body = "\n".join(parts)
+    return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(doc.title)}'
+            f"</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
+
+
+def write_html(doc: ReportDocument, path: Path) -> None:
+    path.write_text(document_html(doc), encoding="utf-8")
+
+
+def _ensure_gui_application():  # noqa: ANN202
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance()
+    if app is None:
+        if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
+            os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        app = QGuiApplication(["reviewer-report"])
+    return app
+
+
+def write_pdf(doc: ReportDocument, path: Path) -> None:
+    from PySide6.QtCore import QMarginsF, QSizeF, QUrl
+    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+
+    _app = _ensure_gui_application()  # noqa: F841 - must stay alive while printing
+    text_doc = QTextDocument()
+    text_doc.setDefaultStyleSheet(CSS.replace("max-width: 1100px;", ""))
+    for fig in doc.figures():
+        image = QImage.fromData(fig.png, "PNG")
+        text_doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"fig:{fig.name}"), image)
+    text_doc.setHtml(document_html(doc, image_src=lambda name, _png: f"fig:{name}"))
+    writer = QPdfWriter(str(path))
+    writer.setResolution(110)
+    writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
+                                     QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter))
+    writer.setTitle(doc.title)
+    text_doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    text_doc.print_(writer)
+    if not path.exists() or path.stat().st_size == 0:
+        raise ReviewerError(f"{path}: the PDF could not be written")
+
+
+def _sheet_name(name: str, used: set[str]) -> str:
+    base = "".join(c for c in name if c not in "[]:*?/\\")[:31] or "table"
+    candidate, i = base, 2
+    while candidate in used:
+        candidate = f"{base[:28]}_{i}"
+        i += 1
+    used.add(candidate)
+    return candidate
+
+
+def write_xlsx(doc: ReportDocument, path: Path) -> None:
+    used: set[str] = set()
+    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+        for table in doc.tables():
+            table.frame.to_excel(xl, sheet_name=_sheet_name(table.name, used), index=False)
+
+
+def stacked_tables(doc: ReportDocument) -> pd.DataFrame:
+    frames = [t.frame.assign(table=t.name)[["table", *t.frame.columns]] for t in doc.tables()]
+    return pd.concat(frames, ignore_index=True, sort=False) if frames else pd.DataFrame(columns=["table"])
+
+
+def write_csv(doc: ReportDocument, path: Path) -> None:
+    stacked_tables(doc).to_csv(path, index=False)
+
+
+WRITERS = {".html": write_html, ".htm": write_html, ".pdf": write_pdf, ".xlsx": write_xlsx, ".csv": write_csv}
+
+
+def write_report(doc: ReportDocument, path: str | os.PathLike[str], progress: Progress | None = None) -> Path:
+    """Write *doc* in the format named by the file extension."""
+    out = Path(path)
+    writer = WRITERS.get(out.suffix.lower())
+    if writer is None:
+        raise ReviewerError(f"{out}: unknown report format {out.suffix!r} (use .html, .pdf, .xlsx or .csv)")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if progress:
+        progress(0, 1)
+    writer(doc, out)
+    if progress:
+        progress(1, 1)
+    return out
