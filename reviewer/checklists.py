@@ -448,7 +448,7 @@ def criteria_as_rated(session: Session, rating: Rating | int | str) -> list[Rate
 
 
 def rater_names(session: Session) -> dict[int, str]:
-    return dict(session.execute(select(Rater.id, Rater.name)).tuples().all())
+    return {i: n for i, n in session.execute(select(Rater.id, Rater.name)).all()}
 
 
 def count_versions(session: Session, case: Case) -> int:

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from reviewer.cli.common import create_study
 from reviewer.store.models import (
     MET,
     NOT_MET,
@@ -28,6 +27,7 @@ from reviewer.store.models import (
     Response,
     utcnow,
 )
+from reviewer.studies import create_study
 
 M, N = MET, NOT_MET
 
