@@ -1,0 +1,89 @@
+"""``reviewer pack``, ``reviewer return``, ``reviewer merge`` and ``reviewer audit``."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+
+from reviewer.audit import format_event, list_events
+from reviewer.cli.common import add_study_option, print_json, store_from_args
+
+
+def _user() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return ""
+
+
+def cmd_pack(args: argparse.Namespace) -> int:
+    from reviewer.reviewfiles.pack import pack_review_file
+
+    store = store_from_args(args)
+    result = pack_review_file(store, args.rater, args.output, study=args.study, actor=_user())
+    m = result.manifest
+    print(f"wrote {result.path}: {m['item_count']} items for rater {m['rater_name']!r} "
+          f"(study {m['study_name']!r}, sha256 {m['db_sha256'][:12]}…)")
+    return 0
+
+
+def cmd_return(args: argparse.Namespace) -> int:
+    from reviewer.reviewfiles.ret import write_return_file
+
+    m = write_return_file(args.review_file, args.output)
+    c = m["counts"]
+    print(f"wrote {args.output}: {c['ratings']} ratings ({c['submitted']} submitted, {c['drafts']} drafts), "
+          f"{c['feedback']} feedback notes, {c['time_spent_s']:.0f} s spent; sha256 {m['payload_sha256'][:12]}…")
+    return 0
+
+
+def cmd_merge(args: argparse.Namespace) -> int:
+    from reviewer.reviewfiles.merge import merge_return_files
+
+    store = store_from_args(args)
+    report = merge_return_files(store, args.files, actor=_user(), study=args.study)
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print("\n".join(report.lines()))
+    return 0
+
+
+def cmd_audit(args: argparse.Namespace) -> int:
+    store = store_from_args(args)
+    with store.Session() as session:
+        events = list_events(session, study=args.study, limit=args.limit, action_prefix=args.action)
+    if args.json:
+        print_json(events)
+    else:
+        for ev in events:
+            print(format_event(ev))
+        if not events:
+            print("no audit events")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("pack", help="write one rater's offline review file (.rvw)")
+    p.add_argument("--rater", required=True, help="rater name (or uid)")
+    p.add_argument("-o", "--output", required=True, metavar="FILE.rvw", help="review file to write")
+    add_study_option(p)
+    p.set_defaults(func=cmd_pack)
+
+    p = sub.add_parser("return", help="write the return file of a rated review file")
+    p.add_argument("review_file", metavar="FILE.rvw", help="the review file (or its .work folder)")
+    p.add_argument("-o", "--output", required=True, metavar="OUT", help="return file to write (e.g. NAME.rvr)")
+    p.set_defaults(func=cmd_return)
+
+    p = sub.add_parser("merge", help="merge return files into the study database (checked, backed up)")
+    p.add_argument("files", nargs="+", metavar="RETURN_FILE", help="return files to merge")
+    p.add_argument("--json", action="store_true", help="print the merge report as JSON")
+    add_study_option(p)
+    p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("audit", help="who changed what and when (ratings, merges, checklists)")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--limit", type=int, default=None, metavar="N", help="newest N events only")
+    p.add_argument("--action", default=None, metavar="PREFIX", help="only actions starting with PREFIX, e.g. rating.")
+    add_study_option(p)
+    p.set_defaults(func=cmd_audit)
