@@ -120,3 +120,74 @@ def test_old_ratings_show_the_wording_the_rater_saw(small):
             ("hb-1", 1, "met"), ("hb-2", 1, "not_met"), ("hb-3", 1, "not_met")]
         assert rated[1].text == "Mentions aspirin appropriately."
         assert show_checklist(s, "hb-case").criteria[1].text == "Advises chewing aspirin unless allergic."
+
+
+# ------------------------------------------------------------------------------- export round trip
+def _criteria_by_case(store, study_name):
+    from reviewer.checklist_export import latest_criteria
+    from reviewer.studies import get_study
+
+    with store.begin() as s:
+        study = get_study(s, study_name)
+        return {case.external_id: [(c.text, c.points, c.tier, list(c.tags)) for c in crits]
+                for case, version, crits in latest_criteria(s, study.id) if version is not None}
+
+
+def test_healthbench_export_reimports_to_same_criteria(store, healthbench_dir, tmp_path):
+    import json
+
+    from reviewer.checklist_export import export_checklists
+    from reviewer.importing.healthbench import import_healthbench
+    from reviewer.studies import get_study
+
+    import_healthbench(store, healthbench_dir / "sample.jsonl", study="orig")
+    first = json.loads((healthbench_dir / "sample.jsonl").read_text().splitlines()[0])
+    with store.begin() as s:
+        v1 = latest_checklist(s, first["prompt_id"])
+        key = v1.criteria[1].key
+        edit_checklist(s, first["prompt_id"], author="coord", reason="be precise",
+                       edits=[ChangeCriterion(key, text="Advises chewing 300 mg aspirin unless allergic.",
+                                              points=6, tags=["level:example", "axis:accuracy"]),
+                              AddCriterion("Tells the patient not to drive.", points=4,
+                                           tags=["level:example", "axis:completeness"]),
+                              RemoveCriterion(v1.criteria[3].key)])
+    out = tmp_path / "refined.jsonl"
+    with store.begin() as s:
+        assert export_checklists(s, get_study(s, "orig").id, out, "healthbench") == 4
+    # the same fields as the source for unedited cases
+    source = [json.loads(line) for line in (healthbench_dir / "sample.jsonl").read_text().splitlines()]
+    exported = [json.loads(line) for line in out.read_text().splitlines()]
+    assert exported[1:] == source[1:]
+    assert exported[0]["rubrics"][1] == {"criterion": "Advises chewing 300 mg aspirin unless allergic.",
+                                         "points": 6, "tags": ["level:example", "axis:accuracy"]}
+    import_healthbench(store, out, study="copy")
+    orig, copy = _criteria_by_case(store, "orig"), _criteria_by_case(store, "copy")
+    assert copy == orig and len(orig[first["prompt_id"]]) == 5
+
+
+def test_llmeval_med_export_reimports_to_same_criteria(store, llmeval_med_file, tmp_path):
+    from reviewer.checklist_export import export_checklists
+    from reviewer.importing.llmeval_med import import_llmeval_med
+    from reviewer.studies import get_study
+
+    import_llmeval_med(store, llmeval_med_file, study="orig")
+    with store.begin() as s:
+        edit_checklist(s, "医疗知识/0", author="coord", reason="split",
+                       edits=[ChangeCriterion("core-1", text="解释β-OH蒽醌酸性较强的原因（共振效应）。"),
+                              AddCriterion("提及空间位阻。", tier="secondary", tags=["requirement:内容要求"]),
+                              ChangeCriterion("secondary-1", tier="core")])
+        assert show_checklist(s, "医疗知识/0").version == 2
+    out = tmp_path / "refined.json"
+    with store.begin() as s:
+        assert export_checklists(s, get_study(s, "orig").id, out, "llmeval-med") == 667
+    import json
+
+    data = json.loads(out.read_text(encoding="utf-8"))
+    text = data["医疗知识"][0]["checklist"]
+    assert text.startswith("核心需求：\n1. 内容要求：解释β-OH蒽醌酸性较强的原因（共振效应）。\n2. ")
+    assert "\n\n次要需求：\n1. 内容要求：提及空间位阻。" in text
+    import_llmeval_med(store, out, study="copy")
+    orig, copy = _criteria_by_case(store, "orig"), _criteria_by_case(store, "copy")
+    assert len(orig) == 205 and copy == orig
+    assert orig["医疗知识/0"][2] == ("强调β-OH与羰基共轭体系的作用，如何通过吸电子效应降低羟基氧的电子云密度，从而增强酸性。",
+                                  None, "core", [])
