@@ -1,0 +1,72 @@
+"""``reviewer import KIND FILE`` and ``reviewer export KIND -o FILE``."""
+
+from __future__ import annotations
+
+import argparse
+
+from reviewer.cli.common import add_study_option, print_json, store_from_args
+
+IMPORT_KINDS = ("healthbench", "healthbench-meta", "llmeval-med", "responses", "verdicts")
+EXPORT_KINDS = ("ratings", "cases", "responses", "verdicts")
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from reviewer.errors import InputError
+    from reviewer.importing import IMPORTERS
+
+    kwargs = {"study": args.study}
+    if args.kind == "verdicts":
+        if not args.judge:
+            raise InputError("import verdicts needs --judge NAME (the judge run to store them as)",
+                             file=args.file)
+        kwargs.update(judge=args.judge, judge_model=args.judge_model or "", model=args.model)
+    elif args.kind == "responses":
+        kwargs["model"] = args.model
+    elif args.judge or args.model:
+        raise InputError(f"--judge and --model do not apply to import {args.kind}")
+    store = store_from_args(args)
+    try:
+        report = IMPORTERS[args.kind](store, args.file, **kwargs)
+    finally:
+        store.close()
+    if args.json:
+        print_json(report.to_dict())
+    else:
+        print("\n".join(report.summary_lines()))
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from reviewer.exporting import export
+
+    store = store_from_args(args)
+    try:
+        n = export(store, args.kind, args.output, study=args.study)
+    finally:
+        store.close()
+    print(f"wrote {n} {args.kind} rows to {args.output}")
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("import", help="import a benchmark file, model answers or judge verdicts",
+                       description="Import one file in one transaction: it lands whole or not at all. "
+                       "Importing the same file again adds nothing.")
+    p.add_argument("kind", choices=IMPORT_KINDS, help="what the file holds")
+    p.add_argument("file", help="the file (JSONL; responses also CSV or JSON; llmeval-med dataset.json; "
+                   "verdicts also simple-evals *_allresults.json)")
+    add_study_option(p)
+    p.add_argument("--judge", default=None, help="verdicts: the judge run to store them as (required)")
+    p.add_argument("--judge-model", default=None, help="verdicts: the judge model's name, for the record")
+    p.add_argument("--model", default=None,
+                   help="responses: the model name for rows without one; verdicts (allresults): the "
+                   "model of completions not yet in the study")
+    p.add_argument("--json", action="store_true", help="print the report as JSON")
+    p.set_defaults(func=cmd_import)
+    p = sub.add_parser("export", help="export ratings, cases, responses or verdicts (CSV, JSONL, Parquet)",
+                       description="Long format with stable ids: one row per criterion rating, case, "
+                       "response or verdict. The format follows the extension of -o.")
+    p.add_argument("kind", choices=EXPORT_KINDS)
+    p.add_argument("-o", "--output", required=True, help="FILE.csv, FILE.jsonl or FILE.parquet")
+    p.add_argument("--study", default=None, help="only this study (default: every study)")
+    p.set_defaults(func=cmd_export)
