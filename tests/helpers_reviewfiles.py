@@ -6,8 +6,8 @@ from typing import Any
 
 from sqlalchemy import MetaData, select
 
-from reviewer.studies import create_study
 from reviewer.store.models import Case, ChecklistVersion, Criterion, JudgeRun, JudgeVerdict, Model, Response
+from reviewer.studies import create_study
 
 MODEL_NAMES = ("SecretModel-Alpha-7B", "HiddenModel-Beta-13B")
 CATEGORIES = ("cardiology / arrhythmia", "paediatrics / fever", "oncology / staging")
