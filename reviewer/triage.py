@@ -18,9 +18,11 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer.agreement import compute, from_wide
 from reviewer.checklists import find_case
 from reviewer.errors import NotFoundError
 from reviewer.store.models import (
@@ -40,15 +42,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
-from reviewer.triage_stats import (
-    DEFAULT_N_BOOT,
-    majority,
-    nominal_alpha,
-    percent_agreement,
-    share,
-    trouble_score,
-    unit_counts,
-)
+from reviewer.triage_stats import DEFAULT_N_BOOT, Figure, majority, share, trouble_score
 
 JUDGE_OK = ("ok", "imported")
 
@@ -230,9 +224,7 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
 def _row(c: Criterion, version: int, latest_version: int, case: Case, by_resp: dict[int, dict[int, str]],
          judged: dict[tuple[int, str], JudgeVerdict], fb: dict[str, int], run: JudgeRun | None,
          n_boot: int, seed: int) -> TriageRow:
-    counts = unit_counts({rid: list(v.values()) for rid, v in by_resp.items()})
-    alpha = nominal_alpha(counts, n_boot=n_boot, seed=seed)
-    pct = percent_agreement(counts, n_boot=n_boot, seed=seed)
+    alpha, pct = rater_agreement(by_resp, n_boot=n_boot, seed=seed)
     flags = []
     for rid, values in by_resp.items():
         maj = majority(list(values.values()))
@@ -248,6 +240,27 @@ def _row(c: Criterion, version: int, latest_version: int, case: Case, by_resp: d
         judge_run=run.name if run else None, n_jr=jr.n, judge_disagreement=jr.value,
         judge_disagreement_ci=jr.ci, feedback=n_fb, feedback_kinds=fb,
         trouble=round(trouble_score(alpha.value, pct.value, alpha.n, jr.value, jr.n, n_fb), 6))
+
+
+def rater_agreement(by_resp: dict[int, dict[int, str]], *, n_boot: int, seed: int) -> tuple[Figure, Figure]:
+    """Krippendorff's alpha (nominal) and percent agreement over the responses with >= 2 values,
+    by the agreement engine (:mod:`reviewer.agreement`; bootstrap resamples responses)."""
+    units = [rid for rid, values in by_resp.items() if len(values) >= 2]
+    if not units:
+        return Figure(None, 0, None), Figure(None, 0, None)
+    raters = sorted({r for rid in units for r in by_resp[rid]})
+    matrix = np.full((len(units), len(raters)), None, dtype=object)
+    col = {r: i for i, r in enumerate(raters)}
+    for row, rid in enumerate(units):
+        for rater, value in by_resp[rid].items():
+            matrix[row, col[rater]] = value
+    table = from_wide(matrix, units, raters)
+    out = []
+    for statistic in ("krippendorff_alpha", "percent_agreement"):
+        est = compute(table, statistic, n_boot=n_boot, seed=seed)
+        value = None if not np.isfinite(est.value) else float(est.value)
+        out.append(Figure(value, int(est.n_units), est.ci))
+    return out[0], out[1]
 
 
 def _study_id(session: Session, study: Study | str | int) -> int:

@@ -4,17 +4,7 @@ Every figure is written as ``finish(column sums of a per-unit feature matrix)`` 
 bootstrap over units (responses) is one matrix product instead of a loop around the estimate
 (the same idea as :mod:`reviewer.agreement.bootstrap`; units are the clusters resampled).
 
-- Krippendorff's alpha, nominal (Krippendorff 2011, "Computing Krippendorff's alpha-reliability",
-  section C): with ``n_uc`` the number of values of category *c* in unit *u*, ``m_u`` the values
-  in the unit (only units with ``m_u >= 2`` are pairable), ``A = Σ_u Σ_c n_uc (n_uc - 1) / (m_u - 1)``
-  (the coincidences on the diagonal), ``n_c = Σ_u n_uc`` and ``n = Σ_c n_c``::
-
-      alpha = 1 - (n - 1) (n - A) / (n² - Σ_c n_c²)
-
-  undefined (NaN) when only one category occurs (``n² = Σ n_c²``). Checked against the
-  ``krippendorff`` package in the tests.
-- Percent agreement: the mean over units of the share of agreeing rater pairs in the unit,
-  ``Σ_c n_uc (n_uc - 1) / (m_u (m_u - 1))`` (Fleiss 1971's P_i).
+- (Rater–rater alpha and percent agreement come from :mod:`reviewer.agreement`.)
 - Judge–rater disagreement: the share of units where the judge's verdict differs from the
   physicians' strict majority (units without a strict majority are left out).
 - Confidence intervals: percentile bootstrap over units, ``n_boot`` resamples, seeded.
@@ -22,7 +12,7 @@ bootstrap over units (responses) is one matrix product instead of a loop around 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable, Mapping, Sequence
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -65,46 +55,6 @@ def bootstrap(features: np.ndarray, finish: Callable[[np.ndarray], np.ndarray], 
                 lo, hi = np.percentile(finite, [tail, 100 - tail])
                 ci = (float(lo), float(hi))
     return Figure(_clean(value), n, ci)
-
-
-def unit_counts(units: Mapping[Hashable, Sequence[Hashable]], categories: Sequence[Hashable] | None = None
-                ) -> np.ndarray:
-    """(units x categories) value counts for the units with at least two values."""
-    cats = list(categories) if categories is not None else sorted(
-        {v for vals in units.values() for v in vals}, key=str)
-    col = {c: i for i, c in enumerate(cats)}
-    rows = [vals for vals in units.values() if len(vals) >= 2]
-    out = np.zeros((len(rows), max(len(cats), 1)))
-    for r, vals in enumerate(rows):
-        for v in vals:
-            out[r, col[v]] += 1
-    return out
-
-
-def _alpha_features(counts: np.ndarray) -> np.ndarray:
-    m = counts.sum(axis=1)
-    a = (counts * (counts - 1)).sum(axis=1) / np.maximum(m - 1, 1)
-    return np.column_stack([a, counts])
-
-
-def _alpha_finish(sums: np.ndarray) -> np.ndarray:
-    a, nc = sums[:, 0], sums[:, 1:]
-    n = nc.sum(axis=1)
-    denom = n * n - (nc * nc).sum(axis=1)
-    return np.where(denom > 0, 1 - (n - 1) * (n - a) / np.where(denom > 0, denom, 1), np.nan)
-
-
-def nominal_alpha(counts: np.ndarray, *, n_boot: int = DEFAULT_N_BOOT, seed: int = 0) -> Figure:
-    """Krippendorff's alpha (nominal) from unit value counts (see module docstring)."""
-    return bootstrap(_alpha_features(counts), _alpha_finish, n_boot=n_boot, seed=seed)
-
-
-def percent_agreement(counts: np.ndarray, *, n_boot: int = DEFAULT_N_BOOT, seed: int = 0) -> Figure:
-    """Mean share of agreeing rater pairs per unit (see module docstring)."""
-    m = counts.sum(axis=1)
-    p = (counts * (counts - 1)).sum(axis=1) / np.maximum(m * (m - 1), 1)
-    feats = np.column_stack([p, np.ones_like(p)])
-    return bootstrap(feats, lambda s: s[:, 0] / s[:, 1], n_boot=n_boot, seed=seed)
 
 
 def share(flags: Sequence[bool], *, n_boot: int = DEFAULT_N_BOOT, seed: int = 0) -> Figure:

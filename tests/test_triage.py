@@ -11,14 +11,7 @@ from helpers_refinement import CASES, build_small_study
 
 from reviewer.checklists import ChangeCriterion, edit_checklist
 from reviewer.triage import disagreements, triage
-from reviewer.triage_stats import (
-    cohen_kappa,
-    majority,
-    nominal_alpha,
-    percent_agreement,
-    trouble_score,
-    unit_counts,
-)
+from reviewer.triage_stats import cohen_kappa, majority, share, trouble_score
 
 
 def _kripp(matrix: list[list[object]]) -> float:
@@ -28,32 +21,11 @@ def _kripp(matrix: list[list[object]]) -> float:
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
-def test_nominal_alpha_matches_krippendorff_package():
-    rng = np.random.default_rng(3)
-    for _ in range(20):
-        raters, units = 4, 15
-        m = rng.integers(0, 3, size=(raters, units)).astype(object)
-        m[rng.random((raters, units)) < 0.25] = None
-        matrix = [[None if v is None else int(v) for v in row] for row in m]
-        by_unit = {u: [matrix[r][u] for r in range(raters) if matrix[r][u] is not None] for u in range(units)}
-        ours = nominal_alpha(unit_counts(by_unit), n_boot=0).value
-        assert ours == pytest.approx(_kripp(matrix), abs=1e-9)
-
-
-def test_published_example_and_percent_agreement():
-    # Krippendorff (2011) 4 coders x 12 units example: nominal alpha = 0.743
-    table = [[1, 2, 3, 3, 2, 1, 4, 1, 2, None, None, None],
-             [1, 2, 3, 3, 2, 2, 4, 1, 2, 5, None, 3],
-             [None, 3, 3, 3, 2, 3, 4, 2, 2, 5, 1, None],
-             [1, 2, 3, 3, 2, 4, 4, 1, 2, 5, 1, None]]
-    by_unit = {u: [row[u] for row in table if row[u] is not None] for u in range(12)}
-    fig = nominal_alpha(unit_counts(by_unit), n_boot=300)
-    assert fig.value == pytest.approx(0.743, abs=5e-4)
-    assert fig.n == 11 and fig.ci[0] < fig.value < fig.ci[1]
-    pct = percent_agreement(unit_counts({0: ["a", "a", "b"], 1: ["a", "a"]}), n_boot=0)
-    assert pct.value == pytest.approx((1 / 3 + 1) / 2)
+def test_small_helpers():
     assert majority(["met", "met", "not_met"]) == "met" and majority(["met", "not_met"]) is None
     assert cohen_kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]) == pytest.approx(0.5)
+    fig = share([True, False, False, False], n_boot=500)
+    assert fig.value == 0.25 and fig.n == 4 and fig.ci[0] == 0.0 and 0.5 <= fig.ci[1] <= 1.0
     assert trouble_score(None, 1.0, 4, 0.0, 4, 0) == 0.0
     assert trouble_score(-0.2, 0.3, 20, 1.0, 20, 6) > trouble_score(-0.2, 0.3, 2, 1.0, 2, 6)
 
