@@ -1,0 +1,138 @@
+"""Small dialogs: the keyboard shortcuts, the rater picker, criterion feedback."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QRadioButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+
+def shortcut_rows() -> list[tuple[str, str]]:
+    """(keys, what they do), shown by F1 / ? and in the README."""
+    from PySide6.QtCore import QCoreApplication
+
+    def t(s: str) -> str:
+        return QCoreApplication.translate("Shortcuts", s)
+
+    return [
+        ("1 / Y", t("Criterion met, move down")),
+        ("2 / N", t("Criterion not met, move down")),
+        ("3 / A", t("Criterion not applicable, move down")),
+        ("0 / Backspace", t("Clear the focused criterion")),
+        ("J / ↓", t("Next criterion")),
+        ("K / ↑", t("Previous criterion")),
+        ("Ctrl+1 … Ctrl+9", t("Overall score")),
+        ("Shift+N / PgDown", t("Next response")),
+        ("P / PgUp", t("Previous response")),
+        ("U", t("Next unrated response")),
+        ("Ctrl+Enter", t("Submit and go to the next response")),
+        ("C", t("Write a comment (Esc returns to the checklist)")),
+        ("S", t("Toggle the safety flag")),
+        ("F", t("Feedback on the focused criterion")),
+        ("B", t("Side by side: two answers to the same case")),
+        ("Ctrl+Tab", t("Switch between the two answers (side by side)")),
+        ("Ctrl+Z / Ctrl+Shift+Z", t("Undo / redo (current response)")),
+        ("Ctrl++ / Ctrl+- / Ctrl+0", t("Larger / smaller / default text")),
+        ("Ctrl+L", t("Go to the work queue")),
+        ("Ctrl+O", t("Open a study database")),
+        ("F1 / ?", t("This list")),
+    ]
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
+        rows = shortcut_rows()
+        table = QTableWidget(len(rows), 2)  # a fixed help list, not data: a table widget is fine
+        table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for i, (keys, what) in enumerate(rows):
+            table.setItem(i, 0, QTableWidgetItem(keys))
+            table.setItem(i, 1, QTableWidgetItem(what))
+        table.resizeColumnsToContents()
+        table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(table)
+        lay.addWidget(buttons)
+        self.resize(520, 560)
+
+
+class RaterPicker(QDialog):
+    """Who is rating: pick a known rater or type a new name (remembered in QSettings)."""
+
+    def __init__(self, names: list[str], current: str = "", parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Who is rating?"))
+        self.combo = QComboBox()
+        self.combo.setEditable(True)
+        self.combo.addItems(names)
+        if current:
+            self.combo.setCurrentText(current)
+        form = QFormLayout()
+        form.addRow(QLabel(self.tr("Your rater name, as your coordinator gave it:")))
+        form.addRow(self.tr("Rater"), self.combo)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addLayout(form)
+        lay.addWidget(buttons)
+
+    def name(self) -> str:
+        return self.combo.currentText().strip()
+
+
+class FeedbackDialog(QDialog):
+    """A note on a criterion: unclear, wrong, or missing something."""
+
+    KINDS = ("unclear", "wrong", "missing")
+
+    def __init__(self, criterion_text: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Feedback on this criterion"))
+        text = QLabel(criterion_text)
+        text.setWordWrap(True)
+        text.setObjectName("SectionTitle")
+        self.group = QButtonGroup(self)
+        labels = {"unclear": self.tr("&Unclear"), "wrong": self.tr("&Wrong"),
+                  "missing": self.tr("&Missing something")}
+        lay = QVBoxLayout(self)
+        lay.addWidget(text)
+        for i, kind in enumerate(self.KINDS):
+            b = QRadioButton(labels[kind])
+            self.group.addButton(b, i)
+            lay.addWidget(b)
+            if i == 0:
+                b.setChecked(True)
+        self.note = QPlainTextEdit()
+        self.note.setPlaceholderText(self.tr("What should change? (optional)"))
+        self.note.setTabChangesFocus(True)
+        lay.addWidget(self.note)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay.addWidget(buttons)
+        self.resize(440, 300)
+        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def kind(self) -> str:
+        return self.KINDS[max(0, self.group.checkedId())]
+
+    def text(self) -> str:
+        return self.note.toPlainText().strip()

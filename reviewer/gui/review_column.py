@@ -1,0 +1,335 @@
+"""One response under review: its text, its checklist, its scores, and the controller that saves
+every change at once (one short transaction per change) with undo/redo through ``QUndoStack``.
+
+Two columns sit side by side in side-by-side mode; in single mode the column lays its response
+and checklist out as two panes beside each other.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reviewer import rating as svc
+from reviewer.errors import ReviewerError
+from reviewer.gui.checklist import ChecklistView
+from reviewer.gui.panes import ResponsePane
+from reviewer.gui.score_form import ScoreForm
+from reviewer.rating_overview import overview
+from reviewer.store import Store
+
+
+class FieldCommand(QUndoCommand):
+    """Undoable change of one field of the current rating; both directions call the service."""
+
+    def __init__(self, column: ReviewColumn, field: str, key: object, before: object, after: object,
+                 text: str) -> None:
+        super().__init__(text)
+        self.column, self.field, self.key, self.before, self.after = column, field, key, before, after
+
+    def redo(self) -> None:
+        self.column.write(self.field, self.key, self.after)
+
+    def undo(self) -> None:
+        self.column.write(self.field, self.key, self.before)
+
+
+class ReviewColumn(QWidget):
+    saved = Signal(object)  # svc.RatingState after every successful write
+    submitted = Signal(int)  # response id
+    message = Signal(str)  # for the status bar
+    feedbackRequested = Signal(object, int)  # column, criterion id
+
+    def __init__(self, store: Store, rater_id: int, actor: str, name: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store, self.rater_id, self.actor, self.name = store, rater_id, actor, name
+        self.coordinator = False
+        self.item: svc.ItemView | None = None
+        self.values: dict[int, str] = {}
+        self.overall: float | None = None
+        self.extra: dict = {}
+        self.safety_flag = False
+        self.status = svc.NEW
+        self.undo_stack = QUndoStack(self)
+        self._pending_s = 0.0
+        self._clock = QElapsedTimer()
+        self._active = False
+
+        self.response = ResponsePane()
+        right = QWidget()
+        right.setObjectName("ChecklistPane")
+        rlay = QVBoxLayout(right)
+        rlay.setContentsMargins(6, 8, 8, 8)
+        head = QHBoxLayout()
+        title = QLabel(self.tr("Checklist"))
+        title.setObjectName("PaneTitle")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("StatusBadge")
+        head.addWidget(title)
+        head.addStretch(1)
+        head.addWidget(self.status_label)
+        rlay.addLayout(head)
+        self.banner = QLabel()
+        self.banner.setObjectName("ErrorBanner")
+        self.banner.setWordWrap(True)
+        self.banner.setVisible(False)
+        rlay.addWidget(self.banner)
+        self.checklist = ChecklistView()
+        self.form = ScoreForm()
+        inner = QWidget()
+        ilay = QVBoxLayout(inner)
+        ilay.setContentsMargins(0, 0, 4, 0)
+        ilay.addWidget(self.checklist)
+        ilay.addWidget(self.form)
+        ilay.addStretch(1)
+        self.scroll = QScrollArea()
+        self.scroll.setWidget(inner)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        rlay.addWidget(self.scroll, 1)
+        bottom = QHBoxLayout()
+        self.saved_label = QLabel()
+        self.saved_label.setObjectName("Subtle")
+        self.submit_button = QPushButton(self.tr("Submit  (Ctrl+Enter)"))
+        self.submit_button.setObjectName("Submit")
+        self.submit_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.submit_button.clicked.connect(self.submit)
+        bottom.addWidget(self.saved_label, 1)
+        bottom.addWidget(self.submit_button)
+        rlay.addLayout(bottom)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(self.response)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.splitter)
+
+        self.checklist.answered.connect(self.change_criterion)
+        self.checklist.focusChanged.connect(self._ensure_row_visible)
+        self.checklist.feedbackRequested.connect(lambda cid: self.feedbackRequested.emit(self, cid))
+        self.form.overallChosen.connect(self.change_overall)
+        self.form.extraChosen.connect(self.change_extra)
+        self.form.safetyToggled.connect(self.change_safety)
+        self.form.commentEdited.connect(lambda text: self.write("comment", None, text))
+
+    # -- layout -----------------------------------------------------------------------------
+    def set_stacked(self, stacked: bool) -> None:
+        """Side-by-side mode stacks response over checklist; single mode puts them beside each other."""
+        settings = QSettings()
+        key = f"layout/{self.name}/{'stacked' if stacked else 'wide'}"
+        settings.setValue(f"layout/{self.name}/{'wide' if stacked else 'stacked'}", self.splitter.saveState())
+        self.splitter.setOrientation(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
+        state = settings.value(key)
+        if state is not None:
+            self.splitter.restoreState(state)
+
+    def _ensure_row_visible(self, index: int) -> None:
+        if index < len(self.checklist.rows):
+            self.scroll.ensureWidgetVisible(self.checklist.rows[index], 0, 24)
+
+    # -- time on item -----------------------------------------------------------------------
+    def set_active(self, active: bool) -> None:
+        """Count time only while the window is active and an item is shown."""
+        if active and not self._active and self.item is not None:
+            self._clock.start()
+        elif not active and self._active:
+            self._take_time()
+        self._active = active
+
+    def _take_time(self) -> None:
+        if self._clock.isValid():
+            self._pending_s += self._clock.restart() / 1000.0
+
+    def flush(self) -> None:
+        """Write the pending comment and time on item (leaving the item, closing the window)."""
+        if self.item is None:
+            return
+        self.form.flush_comment()
+        self._take_time()
+        if self._pending_s > 0 and self.status != svc.NEW:
+            try:
+                with self.store.begin() as s:
+                    state = svc.add_time(s, self.rater_id, self.item.response_id, self._pending_s)
+            except ReviewerError as exc:
+                self.message.emit(str(exc))
+                return
+            self._pending_s = 0.0
+            if state is not None:
+                self.saved.emit(state)
+
+    # -- showing an item --------------------------------------------------------------------
+    def show_item(self, response_id: int | None) -> None:
+        self.flush()
+        self._pending_s = 0.0
+        self.undo_stack.clear()
+        self.banner.setVisible(False)
+        if response_id is None:
+            self.item = None
+            self.response.show_item(None)
+            self.checklist.show_criteria((), {}, False, False, {})
+            self.setVisible(self.name == "A")
+            return
+        with self.store.Session() as s:
+            item = svc.load_item(s, self.rater_id, response_id)
+            ov = overview(s, response_id, self.rater_id) if self.coordinator else None
+        self.item = item
+        self.values = dict(item.values)
+        self.overall, self.extra = item.overall_score, dict(item.extra_scores)
+        self.safety_flag, self.status = item.safety_flag, item.status
+        self.response.show_item(item, ov.model_name if ov else None)
+        self.checklist.show_criteria(item.criteria, item.values, item.show_points, item.show_tier,
+                                     item.feedback)
+        self.checklist.show_overview(ov)
+        self._overview = ov
+        self.form.set_scales(item.overall_scale, item.extra_scales)
+        self.form.show_values(item.overall_score, item.extra_scores, item.comment, item.safety_flag)
+        self._show_status(item.edited_after_submit)
+        self.saved_label.setText("")
+        if self._active:
+            self._clock.start()
+
+    def _show_status(self, edited: bool = False) -> None:
+        text = {"new": self.tr("New"), "draft": self.tr("Draft · saved automatically"),
+                "submitted": self.tr("Submitted")}[self.status]
+        if self.status == "submitted" and edited:
+            text = self.tr("Submitted · edited after submitting")
+        self.status_label.setText(text)
+        self.status_label.setProperty("status", self.status)
+        self.status_label.style().unpolish(self.status_label)
+        self.status_label.style().polish(self.status_label)
+
+    # -- changes (pushed on the undo stack; the command writes) -------------------------------
+    def change_criterion(self, criterion_id: int, value: str | None) -> None:
+        if self.item is None:
+            return
+        before = self.values.get(criterion_id)
+        if before != value:
+            self.undo_stack.push(FieldCommand(self, "criterion", criterion_id, before, value,
+                                              self.tr("answer criterion")))
+
+    def change_overall(self, score: float | None) -> None:
+        if self.item is not None and score != self.overall:
+            self.undo_stack.push(FieldCommand(self, "overall", None, self.overall, score,
+                                              self.tr("overall score")))
+
+    def change_extra(self, name: str, score: float | None) -> None:
+        if self.item is not None and score != self.extra.get(name):
+            self.undo_stack.push(FieldCommand(self, "extra", name, self.extra.get(name), score,
+                                              self.tr("score")))
+
+    def change_safety(self, flag: bool) -> None:
+        if self.item is not None and flag != self.safety_flag:
+            self.undo_stack.push(FieldCommand(self, "safety", None, self.safety_flag, flag,
+                                              self.tr("safety flag")))
+
+    def write(self, field: str, key: object, value: object) -> None:
+        """Save one change now (one transaction), then show it."""
+        if self.item is None:
+            return
+        rid, rater = self.item.response_id, self.rater_id
+        self._take_time()
+        try:
+            with self.store.begin() as s:
+                if field == "criterion":
+                    state = svc.set_criterion(s, rater, rid, key, value, actor=self.actor)
+                elif field == "overall":
+                    state = svc.set_overall_score(s, rater, rid, value, actor=self.actor)
+                elif field == "extra":
+                    state = svc.set_extra_score(s, rater, rid, key, value, actor=self.actor)
+                elif field == "safety":
+                    state = svc.set_safety_flag(s, rater, rid, bool(value), actor=self.actor)
+                else:
+                    state = svc.set_comment(s, rater, rid, str(value), actor=self.actor)
+                if self._pending_s > 0:
+                    state = svc.add_time(s, rater, rid, self._pending_s) or state
+        except ReviewerError as exc:
+            self.message.emit(str(exc))
+            return
+        self._pending_s = 0.0
+        if field == "criterion":
+            if value is None:
+                self.values.pop(key, None)
+            else:
+                self.values[key] = value
+            self.checklist.set_value(key, value)
+            self.checklist.show_overview(self._overview)
+        elif field == "overall":
+            self.overall = value
+        elif field == "extra":
+            if value is None:
+                self.extra.pop(key, None)
+            else:
+                self.extra[key] = value
+        elif field == "safety":
+            self.safety_flag = bool(value)
+        if field != "comment":
+            self.form.show_values(self.overall, self.extra, self.form.comment.toPlainText(),
+                                  self.safety_flag)
+        edited = self.status == svc.SUBMITTED
+        self.status = state.status
+        self._show_status(edited)
+        self.banner.setVisible(False)
+        self.saved_label.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M:%S"))
+        self.saved.emit(state)
+
+    def submit(self) -> bool:
+        """Validate and submit; an incomplete rating shows what is missing and stays a draft."""
+        if self.item is None:
+            return False
+        self.form.flush_comment()
+        self._take_time()
+        try:
+            with self.store.begin() as s:
+                if self._pending_s > 0:
+                    svc.add_time(s, self.rater_id, self.item.response_id, self._pending_s)
+                state = svc.submit(s, self.rater_id, self.item.response_id, actor=self.actor)
+        except svc.IncompleteRatingError as exc:
+            missing = "\n".join(f"• {m}" for m in exc.missing)
+            self.banner.setText(self.tr("Cannot submit yet. Still unanswered:") + "\n" + missing)
+            self.banner.setVisible(True)
+            self.message.emit(str(exc))
+            return False
+        except ReviewerError as exc:
+            self.message.emit(str(exc))
+            return False
+        self._pending_s = 0.0
+        self.status = state.status
+        self._show_status()
+        self.saved.emit(state)
+        self.submitted.emit(self.item.response_id)
+        return True
+
+    def set_overall_from_key(self, value: int) -> None:
+        scale = self.item.overall_scale if self.item else None
+        if scale is not None and scale.minimum <= value <= scale.maximum:
+            self.change_overall(value)
+
+    def record_feedback(self, criterion_id: int, kind: str, note: str) -> None:
+        if self.item is None:
+            return
+        with self.store.begin() as s:
+            svc.add_feedback(s, self.rater_id, self.item.response_id, criterion_id, kind, note)
+        kinds = tuple(self.item.feedback.get(criterion_id, ())) + (kind,)
+        self.item.feedback[criterion_id] = kinds  # the DTO's dict is ours to extend
+        self.checklist.set_feedback(criterion_id, kinds)
+        self.message.emit(self.tr("Feedback saved"))
+

@@ -1,0 +1,68 @@
+"""What the coordinator sees beside a rater's own rating: other raters' answers, judge verdicts,
+and the model behind a response. Raters never get these: the app calls this only in coordinator mode.
+
+No Qt; returns frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer.store.models import CriterionRating, JudgeRun, JudgeVerdict, Model, Rater, Rating, Response
+
+
+@dataclass(frozen=True)
+class OtherRating:
+    rater: str
+    status: str
+    values: dict[int, str] = field(default_factory=dict)  # criterion id -> met | not_met | na
+    overall_score: float | None = None
+
+
+@dataclass(frozen=True)
+class JudgeColumn:
+    run: str
+    judge_model: str
+    verdicts: dict[int, bool | None] = field(default_factory=dict)  # criterion id -> met?
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Overview:
+    model_name: str
+    others: tuple[OtherRating, ...]
+    judges: tuple[JudgeColumn, ...]
+
+
+def overview(session: Session, response_id: int, rater_id: int | None) -> Overview:
+    """Everyone else's view of one response (the rater *rater_id* is left out)."""
+    model = session.scalar(select(Model.name).join(Response, Response.model_id == Model.id)
+                           .where(Response.id == response_id)) or ""
+    others: list[OtherRating] = []
+    q = (select(Rating.id, Rater.name, Rating.status, Rating.overall_score)
+         .join(Rater, Rater.id == Rating.rater_id).where(Rating.response_id == response_id)
+         .order_by(Rater.name))
+    if rater_id is not None:
+        q = q.where(Rating.rater_id != rater_id)
+    for rid, name, status, score in session.execute(q):
+        values = {cid: v for cid, v in session.execute(
+            select(CriterionRating.criterion_id, CriterionRating.value)
+            .where(CriterionRating.rating_id == rid))}
+        others.append(OtherRating(name, status, values, score))
+    judges: dict[int, tuple[str, str, dict[int, bool | None], list[float | None]]] = {}
+    rows = session.execute(
+        select(JudgeRun.id, JudgeRun.name, JudgeRun.judge_model, JudgeVerdict.criterion_id,
+               JudgeVerdict.met, JudgeVerdict.score)
+        .join(JudgeRun, JudgeRun.id == JudgeVerdict.judge_run_id)
+        .where(JudgeVerdict.response_id == response_id).order_by(JudgeRun.id))
+    for run_id, name, judge_model, cid, met, score in rows:
+        entry = judges.setdefault(run_id, (name, judge_model, {}, [None]))
+        if cid is None:
+            entry[3][0] = score
+        else:
+            entry[2][cid] = met
+    return Overview(model, tuple(others),
+                    tuple(JudgeColumn(n, m, v, s[0]) for n, m, v, s in judges.values()))
