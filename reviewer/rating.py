@@ -12,7 +12,6 @@ leaves one too (``rating.submit``).
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -20,6 +19,15 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError, ReviewerError
+from reviewer.rating_queue import (  # noqa: F401  (re-exported: the rating service API)
+    NEW,
+    QueueItem,
+    progress,
+    queue_ids,
+    queue_rows,
+    queue_statuses,
+    work_queue,
+)
 from reviewer.store.models import (
     CRITERION_VALUES,
     DRAFT,
@@ -38,7 +46,6 @@ from reviewer.store.models import (
     utcnow,
 )
 
-NEW = "new"  # queue status of a response the rater has not touched (no Rating row)
 FEEDBACK_KINDS = ("unclear", "wrong", "missing")
 
 
@@ -48,21 +55,6 @@ class IncompleteRatingError(ReviewerError):
     def __init__(self, missing: list[str]) -> None:
         self.missing = list(missing)
         super().__init__("cannot submit yet; still unanswered: " + "; ".join(self.missing))
-
-
-@dataclass(frozen=True)
-class QueueItem:
-    """One row of a rater's work queue."""
-
-    response_id: int
-    response_uid: str
-    position: int  # 1-based place in this rater's queue
-    blind_label: str
-    case_id: int
-    case_title: str
-    category: str
-    status: str  # new | draft | submitted
-    time_spent_s: float
 
 
 @dataclass(frozen=True)
@@ -153,75 +145,6 @@ def get_rater(session: Session, name: str, *, create: bool = True, role: str = "
 
 def rater_names(session: Session) -> list[str]:
     return list(session.scalars(select(Rater.name).order_by(Rater.name)))
-
-
-# ----------------------------------------------------------------------------- queue
-
-
-def queue_ids(session: Session, study_id: int, rater_id: int) -> list[int]:
-    """Response ids of the rater's queue, in order.
-
-    Assigned responses in ``Assignment.position`` order; when the study has no assignments at all,
-    every response of the study in a stable shuffle seeded by the rater's and the study's uid (the
-    same rater sees the same order on every machine, different raters see different orders).
-    """
-    from reviewer.store.models import Assignment
-
-    has_any = session.scalar(select(Assignment.id).where(Assignment.study_id == study_id).limit(1))
-    if has_any is not None:
-        rows = session.execute(
-            select(Assignment.response_id).where(Assignment.study_id == study_id,
-                                                 Assignment.rater_id == rater_id)
-            .order_by(Assignment.position, Assignment.id)
-        )
-        return [r[0] for r in rows]
-    rater_uid = session.scalar(select(Rater.uid).where(Rater.id == rater_id))
-    study_uid = session.scalar(select(Study.uid).where(Study.id == study_id))
-    rows = session.execute(
-        select(Response.id, Response.uid).join(Case, Response.case_id == Case.id)
-        .where(Case.study_id == study_id).order_by(Response.uid)
-    ).all()
-    ids = [r[0] for r in rows]
-    random.Random(f"{rater_uid}:{study_uid}").shuffle(ids)
-    return ids
-
-
-def queue_rows(session: Session, rater_id: int, response_ids: list[int],
-               positions: dict[int, int] | None = None) -> dict[int, QueueItem]:
-    """Queue rows for some response ids (the lazy table model asks for a page at a time)."""
-    out: dict[int, QueueItem] = {}
-    for start in range(0, len(response_ids), 500):
-        chunk = response_ids[start:start + 500]
-        rows = session.execute(
-            select(Response.id, Response.uid, Response.blind_label, Case.id, Case.title, Case.category,
-                   Rating.status, Rating.time_spent_s)
-            .join(Case, Response.case_id == Case.id)
-            .outerjoin(Rating, (Rating.response_id == Response.id) & (Rating.rater_id == rater_id))
-            .where(Response.id.in_(chunk))
-        )
-        for rid, ruid, label, cid, title, category, status, spent in rows:
-            out[rid] = QueueItem(rid, ruid, (positions or {}).get(rid, 0), label, cid, title or "",
-                                 category or "", status or NEW, float(spent or 0.0))
-    return out
-
-
-def work_queue(session: Session, study_id: int, rater_id: int) -> list[QueueItem]:
-    """The rater's whole queue as rows (see :func:`queue_ids` for the order)."""
-    ids = queue_ids(session, study_id, rater_id)
-    positions = {rid: i + 1 for i, rid in enumerate(ids)}
-    rows = queue_rows(session, rater_id, ids, positions)
-    return [rows[rid] for rid in ids if rid in rows]
-
-
-def queue_statuses(session: Session, rater_id: int, response_ids: list[int]) -> dict[int, str]:
-    """Status (draft/submitted) of the rater's ratings among *response_ids*; absent means new."""
-    out: dict[int, str] = {}
-    for start in range(0, len(response_ids), 900):
-        chunk = response_ids[start:start + 900]
-        out.update({rid: st for rid, st in session.execute(
-            select(Rating.response_id, Rating.status)
-            .where(Rating.rater_id == rater_id, Rating.response_id.in_(chunk)))})
-    return out
 
 
 # ----------------------------------------------------------------------------- reading one item
@@ -481,14 +404,6 @@ def submit(session: Session, rater_id: int, response_id: int, *, actor: str | No
                            action="rating.submit", entity_type="rating", entity_uid=rating.uid,
                            before={"status": before}, after={"status": SUBMITTED}))
     return _state(session, rating)
-
-
-def progress(session: Session, study_id: int, rater_id: int, response_ids: list[int] | None = None
-             ) -> tuple[int, int]:
-    """(submitted, assigned) for the rater's queue."""
-    ids = response_ids if response_ids is not None else queue_ids(session, study_id, rater_id)
-    statuses = queue_statuses(session, rater_id, ids)
-    return sum(1 for s in statuses.values() if s == SUBMITTED), len(ids)
 
 
 def study_list(session: Session) -> list[tuple[int, str]]:
