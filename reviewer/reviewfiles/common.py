@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import zipfile
+import zlib
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -112,9 +113,12 @@ def read_zip(path: Path, kind: str, members: tuple[str, ...]) -> tuple[dict[str,
     except InputError:
         raise
     except zipfile.BadZipFile as exc:
+        if "CRC" in str(exc):
+            raise InputError(f"damaged or tampered: a member's checksum does not match ({exc})",
+                             file=str(path)) from exc
         raise InputError(f"not a {kind}, or truncated/corrupt (not a readable zip: {exc})", file=str(path)) from exc
-    except (OSError, EOFError, ValueError, RuntimeError) as exc:
-        raise InputError(f"{kind} is damaged and cannot be read ({exc})", file=str(path)) from exc
+    except (zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
+        raise InputError(f"damaged or tampered: the {kind} cannot be read ({exc})", file=str(path)) from exc
     try:
         manifest = json.loads(raw[MANIFEST].decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:

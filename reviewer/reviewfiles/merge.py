@@ -131,8 +131,11 @@ def check_return_file(session: Session, path: Path) -> _Checked:
             raise InputError(f"tampered: {key} differs between manifest and payload", file=str(path), item=MANIFEST)
     study = session.scalar(select(Study).where(Study.uid == manifest.get("study_uid")))
     if study is None:
+        same_name = session.scalar(select(Study.uid).where(Study.name == manifest.get("study_name")))
+        hint = (f"; the study called {manifest.get('study_name')!r} here is a different one (uid {same_name})"
+                if same_name else "")
         raise InputError(f"this return is for another study ({manifest.get('study_name')!r}, uid "
-                         f"{manifest.get('study_uid')}), which is not in this database", file=str(path))
+                         f"{manifest.get('study_uid')}), which is not in this database{hint}", file=str(path))
     rater = session.scalar(select(Rater).where(Rater.uid == manifest.get("rater_uid")))
     if rater is None:
         raise InputError(f"the rater of this return ({manifest.get('rater_name')!r}, uid "
