@@ -50,18 +50,24 @@ CASES = [
 ]
 
 
-def make_study(store: Store, name: str = "judge-study") -> dict[str, int]:
-    """Create the study; returns {"study_id": ..., "responses": n, "criteria_units": n}."""
+def make_study(store: Store, name: str = "judge-study", *, cases: tuple[str, ...] | None = None,
+               models: tuple[str, ...] = ("model-a", "model-b")) -> dict[str, int]:
+    """Create the study (all CASES, or those whose ``ext`` is in *cases*, answered by *models*).
+
+    Returns {"study_id": ..., "responses": n, "criteria_units": n}.
+    """
     units = 0
     n_responses = 0
     with store.begin() as session:
         study = create_study(session, name)
         models = {}
-        for model_name in ("model-a", "model-b"):
+        for model_name in models:
             models[model_name] = Model(study_id=study.id, name=model_name, kind="imported")
             session.add(models[model_name])
         session.flush()
         for spec in CASES:
+            if cases is not None and spec["ext"] not in cases:
+                continue
             case = Case(study_id=study.id, source="test", external_id=spec["ext"], turns=spec["turns"],
                         category=spec["category"], tags=spec["tags"], reference_answer=spec.get("reference"))
             session.add(case)
@@ -75,6 +81,8 @@ def make_study(store: Store, name: str = "judge-study") -> dict[str, int]:
                 session.add(Criterion(checklist_version_id=cv.id, key=f"{spec['ext']}-{pos}", position=pos,
                                       text=text, points=points, tier=tier, tags=tags))
             for model_name, text in spec["answers"].items():
+                if model_name not in models:
+                    continue
                 session.add(Response(case_id=case.id, model_id=models[model_name].id,
                                      external_id=f"{spec['ext']}-{model_name}", text=text))
                 n_responses += 1
