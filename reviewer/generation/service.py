@@ -180,7 +180,7 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
         if run is not None:
             _check_same_run(session, run, model_name, model_path, backend, settings)
             existing = set(session.execute(select(Response.case_id, Response.sample_index)
-                                           .where(Response.generation_run_id == run.id)).tuples())
+                                           .where(Response.generation_run_id == run.id)).all())
         items, failed = [], []
         for case in chosen:
             msgs = _messages(case)

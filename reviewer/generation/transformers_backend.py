@@ -261,7 +261,7 @@ class TransformersBackend:
                         f"(prompt of {lengths[idx[0]]} tokens, max new tokens {settings.max_new_tokens}). "
                         "Lower --max-new-tokens, close other programs using the GPU, use a smaller "
                         "model or lower precision, or run with --device cpu") from exc
-                self.batch_size = max(1, len(idx) // 2)
+                self.batch_size = max(1, (len(idx) + 1) // 2)
                 continue
             latency = (time.perf_counter() - start) * 1000.0
             batch = [GenerationResult(key=requests[i].key, text=text, prompt_tokens=p, completion_tokens=c,
@@ -277,13 +277,17 @@ class TransformersBackend:
     _add_special = True
 
     def _free_memory(self) -> None:
+        """Give the allocator's cached blocks back after an out-of-memory error (GPU only)."""
         import gc
 
         import torch
 
-        gc.collect()
-        if torch.cuda.is_available():
+        if str(self.device).startswith(("cuda", "mps")):
+            gc.collect()
+        if str(self.device).startswith("cuda"):
             torch.cuda.empty_cache()
+        elif str(self.device).startswith("mps"):
+            torch.mps.empty_cache()
 
     def close(self) -> None:
         """Drop the weights (and the CUDA cache) so a GUI session can load another model."""
