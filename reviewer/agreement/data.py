@@ -65,7 +65,7 @@ def from_long(df: pd.DataFrame, unit: str = "unit", rater: str = "rater", value:
             raise InputError(f"no column {col!r} (columns are: {', '.join(map(str, df.columns))})",
                              file=source)
     data = df[[unit, rater, value]]
-    data = data[~data[value].map(_is_missing)]
+    data = data[data[value].notna()]
     dup = data.duplicated([unit, rater], keep=False)
     if dup.any():
         first = data[dup].iloc[0]
@@ -76,7 +76,8 @@ def from_long(df: pd.DataFrame, unit: str = "unit", rater: str = "rater", value:
     u_index = {u: i for i, u in enumerate(units)}
     r_index = {r: i for i, r in enumerate(raters)}
     vals = data[value].to_numpy()
-    numeric = all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
+    numeric = pd.api.types.is_numeric_dtype(data[value]) and not pd.api.types.is_bool_dtype(data[value])
+    numeric = numeric or all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, bool)
                   for v in vals)
     out = np.full((len(units), len(raters)), np.nan if numeric else None,
                   dtype=float if numeric else object)
@@ -135,20 +136,39 @@ def encode(table: RatingTable, categories: Sequence[Any] | None = None) -> tuple
         lookup.setdefault(c, i)
     by_text = {str(c): i for i, c in enumerate(cats)}
     codes = np.full(table.values.shape, np.nan)
+    if table.values.dtype.kind == "f":  # fast path: look up each distinct number once
+        where = ~mask
+        uniq, inverse = np.unique(table.values[where], return_inverse=True)
+        idx = np.array([_lookup(v, lookup, by_text) for v in uniq], dtype=float)
+        bad = np.flatnonzero(np.isnan(idx))
+        if bad.size:
+            _raise_unknown(table, uniq[bad[0]], cats)
+        codes[where] = idx[inverse]
+        return codes, cats
     flat = table.values.ravel()
     out = codes.ravel()
     for k in np.flatnonzero(~mask.ravel()):
-        v = flat[k]
-        idx = lookup.get(v) if _hashable(v) else None
-        if idx is None:
-            idx = by_text.get(str(v))
-            if idx is None and isinstance(v, (float, np.floating)) and float(v).is_integer():
-                idx = by_text.get(str(int(v)))
-        if idx is None:
-            raise InputError(f"value {v!r} (unit {table.units[k // table.n_raters]!r}) is not one of "
-                             f"the categories {', '.join(map(str, cats))}")
-        out[k] = idx
+        idx_k = _lookup(flat[k], lookup, by_text)
+        if np.isnan(idx_k):
+            _raise_unknown(table, flat[k], cats)
+        out[k] = idx_k
     return codes, cats
+
+
+def _lookup(v: Any, lookup: dict[Any, int], by_text: dict[str, int]) -> float:
+    """Position of value *v* in the category list (NaN if absent): as it is, then by its text."""
+    idx = lookup.get(v) if _hashable(v) else None
+    if idx is None:
+        idx = by_text.get(str(v))
+        if idx is None and isinstance(v, (float, np.floating)) and float(v).is_integer():
+            idx = by_text.get(str(int(v)))
+    return float("nan") if idx is None else float(idx)
+
+
+def _raise_unknown(table: RatingTable, v: Any, cats: list[Any]) -> None:
+    where = np.argwhere(table.values == v) if table.values.dtype.kind == "f" else []
+    unit = f" (unit {table.units[where[0][0]]!r})" if len(where) else ""
+    raise InputError(f"value {v!r}{unit} is not one of the categories {', '.join(map(str, cats))}")
 
 
 def _hashable(v: Any) -> bool:
