@@ -60,10 +60,10 @@ def make_study(store: Store, name: str = "judge-study", *, cases: tuple[str, ...
     n_responses = 0
     with store.begin() as session:
         study = create_study(session, name)
-        models = {}
+        rows: dict[str, Model] = {}
         for model_name in models:
-            models[model_name] = Model(study_id=study.id, name=model_name, kind="imported")
-            session.add(models[model_name])
+            rows[model_name] = Model(study_id=study.id, name=model_name, kind="imported")
+            session.add(rows[model_name])
         session.flush()
         for spec in CASES:
             if cases is not None and spec["ext"] not in cases:
@@ -83,7 +83,7 @@ def make_study(store: Store, name: str = "judge-study", *, cases: tuple[str, ...
             for model_name, text in spec["answers"].items():
                 if model_name not in models:
                     continue
-                session.add(Response(case_id=case.id, model_id=models[model_name].id,
+                session.add(Response(case_id=case.id, model_id=rows[model_name].id,
                                      external_id=f"{spec['ext']}-{model_name}", text=text))
                 n_responses += 1
                 units += len(spec["criteria"])
