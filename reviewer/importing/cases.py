@@ -75,6 +75,6 @@ def insert_cases(session: Session, study_id: int, cases: Sequence[NewCase], repo
             crit_rows.append({"checklist_version_id": version_id, "key": crit.key, "position": position,
                               "text": crit.text, "points": crit.points, "tier": crit.tier,
                               "tags": crit.tags})
-    bulk_insert(session, Criterion, crit_rows)
+    bulk_insert(session, Criterion, crit_rows, ids=False)
     report.add("criteria", len(crit_rows))
     return case_ids

@@ -215,7 +215,7 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
                 if before != value:
                     report.warnings.append(f"line {line}: a label of the same physician on the same "
                                            f"criterion and completion says {value}, kept {before}")
-        bulk_insert(session, CriterionRating, list(new_cr.values()))
+        bulk_insert(session, CriterionRating, list(new_cr.values()), ids=False)
         report.add("criterion_ratings", len(new_cr))
         report.notes["labels_read"] = sum(len(r.labels) for r in rows)
     return report

@@ -119,7 +119,7 @@ def _write_verdicts(session: Any, run_id: int, items: list[tuple[int, int | None
                     "probability": None if r.probability is None else float(r.probability),
                     "explanation": r.explanation, "raw_output": r.raw_output, "parse_status": "imported",
                     "attempts": 1})
-    bulk_insert(session, JudgeVerdict, new)
+    bulk_insert(session, JudgeVerdict, new, ids=False)
     report.add("verdicts", len(new))
 
 
