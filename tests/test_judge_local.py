@@ -39,6 +39,7 @@ def test_every_template_stores_a_verdict_per_unit(store, tiny_backend, template:
     info = make_study(store, **SMALL)
     summary = run_judge(store, model=str(tiny_backend.model_path), template=template, name=f"tiny-{template}",
                         backend_obj=tiny_backend, settings=SHORT, max_attempts=2)
+    assert (info["responses"], info["criteria_units"]) == (2, 5)
     expected = info["criteria_units"] if template == "healthbench" else info["responses"]
     verdicts = _stored(store, f"tiny-{template}")
     assert summary.total == summary.judged == len(verdicts) == expected

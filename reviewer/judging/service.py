@@ -188,7 +188,8 @@ def run_judge(store: Store, *, model: str, template: str, mode: str = "generate"
               progress: ProgressCallback | None = None, is_cancelled: CancelCheck | None = None,
               backend_obj: Any = None, device: str = "auto", batch_size: int | str = "auto",
               base_url: str | None = None, chunk_size: int = 64, retry_temperature: float = 0.7,
-              prefix_cache: bool = True) -> JudgeSummary:
+              prefix_cache: bool = True, dtype: str | None = None,
+              backend_options: dict[str, Any] | None = None) -> JudgeSummary:
     """Judge every response x criterion (criterion templates) or every response (score templates).
 
     ``backend_obj`` lets a caller reuse a loaded backend (the app, the benchmark); otherwise one is
@@ -204,7 +205,7 @@ def run_judge(store: Store, *, model: str, template: str, mode: str = "generate"
         raise InputError("logprob mode needs the local transformers backend (it reads next-token probabilities)")
     recorded = {"sampling": settings.as_dict(), "max_attempts": max_attempts, "threshold": threshold,
                 "retry_temperature": retry_temperature, "device": device, "batch_size": batch_size,
-                "base_url": base_url, "prefix_cache": prefix_cache}
+                "base_url": base_url, "prefix_cache": prefix_cache, "dtype": dtype}
     started = time.perf_counter()
     run_id, run_name, tpl_name, tpl_version, kind, units, total = _open_run(
         store, model=model, template=template, mode=mode, backend=backend, name=name, study=study,
@@ -218,7 +219,8 @@ def run_judge(store: Store, *, model: str, template: str, mode: str = "generate"
         if own_backend:
             from reviewer.generation.backends import make_backend
 
-            backend_obj = make_backend(backend, model, device=device, batch_size=batch_size, base_url=base_url)
+            backend_obj = make_backend(backend, model, device=device, batch_size=batch_size, base_url=base_url,
+                                       dtype=dtype, **(backend_options or {}))
         if units and mode == "logprob":
             from reviewer.judging.logprob import LogprobScorer
 
