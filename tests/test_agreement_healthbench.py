@@ -6,26 +6,7 @@ import numpy as np
 import pytest
 
 from reviewer.agreement.healthbench import judge_vs_physicians, pairwise_macro_f1
-
-
-def plain_pairwise_macro_f1(self_labels: list[bool], other_labels: list[list[bool]]) -> float | None:
-    """HealthBench meta-eval, written out: precision/recall lists per class, F1 per class, mean."""
-    lists: dict[str, list[bool]] = {"p_pos": [], "p_neg": [], "r_pos": [], "r_neg": []}
-    for me, others in zip(self_labels, other_labels, strict=True):
-        for other in others:
-            lists["p_pos" if me else "p_neg"].append(me == other)
-            lists["r_pos" if other else "r_neg"].append(me == other)
-
-    def mean(xs: list[bool]) -> float | None:
-        return sum(xs) / len(xs) if xs else None
-
-    f1s = []
-    for cls in ("pos", "neg"):
-        p, r = mean(lists[f"p_{cls}"]), mean(lists[f"r_{cls}"])
-        if p is None or r is None:
-            return None
-        f1s.append(0.0 if p == 0 and r == 0 else 2 * p * r / (p + r))
-    return sum(f1s) / 2
+from tests.helpers_agreement import plain_pairwise_macro_f1
 
 
 def test_matches_plain_reimplementation_random() -> None:
