@@ -92,7 +92,7 @@ def rating_rows(session: Session, study_id: int | None) -> list[dict[str, Any]]:
             .order_by(Rating.id, Criterion.position))
     out = []
     for (study, rating, rater, r_uid, r_ext, label, model, c_uid, c_src, c_ext, crit, value, version,
-         rated_version) in session.execute(_scoped(stmt, study_id)).tuples():
+         rated_version) in session.execute(_scoped(stmt, study_id)):
         out.append({
             "study": study, "rating_uid": rating.uid, "rater": rater, "response_uid": r_uid,
             "response_external_id": r_ext, "blind_label": label, "model": model, "case_uid": c_uid,
@@ -110,7 +110,7 @@ def rating_rows(session: Session, study_id: int | None) -> list[dict[str, Any]]:
 
 def case_rows(session: Session, study_id: int | None) -> list[dict[str, Any]]:
     stmt = select(Study.name, Case).join(Study, Study.id == Case.study_id).order_by(Case.id)
-    rows = session.execute(_scoped(stmt, study_id)).tuples().all()
+    rows = session.execute(_scoped(stmt, study_id)).all()
     latest = latest_checklists(session, [case.id for _s, case in rows])
     full: dict[int, Criterion] = {}
     version_ids = [lc.version_id for lc in latest.values()]
@@ -140,7 +140,7 @@ def response_rows(session: Session, study_id: int | None) -> list[dict[str, Any]
             .outerjoin(GenerationRun, GenerationRun.id == Response.generation_run_id)
             .order_by(Response.id))
     out = []
-    for study, r, c_uid, c_src, c_ext, model, kind, run in session.execute(_scoped(stmt, study_id)).tuples():
+    for study, r, c_uid, c_src, c_ext, model, kind, run in session.execute(_scoped(stmt, study_id)):
         out.append({
             "study": study, "response_uid": r.uid, "external_id": r.external_id, "case_uid": c_uid,
             "case_source": c_src, "case_external_id": c_ext, "model": model, "model_kind": kind,
@@ -162,7 +162,7 @@ def verdict_rows(session: Session, study_id: int | None) -> list[dict[str, Any]]
             .order_by(JudgeVerdict.id))
     out = []
     for study, v, run, r_uid, r_ext, c_uid, c_ext, crit, version in session.execute(
-            _scoped(stmt, study_id)).tuples():
+            _scoped(stmt, study_id)):
         out.append({
             "study": study, "verdict_uid": v.uid, "judge_run": run.name, "judge_model": run.judge_model,
             "judge_mode": run.mode, "template_name": run.template_name, "template_version": run.template_version,

@@ -47,7 +47,7 @@ class NewCase:
 def case_index(session: Session, study_id: int, source: str) -> dict[str, tuple[int, str]]:
     """``external_id -> (case id, content hash)`` for one source in one study (one query)."""
     rows = session.execute(select(Case.external_id, Case.id, Case.content_hash)
-                           .where(Case.study_id == study_id, Case.source == source)).tuples()
+                           .where(Case.study_id == study_id, Case.source == source))
     return {ext: (cid, digest) for ext, cid, digest in rows if ext is not None}
 
 

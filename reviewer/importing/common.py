@@ -249,7 +249,7 @@ def bulk_insert(session: Session, model: type[Base], rows: Sequence[dict[str, An
     uids = [row["uid"] for row in rows]
     for start in range(0, len(uids), 900):
         found.update({uid: rid for uid, rid in session.execute(
-            select(uid_col, id_col).where(uid_col.in_(uids[start:start + 900]))).tuples()})
+            select(uid_col, id_col).where(uid_col.in_(uids[start:start + 900])))})
     return [found[uid] for uid in uids]
 
 
@@ -303,7 +303,7 @@ def get_or_create_raters(session: Session, names: Sequence[str]) -> tuple[dict[s
     for start in range(0, len(wanted), 500):
         chunk = wanted[start:start + 500]
         ids.update({name: rid for name, rid in session.execute(
-            select(Rater.name, Rater.id).where(Rater.name.in_(chunk))).tuples()})
+            select(Rater.name, Rater.id).where(Rater.name.in_(chunk)))})
     missing = [n for n in wanted if n not in ids]
     new_ids = bulk_insert(session, Rater, [{"name": n, "display_name": "", "role": "physician"}
                                            for n in missing])
@@ -346,7 +346,7 @@ def latest_checklists(session: Session, case_ids: Sequence[int]) -> dict[int, La
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id, ChecklistVersion.version)
-                               .where(ChecklistVersion.case_id.in_(chunk))).tuples()
+                               .where(ChecklistVersion.case_id.in_(chunk)))
         for case_id, version_id, version in rows:
             have = out.get(case_id)
             if have is None or version > have.version:
@@ -358,7 +358,7 @@ def latest_checklists(session: Session, case_ids: Sequence[int]) -> dict[int, La
         rows = session.execute(
             select(Criterion.checklist_version_id, Criterion.id, Criterion.key, Criterion.text, Criterion.uid)
             .where(Criterion.checklist_version_id.in_(chunk))
-            .order_by(Criterion.checklist_version_id, Criterion.position)).tuples()
+            .order_by(Criterion.checklist_version_id, Criterion.position))
         for version_id, cid, key, text, uid in rows:
             by_version[version_id].criteria.append(CriterionInfo(cid, key, text, uid))
     return out
@@ -377,7 +377,7 @@ class CaseResolver:
         self.by_ext: dict[str, list[int]] = {}
         self.by_uid: dict[str, int] = {}
         for cid, ext, uid in session.execute(select(Case.id, Case.external_id, Case.uid)
-                                             .where(Case.study_id == study_id)).tuples():
+                                             .where(Case.study_id == study_id)):
             self.by_uid[uid] = cid
             if ext is not None:
                 self.by_ext.setdefault(ext, []).append(cid)

@@ -138,7 +138,7 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
             chunk = all_case_ids[start:start + 500]
             for cid, ext, rid, label in session.execute(
                     select(Response.case_id, Response.external_id, Response.id, Response.blind_label)
-                    .where(Response.case_id.in_(chunk))).tuples():
+                    .where(Response.case_id.in_(chunk))):
                 labels_used[cid].add(label)
                 if ext is not None:
                     responses[(cid, ext)] = rid
@@ -173,11 +173,11 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
             chunk = resp_ids[start:start + 500]
             ratings.update(((resp, rater), rid) for resp, rater, rid in session.execute(
                 select(Rating.response_id, Rating.rater_id, Rating.id)
-                .where(Rating.response_id.in_(chunk))).tuples())
+                .where(Rating.response_id.in_(chunk))))
             existing_cr.update(((rid, crit), value) for rid, crit, value in session.execute(
                 select(CriterionRating.rating_id, CriterionRating.criterion_id, CriterionRating.value)
                 .join(Rating, Rating.id == CriterionRating.rating_id)
-                .where(Rating.response_id.in_(chunk))).tuples())
+                .where(Rating.response_id.in_(chunk))))
         now = utcnow()
         new_ratings: list[dict[str, Any]] = []
         new_rating_keys: list[tuple[int, int]] = []

@@ -106,8 +106,8 @@ def _run(session: Any, study_id: int, judge: str, judge_model: str, path: Path,
 def _write_verdicts(session: Any, run_id: int, items: list[tuple[int, int | None, VerdictRow]],
                     report: ImportReport) -> None:
     """Insert (response id, criterion id, row) verdicts the run does not have yet."""
-    have = set(session.execute(select(JudgeVerdict.response_id, JudgeVerdict.criterion_id)
-                               .where(JudgeVerdict.judge_run_id == run_id)).tuples())
+    have = {(resp, crit) for resp, crit in session.execute(
+        select(JudgeVerdict.response_id, JudgeVerdict.criterion_id).where(JudgeVerdict.judge_run_id == run_id))}
     new = []
     for resp_id, crit_id, r in items:
         if (resp_id, crit_id) in have:
@@ -149,7 +149,7 @@ def import_verdicts(target: Store | Any, path: str | Path, *, judge: str, study:
         for start in range(0, len(wanted), 500):
             for rid, cid, ext, uid in session.execute(
                     select(Response.id, Response.case_id, Response.external_id, Response.uid)
-                    .where(Response.case_id.in_(wanted[start:start + 500]))).tuples():
+                    .where(Response.case_id.in_(wanted[start:start + 500]))):
                 by_uid[uid] = (rid, cid)
                 if ext is not None:
                     by_ext[(cid, ext)] = rid
@@ -219,7 +219,7 @@ def _import_allresults(target: Store | Any, path: Path, data: dict[str, Any], re
         labels: dict[int, set[str]] = defaultdict(set)
         for rid, cid, ext, label in session.execute(
                 select(Response.id, Response.case_id, Response.external_id, Response.blind_label)
-                .where(Response.case_id.in_(list(set(case_ids.values()))))).tuples():
+                .where(Response.case_id.in_(list(set(case_ids.values()))))):
             labels[cid].add(label)
             if ext is not None:
                 existing[(cid, ext)] = rid

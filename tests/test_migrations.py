@@ -1,0 +1,56 @@
+"""A database made at the first schema revision is backed up and upgraded on open, data intact."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import select, text
+
+from reviewer.store.engine import make_engine, resolve_url
+from reviewer.store.migrate import current_revision, head_revision, upgrade
+
+
+def test_database_at_0001_is_upgraded_with_backup_and_keeps_its_data(tmp_path: Path) -> None:
+    from reviewer.store import open_store
+    from reviewer.store.models import Case, Study
+
+    db = tmp_path / "old.db"
+    engine = make_engine(resolve_url(db))
+    upgrade(engine, "0001")
+    assert current_revision(engine) == "0001"
+    with engine.begin() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "prompt_template" not in tables  # added by 0002: we really are at the first revision
+        conn.execute(text(
+            "INSERT INTO study (id, uid, name, description, settings, created_at, updated_at) "
+            "VALUES (1, 'study-uid-1', 'legacy', '', '{}', '2025-01-02 03:04:05.000000', "
+            "'2025-01-02 03:04:05.000000')"))
+        conn.execute(text(
+            "INSERT INTO \"case\" (id, uid, study_id, source, external_id, title, category, turns, "
+            "reference_answer, tags, meta, content_hash, created_at, updated_at) VALUES "
+            "(1, 'case-uid-1', 1, 'manual', 'c-1', 'Chest pain', 'emergency', "
+            "'[{\"role\": \"user\", \"content\": \"胸痛怎么办？\"}]', 'Call 120.', '[\"x\"]', '{}', '', "
+            "'2025-01-02 03:04:05.000000', '2025-01-02 03:04:05.000000')"))
+    engine.dispose()
+
+    store = open_store(db)
+    try:
+        assert current_revision(store.engine) == head_revision() != "0001"
+        assert (tmp_path / "old.db.bak-0001").is_file()
+        with store.Session() as session:
+            case = session.scalar(select(Case).where(Case.uid == "case-uid-1"))
+            assert case is not None
+            assert case.turns == [{"role": "user", "content": "胸痛怎么办？"}]
+            assert case.reference_answer == "Call 120." and case.tags == ["x"]
+            assert session.scalar(select(Study.name).where(Study.id == case.study_id)) == "legacy"
+        with store.engine.connect() as conn:
+            tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert "prompt_template" in tables
+    finally:
+        store.close()
+    # the backup is the untouched revision-0001 database
+    old = make_engine(resolve_url(tmp_path / "old.db.bak-0001"))
+    assert current_revision(old) == "0001"
+    with old.connect() as conn:
+        assert conn.exec_driver_sql("SELECT external_id FROM \"case\"").scalar() == "c-1"
+    old.dispose()
