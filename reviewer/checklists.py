@@ -13,6 +13,7 @@ The functions take an open ``Session`` (the caller owns the transaction: one use
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -383,12 +384,18 @@ def edit_checklist(session: Session, case: Case | str, *, author: str, reason: s
 # ------------------------------------------------------------------------------------------ diff
 def diff_criteria(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, Any]]
                   ) -> list[CriterionChange]:
-    """Changes by key between two criterion lists (pure). "moved" means the relative order of
-    the kept criteria changed for this key (additions/removals alone do not count as moves)."""
+    """Changes by key between two criterion lists (pure).
+
+    "moved": the criterion is not in the longest run of kept criteria whose order stayed the same
+    (difflib's matching blocks), so moving one item marks that item only, and additions or
+    removals alone move nothing.
+    """
     old_by = {c["key"]: (i, c) for i, c in enumerate(old)}
     new_by = {c["key"]: (i, c) for i, c in enumerate(new)}
     kept_old = [c["key"] for c in old if c["key"] in new_by]
     kept_new = [c["key"] for c in new if c["key"] in old_by]
+    matcher = difflib.SequenceMatcher(a=kept_old, b=kept_new, autojunk=False)
+    in_place = {kept_old[b.a + k] for b in matcher.get_matching_blocks() for k in range(b.size)}
     changes: list[CriterionChange] = []
     for key, (i, c) in old_by.items():
         if key not in new_by:
@@ -400,7 +407,7 @@ def diff_criteria(old: Sequence[Mapping[str, Any]], new: Sequence[Mapping[str, A
         i, o = old_by[key]
         fields = {f: (o.get(f), c.get(f)) for f in EDITABLE_FIELDS
                   if _norm(f, o.get(f)) != _norm(f, c.get(f))}
-        moved = kept_old.index(key) != kept_new.index(key)
+        moved = key not in in_place
         if fields:
             if moved:
                 fields["position"] = (i, j)

@@ -228,6 +228,13 @@ def _compare(keys: list[str], texts: dict[str, tuple[str | None, str | None, str
     return rows, overall
 
 
+def graded_version(session: Session, case: Case | str, run_name: str) -> int | None:
+    """The newest checklist version of *case* that judge run *run_name* graded (None: none)."""
+    case = find_case(session, case)
+    _, versions = _verdicts(session, _run(session, case.study_id, run_name), case.id)
+    return max(versions) if versions else None
+
+
 def compare_versions(store: Store, case: Case | str, old_version: int, new_version: int, old_run: str,
                      new_run: str) -> ComparisonTable:
     """Judge–rater agreement of *old_run* (old wording) and *new_run* (new wording) on one case.

@@ -73,7 +73,7 @@ def test_add_remove_reorder_and_diff(small):
         assert "med-1" not in d12  # unchanged
         d23 = {c.key: c for c in diff_versions(s, "med-case", 2, 3)}
         assert d23[new_key].kind == "moved" and d23[new_key].fields["position"] == (2, 0)
-        assert all(c.kind == "moved" for c in d23.values())
+        assert set(d23) == {new_key}  # only the moved criterion, not the ones it passed
         assert [v.version for v in list_versions(s, "med-case")] == [1, 2, 3]
         # a removed key is never reused by a later addition
         edit_checklist(s, "med-case", author="c", reason="add", edits=[AddCriterion("x")])
@@ -191,3 +191,50 @@ def test_llmeval_med_export_reimports_to_same_criteria(store, llmeval_med_file, 
     assert len(orig) == 205 and copy == orig
     assert orig["医疗知识/0"][2] == ("强调β-OH与羰基共轭体系的作用，如何通过吸电子效应降低羟基氧的电子云密度，从而增强酸性。",
                                   None, "core", [])
+
+
+# ------------------------------------------------------------------------------------------ CLI
+def test_checklist_commands(small, db_path, tmp_path, capsys):
+    import json
+
+    from reviewer.cli.main import main
+
+    store, _ = small
+    db = ["--db", str(db_path)]
+    assert main([*db, "checklist", "show", "hb-case"]) == 0
+    out = capsys.readouterr().out
+    assert "checklist v1" in out and "hb-2" in out and "[5] Mentions aspirin appropriately." in out
+    assert main([*db, "checklist", "edit", "hb-case", "--criterion", "hb-2", "--text", "Advises aspirin.",
+                 "--points", "6", "--reason", "clearer", "--author", "coord"]) == 0
+    assert main([*db, "checklist", "edit", "hb-case", "--criterion", "hb-3", "--position", "1",
+                 "--reason", "negatives first"]) == 0
+    assert main([*db, "checklist", "edit", "hb-case", "--add", "Says not to drive.", "--points", "3",
+                 "--tags", "axis:completeness", "--reason", "missing"]) == 0
+    assert main([*db, "checklist", "edit", "hb-case", "--criterion", "hb-2", "--reason", "r"]) == 2
+    assert "nothing to change" in capsys.readouterr().err
+    assert main([*db, "checklist", "edit", "hb-case", "--criterion", "hb-1", "--points", "9", "--reason", "r",
+                 "--base-version", "1"]) == 2
+    assert "version 4, not 1" in capsys.readouterr().err
+    assert main([*db, "checklist", "show", "hb-case", "--json"]) == 0
+    view = json.loads(capsys.readouterr().out)
+    assert view["version"] == 4 and [c["key"] for c in view["criteria"]][:3] == ["hb-3", "hb-1", "hb-2"]
+    assert view["criteria"][3]["text"] == "Says not to drive." and view["criteria"][3]["tags"] == ["axis:completeness"]
+    assert main([*db, "checklist", "show", "hb-case", "--version", "2", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["author"] == "coord"
+    assert main([*db, "checklist", "diff", "hb-case", "1", "4"]) == 0
+    out = capsys.readouterr().out
+    assert "~ hb-2 (changed)" in out and "'Mentions aspirin appropriately.' -> 'Advises aspirin.'" in out
+    assert "~ hb-3 (moved)" in out and "+ c4: Says not to drive." in out and "hb-1" not in out
+    assert main([*db, "checklist", "diff", "hb-case", "1", "4", "--json"]) == 0
+    assert {c["key"] for c in json.loads(capsys.readouterr().out)} == {"hb-2", "hb-3", "c4"}
+    out_file = tmp_path / "x.jsonl"
+    assert main([*db, "checklist", "export", "-o", str(out_file), "--format", "healthbench"]) == 0
+    rows = [json.loads(line) for line in out_file.read_text().splitlines()]
+    assert rows[0]["prompt_id"] == "hb-case" and rows[0]["rubrics"][2] == {
+        "criterion": "Advises aspirin.", "points": 6, "tags": ["axis:completeness"]}
+    assert rows[1]["rubrics"][0]["tags"] == ["tier:core"] and rows[1]["rubrics"][0]["points"] == 5
+    assert main([*db, "checklist", "export", "-o", str(tmp_path / "x.json"), "--format", "llmeval-med"]) == 0
+    data = json.loads((tmp_path / "x.json").read_text(encoding="utf-8"))
+    assert data["医疗知识"][0]["checklist"] == ("核心需求：\n1. 解释共振效应。\n2. 说明内氢键的作用。\n\n"
+                                            "次要需求：\n1. 强调共轭体系的作用。")
+    assert main([*db, "checklist", "show", "nope"]) == 2

@@ -72,3 +72,72 @@ def test_edit_keeps_triage_on_the_rated_wording(store):
         row = next(r for r in triage(s, "small", n_boot=0) if r.key == "hb-2")
         assert row.version == 1 and row.latest_version == 2 and row.edited_since
         assert row.text == "Mentions aspirin appropriately."
+
+
+def _second_run(store, name="judge-v2"):
+    """After rewording hb-2, an imported judge run on version 2 that now matches the physicians."""
+    from sqlalchemy import select
+
+    from reviewer.checklists import latest_checklist
+    from reviewer.store.models import JudgeRun, JudgeVerdict, Response
+
+    with store.begin() as s:
+        edit_checklist(s, "hb-case", author="c", reason="reword",
+                       edits=[ChangeCriterion("hb-2", text="Advises chewing aspirin unless allergic.")])
+        cv = latest_checklist(s, "hb-case")
+        run = JudgeRun(study_id=cv.case.study_id, name=name, judge_model="hand-made", mode="imported",
+                       status="done")
+        s.add(run)
+        s.flush()
+        responses = s.scalars(select(Response).where(Response.case_id == cv.case_id).order_by(Response.id)).all()
+        judge = [[True, True, False], [False, False, True], [True, False, False], [True, True, False]]
+        for resp, row in zip(responses, judge, strict=True):
+            for c, met in zip(sorted(cv.criteria, key=lambda c: c.position), row, strict=True):
+                s.add(JudgeVerdict(judge_run_id=run.id, response_id=resp.id, criterion_id=c.id, met=met,
+                                   parse_status="imported"))
+
+
+def test_compare_versions_names_both_and_shows_the_gain(store):
+    from reviewer.refinement import NEEDS_RATINGS, compare_runs, compare_versions
+
+    build_small_study(store)
+    _second_run(store)
+    table = compare_versions(store, "hb-case", 1, 2, "judge-v1", "judge-v2")
+    assert table.title == "case hb-case: checklist v1 vs v2" and table.old_label == "v1"
+    row = {r.key: r for r in table.rows}["hb-2"]
+    assert row.change == "changed" and row.n == 4
+    assert row.old.agreement == 0.0 and row.new.agreement == 1.0 and row.new.kappa == pytest.approx(1.0)
+    assert row.old.kappa == pytest.approx(-1.0)
+    assert row.rater_alpha_old is not None and row.rater_alpha_new is None and row.rater_note == NEEDS_RATINGS
+    assert {r.key: r.change for r in table.rows} == {"hb-1": "same", "hb-2": "changed", "hb-3": "same"}
+    assert table.overall.n == 12 and table.overall.new.agreement == 1.0
+    assert table.overall.old.agreement == pytest.approx(8 / 12)
+    runs = compare_runs(store, "judge-v1", "judge-v2", study="small")
+    assert runs.overall.n == 12 and runs.overall.old.agreement == pytest.approx(8 / 12)
+
+
+def test_triage_and_compare_commands(store, db_path, capsys):
+    from reviewer.cli.main import main
+
+    build_small_study(store)
+    db = ["--db", str(db_path)]
+    assert main([*db, "triage", "--limit", "2", "--boot", "100"]) == 0
+    out = capsys.readouterr().out.splitlines()
+    assert "judge run: judge-v1" in out[0] and "hb-2" in out[2] and "hb-case" in out[2] and "med-3" in out[3]
+    assert main([*db, "triage", "--json", "--boot", "50"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows[0]["key"] == "hb-2" and rows[0]["n_rr"] == 4 and rows[0]["feedback"] == 2
+    assert rows[0]["alpha_ci"] is not None and len(rows) == 6
+    assert main([*db, "triage", "--case", "hb-case", "--criterion", "hb-2"]) == 0
+    out = capsys.readouterr().out
+    assert "phys-b=not_met" in out and "majority=met; judge=not_met" in out
+    assert "note (unclear) by phys-b: Which dose counts as appropriate?" in out
+    _second_run(store)
+    assert main([*db, "compare", "hb-case", "--old-run", "judge-v1", "--new-run", "judge-v2"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("case hb-case: checklist v1 vs v2") and "now: Advises chewing aspirin" in out
+    assert main([*db, "compare", "hb-case", "--old-run", "judge-v1", "--new-run", "judge-v2", "--json"]) == 0
+    table = json.loads(capsys.readouterr().out)
+    assert table["old_label"] == "v1" and table["new_label"] == "v2" and table["overall"]["n"] == 12
+    assert main([*db, "compare", "--old-run", "judge-v1", "--new-run", "judge-v2"]) == 0
+    assert capsys.readouterr().out.startswith("judge template judge-v1 vs judge-v2")
