@@ -41,7 +41,7 @@ def tiny_judge(tiny_llama):
     backend.close()
 
 
-def test_refinement_loop_on_the_demo_study(demo, tiny_judge):
+def test_refinement_loop_on_the_demo_study(demo, tiny_judge, db_path, capsys):
     store, study = demo
     with store.begin() as s:
         worst = triage(s, study, n_boot=200)[0]
@@ -61,8 +61,13 @@ def test_refinement_loop_on_the_demo_study(demo, tiny_judge):
     with store.begin() as s:
         edit_checklist(s, worst.case, author="coordinator", reason="raters split: make it concrete",
                        edits=[ChangeCriterion(worst.key, text=new_text)])
-    new = rejudge_affected(store, [worst.case], name="tiny-new", **common)
-    assert new.judged == n_responses * n_criteria
+    # the command line for the second run: `reviewer rejudge CASE --model ... --name tiny-new`
+    from reviewer.cli.main import main
+
+    assert main(["--db", str(db_path), "rejudge", worst.case, "--model", tiny_judge["judge_model"],
+                 "--template", "healthbench", "--mode", "logprob", "--device", "cpu", "--name", "tiny-new"]) == 0
+    assert f"{n_responses * n_criteria} verdicts ({n_responses * n_criteria} parsed, 0 failed" \
+        in capsys.readouterr().out
     with store.begin() as s:
         run = s.scalar(select(JudgeRun).where(JudgeRun.name == "tiny-new"))
         judged_cases = s.scalar(select(func.count(func.distinct(Response.case_id)))
@@ -80,6 +85,8 @@ def test_refinement_loop_on_the_demo_study(demo, tiny_judge):
     assert table.overall.n == sum(r.n for r in table.rows)
     text = table.to_text()
     assert "agree v1" in text and "agree v2" in text and new_text in text
+    assert main(["--db", str(db_path), "compare", worst.case, "--old-run", "tiny-old", "--new-run", "tiny-new"]) == 0
+    assert capsys.readouterr().out.startswith(f"case {worst.case}: checklist v1 vs v2")
     # physicians still see what they rated: triage keeps the rated wording, flagged as edited
     with store.begin() as s:
         again = next(r for r in triage(s, study, n_boot=0, judge_run="tiny-new")
