@@ -177,23 +177,28 @@ def _rating(session: Session, rater_id: int, response_id: int) -> Rating | None:
 
 def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
     """The review view of one response for one rater (criteria of the version the rater saw)."""
-    resp = session.get(Response, response_id)
-    if resp is None:
+    head = session.execute(
+        select(Response.uid, Response.text, Response.blind_label, Case.id, Case.uid, Case.title,
+               Case.category, Case.turns, Case.reference_answer, Case.study_id, Study.settings)
+        .join(Case, Response.case_id == Case.id).join(Study, Case.study_id == Study.id)
+        .where(Response.id == response_id)).one_or_none()
+    if head is None:
         raise NotFoundError(f"no response with id {response_id}")
-    case = session.get(Case, resp.case_id)
-    study = session.get(Study, case.study_id)
-    settings = study.settings or {}
+    (resp_uid, resp_text, label, case_id, case_uid, title, category, turns, reference, study_id,
+     settings) = head
+    settings = settings or {}
     rating = _rating(session, rater_id, response_id)
     cl_id = rating.checklist_version_id if rating and rating.checklist_version_id else None
-    cl_id = cl_id or _latest_checklist_id(session, case.id)
+    cl_id = cl_id or _latest_checklist_id(session, case_id)
     criteria: tuple[CriterionView, ...] = ()
     if cl_id is not None:
-        crit_rows = session.scalars(select(Criterion).where(Criterion.checklist_version_id == cl_id)
-                                    .order_by(Criterion.position, Criterion.id)).all()
-        criteria = tuple(CriterionView(c.id, c.key, i + 1, c.text, c.points, c.tier,
-                                       tuple(str(t) for t in (c.tags or [])))
-                         for i, c in enumerate(crit_rows))
-    scheme = _scheme(session, study.id)
+        crit_rows = session.execute(
+            select(Criterion.id, Criterion.key, Criterion.text, Criterion.points, Criterion.tier,
+                   Criterion.tags)
+            .where(Criterion.checklist_version_id == cl_id).order_by(Criterion.position, Criterion.id)).all()
+        criteria = tuple(CriterionView(cid, key, i + 1, text, points, tier, tuple(str(x) for x in (tags or [])))
+                         for i, (cid, key, text, points, tier, tags) in enumerate(crit_rows))
+    scheme = _scheme(session, study_id)
     overall = extra = None
     if scheme is not None:
         overall = _scale("overall", scheme.score_min, scheme.score_max, scheme.score_anchors,
@@ -207,7 +212,7 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
         values = {cid: v for cid, v in session.execute(
             select(CriterionRating.criterion_id, CriterionRating.value)
             .where(CriterionRating.rating_id == rating.id))}
-        edited = session.scalar(select(AuditEvent.id).where(
+        edited = rating.status == SUBMITTED and session.scalar(select(AuditEvent.id).where(
             AuditEvent.entity_uid == rating.uid, AuditEvent.action == "rating.edit_submitted").limit(1)
         ) is not None
     feedback: dict[int, list[str]] = {}
@@ -215,11 +220,11 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
             Feedback.rater_id == rater_id, Feedback.response_id == response_id).order_by(Feedback.id)):
         feedback.setdefault(cid, []).append(kind)
     return ItemView(
-        response_id=resp.id, response_uid=resp.uid, case_id=case.id, case_uid=case.uid,
-        case_title=case.title or "", category=case.category or "",
+        response_id=response_id, response_uid=resp_uid, case_id=case_id, case_uid=case_uid,
+        case_title=title or "", category=category or "",
         turns=tuple(Turn(str(t.get("role", "user")), str(t.get("content", "")))
-                    for t in (case.turns or []) if isinstance(t, dict)),
-        reference_answer=case.reference_answer, response_text=resp.text, blind_label=resp.blind_label,
+                    for t in (turns or []) if isinstance(t, dict)),
+        reference_answer=reference, response_text=resp_text, blind_label=label,
         criteria=criteria, checklist_version_id=cl_id, values=values,
         overall_score=rating.overall_score if rating else None, overall_scale=overall,
         extra_scales=extra or (), extra_scores=dict(rating.extra_scores or {}) if rating else {},
@@ -275,13 +280,16 @@ def _state(session: Session, rating: Rating) -> RatingState:
     return RatingState(rating.response_id, rating.status, rating.version, float(rating.time_spent_s))
 
 
-def _check_criterion(session: Session, rating: Rating, criterion_id: int) -> None:
-    cl = session.scalar(select(Criterion.checklist_version_id).where(Criterion.id == criterion_id))
-    if cl is None:
+def _check_criterion(session: Session, rating: Rating, criterion_id: int) -> str:
+    """The criterion's key, after checking it belongs to the checklist version the rating uses."""
+    row = session.execute(select(Criterion.checklist_version_id, Criterion.key)
+                          .where(Criterion.id == criterion_id)).one_or_none()
+    if row is None:
         raise NotFoundError(f"no criterion with id {criterion_id}")
-    if rating.checklist_version_id is not None and cl != rating.checklist_version_id:
+    if rating.checklist_version_id is not None and row[0] != rating.checklist_version_id:
         raise InputError("criterion is not in the checklist version this rating uses",
                          item=f"criterion {criterion_id}")
+    return row[1]
 
 
 def set_criterion(session: Session, rater_id: int, response_id: int, criterion_id: int,
@@ -290,7 +298,7 @@ def set_criterion(session: Session, rater_id: int, response_id: int, criterion_i
     if value is not None and value not in CRITERION_VALUES:
         raise InputError(f"criterion value must be one of {', '.join(CRITERION_VALUES)}, not {value!r}")
     rating = _rating_for_write(session, rater_id, response_id)
-    _check_criterion(session, rating, criterion_id)
+    key = _check_criterion(session, rating, criterion_id)
     row = session.scalar(select(CriterionRating).where(CriterionRating.rating_id == rating.id,
                                                        CriterionRating.criterion_id == criterion_id))
     before = row.value if row else None
@@ -301,7 +309,6 @@ def set_criterion(session: Session, rater_id: int, response_id: int, criterion_i
         session.add(CriterionRating(rating_id=rating.id, criterion_id=criterion_id, value=value))
     else:
         row.value = value
-    key = session.scalar(select(Criterion.key).where(Criterion.id == criterion_id))
     _audit_edit(session, rating, actor, f"criterion:{key}", before, value)
     return _state(session, rating)
 

@@ -25,9 +25,9 @@ def _repolish(widget: QWidget) -> None:
 def value_text(value: str | None) -> str:
     from PySide6.QtCore import QCoreApplication
 
-    t = QCoreApplication.translate
-    return {MET: t("Checklist", "met"), NOT_MET: t("Checklist", "not met"),
-            NA: t("Checklist", "n.a."), None: "–"}[value]
+    return {MET: QCoreApplication.translate("Checklist", "met"),
+            NOT_MET: QCoreApplication.translate("Checklist", "not met"),
+            NA: QCoreApplication.translate("Checklist", "n.a."), None: "–"}[value]
 
 
 class CriterionRow(QFrame):
@@ -121,9 +121,10 @@ class CriterionRow(QFrame):
         self.set_feedback(feedback)
 
     def set_feedback(self, kinds: tuple[str, ...]) -> None:
-        self.feedback.setProperty("given", bool(kinds))
-        self.feedback.setText(self.tr("Feedback ✓") if kinds else self.tr("Feedback…"))
-        _repolish(self.feedback)
+        if self.feedback.property("given") != bool(kinds) or not self.feedback.text():
+            self.feedback.setProperty("given", bool(kinds))
+            self.feedback.setText(self.tr("Feedback ✓") if kinds else self.tr("Feedback…"))
+            _repolish(self.feedback)
 
     def set_value(self, value: str | None) -> None:
         self.value = value

@@ -23,31 +23,28 @@ def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do), shown by F1 / ? and in the README."""
     from PySide6.QtCore import QCoreApplication
 
-    def t(s: str) -> str:
-        return QCoreApplication.translate("Shortcuts", s)
-
     return [
-        ("1 / Y", t("Criterion met, move down")),
-        ("2 / N", t("Criterion not met, move down")),
-        ("3 / A", t("Criterion not applicable, move down")),
-        ("0 / Backspace", t("Clear the focused criterion")),
-        ("J / ↓", t("Next criterion")),
-        ("K / ↑", t("Previous criterion")),
-        ("Ctrl+1 … Ctrl+9", t("Overall score")),
-        ("Shift+N / PgDown", t("Next response")),
-        ("P / PgUp", t("Previous response")),
-        ("U", t("Next unrated response")),
-        ("Ctrl+Enter", t("Submit and go to the next response")),
-        ("C", t("Write a comment (Esc returns to the checklist)")),
-        ("S", t("Toggle the safety flag")),
-        ("F", t("Feedback on the focused criterion")),
-        ("B", t("Side by side: two answers to the same case")),
-        ("Ctrl+Tab", t("Switch between the two answers (side by side)")),
-        ("Ctrl+Z / Ctrl+Shift+Z", t("Undo / redo (current response)")),
-        ("Ctrl++ / Ctrl+- / Ctrl+0", t("Larger / smaller / default text")),
-        ("Ctrl+L", t("Go to the work queue")),
-        ("Ctrl+O", t("Open a study database")),
-        ("F1 / ?", t("This list")),
+        ("1 / Y", QCoreApplication.translate("Shortcuts", "Criterion met, move down")),
+        ("2 / N", QCoreApplication.translate("Shortcuts", "Criterion not met, move down")),
+        ("3 / A", QCoreApplication.translate("Shortcuts", "Criterion not applicable, move down")),
+        ("0 / Backspace", QCoreApplication.translate("Shortcuts", "Clear the focused criterion")),
+        ("J / ↓", QCoreApplication.translate("Shortcuts", "Next criterion")),
+        ("K / ↑", QCoreApplication.translate("Shortcuts", "Previous criterion")),
+        ("Ctrl+1 … Ctrl+9", QCoreApplication.translate("Shortcuts", "Overall score")),
+        ("Shift+N / PgDown", QCoreApplication.translate("Shortcuts", "Next response")),
+        ("P / PgUp", QCoreApplication.translate("Shortcuts", "Previous response")),
+        ("U", QCoreApplication.translate("Shortcuts", "Next unrated response")),
+        ("Ctrl+Enter", QCoreApplication.translate("Shortcuts", "Submit and go to the next response")),
+        ("C", QCoreApplication.translate("Shortcuts", "Write a comment (Esc returns to the checklist)")),
+        ("S", QCoreApplication.translate("Shortcuts", "Toggle the safety flag")),
+        ("F", QCoreApplication.translate("Shortcuts", "Feedback on the focused criterion")),
+        ("B", QCoreApplication.translate("Shortcuts", "Side by side: two answers to the same case")),
+        ("Ctrl+Tab", QCoreApplication.translate("Shortcuts", "Switch between the two answers (side by side)")),
+        ("Ctrl+Z / Ctrl+Shift+Z", QCoreApplication.translate("Shortcuts", "Undo / redo (current response)")),
+        ("Ctrl++ / Ctrl+- / Ctrl+0", QCoreApplication.translate("Shortcuts", "Larger / smaller / default text")),
+        ("Ctrl+L", QCoreApplication.translate("Shortcuts", "Go to the work queue")),
+        ("Ctrl+O", QCoreApplication.translate("Shortcuts", "Open a study database")),
+        ("F1 / ?", QCoreApplication.translate("Shortcuts", "This list")),
     ]
 
 

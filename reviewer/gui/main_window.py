@@ -47,6 +47,7 @@ class MainWindow(QMainWindow):
         self.current_id: int | None = None
         self.persist_settings = True  # screenshots and benchmarks leave the user's settings alone
         self.side_by_side = False
+        self._stacked = False
         with store.Session() as s:
             self.study_name = s.scalar(select(Study.name).where(Study.id == study_id)) or ""
         self.setWindowTitle(self.tr("Reviewer — %s — %s") % (self.study_name, rater_name))
@@ -224,10 +225,13 @@ class MainWindow(QMainWindow):
     def _show_partner(self) -> None:
         second = self.columns[1]
         partner = self._partner_id() if self.side_by_side else None
-        second.show_item(partner)
+        if partner is not None or second.item is not None:
+            second.show_item(partner)
         second.setVisible(partner is not None)
-        for col in self.columns:
-            col.set_stacked(self.side_by_side)
+        if self._stacked != self.side_by_side:  # re-laying out the splitters is slow: only on a change
+            self._stacked = self.side_by_side
+            for col in self.columns:
+                col.set_stacked(self.side_by_side)
 
     def _partner_id(self) -> int | None:
         """Another response to the same case in this rater's queue (for side-by-side)."""

@@ -7,7 +7,14 @@ when the view asks for them. A ``QSortFilterProxyModel`` filters by status and c
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor
 from sqlalchemy import select
 
@@ -31,7 +38,9 @@ def format_seconds(seconds: float) -> str:
 class QueueModel(QAbstractTableModel):
     """Columns: position, case (title / category), response label, status, time spent."""
 
-    COLUMNS = ("#", "Case", "Category", "Response", "Status", "Time")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("QueueModel", "Case"), QT_TRANSLATE_NOOP("QueueModel", "Category"),
+               QT_TRANSLATE_NOOP("QueueModel", "Response"), QT_TRANSLATE_NOOP("QueueModel", "Status"),
+               QT_TRANSLATE_NOOP("QueueModel", "Time"))
     ResponseIdRole = Qt.ItemDataRole.UserRole + 1
     StatusRole = Qt.ItemDataRole.UserRole + 2
     CategoryRole = Qt.ItemDataRole.UserRole + 3
@@ -58,7 +67,7 @@ class QueueModel(QAbstractTableModel):
         with self._store.Session() as s:
             self._ids = svc.queue_ids(s, study_id, rater_id)
             self._status = svc.queue_statuses(s, rater_id, self._ids)
-            self._category = {rid: cat or "" for rid, cat in s.execute(
+            self._category = {rid: cat or "" for rid, cat in s.connection().execute(
                 select(Response.id, Case.category).join(Case, Response.case_id == Case.id)
                 .where(Case.study_id == study_id))}
         self._row_of = {rid: i for i, rid in enumerate(self._ids)}

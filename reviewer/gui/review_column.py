@@ -213,9 +213,10 @@ class ReviewColumn(QWidget):
         if self.status == "submitted" and edited:
             text = self.tr("Submitted · edited after submitting")
         self.status_label.setText(text)
-        self.status_label.setProperty("status", self.status)
-        self.status_label.style().unpolish(self.status_label)
-        self.status_label.style().polish(self.status_label)
+        if self.status_label.property("status") != self.status:
+            self.status_label.setProperty("status", self.status)
+            self.status_label.style().unpolish(self.status_label)
+            self.status_label.style().polish(self.status_label)
 
     # -- changes (pushed on the undo stack; the command writes) -------------------------------
     def change_criterion(self, criterion_id: int, value: str | None) -> None:

@@ -101,7 +101,7 @@ def _open_dialog(w: MainWindow) -> None:
     from PySide6.QtWidgets import QFileDialog
 
     path, _ = QFileDialog.getOpenFileName(w, w.tr("Open a study"), "",
-                                          w.tr("Studies and review files (*.db *.sqlite *.review *.zip);;All files (*)"))
+                                          w.tr("Studies and review files (*.db *.sqlite *.rvw);;All files (*)"))
     if path:
         from reviewer.gui.app import open_in_new_window
 

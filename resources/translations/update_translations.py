@@ -1,0 +1,52 @@
+"""Refresh the Simplified Chinese catalogue: extract strings from reviewer/gui (pyside6-lupdate),
+fill them from zh_CN.json, compile the .qm (pyside6-lrelease). Run from the repository root:
+
+    python resources/translations/update_translations.py
+
+Strings missing from zh_CN.json are listed and stay untranslated (Qt then shows the English).
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parents[1]
+
+
+def tool(name: str) -> str:
+    found = shutil.which(name) or str(Path(sys.executable).with_name(name))
+    return found
+
+
+def main() -> int:
+    ts = HERE / "reviewer_zh_CN.ts"
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "reviewer" / "gui").glob("*.py"))
+    subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], cwd=ROOT, check=True)
+    table = json.loads((HERE / "zh_CN.json").read_text("utf-8"))
+    tree = ET.parse(ts)
+    root = tree.getroot()
+    root.set("language", "zh_CN")
+    missing = []
+    for message in root.iter("message"):
+        source = message.find("source").text or ""
+        translation = message.find("translation")
+        if source in table:
+            translation.text = table[source]
+            translation.attrib.pop("type", None)
+        else:
+            missing.append(source)
+    tree.write(ts, encoding="utf-8", xml_declaration=True)
+    subprocess.run([tool("pyside6-lrelease"), str(ts), "-qm", str(HERE / "reviewer_zh_CN.qm")], check=True)
+    for source in missing:
+        print(f"untranslated: {source!r}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
