@@ -218,7 +218,7 @@ def test_filters_and_unknown_run(study) -> None:  # noqa: ANN001
 
 def test_agreement_cli_json(study, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
     store, truth = study
-    rc = main(["--db", str(db_path), "agreement", "--judge-run", "judge-1", "--bootstrap", "100", "--json"])
+    rc = main(["--db", str(db_path), "agreement", "--judge-run", "judge-1", "--bootstrap", "30", "--json"])
     out = capsys.readouterr().out
     assert rc == 0
     data = json.loads(out)
@@ -227,6 +227,60 @@ def test_agreement_cli_json(study, db_path: Path, capsys: pytest.CaptureFixture[
     assert 0 <= jr["percentile"] <= 100
     assert jr["pairwise_macro_f1"] == pytest.approx(analyze_study(store, n_boot=0).judge().healthbench.judge.value)
     assert data["overall"][0]["ci_low"] is not None
-    rc = main(["--db", str(db_path), "agreement", "--bootstrap", "50"])
+    rc = main(["--db", str(db_path), "agreement", "--bootstrap", "20"])
     text = capsys.readouterr().out
     assert rc == 0 and "HealthBench pairwise macro-F1" in text and "krippendorff_alpha" in text
+
+
+def test_healthbench_sample_meta_pairwise_macro_f1(store, healthbench_dir: Path) -> None:  # noqa: ANN001
+    """The HealthBench sample meta file plus a verdict set: the same pairwise macro-F1 as a plain
+    reimplementation of the published method on the raw JSONL."""
+    from sqlalchemy import select
+
+    from reviewer.importing.healthbench_meta import import_healthbench_meta
+
+    path = healthbench_dir / "sample_meta.jsonl"
+    rows = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    import_healthbench_meta(store, path, study="hb")
+    judge_labels = [True, True, False, False]  # one verdict per meta row
+    with store.begin() as s:
+        study = s.scalar(select(Study).where(Study.name == "hb"))
+        run = JudgeRun(study_id=study.id, name="grader", judge_model="sample-grader", status="done")
+        s.add(run)
+        s.flush()
+        for row, met in zip(rows, judge_labels, strict=True):
+            resp = s.scalar(select(Response).where(Response.external_id == row["completion_id"]))
+            crit = s.scalar(select(Criterion).join(ChecklistVersion)
+                            .where(ChecklistVersion.case_id == resp.case_id, Criterion.text == row["rubric"]))
+            s.add(JudgeVerdict(judge_run_id=run.id, response_id=resp.id, criterion_id=crit.id, met=met))
+    res = analyze_study(store, "hb", "grader", n_boot=100)
+    j = res.judge("grader")
+    expected = plain_pairwise_macro_f1(judge_labels, [r["binary_labels"] for r in rows])
+    assert j.healthbench.judge.value == pytest.approx(expected)
+    base = plain_physician_baseline([(r["binary_labels"], r["anonymized_physician_ids"]) for r in rows])
+    got = {k: e.value for k, e in j.healthbench.physicians.items()}
+    assert set(got) == set(base)
+    for pid, value in base.items():
+        if value is None:
+            assert np.isnan(got[pid])
+        else:
+            assert got[pid] == pytest.approx(value)
+    defined = [v for v in base.values() if v is not None]
+    assert j.healthbench.percentile == pytest.approx(percentile_weak(defined, expected))
+    d = res.to_dict()["judge_rater"]
+    assert d["pairwise_macro_f1"] == pytest.approx(expected)
+    assert set(d["physician_pairwise_macro_f1"]) == {"phys-a", "phys-b", "phys-c", "phys-d"}
+
+
+def test_empty_selections_do_not_crash(study) -> None:  # noqa: ANN001
+    store, _ = study
+    with store.begin() as s:
+        from sqlalchemy import select
+
+        st = s.scalar(select(Study).where(Study.name == "agreement-test"))
+        s.add(JudgeRun(study_id=st.id, name="no-verdicts"))
+    res = analyze_study(store, judge_run="no-verdicts", n_boot=10)
+    assert res.judge().n_items == 0 and res.judge().to_dict()["pairwise_macro_f1"] is None
+    none = analyze_study(store, categories=["no such category"], n_boot=10)
+    assert none.counts["criterion_ratings"] == 0
+    assert json.loads(json.dumps(none.to_dict(), default=str))["judge_rater"] is not None

@@ -81,9 +81,10 @@ def from_long(df: pd.DataFrame, unit: str = "unit", rater: str = "rater", value:
                   for v in vals)
     out = np.full((len(units), len(raters)), np.nan if numeric else None,
                   dtype=float if numeric else object)
-    rows = data[unit].map(u_index).to_numpy()
-    cols = data[rater].map(r_index).to_numpy()
-    out[rows, cols] = vals
+    if len(data):
+        rows = data[unit].map(u_index).to_numpy(dtype=int)
+        cols = data[rater].map(r_index).to_numpy(dtype=int)
+        out[rows, cols] = vals
     return RatingTable(out, units, raters)
 
 

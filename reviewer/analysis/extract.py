@@ -56,7 +56,7 @@ def _category_match(category: str, wanted: Sequence[str]) -> bool:
 
 def _filter(df: pd.DataFrame, categories: Sequence[str] | None, models: Sequence[str] | None) -> pd.DataFrame:
     if categories:
-        df = df[df["category"].map(lambda c: _category_match(c or "", categories))]
+        df = df[df["category"].map(lambda c: _category_match(c or "", categories)).astype(bool)]
     if models:
         df = df[df["model"].isin(list(models))]
     return df.reset_index(drop=True)
@@ -132,7 +132,7 @@ def judge_verdicts(session: Session, judge_run_id: int, *, categories: Sequence[
     )
     cols = ["response_id", "case_id", "case_uid", "category", "model", "criterion_key", "met",
             "probability", "score", "parse_status"]
-    df = pd.DataFrame(session.execute(q).all(), columns=cols)
+    df = pd.DataFrame(session.execute(q).all(), columns=cols).astype({"met": object})
     df = _filter(df, categories, models)
     failed = df["parse_status"] == "failed"
     crit = df[df["criterion_key"].notna()].copy()

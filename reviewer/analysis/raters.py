@@ -66,6 +66,8 @@ def binary_estimates(df: pd.DataFrame, n_boot: int, seed: int, *, cluster: str |
 
 def score_estimates(df: pd.DataFrame, n_boot: int, seed: int) -> list[Estimate]:
     """The :data:`SCORE_STATS` on whole-answer scores *df* (unit = response, clusters = cases)."""
+    if df.empty:
+        return []
     col = pick_clusters(df, "case_id")
     table, clusters = to_table(df, ("response_id",), cluster=col)
     if table.n_raters < 2:
