@@ -4,9 +4,18 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import MetaData, select
+from sqlalchemy import select, text
 
-from reviewer.store.models import Case, ChecklistVersion, Criterion, JudgeRun, JudgeVerdict, Model, Response
+from reviewer.store.models import (
+    Base,
+    Case,
+    ChecklistVersion,
+    Criterion,
+    JudgeRun,
+    JudgeVerdict,
+    Model,
+    Response,
+)
 from reviewer.studies import create_study
 
 MODEL_NAMES = ("SecretModel-Alpha-7B", "HiddenModel-Beta-13B")
@@ -70,12 +79,15 @@ def _add_judges(s, study) -> None:  # noqa: ANN001
 
 
 def dump_tables(store) -> dict[str, list[tuple]]:
-    """Every row of every table (sorted), for 'exactly as before' comparisons."""
-    meta = MetaData()
-    meta.reflect(store.engine)
+    """Every row of every table (sorted), for 'exactly as before' comparisons.
+
+    Uses the ORM metadata (every table of the schema) plus Alembic's version table; the
+    schema itself is checked against the models by the store tests.
+    """
     out: dict[str, list[tuple]] = {}
     with store.engine.connect() as conn:
-        for table in meta.sorted_tables:
+        for table in Base.metadata.sorted_tables:
             rows = conn.execute(table.select()).all()
             out[table.name] = sorted(tuple(str(v) for v in r) for r in rows)
+        out["alembic_version"] = sorted(tuple(r) for r in conn.execute(text("SELECT version_num FROM alembic_version")))
     return out

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import shutil
 import zipfile
+from collections import Counter
 from pathlib import Path
 
 import krippendorff
@@ -19,6 +20,7 @@ from reviewer.assignment import design_assignments
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
 from reviewer.store import open_store
 from reviewer.store.models import (
+    AuditEvent,
     Case,
     Criterion,
     CriterionRating,
@@ -154,6 +156,9 @@ def test_end_to_end_agreement_matches_direct_entry(assigned) -> None:
     assert via_files["alpha_scores"] == pytest.approx(typed["alpha_scores"], abs=1e-12)
     assert 0.0 < via_files["percent"] < 1.0  # real, imperfect agreement: the comparison means something
 
+    with store.Session() as s:  # the raters' own audit trail came back with their ratings
+        submits = s.scalars(select(AuditEvent.actor).where(AuditEvent.action == "rating.submit")).all()
+        assert Counter(submits) == dict(zip(RATERS, rated, strict=True))
     with store.Session() as s, direct.Session() as d:
         for model in (Rating, Feedback):
             assert len(s.scalars(select(model)).all()) == len(d.scalars(select(model)).all())
@@ -248,3 +253,26 @@ def test_merging_the_same_return_three_times_equals_merging_once(assigned) -> No
     both = merge_return_files(store, [tmp / "c.rvr", tmp / "c.rvr"], actor="coord")
     assert all(f.already_merged for f in both.files)
     assert dump_tables(store) == once
+
+
+def test_model_names_in_case_meta_are_dropped_and_in_case_text_refuse_the_pack(assigned) -> None:
+    store, _direct, tmp = assigned
+    with store.begin() as s:
+        cases = s.scalars(select(Case).order_by(Case.id)).all()
+        for case in cases:
+            case.meta = {"area": "cardio", "ref_completions": [f"written by {MODEL_NAMES[0]}"]}
+    result = pack_review_file(store, RATERS[0], tmp / "meta.rvw")
+    work, _ = open_review_file(tmp / "meta.rvw")
+    with work.Session() as s:
+        metas = s.scalars(select(Case.meta)).all()
+    work.close()
+    assert metas and all(m == {"area": "cardio"} for m in metas)
+    assert result.manifest["item_count"] > 0
+    with store.begin() as s:
+        for case in s.scalars(select(Case)):
+            case.title = f"Compare with {MODEL_NAMES[1]}"
+    from reviewer.errors import ReviewerError
+
+    with pytest.raises(ReviewerError, match="cannot pack: the model name"):
+        pack_review_file(store, RATERS[0], tmp / "leaky.rvw")
+    assert not (tmp / "leaky.rvw").exists()

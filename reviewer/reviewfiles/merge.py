@@ -72,6 +72,7 @@ class FileReport:
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"uid", "reason"}
     feedback_added: int = 0
     feedback_skipped: int = 0
+    audit_imported: int = 0
     notes: list[str] = field(default_factory=list)
 
 
@@ -279,6 +280,20 @@ def _merge_feedback(session: Session, rater: Rater, items: list[dict[str, Any]],
         rep.feedback_added += 1
 
 
+def _merge_audit(session: Session, study: Study, items: list[dict[str, Any]], rep: FileReport) -> None:
+    """The rater's own audit trail from the working copy (by uid: imported once)."""
+    for item in items:
+        if not isinstance(item, dict) or not item.get("uid") or not item.get("action"):
+            continue
+        if session.scalar(select(AuditEvent.id).where(AuditEvent.uid == item["uid"])) is not None:
+            continue
+        session.add(AuditEvent(uid=item["uid"], study_id=study.id, actor=str(item.get("actor") or ""),
+                               action=str(item["action"])[:60], entity_type=str(item.get("entity_type") or "")[:60],
+                               entity_uid=str(item.get("entity_uid") or "")[:36], before=item.get("before"),
+                               after=item.get("after"), created_at=parse_iso(item.get("created_at")) or utcnow()))
+        rep.audit_imported += 1
+
+
 def merge_return_files(store: Store, paths: list[str | os.PathLike[str]], *, actor: str = "",
                        study: str | None = None) -> MergeReport:
     """Check every return file, back the database up, then merge them all in one transaction."""
@@ -312,6 +327,7 @@ def merge_return_files(store: Store, paths: list[str | os.PathLike[str]], *, act
             for snap in c.payload["ratings"]:
                 _merge_rating(session, study_row, rater, snap, rep, actor, c.path.name)
             _merge_feedback(session, rater, c.payload["feedback"], rep)
+            _merge_audit(session, study_row, c.payload.get("audit") or [], rep)
             summary = {k: v for k, v in asdict(rep).items() if k not in ("file",)}
             record = MergeRecord(study_id=study_row.id, rater_id=rater.id, content_hash=c.content_hash,
                                  file_name=c.path.name, report=summary)

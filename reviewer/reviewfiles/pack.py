@@ -26,6 +26,7 @@ import shutil
 import tempfile
 import zipfile
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -147,9 +148,12 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
         dst.flush()
         model_map[mid] = blinded.id
 
+    secrets = model_secrets(src, study)
     case_map: dict[int, int] = {}
     for case in cases:
-        new_case = _clone(case, study_id=new_study.id)
+        meta = {k: v for k, v in (case.meta or {}).items() if not _mentions(json.dumps(v, ensure_ascii=False),
+                                                                              secrets)}
+        new_case = _clone(case, study_id=new_study.id, meta=meta)
         dst.add(new_case)
         dst.flush()
         case_map[case.id] = new_case.id
@@ -199,6 +203,35 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
     return len(assignments), base
 
 
+def model_secrets(session: Session, study: Study) -> list[str]:
+    """Model names, paths and revisions of *study*: none of them may appear in a review file."""
+    rows = session.execute(select(Model.name, Model.path, Model.revision).where(Model.study_id == study.id)).all()
+    return sorted({v for row in rows for v in row if v and len(v) >= 3})
+
+
+def _mentions(text: str, secrets: list[str]) -> bool:
+    low = text.lower()
+    return any(secret.lower() in low for secret in secrets)
+
+
+def _check_blinded(db_file: Path, secrets: list[str]) -> None:
+    """Refuse to ship a database in which a model name still appears (e.g. inside a case text)."""
+    low = db_file.read_bytes().lower()
+    found = [secret for secret in secrets if secret.lower().encode() in low]
+    if found:
+        raise ReviewerError(f"cannot pack: the model name or path {found[0]!r} appears in the content this "
+                            "rater would see (a case text, title, reference or checklist); edit it out first")
+
+
+@cache
+def _empty_database() -> bytes:
+    """An empty study database at the current schema (migrated once per process, then copied)."""
+    with tempfile.TemporaryDirectory(prefix="rvw-empty-") as tmp:
+        store = open_store(Path(tmp) / REVIEW_DB)
+        _close_sqlite(store)
+        return (Path(tmp) / REVIEW_DB).read_bytes()
+
+
 def _close_sqlite(store: Store) -> None:
     """Fold the WAL into the main file and close, so that the one file holds everything."""
     with store.engine.connect() as conn:
@@ -219,7 +252,8 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
     pack_uid = new_uid()
     with tempfile.TemporaryDirectory(prefix=".rvw-pack-", dir=out.parent) as tmp:
         db_file = Path(tmp) / REVIEW_DB
-        target = open_store(db_file)
+        db_file.write_bytes(_empty_database())
+        target = open_store(db_file, upgrade=False)
         try:
             with store.Session() as src, target.begin() as dst:
                 rater_row = find_rater(src, rater)
@@ -231,6 +265,8 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
             _close_sqlite(target)
         for suffix in ("-wal", "-shm"):
             Path(str(db_file) + suffix).unlink(missing_ok=True)
+        with store.Session() as src:
+            _check_blinded(db_file, model_secrets(src, src.scalar(select(Study).where(Study.uid == ids["study_uid"]))))
         manifest = {
             "format": REVIEW_FORMAT, "format_version": FORMAT_VERSION, "pack_uid": pack_uid, **ids,
             "created_at": iso(utcnow()), "item_count": items, "db_sha256": sha256_file(db_file),

@@ -6,7 +6,8 @@ The manifest names the study and the rater (uids and names), the review file it 
 SHA-256 of the payload bytes; the merge refuses a file whose payload does not match. The payload
 holds every rating of the rater in the working copy (criterion values keyed by criterion uid,
 scores, comment, safety flag, time spent, status, timestamps, version) with the *base* digest of
-that rating at pack time, so that a merge can tell which side changed, plus the rater's feedback.
+that rating at pack time, so that a merge can tell which side changed, plus the rater's feedback
+and the audit events written in the working copy (e.g. edits of submitted ratings).
 """
 
 from __future__ import annotations
@@ -35,7 +36,7 @@ from reviewer.reviewfiles.common import (
 )
 from reviewer.reviewfiles.pack import read_review_manifest, workdir_for
 from reviewer.store import open_store
-from reviewer.store.models import Criterion, Feedback, Rater, Rating, Response, utcnow
+from reviewer.store.models import AuditEvent, Criterion, Feedback, Rater, Rating, Response, utcnow
 
 
 def _source(path: Path) -> tuple[Path, dict[str, Any], tempfile.TemporaryDirectory | None]:
@@ -80,11 +81,15 @@ def build_payload(db_file: Path, manifest: dict[str, Any]) -> dict[str, Any]:
                                      if fb.response_id else None),
                     "created_at": iso(fb.created_at), "updated_at": iso(fb.updated_at),
                 })
+            audit = [{"uid": ev.uid, "actor": ev.actor, "action": ev.action, "entity_type": ev.entity_type,
+                      "entity_uid": ev.entity_uid, "before": ev.before, "after": ev.after,
+                      "created_at": iso(ev.created_at)}
+                     for ev in s.scalars(select(AuditEvent).order_by(AuditEvent.id))]
     finally:
         store.close()
     return {
         "study_uid": manifest["study_uid"], "rater_uid": manifest["rater_uid"], "pack_uid": manifest.get("pack_uid"),
-        "ratings": ratings, "feedback": feedback,
+        "ratings": ratings, "feedback": feedback, "audit": audit,
         "time_spent_s": round(sum(r["time_spent_s"] for r in ratings), 3),
     }
 
