@@ -17,6 +17,7 @@ from reviewer.refinement import (
     compare_runs,
     compare_versions,
     diff_templates,
+    graded_version,
     rejudge_affected,
     request_rerating,
 )
@@ -83,6 +84,9 @@ def test_refinement_loop_on_the_demo_study(demo, tiny_judge, db_path, capsys):
     assert row.old.agreement is not None and row.new.agreement is not None
     assert row.rater_alpha_new is None and row.rater_note == NEEDS_RATINGS
     assert table.overall.n == sum(r.n for r in table.rows)
+    assert not [n for n in table.notes if "graded version" in n]  # each run graded its own version
+    with store.begin() as s:
+        assert graded_version(s, worst.case, "tiny-old") == 1 and graded_version(s, worst.case, "tiny-new") == 2
     text = table.to_text()
     assert "agree v1" in text and "agree v2" in text and new_text in text
     assert main(["--db", str(db_path), "compare", worst.case, "--old-run", "tiny-old", "--new-run", "tiny-new"]) == 0
@@ -121,7 +125,7 @@ def test_template_versions_rerun_and_compare(demo, tiny_judge):
     assert table.rows and table.overall.n == sum(r.n for r in table.rows) > 0
 
 
-def test_request_rerating(demo):
+def test_request_rerating(demo, db_path, capsys):
     store, _study = demo
     with store.begin() as s:
         s.add(Rater(name="phys-new"))
@@ -134,3 +138,7 @@ def test_request_rerating(demo):
     with store.begin() as s:
         new_id = s.scalar(select(Rater.id).where(Rater.name == "phys-new"))
         assert s.scalar(select(func.count()).select_from(Assignment).where(Assignment.rater_id == new_id)) == n
+    from reviewer.cli.main import main
+
+    assert main(["--db", str(db_path), "checklist", "rerate", "demo-en-03", "--rater", "phys-new"]) == 0
+    assert "checklist v1: 3 new assignments" in capsys.readouterr().out

@@ -150,6 +150,20 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_rerate(args: argparse.Namespace) -> int:
+    from reviewer.checklists import find_case
+    from reviewer.refinement import request_rerating
+
+    store = store_from_args(args)
+    with store.begin() as s:
+        req = request_rerating(s, find_case(s, args.case, study=args.study), args.rater,
+                               created_by=_author(args), version=args.version)
+    print(f"checklist v{req.version}: {len(req.created)} new assignments")
+    for rater, response, why in req.skipped:
+        print(f"  skipped {rater} / response {response}: {why}")
+    return 0
+
+
 # ---------------------------------------------------------------------------------- triage
 def cmd_triage(args: argparse.Namespace) -> int:
     from reviewer.triage import disagreements, triage
@@ -281,6 +295,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     q.add_argument("--format", required=True, choices=["healthbench", "llmeval-med"])
     add_study_option(q)
     q.set_defaults(func=cmd_export)
+
+    q = csub.add_parser("rerate", help="assign a case's answers to raters to rate the new version")
+    q.add_argument("case", metavar="CASE")
+    q.add_argument("--rater", action="append", required=True, metavar="NAME", help="repeat for several")
+    q.add_argument("--version", type=int, default=None, help="default: the latest version")
+    q.add_argument("--author", default=None)
+    add_study_option(q)
+    q.set_defaults(func=cmd_rerate)
 
     p = sub.add_parser("triage", help="criteria ranked worst first by disagreement and feedback")
     p.add_argument("--json", action="store_true")
