@@ -17,6 +17,7 @@ class Table:
     title: str
     frame: pd.DataFrame
     note: str = ""
+    display_rows: int = 500  # rows shown in HTML/PDF; CSV and XLSX always hold every row
 
 
 @dataclass

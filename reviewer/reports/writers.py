@@ -24,7 +24,7 @@ from reviewer.reports.document import ReportDocument, Table
 Progress = Callable[[int, int], None]
 
 CSS = """
-body { font-family: 'Noto Sans', 'Noto Sans CJK SC', 'Segoe UI', Helvetica, Arial, sans-serif;
+body { font-family: 'DejaVu Sans', 'Noto Sans', 'Noto Sans CJK SC', 'Segoe UI', Helvetica, Arial, sans-serif;
        color: #1f2933; margin: 2em auto; max-width: 1100px; line-height: 1.45; }
 h1 { font-size: 1.7em; margin-bottom: 0.1em; } h2 { font-size: 1.3em; border-bottom: 2px solid #d9e2ec;
      padding-bottom: 0.2em; margin-top: 1.8em; } h3 { font-size: 1.05em; margin-top: 1.2em; }
@@ -47,20 +47,52 @@ def _fmt(value: object) -> str:
     return str(value)
 
 
-def table_html(table: Table, *, max_rows: int = 500) -> str:
-    frame = table.frame
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in frame.columns)
+def _display_columns(columns: list[str]) -> list[tuple[str, list[str]]]:
+    """Pairs (heading, source columns): ``x_lo``/``x_hi`` and ``ci_low``/``ci_high`` become one CI column."""
+    out: list[tuple[str, list[str]]] = []
+    for col in columns:
+        if col.endswith(("_lo", "_hi")) or col in ("ci_low", "ci_high"):
+            continue
+        out.append((col.replace("_", " "), [col]))
+        for lo, hi in ((f"{col}_lo", f"{col}_hi"), ("ci_low", "ci_high") if col == "value" else ("", "")):
+            if lo in columns and hi in columns:
+                out.append(("95% CI", [lo, hi]))
+    return out
+
+
+def _cell(values: list[object]) -> tuple[str, bool]:
+    if len(values) == 2:
+        lo, hi = (_fmt(v) for v in values)
+        return ("–" if lo == "–" and hi == "–" else f"[{lo}, {hi}]"), False
+    value = values[0]
+    return _fmt(value), isinstance(value, str)
+
+
+def table_html(table: Table) -> str:
+    """The table as HTML; confidence bounds are shown as one "[lo, hi]" column."""
+    frame, max_rows = table.frame, table.display_rows
+    columns = _display_columns([str(c) for c in frame.columns])
+    head = "".join(f"<th>{html.escape(title)}</th>" for title, _ in columns)
     rows = []
-    for record in frame.head(max_rows).itertuples(index=False):
+    for record in frame.head(max_rows).to_dict(orient="records"):
         cells = []
-        for value in record:
-            css = ' class="text"' if isinstance(value, str) else ""
-            cells.append(f"<td{css}>{html.escape(_fmt(value))}</td>")
+        for _title, sources in columns:
+            text, is_text = _cell([record[c] for c in sources])
+            css = ' class="text"' if is_text else ""
+            cells.append(f"<td{css}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     more = f'<p class="note">{len(frame) - max_rows} more rows in the CSV/XLSX export.</p>' if len(frame) > max_rows else ""
     note = f'<p class="note">{html.escape(table.note)}</p>' if table.note else ""
-    return (f"<h3>{html.escape(table.title)}</h3>{note}<table><thead><tr>{head}</tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>{more}")
+    empty = '<p class="note">No data for this table yet.</p>' if frame.empty else ""
+    return (f'<h3>{html.escape(table.title)}</h3>{note}{empty}<table width="100%" cellspacing="0" cellpadding="3">'
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}")
+
+
+def png_width(png: bytes) -> int:
+    """Pixel width from a PNG header (IHDR), 720 when the bytes are not a PNG."""
+    if png[:8] == b"\x89PNG\r\n\x1a\n" and len(png) >= 24:
+        return int.from_bytes(png[16:20], "big")
+    return 720
 
 
 def document_html(doc: ReportDocument, *, image_src: Callable[[str, bytes], str] | None = None) -> str:
@@ -81,7 +113,8 @@ def document_html(doc: ReportDocument, *, image_src: Callable[[str, bytes], str]
             parts.append(f"<h3>{html.escape(fig.title)}</h3>")
             if fig.note:
                 parts.append(f'<p class="note">{html.escape(fig.note)}</p>')
-            parts.append(f'<img src="{image_src(fig.name, fig.png)}" alt="{html.escape(fig.title)}" width="720">')
+            width = min(png_width(fig.png), 720)
+            parts.append(f'<img src="{image_src(fig.name, fig.png)}" alt="{html.escape(fig.title)}" width="{width}">')
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(doc.title)}'
             f"</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
@@ -104,11 +137,12 @@ def _ensure_gui_application():  # noqa: ANN202
 
 def write_pdf(doc: ReportDocument, path: Path) -> None:
     from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-    from PySide6.QtGui import QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
 
     _app = _ensure_gui_application()  # noqa: F841 - must stay alive while printing
     text_doc = QTextDocument()
     text_doc.setDefaultStyleSheet(CSS.replace("max-width: 1100px;", ""))
+    text_doc.setDefaultFont(QFont("DejaVu Sans", 9))
     for fig in doc.figures():
         image = QImage.fromData(fig.png, "PNG")
         text_doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"fig:{fig.name}"), image)

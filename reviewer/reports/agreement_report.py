@@ -1,0 +1,237 @@
+"""The agreement report: a :class:`StudyAgreement` turned into a :class:`ReportDocument`.
+
+The tables placed in the document are exactly the tables the CSV and XLSX exports hold, so every
+number in the HTML or PDF can be traced to a row of the CSV (column ``table`` names the table).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import numpy as np
+import pandas as pd
+
+from reviewer import __version__
+from reviewer.analysis.results import JudgeAgreement, StudyAgreement
+from reviewer.reports import plots
+from reviewer.reports.document import Figure, ReportDocument, Section, Table
+
+SHORT = {
+    "krippendorff_alpha": "alpha",
+    "percent_agreement": "agreement",
+    "fleiss_kappa": "fleiss_kappa",
+    "gwet_ac1": "ac1",
+    "cohen_kappa": "kappa",
+    "pairwise_agreement": "pairwise_agreement",
+    "pairwise_macro_f1": "macro_f1",
+    "cohen_kappa_vs_majority": "kappa_vs_majority",
+    "alpha_without_rater": "alpha_without",
+    "score_bias": "score_bias",
+}
+
+
+def estimates(frame: pd.DataFrame, *, label_cols: list[str] | None = None) -> pd.DataFrame:
+    """The tidy estimate columns a reader needs: labels, statistic, level, value, CI, n."""
+    keep = [*(label_cols or []), "statistic", "level", "value", "ci_low", "ci_high", "n_units", "n_raters"]
+    out = frame[[c for c in keep if c in frame.columns]].copy()
+    for col in ("value", "ci_low", "ci_high"):
+        if col in out:
+            out[col] = pd.to_numeric(out[col], errors="coerce").round(4)
+    return out.reset_index(drop=True)
+
+
+def wide(frame: pd.DataFrame, labels: list[str], statistics: list[str]) -> pd.DataFrame:
+    """One row per label combination: ``<stat>``, ``<stat>_lo``, ``<stat>_hi`` and ``n`` columns."""
+    sub = frame[frame["statistic"].isin(statistics)]
+    if sub.empty:
+        return pd.DataFrame(columns=labels)
+    rows: dict[tuple, dict] = {}
+    for rec in sub.to_dict(orient="records"):
+        key = tuple(rec[c] for c in labels)
+        row = rows.setdefault(key, {c: rec[c] for c in labels})
+        name = SHORT.get(rec["statistic"], rec["statistic"])
+        row[name] = _round(rec["value"])
+        row[f"{name}_lo"] = _round(rec.get("ci_low"))
+        row[f"{name}_hi"] = _round(rec.get("ci_high"))
+        row["n"] = max(int(row.get("n", 0)), int(rec.get("n_units") or 0))
+    return pd.DataFrame(list(rows.values()))
+
+
+def _round(value: object) -> float:
+    try:
+        v = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return float("nan")
+    return round(v, 4) if np.isfinite(v) else float("nan")
+
+
+def _methods(result: StudyAgreement) -> str:
+    c = result.counts
+    counts = ", ".join(f"{v} {k.replace('_', ' ')}" for k, v in c.items())
+    filters = ", ".join(f"{k}={v}" for k, v in result.filters.items() if v) or "none"
+    return (
+        "Rater–rater agreement on criteria uses Krippendorff's alpha at the nominal level (met / not "
+        "met; 'not applicable' counts as missing) computed with the krippendorff package, with Fleiss' "
+        "kappa, Gwet's AC1 and percent agreement beside it. A unit is one response × criterion; criteria "
+        "pooled per category and per model as labelled.\n\n"
+        "Whole-answer scores use Krippendorff's alpha at the ordinal and interval levels and the "
+        "Shrout–Fleiss ICC forms named in the table. Each rater is compared with the other raters "
+        "(pairwise agreement, pairwise macro-F1, Cohen's kappa against the others' majority, alpha "
+        "without the rater, mean score bias).\n\n"
+        "Judge–rater agreement follows HealthBench's meta-evaluation: the judge's label is compared "
+        "with each physician's label on the same item, F1 for met and for not met averaged (pairwise "
+        "macro-F1); each physician is scored the same way against the other physicians, and the judge's "
+        "percentile among them is given. Kappa, alpha and AC1 are computed against the physician "
+        "majority (ties left out); 'swapped' shows alpha with the judge in place of each physician.\n\n"
+        f"Confidence intervals: 95% percentile bootstrap over cases (clusters), {result.n_boot} resamples, "
+        f"seed {result.seed}. n is the number of units that entered each figure. Data: {counts}. "
+        f"Filters: {filters}."
+    )
+
+
+def _summary_table(result: StudyAgreement) -> pd.DataFrame:
+    rows = []
+    for frame, scope in ((result.overall, "criteria (pooled)"), (result.overall_score, "overall score")):
+        for rec in frame.to_dict(orient="records"):
+            rows.append({"scope": scope, "statistic": rec["statistic"], "level": rec.get("level"),
+                         "value": _round(rec["value"]), "ci_low": _round(rec.get("ci_low")),
+                         "ci_high": _round(rec.get("ci_high")), "n": int(rec.get("n_units") or 0)})
+    for j in result.judges:
+        e = j.healthbench.judge
+        rows.append({"scope": f"judge {j.judge_run}", "statistic": "pairwise_macro_f1", "level": None,
+                     "value": _round(e.value), "ci_low": _round(e.ci_low), "ci_high": _round(e.ci_high),
+                     "n": int(e.n_units)})
+        rows.append({"scope": f"judge {j.judge_run}", "statistic": "percentile_among_physicians",
+                     "level": None, "value": _round(j.healthbench.percentile), "ci_low": float("nan"),
+                     "ci_high": float("nan"), "n": len(j.healthbench.physicians)})
+    return pd.DataFrame(rows)
+
+
+def _criteria_section(result: StudyAgreement) -> Section:
+    labels = ["case_title", "category", "criterion_key", "criterion_text"]
+    table = wide(result.by_criterion, labels, ["krippendorff_alpha", "percent_agreement"]) if len(
+        result.by_criterion) else pd.DataFrame(columns=labels)
+    if "alpha" in table:
+        table = table.sort_values(["alpha", "agreement"], na_position="first", kind="stable")
+    section = Section(
+        "Criteria, worst first",
+        "Per criterion, the raters' agreement over the responses they rated; the criteria at the top "
+        "are the ones to read and perhaps reword. Alpha is undefined (–) when every rating of a "
+        "criterion is the same.",
+        tables=[Table("by_criterion", "Rater–rater agreement per criterion (worst first)", table,
+                      display_rows=30)],
+    )
+    if "alpha" in table and len(table):
+        worst = table.head(25)
+        section.figures.append(Figure(
+            "criteria_alpha", "Alpha per criterion with 95% interval (25 lowest)",
+            plots.interval_png([f"{k} {t}" for k, t in zip(worst["criterion_key"], worst["criterion_text"], strict=True)],
+                               worst["alpha"], worst["alpha_lo"], worst["alpha_hi"], xlabel="Krippendorff's alpha",
+                               highlight=list(worst["alpha"].fillna(-1) < 0.667), reference=0.667),
+            "Red: alpha below 0.667, Krippendorff's lowest limit for tentative conclusions."))
+    return section
+
+
+def _raters_section(result: StudyAgreement) -> Section:
+    drift = wide(result.raters, ["rater"], list(SHORT)) if len(result.raters) else pd.DataFrame()
+    tables = [Table("raters", "Each rater against the others", drift),
+              Table("rater_pairs", "Rater pairs (criteria pooled)",
+                    estimates(result.rater_pairs, label_cols=["rater_a", "rater_b"]))]
+    section = Section("Raters", "How each physician agrees with the rest: a low figure points at a "
+                      "rater who reads the checklist differently (drift) or needs calibration.", tables)
+    pairs = result.rater_pairs[result.rater_pairs["statistic"] == "cohen_kappa"] if len(result.rater_pairs) else None
+    if pairs is not None and len(pairs):
+        raters = sorted(set(pairs["rater_a"]) | set(pairs["rater_b"]))
+        matrix = pd.DataFrame(np.nan, index=raters, columns=raters)
+        for rec in pairs.to_dict(orient="records"):
+            matrix.loc[rec["rater_a"], rec["rater_b"]] = matrix.loc[rec["rater_b"], rec["rater_a"]] = rec["value"]
+        for r in raters:
+            matrix.loc[r, r] = 1.0
+        section.figures.append(Figure("rater_heatmap", "Cohen's kappa, rater × rater",
+                                      plots.heatmap_png(matrix)))
+    return section
+
+
+def _groups_section(result: StudyAgreement) -> Section:
+    stats = ["krippendorff_alpha", "percent_agreement", "gwet_ac1"]
+    return Section("By category and model", "", tables=[
+        Table("by_category", "Rater–rater agreement per category",
+              wide(result.by_category, ["category"], stats) if len(result.by_category) else pd.DataFrame()),
+        Table("by_model", "Rater–rater agreement per model (model names: coordinator only)",
+              wide(result.by_model, ["model"], stats) if len(result.by_model) else pd.DataFrame()),
+    ])
+
+
+def _scores_section(result: StudyAgreement) -> Section:
+    section = Section("Overall scores", "Agreement on the whole-answer score.", tables=[
+        Table("overall_score", "Overall score agreement", estimates(result.overall_score, label_cols=[]))])
+    m = result.score_matrix
+    if m is not None and m.shape[1] >= 2:
+        first = m.columns[0]
+        rest = m.drop(columns=[first]).mean(axis=1)
+        ok = m[first].notna() & rest.notna()
+        if ok.sum() >= 2:
+            section.figures.append(Figure(
+                "bland_altman_raters", f"Bland–Altman: {first} against the mean of the other raters",
+                plots.bland_altman_png(m[first][ok], rest[ok], a_name=str(first), b_name="others")))
+    return section
+
+
+def _judge_section(j: JudgeAgreement) -> Section:
+    p = f"judge[{j.judge_run}]."
+    hb = StudyAgreement.healthbench_table(j)
+    crit = wide(j.by_criterion, [c for c in ("criterion_key", "criterion_text") if c in j.by_criterion.columns],
+                ["pairwise_macro_f1", "percent_agreement"]) if len(j.by_criterion) else pd.DataFrame()
+    if "agreement" in crit:
+        crit = crit.sort_values("agreement", na_position="first", kind="stable")
+    section = Section(
+        f"Judge “{j.judge_run}” against the physicians",
+        f"Judge model: {j.judge_model}. Items compared: {j.n_items}.",
+        tables=[
+            Table(p + "pairwise_macro_f1", "Pairwise macro-F1 (judge and each physician against the others)",
+                  estimates(hb, label_cols=["grader"]).assign(percentile=hb["percentile"].to_numpy())),
+            Table(p + "vs_majority", "Judge against the physician majority", estimates(j.vs_majority)),
+            Table(p + "swapped", "Alpha with the judge swapped in for each physician",
+                  j.swapped.round(4) if len(j.swapped) else j.swapped),
+            Table(p + "by_criterion", "Judge–physician agreement per criterion (worst first)", crit,
+                  display_rows=30),
+            Table(p + "scores", "Judge score against the physicians' mean score",
+                  estimates(j.scores, label_cols=[c for c in ("basis",) if c in j.scores.columns])),
+        ],
+    )
+    conf = j.confusion
+    if conf is not None and conf.size:
+        section.figures.append(Figure(
+            p + "confusion", "Confusion matrix: physician majority (rows) × judge (columns)",
+            plots.confusion_matrix_png(conf.to_numpy(), [str(c) for c in conf.columns],
+                                       row_title="physician majority", col_title="judge")))
+    sd = j.score_data
+    if sd is not None and len(sd) >= 2:
+        basis = sd["basis"].iloc[0] if "basis" in sd else "score"
+        section.figures.append(Figure(
+            p + "bland_altman", f"Bland–Altman: judge against physicians ({basis})",
+            plots.bland_altman_png(sd["judge"], sd["physicians"], a_name="judge", b_name="physicians")))
+    return section
+
+
+def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, int], None] | None = None
+                           ) -> ReportDocument:
+    """Summary, criteria worst first, raters, groups, scores, each judge run, methods."""
+    builders = [
+        lambda: Section("Summary", "Headline agreement figures with 95% bootstrap intervals.",
+                        tables=[Table("summary", "Summary", _summary_table(result))]),
+        lambda: _criteria_section(result),
+        lambda: _raters_section(result),
+        lambda: _groups_section(result),
+        lambda: _scores_section(result),
+        *[(lambda j=j: _judge_section(j)) for j in result.judges],
+        lambda: Section("Methods", _methods(result)),
+    ]
+    sections = []
+    for i, build in enumerate(builders):
+        sections.append(build())
+        if progress:
+            progress(i + 1, len(builders))
+    when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    return ReportDocument(f"Agreement report: {result.study}", f"reviewer {__version__} · {when}", sections)
