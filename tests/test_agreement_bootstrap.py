@@ -65,3 +65,22 @@ def test_different_seeds_differ_and_default_is_1000() -> None:
     b = bootstrap_values(alpha_stat(x, "interval"), None, 20, 2)
     assert not np.allclose(a, b)
     assert DEFAULT_N_BOOT == 1000
+
+
+def test_multinomial_path_same_distribution_as_indices() -> None:
+    """Collapsing repeated unit rows (multinomial counts per distinct row) is the same bootstrap."""
+    rng = np.random.default_rng(6)
+    truth = rng.random((600, 1)) < 0.5
+    x = np.where(rng.random((600, 3)) < 0.85, truth, ~truth).astype(float)
+    x[rng.random(x.shape) < 0.1] = np.nan
+    stat = alpha_stat(x, "nominal")
+    multi = bootstrap_values(stat, None, 4000, 1, method="multinomial")
+    idx = bootstrap_values(stat, None, 4000, 2, method="indices")
+    from scipy import stats
+
+    assert stats.ks_2samp(multi, idx).pvalue > 0.01
+    assert np.std(multi) == pytest.approx(np.std(idx), rel=0.1)
+    assert np.mean(multi) == pytest.approx(np.mean(idx), abs=0.005)
+    # auto picks the multinomial path here (few distinct rows) and is seeded
+    auto = bootstrap_values(stat, None, 100, 3)
+    np.testing.assert_array_equal(auto, bootstrap_values(stat, None, 100, 3, method="multinomial"))

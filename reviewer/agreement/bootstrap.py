@@ -84,20 +84,54 @@ def cluster_sums(features: np.ndarray, clusters: np.ndarray | None) -> tuple[np.
     return out, n
 
 
+def collapse(fc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Distinct cluster feature rows and how many clusters share each (types x p, types)."""
+    types, counts = np.unique(fc, axis=0, return_counts=True)
+    return types, counts.astype(float)
+
+
+def multinomial_sums(fc: np.ndarray, n_boot: int, seed: int | None) -> np.ndarray:
+    """Resampled sums drawing, per resample, how many of the n clusters fall on each distinct
+    feature row: ``M ~ Multinomial(n, n_g / n)`` and ``S = M @ F_types``.
+
+    Exactly the bootstrap distribution of :func:`bootstrap_sums` with ``method="indices"``: drawing n
+    clusters uniformly and adding their rows only depends on how many draws land on each distinct
+    row, and those counts are multinomial (aggregation property of the multinomial). Cost: n_boot x
+    types binomial draws instead of n_boot x n uniform draws.
+    """
+    types, sizes = collapse(fc)
+    n = int(sizes.sum())
+    rng = np.random.default_rng(seed)
+    m = rng.multinomial(n, sizes / n, size=n_boot).astype(float)
+    return m @ types
+
+
 def bootstrap_sums(features: np.ndarray, clusters: np.ndarray | None = None,
-                   n_boot: int = DEFAULT_N_BOOT, seed: int | None = 0) -> np.ndarray:
-    """(n_boot x p) resampled feature sums, clusters drawn with replacement."""
+                   n_boot: int = DEFAULT_N_BOOT, seed: int | None = 0, method: str = "auto") -> np.ndarray:
+    """(n_boot x p) resampled feature sums, clusters drawn with replacement.
+
+    *method*: ``indices`` draws cluster indices (:func:`resample_indices`, so a naive loop over the
+    same draws gives the same values); ``multinomial`` draws counts per distinct feature row
+    (:func:`multinomial_sums`, same distribution, far fewer draws when rows repeat -- e.g. 5 raters
+    on a 1-5 scale give at most a few hundred distinct rows however many units there are);
+    ``auto`` takes ``multinomial`` when there are at most half as many distinct rows as clusters.
+    """
     fc, n = cluster_sums(np.asarray(features, dtype=float), clusters)
     if n == 0 or n_boot <= 0:
         return np.zeros((0, features.shape[1]))
+    if method == "auto":
+        n_types = len(np.unique(fc, axis=0)) if n > 64 else n
+        method = "multinomial" if n_types * 2 <= n else "indices"
+    if method == "multinomial":
+        return multinomial_sums(fc, n_boot, seed)
     parts = [counts_from_indices(idx, n) @ fc for idx in resample_indices(n, n_boot, seed)]
     return np.vstack(parts)
 
 
 def bootstrap_values(stat: AdditiveStat, clusters: np.ndarray | None = None,
-                     n_boot: int = DEFAULT_N_BOOT, seed: int | None = 0) -> np.ndarray:
+                     n_boot: int = DEFAULT_N_BOOT, seed: int | None = 0, method: str = "auto") -> np.ndarray:
     """The statistic on every resample (NaN where a resample leaves it undefined)."""
-    sums = bootstrap_sums(stat.features, clusters, n_boot, seed)
+    sums = bootstrap_sums(stat.features, clusters, n_boot, seed, method)
     if sums.shape[0] == 0:
         return np.zeros(0)
     with np.errstate(divide="ignore", invalid="ignore"):
