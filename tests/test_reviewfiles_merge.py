@@ -210,3 +210,32 @@ def test_cli_pack_return_merge(tmp_path: Path, capsys) -> None:
     bad.write_bytes(rvr.read_bytes()[:40])
     assert main(["--db", db, "merge", str(bad)]) == 2
     assert "bad.rvr" in capsys.readouterr().err
+
+
+def test_returning_twice_from_one_file_is_no_conflict(tmp_path: Path) -> None:
+    store = open_store(tmp_path / "study.db")
+    build_study(store, n_cases=1)
+    with store.begin() as s:
+        design_assignments(s, get_study(s, None), [RATER], per_response=1)
+    rvw = tmp_path / "dana.rvw"
+    pack_review_file(store, RATER, rvw)
+    work, _ = open_review_file(rvw)
+    _rid, items = _items(work)
+    _rate(work, items[0], "first pass")
+    write_return_file(rvw, tmp_path / "r1.rvr")
+    first = merge_return_files(store, [tmp_path / "r1.rvr"], actor="coord").files[0]
+    assert len(first.inserted) == 1
+    _rate(work, items[0], "second pass")  # the rater goes on in the same file
+    _rate(work, items[1], "new item")
+    write_return_file(rvw, tmp_path / "r2.rvr")
+    second = merge_return_files(store, [tmp_path / "r2.rvr"], actor="coord").files[0]
+    assert second.updated == first.inserted and len(second.inserted) == 1 and not second.conflicts
+    assert _comment_by_uid(store, first.inserted[0]) == "second pass"
+    _rate(store, items[0], "coordinator fix")  # now both sides change it
+    _rate(work, items[0], "third pass")
+    write_return_file(rvw, tmp_path / "r3.rvr")
+    third = merge_return_files(store, [tmp_path / "r3.rvr"], actor="coord").files[0]
+    assert third.conflicts == first.inserted
+    assert _comment_by_uid(store, first.inserted[0]) == "coordinator fix"
+    work.close()
+    store.close()

@@ -201,6 +201,20 @@ def _apply(session: Session, rating: Rating, snap: dict[str, Any], crit_ids: dic
             rating.criterion_ratings.append(CriterionRating(criterion_id=cid, value=value))
 
 
+def _synced_digests(session: Session, uid: str, base: str | None) -> set[str]:
+    """Digests both sides agreed on for this rating: its state at pack time and after every merge.
+
+    A local rating still in one of these states was not changed here since, so a newer incoming
+    version may replace it (a rater who returns twice from the same file is no conflict).
+    """
+    known = {base} if base else set()
+    for after in session.scalars(select(AuditEvent.after).where(
+            AuditEvent.entity_uid == uid, AuditEvent.action.in_(("rating.merge_insert", "rating.merge_update")))):
+        if isinstance(after, dict):
+            known.add(rating_digest(after))
+    return known
+
+
 def _merge_rating(session: Session, study: Study, rater: Rater, snap: dict[str, Any], rep: FileReport,
                   actor: str, source_name: str) -> None:
     uid = str(snap.get("uid"))
@@ -236,21 +250,21 @@ def _merge_rating(session: Session, study: Study, rater: Rater, snap: dict[str, 
         return
     before = rating_snapshot(session, local)
     local_digest = rating_digest(before)
-    base = snap.get("base") if local.uid == uid else None
+    synced = _synced_digests(session, local.uid, snap.get("base") if local.uid == uid else None)
     if incoming_digest == local_digest:
         if float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
             local.time_spent_s = float(snap["time_spent_s"])
         rep.unchanged.append(uid)
         return
-    if base is not None and local_digest == base:
+    if local_digest in synced:  # nobody changed it here since the pack or the last merge of it
         _apply(session, local, snap, crit_ids, cv_id)
         session.flush()
         rep.updated.append(uid)
         _audit(session, study, actor, "rating.merge_update", local.uid, before, rating_snapshot(session, local))
         return
-    if base is not None and incoming_digest == base:
-        rep.skipped.append({"uid": uid, "reason": "unchanged by the rater since the pack; the newer local "
-                                                  "version is kept"})
+    if incoming_digest in synced:
+        rep.skipped.append({"uid": uid, "reason": "unchanged by the rater since the pack or the last "
+                                                  "merge; the newer local version is kept"})
         return
     for conflict in session.scalars(select(RatingConflict).where(RatingConflict.rating_id == local.id)):
         if rating_digest(conflict.incoming) == incoming_digest:
