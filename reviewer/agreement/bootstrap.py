@@ -86,11 +86,14 @@ def cluster_sums(features: np.ndarray, clusters: np.ndarray | None) -> tuple[np.
 
 def collapse(fc: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """Distinct cluster feature rows and how many clusters share each (types x p, types)."""
-    types, counts = np.unique(fc, axis=0, return_counts=True)
-    return types, counts.astype(float)
+    rows = np.ascontiguousarray(fc)
+    keys = rows.view(np.dtype((np.void, rows.dtype.itemsize * rows.shape[1]))).ravel()
+    _, first, counts = np.unique(keys, return_index=True, return_counts=True)
+    return rows[first], counts.astype(float)
 
 
-def multinomial_sums(fc: np.ndarray, n_boot: int, seed: int | None) -> np.ndarray:
+def multinomial_sums(fc: np.ndarray, n_boot: int, seed: int | None,
+                     collapsed: tuple[np.ndarray, np.ndarray] | None = None) -> np.ndarray:
     """Resampled sums drawing, per resample, how many of the n clusters fall on each distinct
     feature row: ``M ~ Multinomial(n, n_g / n)`` and ``S = M @ F_types``.
 
@@ -99,7 +102,7 @@ def multinomial_sums(fc: np.ndarray, n_boot: int, seed: int | None) -> np.ndarra
     row, and those counts are multinomial (aggregation property of the multinomial). Cost: n_boot x
     types binomial draws instead of n_boot x n uniform draws.
     """
-    types, sizes = collapse(fc)
+    types, sizes = collapsed if collapsed is not None else collapse(fc)
     n = int(sizes.sum())
     rng = np.random.default_rng(seed)
     m = rng.multinomial(n, sizes / n, size=n_boot).astype(float)
@@ -119,11 +122,12 @@ def bootstrap_sums(features: np.ndarray, clusters: np.ndarray | None = None,
     fc, n = cluster_sums(np.asarray(features, dtype=float), clusters)
     if n == 0 or n_boot <= 0:
         return np.zeros((0, features.shape[1]))
+    collapsed = None
     if method == "auto":
-        n_types = len(np.unique(fc, axis=0)) if n > 64 else n
-        method = "multinomial" if n_types * 2 <= n else "indices"
+        collapsed = collapse(fc) if n > 64 else None
+        method = "multinomial" if collapsed is not None and len(collapsed[1]) * 2 <= n else "indices"
     if method == "multinomial":
-        return multinomial_sums(fc, n_boot, seed)
+        return multinomial_sums(fc, n_boot, seed, collapsed)
     parts = [counts_from_indices(idx, n) @ fc for idx in resample_indices(n, n_boot, seed)]
     return np.vstack(parts)
 

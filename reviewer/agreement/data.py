@@ -199,7 +199,6 @@ def numeric(table: RatingTable) -> np.ndarray:
 def category_counts(codes: np.ndarray, n_categories: int) -> np.ndarray:
     """``counts[u, c]``: how many raters put unit *u* in category *c* (units x categories)."""
     n_units = codes.shape[0]
-    counts = np.zeros((n_units, n_categories))
     rows, cols = np.nonzero(~np.isnan(codes))
-    np.add.at(counts, (rows, codes[rows, cols].astype(int)), 1.0)
-    return counts
+    flat = rows * n_categories + codes[rows, cols].astype(np.int64)
+    return np.bincount(flat, minlength=n_units * n_categories).reshape(n_units, n_categories).astype(float)
