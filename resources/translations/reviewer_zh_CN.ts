@@ -31,17 +31,17 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="28" />
+        <location filename="../../reviewer/gui/checklist.py" line="30" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="29" />
+        <location filename="../../reviewer/gui/checklist.py" line="31" />
         <source>not met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="30" />
+        <location filename="../../reviewer/gui/checklist.py" line="32" />
         <source>n.a.</source>
         <translation>不适用</translation>
     </message>
@@ -49,25 +49,19 @@
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="68" />
+        <location filename="../../reviewer/gui/checklist.py" line="70" />
         <source>1 Met</source>
         <translation>1 满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="68" />
+        <location filename="../../reviewer/gui/checklist.py" line="70" />
         <source>2 Not met</source>
         <translation>2 未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="69" />
+        <location filename="../../reviewer/gui/checklist.py" line="71" />
         <source>3 N/A</source>
         <translation>3 不适用</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/checklist.py" line="89" />
-        <location filename="../../reviewer/gui/checklist.py" line="125" />
-        <source>Feedback…</source>
-        <translation>反馈…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/checklist.py" line="90" />
@@ -75,24 +69,24 @@
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="116" />
+        <location filename="../../reviewer/gui/checklist.py" line="123" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="118" />
+        <location filename="../../reviewer/gui/checklist.py" line="125" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="118" />
+        <location filename="../../reviewer/gui/checklist.py" line="125" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="125" />
-        <source>Feedback ✓</source>
-        <translation>已反馈 ✓</translation>
+        <location filename="../../reviewer/gui/checklist.py" line="133" />
+        <source>⚑ noted</source>
+        <translation>⚑ 已反馈</translation>
     </message>
 </context>
 <context>
@@ -126,83 +120,83 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="52" />
+        <location filename="../../reviewer/gui/main_window.py" line="53" />
         <source>Reviewer — %s — %s</source>
         <translation>Reviewer — %s — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="73" />
+        <location filename="../../reviewer/gui/main_window.py" line="74" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="73" />
+        <location filename="../../reviewer/gui/main_window.py" line="74" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="74" />
+        <location filename="../../reviewer/gui/main_window.py" line="75" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="74" />
-        <location filename="../../reviewer/gui/main_window.py" line="283" />
+        <location filename="../../reviewer/gui/main_window.py" line="75" />
+        <location filename="../../reviewer/gui/main_window.py" line="291" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="80" />
+        <location filename="../../reviewer/gui/main_window.py" line="81" />
         <source>%v / %m submitted</source>
         <translation>已提交 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="81" />
+        <location filename="../../reviewer/gui/main_window.py" line="82" />
         <source>Next unrated (U)</source>
         <translation>下一个未评 (U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="88" />
+        <location filename="../../reviewer/gui/main_window.py" line="89" />
         <source>Work queue</source>
         <translation>待评列表</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="91" />
+        <location filename="../../reviewer/gui/main_window.py" line="92" />
         <source>Rater: %s</source>
         <translation>评审者：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="91" />
+        <location filename="../../reviewer/gui/main_window.py" line="92" />
         <source>  ·  coordinator mode</source>
         <translation>  ·  协调员模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="122" />
+        <location filename="../../reviewer/gui/main_window.py" line="123" />
         <source>No responses assigned yet: import responses or ask your coordinator</source>
         <translation>尚未分配任何回答：请导入回答或联系您的协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="172" />
+        <location filename="../../reviewer/gui/main_window.py" line="173" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="263" />
+        <location filename="../../reviewer/gui/main_window.py" line="267" />
         <source>Everything in your queue is submitted. Thank you!</source>
         <translation>您列表中的所有回答都已提交，谢谢！</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="269" />
+        <location filename="../../reviewer/gui/main_window.py" line="277" />
         <source>No other response to this case in your queue</source>
         <translation>您的列表中没有此病例的其他回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="278" />
+        <location filename="../../reviewer/gui/main_window.py" line="286" />
         <source>Now rating Response %s</source>
         <translation>正在评审回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="297" />
+        <location filename="../../reviewer/gui/main_window.py" line="305" />
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
@@ -210,47 +204,42 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="41" />
+        <location filename="../../reviewer/gui/queue_model.py" line="43" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="41" />
+        <location filename="../../reviewer/gui/queue_model.py" line="43" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/queue_model.py" line="45" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="42" />
-        <source>Response</source>
-        <translation>回答</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="42" />
+        <location filename="../../reviewer/gui/queue_model.py" line="44" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="43" />
+        <location filename="../../reviewer/gui/queue_model.py" line="44" />
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="162" />
-        <source>Response %s</source>
-        <translation>回答 %s</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="164" />
+        <location filename="../../reviewer/gui/queue_model.py" line="157" />
         <source>new</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="164" />
+        <location filename="../../reviewer/gui/queue_model.py" line="157" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="165" />
+        <location filename="../../reviewer/gui/queue_model.py" line="157" />
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
@@ -299,57 +288,57 @@
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="211" />
+        <location filename="../../reviewer/gui/review_column.py" line="214" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="211" />
+        <location filename="../../reviewer/gui/review_column.py" line="214" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="212" />
+        <location filename="../../reviewer/gui/review_column.py" line="215" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="214" />
+        <location filename="../../reviewer/gui/review_column.py" line="217" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="227" />
+        <location filename="../../reviewer/gui/review_column.py" line="231" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="232" />
+        <location filename="../../reviewer/gui/review_column.py" line="236" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="237" />
+        <location filename="../../reviewer/gui/review_column.py" line="241" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="242" />
+        <location filename="../../reviewer/gui/review_column.py" line="246" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="291" />
+        <location filename="../../reviewer/gui/review_column.py" line="295" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="307" />
+        <location filename="../../reviewer/gui/review_column.py" line="311" />
         <source>Cannot submit yet. Still unanswered:</source>
         <translation>暂不能提交，以下项目尚未回答：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="334" />
+        <location filename="../../reviewer/gui/review_column.py" line="338" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -357,29 +346,39 @@
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="89" />
+        <location filename="../../reviewer/gui/score_form.py" line="94" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="93" />
+        <location filename="../../reviewer/gui/score_form.py" line="98" />
         <source>Optional note for the coordinator (C to type, Esc to leave)</source>
         <translation>给协调员的备注，可选（按 C 输入，Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="97" />
-        <source>Safety concern: this answer could harm a patient (S)</source>
-        <translation>安全隐患：此回答可能伤害患者 (S)</translation>
+        <location filename="../../reviewer/gui/score_form.py" line="102" />
+        <source>Safety concern (S)</source>
+        <translation>安全隐患 (S)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="138" />
+        <location filename="../../reviewer/gui/score_form.py" line="103" />
+        <source>Tick when this answer could harm a patient</source>
+        <translation>此回答可能伤害患者时请勾选</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/score_form.py" line="144" />
         <source> (optional)</source>
         <translation>（可选）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="139" />
+        <location filename="../../reviewer/gui/score_form.py" line="145" />
         <source>Overall score %d–%d%s  (Ctrl+digit)</source>
         <translation>总体评分 %d–%d%s  (Ctrl+数字)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/score_form.py" line="171" />
+        <source>Others' overall scores: %s</source>
+        <translation>其他人的总体评分：%s</translation>
     </message>
 </context>
 <context>

@@ -6,6 +6,8 @@ only show values and emit what the rater chose; the item controller writes to th
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
@@ -62,7 +64,7 @@ class CriterionRow(QFrame):
         top.addWidget(self.text, 1)
         outer.addLayout(top)
         bottom = QHBoxLayout()
-        bottom.setContentsMargins(30, 0, 0, 0)
+        bottom.setContentsMargins(26, 0, 0, 0)
         bottom.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
         for value, label in ((MET, self.tr("1 Met")), (NOT_MET, self.tr("2 Not met")),
@@ -77,21 +79,26 @@ class CriterionRow(QFrame):
             self.buttons[value] = b
         self.meta = QLabel()
         self.meta.setObjectName("Subtle")
+        # points/tier give way first when the column is narrow (side by side)
+        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bottom.addSpacing(6)
-        bottom.addWidget(self.meta)
+        bottom.addWidget(self.meta, 1)
         bottom.addStretch(1)
-        self.others = QLabel()
-        self.others.setObjectName("CoordinatorNote")
-        self.others.setVisible(False)
-        bottom.addWidget(self.others)
         self.feedback = QToolButton()
         self.feedback.setObjectName("Feedback")
-        self.feedback.setText(self.tr("Feedback…"))
+        self.feedback.setText("⚑")
         self.feedback.setToolTip(self.tr("Unclear, wrong or missing something? (F)"))
         self.feedback.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.feedback.clicked.connect(lambda: self.criterion and self.feedbackRequested.emit(self.criterion.id))
         bottom.addWidget(self.feedback)
         outer.addLayout(bottom)
+        self.others = QLabel()  # coordinator mode only: other raters' and judges' answers
+        self.others.setObjectName("CoordinatorNote")
+        self.others.setWordWrap(True)
+        self.others.setTextFormat(Qt.TextFormat.RichText)
+        self.others.setVisible(False)
+        self.others.setContentsMargins(26, 0, 0, 0)
+        outer.addWidget(self.others)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.index)
@@ -121,9 +128,9 @@ class CriterionRow(QFrame):
         self.set_feedback(feedback)
 
     def set_feedback(self, kinds: tuple[str, ...]) -> None:
-        if self.feedback.property("given") != bool(kinds) or not self.feedback.text():
+        if self.feedback.property("given") != bool(kinds):
             self.feedback.setProperty("given", bool(kinds))
-            self.feedback.setText(self.tr("Feedback ✓") if kinds else self.tr("Feedback…"))
+            self.feedback.setText(self.tr("⚑ noted") if kinds else "⚑")
             _repolish(self.feedback)
 
     def set_value(self, value: str | None) -> None:
@@ -228,21 +235,17 @@ class ChecklistView(QWidget):
             if ov is None or c is None:
                 row.set_others(None, False)
                 continue
-            bits, answers = [], []
-            for o in ov.others:
-                v = o.values.get(c.id)
-                bits.append(f"{o.rater}: {value_text(v)}")
-                if v is not None:
-                    answers.append(v)
-            for j in ov.judges:
-                met = j.verdicts.get(c.id)
-                v = None if met is None else (MET if met else NOT_MET)
-                bits.append(f"{j.run}: {value_text(v)}")
-                if v is not None:
-                    answers.append(v)
             own = row.value
+            bits, answers = [], []
+            for who, v in [(o.rater, o.values.get(c.id)) for o in ov.others] + [
+                    (j.run, None if j.verdicts.get(c.id) is None else (MET if j.verdicts[c.id] else NOT_MET))
+                    for j in ov.judges]:
+                if v is not None:
+                    answers.append(v)
+                text = html.escape(f"{who}: {value_text(v)}")
+                bits.append(f"<b style='color:#b42318'>{text}</b>" if own and v and v != own else text)
             disagree = len(set(answers + ([own] if own else []))) > 1
-            row.set_others("  ".join(bits) if bits else None, disagree)
+            row.set_others(" &nbsp;·&nbsp; ".join(bits) if bits else None, disagree)
 
     def keyPressEvent(self, event) -> None:  # noqa: ANN001
         key = event.key()

@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((44, 150, 110, 90, 80, 56)):
+        for col, width in enumerate((36, 140, 62, 88, 48, 100)):
             self.table.setColumnWidth(col, width)
         hh.setStretchLastSection(True)
         self.status_filter = QComboBox()
@@ -82,7 +82,7 @@ class MainWindow(QMainWindow):
         self.next_unrated_button = QPushButton(self.tr("Next unrated (U)"))
         self.next_unrated_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.next_unrated_button.clicked.connect(self.next_unrated)
-        queue_panel = QWidget()
+        self.queue_panel = queue_panel = QWidget()
         queue_panel.setObjectName("QueuePanel")
         ql = QVBoxLayout(queue_panel)
         ql.setContentsMargins(8, 8, 6, 8)
@@ -119,7 +119,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(queue_panel)
         self.splitter.addWidget(self.case_pane)
         self.splitter.addWidget(self.col_splitter)
-        self.splitter.setSizes([330, 420, 900])
+        self.splitter.setSizes([420, 380, 800])
         self.empty = QLabel(self.tr("No responses assigned yet: import responses or ask your coordinator"))
         self.empty.setObjectName("EmptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -268,6 +268,10 @@ class MainWindow(QMainWindow):
 
     def toggle_side_by_side(self) -> None:
         self.side_by_side = not self.side_by_side
+        self.queue_panel.setVisible(not self.side_by_side)  # two answers need the room
+        if self.side_by_side:
+            half = max(1, sum(self.col_splitter.sizes()) // 2)
+            self.col_splitter.setSizes([half, half])
         self._show_partner()
         if self.side_by_side and not self.columns[1].isVisible():
             self.statusBar().showMessage(self.tr("No other response to this case in your queue"), 6000)

@@ -15,7 +15,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 from sqlalchemy import select
 
 from reviewer import rating as svc
@@ -25,6 +25,8 @@ from reviewer.store.models import Case, Response
 PAGE = 200
 STATUS_COLOURS = {"new": "#8a94a6", "draft": "#d08a00", "submitted": "#1f9d55"}
 Index = QModelIndex | QPersistentModelIndex
+_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 def format_seconds(seconds: float) -> str:
@@ -36,11 +38,11 @@ def format_seconds(seconds: float) -> str:
 
 
 class QueueModel(QAbstractTableModel):
-    """Columns: position, case (title / category), response label, status, time spent."""
+    """Columns: position, case title, answer label (A, B, ...), status, time spent, category."""
 
-    COLUMNS = ("#", QT_TRANSLATE_NOOP("QueueModel", "Case"), QT_TRANSLATE_NOOP("QueueModel", "Category"),
-               QT_TRANSLATE_NOOP("QueueModel", "Response"), QT_TRANSLATE_NOOP("QueueModel", "Status"),
-               QT_TRANSLATE_NOOP("QueueModel", "Time"))
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("QueueModel", "Case"), QT_TRANSLATE_NOOP("QueueModel", "Answer"),
+               QT_TRANSLATE_NOOP("QueueModel", "Status"), QT_TRANSLATE_NOOP("QueueModel", "Time"),
+               QT_TRANSLATE_NOOP("QueueModel", "Category"))
     ResponseIdRole = Qt.ItemDataRole.UserRole + 1
     StatusRole = Qt.ItemDataRole.UserRole + 2
     CategoryRole = Qt.ItemDataRole.UserRole + 3
@@ -56,6 +58,8 @@ class QueueModel(QAbstractTableModel):
         self._rater_id: int | None = None
         self._overrides: dict[int, tuple[str, float]] = {}
         self._submitted = 0
+        self._bold = QFont()
+        self._bold.setBold(True)
 
     # -- loading --------------------------------------------------------------------------
     def load(self, study_id: int, rater_id: int) -> None:
@@ -138,31 +142,31 @@ class QueueModel(QAbstractTableModel):
             return self._status.get(rid, svc.NEW)
         if role == self.CategoryRole:
             return self._category.get(rid, "")
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ForegroundRole,
-                        Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.TextAlignmentRole):
-            return None
         status = self._status.get(rid, svc.NEW)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(STATUS_COLOURS[status])) if col == 4 else None
+            return QBrush(QColor(STATUS_COLOURS[status])) if col == 3 else None
+        if role == Qt.ItemDataRole.FontRole:
+            return self._bold if col == 3 and status != svc.NEW else None
         if role == Qt.ItemDataRole.TextAlignmentRole:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter) if col in (0, 5) else None
+            return _RIGHT if col in (0, 4) else (_CENTER if col == 2 else None)
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return None
+        if col == 0:
+            return row + 1
+        if col == 3:
+            return {"new": self.tr("new"), "draft": self.tr("draft"), "submitted": self.tr("submitted")}[status]
         item = self._row_item(row)
         if item is None:
             return None
-        spent = self._overrides.get(rid, (status, item.time_spent_s))[1]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.case_title}\n{item.category}" if col in (1, 2) else None
-        if col == 0:
-            return row + 1
+            return f"{item.case_title}\n{item.category}" if col in (1, 5) else None
         if col == 1:
             return item.case_title
         if col == 2:
+            return item.blind_label
+        if col == 5:
             return item.category
-        if col == 3:
-            return self.tr("Response %s") % item.blind_label
-        if col == 4:
-            return {"new": self.tr("new"), "draft": self.tr("draft"),
-                    "submitted": self.tr("submitted")}[status]
+        spent = self._overrides.get(rid, (status, item.time_spent_s))[1]
         return format_seconds(spent) if spent else ""
 
 

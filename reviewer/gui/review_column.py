@@ -117,8 +117,9 @@ class ReviewColumn(QWidget):
         self.splitter.setChildrenCollapsible(False)
         self.splitter.addWidget(self.response)
         self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 1)
-        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setStretchFactor(0, 4)
+        self.splitter.setStretchFactor(1, 5)
+        self.splitter.setSizes([400, 500])
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.splitter)
@@ -145,6 +146,7 @@ class ReviewColumn(QWidget):
     def _ensure_row_visible(self, index: int) -> None:
         if index < len(self.checklist.rows):
             self.scroll.ensureWidgetVisible(self.checklist.rows[index], 0, 24)
+            self.scroll.horizontalScrollBar().setValue(0)  # rows wrap; never scroll sideways
 
     # -- time on item -----------------------------------------------------------------------
     def set_active(self, active: bool) -> None:
@@ -200,6 +202,7 @@ class ReviewColumn(QWidget):
                                      item.feedback)
         self.checklist.show_overview(ov)
         self._overview = ov
+        self.form.show_overview(ov)
         self.form.set_scales(item.overall_scale, item.extra_scales)
         self.form.show_values(item.overall_score, item.extra_scores, item.comment, item.safety_flag)
         self._show_status(item.edited_after_submit)

@@ -82,6 +82,11 @@ class ScoreForm(QWidget):
         self.overall_title = QLabel()
         self.overall_title.setObjectName("SectionTitle")
         self._layout.addWidget(self.overall_title)
+        self.others = QLabel()  # coordinator mode: everyone else's overall score
+        self.others.setObjectName("CoordinatorNote")
+        self.others.setWordWrap(True)
+        self.others.setVisible(False)
+        self._layout.addWidget(self.others)
         self.overall_holder = QVBoxLayout()
         self._layout.addLayout(self.overall_holder)
         self.extra_holder = QVBoxLayout()
@@ -94,7 +99,8 @@ class ScoreForm(QWidget):
         self.comment.setFixedHeight(64)
         self.comment.setTabChangesFocus(True)
         self._layout.addWidget(self.comment)
-        self.safety = QCheckBox(self.tr("Safety concern: this answer could harm a patient (S)"))
+        self.safety = QCheckBox(self.tr("Safety concern (S)"))
+        self.safety.setToolTip(self.tr("Tick when this answer could harm a patient"))
         self.safety.setObjectName("Safety")
         self._layout.addWidget(self.safety)
         self.overall: ScaleChooser | None = None
@@ -156,6 +162,15 @@ class ScoreForm(QWidget):
             self.extras[scale.name] = chooser
             self.extra_holder.addWidget(row)
 
+    def show_overview(self, ov) -> None:  # noqa: ANN001  (reviewer.rating_overview.Overview | None)
+        """Coordinator mode: the other raters' and the judges' overall scores."""
+        bits = []
+        if ov is not None:
+            bits = [f"{o.rater}: {_fmt(o.overall_score)}" for o in ov.others]
+            bits += [f"{j.run}: {_fmt(j.score)}" for j in ov.judges if j.score is not None]
+        self.others.setText(self.tr("Others' overall scores: %s") % " · ".join(bits) if bits else "")
+        self.others.setVisible(bool(bits))
+
     def show_values(self, overall: float | None, extra: dict, comment: str, safety: bool) -> None:
         self._loading = True
         try:
@@ -169,3 +184,9 @@ class ScoreForm(QWidget):
             self.safety.setChecked(safety)
         finally:
             self._loading = False
+
+
+def _fmt(score: float | None) -> str:
+    if score is None:
+        return "–"
+    return str(int(score)) if float(score).is_integer() else f"{score:.1f}"

@@ -8,9 +8,9 @@ from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
 LIGHT = {"bg": "#f6f7f9", "pane": "#ffffff", "text": "#1d2633", "subtle": "#667085", "line": "#dde2ea",
-         "focus": "#e8f0fe", "focus_line": "#2f6fed", "disagree": "#fdecec", "accent": "#2f6fed"}
+         "focus": "#e8f0fe", "select": "#cfe0ff", "focus_line": "#2f6fed", "disagree": "#fdecec", "accent": "#2f6fed"}
 DARK = {"bg": "#1e2127", "pane": "#262a31", "text": "#e6e9ef", "subtle": "#9aa4b2", "line": "#3a404a",
-        "focus": "#22314d", "focus_line": "#6b9bff", "disagree": "#4a2626", "accent": "#6b9bff"}
+        "focus": "#22314d", "select": "#2c4a80", "focus_line": "#6b9bff", "disagree": "#4a2626", "accent": "#6b9bff"}
 
 SHEET = """
 QMainWindow, QDialog {{ background: {bg}; }}
@@ -19,13 +19,13 @@ QTextBrowser {{ background: {pane}; color: {text}; }}
 #PaneTitle {{ font-size: {title}pt; font-weight: 600; color: {text}; padding: 2px 0 4px 0; }}
 #SectionTitle {{ font-weight: 600; color: {text}; padding-top: 4px; }}
 #Subtle, #Anchor {{ color: {subtle}; }}
-#CoordinatorNote {{ color: #8a4b00; background: #fff4e0; border-radius: 4px; padding: 2px 6px; }}
+#CoordinatorNote {{ color: #7a4a00; background: #fff4e0; border-radius: 4px; padding: 2px 6px; }}
+#CriterionRow #CoordinatorNote {{ background: transparent; padding: 0; }}
 #CritNumber {{ color: {subtle}; font-weight: 600; }}
 #CriterionRow {{ background: {pane}; border: 1px solid {line}; border-left: 4px solid {line};
                  border-radius: 6px; }}
 #CriterionRow[focused="true"] {{ background: {focus}; border-left: 4px solid {focus_line}; }}
 #CriterionRow[disagree="true"] {{ background: {disagree}; }}
-#CriterionRow[disagree="true"] #CoordinatorNote {{ color: #ffffff; background: #c0392b; }}
 #CriterionRow QToolButton {{ border: 1px solid {line}; border-radius: 4px; padding: 2px 8px;
                              background: {bg}; color: {text}; }}
 #CriterionRow QToolButton:hover {{ border-color: {focus_line}; }}
@@ -47,7 +47,7 @@ QProgressBar {{ border: 1px solid {line}; border-radius: 5px; text-align: center
                 min-height: 16px; max-height: 16px; }}
 QProgressBar::chunk {{ background: #1f9d55; border-radius: 4px; }}
 QTableView {{ background: {pane}; alternate-background-color: {bg}; gridline-color: {line};
-              selection-background-color: {focus}; selection-color: {text}; }}
+              selection-background-color: {select}; selection-color: {text}; }}
 QHeaderView::section {{ background: {bg}; border: none; border-bottom: 1px solid {line};
                         padding: 4px; font-weight: 600; color: {subtle}; }}
 QSplitter::handle {{ background: {line}; }}

@@ -1,0 +1,116 @@
+"""Render the review app on the bundled demo study into docs/screenshots/*.png.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_screenshots.py [--out docs/screenshots]
+
+Builds the demo study in a temporary database, then, so the pictures show a rater halfway through,
+turns the last third of one rater's submitted ratings back into drafts or removes them (only in that
+temporary copy). Chinese text needs a CJK font (Debian/Ubuntu: ``apt-get install fonts-noto-cjk``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RATER = "dr-chen"
+
+
+def prepare(db: Path) -> None:
+    from sqlalchemy import delete, select
+
+    from reviewer import rating as svc
+    from reviewer.demo import build_demo
+    from reviewer.store import open_store
+    from reviewer.store.models import CriterionRating, Rater, Rating, Study
+
+    store = open_store(db)
+    build_demo(store)
+    with store.begin() as s:
+        study_id = s.scalar(select(Study.id))
+        rater_id = s.scalar(select(Rater.id).where(Rater.name == RATER))
+        queue = svc.queue_ids(s, study_id, rater_id)
+        for i, rid in enumerate(queue[len(queue) * 2 // 3:]):
+            rating = s.scalar(select(Rating).where(Rating.rater_id == rater_id, Rating.response_id == rid))
+            if rating is None:
+                continue
+            if i % 3 == 0:
+                rating.status = "draft"
+                rating.submitted_at = None
+            else:
+                s.execute(delete(CriterionRating).where(CriterionRating.rating_id == rating.id))
+                s.delete(rating)
+    store.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.TemporaryDirectory()
+    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
+    db = Path(tmp.name) / "demo.db"
+    prepare(db)
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from reviewer.gui.app import build_window, make_app, save_screenshot
+    from reviewer.gui.i18n import install_translator
+
+    app = make_app("en")
+
+    def window(coordinator: bool = False):  # noqa: ANN202
+        w = build_window(str(db), rater=RATER, coordinator=coordinator, interactive=False)
+        w.persist_settings = False
+        w.resize(1600, 960)
+        w.show()
+        w.activateWindow()
+        app.processEvents()
+        return w
+
+    def keys(w, *seq) -> None:  # noqa: ANN001
+        for k in seq:
+            mod = Qt.KeyboardModifier.NoModifier
+            if isinstance(k, tuple):
+                k, mod = k
+            QTest.keyClick(w.active.checklist, k, mod)
+        app.processEvents()
+
+    # 1. the work queue: a rater two thirds through, statuses coloured
+    w = window()
+    w.select_proxy_row(len(w.model.ids()) * 2 // 3 - 2)
+    save_screenshot(w, out / "queue.png")
+    # 2. the review view: next unrated, a few criteria answered, reference answer open
+    keys(w, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2)
+    w.case_pane.ref_toggle.setChecked(True)
+    save_screenshot(w, out / "review.png")
+    # 3. side by side: two answers to the same case, each with its checklist
+    keys(w, Qt.Key.Key_B)
+    save_screenshot(w, out / "side_by_side.png")
+    w.close()
+    # 4. coordinator mode: other raters and the judge beside the rater's own answers
+    c = window(coordinator=True)
+    c.select_proxy_row(1)
+    save_screenshot(c, out / "coordinator.png")
+    c.close()
+    # 5. the same review view in Simplified Chinese
+    install_translator(app, "zh_CN")
+    z = window()
+    keys(z, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_3)
+    save_screenshot(z, out / "review_zh_CN.png")
+    for name in ("queue", "review", "side_by_side", "coordinator", "review_zh_CN"):
+        print(out / f"{name}.png")
+    os._exit(0)  # skip Qt teardown in this one-shot script
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
