@@ -18,11 +18,9 @@ from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer.agreement import compute, from_wide
 from reviewer.checklists import find_case
 from reviewer.errors import NotFoundError
 from reviewer.store.models import (
@@ -42,7 +40,20 @@ from reviewer.store.models import (
     Response,
     Study,
 )
-from reviewer.triage_stats import DEFAULT_N_BOOT, Figure, majority, share, trouble_score
+from reviewer.triage_stats import (
+    CATEGORIES,
+    DEFAULT_N_BOOT,
+    Figure,
+    agreement_features,
+    alpha_features,
+    alpha_finish,
+    batch,
+    majority,
+    ratio_finish,
+    share_features,
+    trouble_score,
+    unit_counts,
+)
 
 JUDGE_OK = ("ok", "imported")
 
@@ -157,23 +168,34 @@ def physician_values(session: Session, study_id: int, case_id: int | None = None
     return out
 
 
-def judge_values(session: Session, run: JudgeRun | None, case_id: int | None = None
-                 ) -> dict[tuple[int, str], JudgeVerdict]:
-    """(response_id, criterion key) -> usable verdict of *run*."""
+@dataclass(frozen=True)
+class Verdict:
+    met: bool
+    probability: float | None
+    explanation: str
+
+
+def judge_values(session: Session, run: JudgeRun | None, case_id: int | None = None, *,
+                 details: bool = False) -> dict[tuple[int, str], Verdict]:
+    """(response_id, criterion key) -> usable verdict of *run* (explanations only with *details*)."""
     if run is None:
         return {}
-    stmt = (select(JudgeVerdict, Criterion.key)
+    cols = [JudgeVerdict.response_id, Criterion.key, JudgeVerdict.met, JudgeVerdict.probability]
+    if details:
+        cols.append(JudgeVerdict.explanation)
+    stmt = (select(*cols)
             .join(Criterion, Criterion.id == JudgeVerdict.criterion_id)
             .where(JudgeVerdict.judge_run_id == run.id, JudgeVerdict.met.is_not(None),
                    JudgeVerdict.parse_status.in_(JUDGE_OK)))
     if case_id is not None:
         stmt = stmt.join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id) \
             .where(ChecklistVersion.case_id == case_id)
-    return {(v.response_id, key): v for v, key in session.execute(stmt)}
+    return {(row[0], row[1]): Verdict(bool(row[2]), row[3], row[4] if details else "")
+            for row in session.execute(stmt)}
 
 
-def _judge_label(v: JudgeVerdict | None) -> str | None:
-    if v is None or v.met is None:
+def _judge_label(v: Verdict | None) -> str | None:
+    if v is None:
         return None
     return MET if v.met else NOT_MET
 
@@ -204,14 +226,34 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
     for _c, version, case in crits:
         latest[case.id] = max(latest.get(case.id, 0), version)
     judged_keys = {(rid, key) for rid, key in judged}
-    rows: list[TriageRow] = []
+    cats = categories_of(phys)
+    todo = []
     for c, version, case in crits:
         by_resp = phys.get(c.id, {})
         has_judge = any((rid, c.key) in judged_keys for rid in by_resp)
         if not by_resp and c.id not in feedback and not has_judge:
             continue
-        rows.append(_row(c, version, latest[case.id], case, by_resp, judged, dict(feedback.get(c.id, {})),
-                         run, n_boot, seed))
+        flags = []
+        for rid, values in by_resp.items():
+            maj = majority(list(values.values()))
+            label = _judge_label(judged.get((rid, c.key)))
+            if maj is not None and label is not None:
+                flags.append(label != maj)
+        todo.append((c, version, case, unit_counts([list(v.values()) for v in by_resp.values()], cats), flags))
+    alphas = batch([alpha_features(t[3]) for t in todo], alpha_finish, n_boot=n_boot, seed=seed)
+    pcts = batch([agreement_features(t[3]) for t in todo], ratio_finish, n_boot=n_boot, seed=seed)
+    shares = batch([share_features(t[4]) for t in todo], ratio_finish, n_boot=n_boot, seed=seed)
+    rows: list[TriageRow] = []
+    for (c, version, case, _counts, _flags), alpha, pct, jr in zip(todo, alphas, pcts, shares, strict=True):
+        fb = dict(feedback.get(c.id, {}))
+        n_fb = sum(fb.values())
+        rows.append(TriageRow(
+            case_id=case.id, case_uid=case.uid, case=case.external_id or case.uid, key=c.key, version=version,
+            latest_version=latest[case.id], criterion_id=c.id, text=c.text, n_rr=alpha.n, alpha=alpha.value,
+            alpha_ci=alpha.ci, percent_agreement=pct.value, percent_agreement_ci=pct.ci,
+            judge_run=run.name if run else None, n_jr=jr.n, judge_disagreement=jr.value,
+            judge_disagreement_ci=jr.ci, feedback=n_fb, feedback_kinds=fb,
+            trouble=round(trouble_score(alpha.value, pct.value, alpha.n, jr.value, jr.n, n_fb), 6)))
     if not all_versions:
         newest: dict[tuple[int, str], int] = {}
         for r in rows:
@@ -221,46 +263,19 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
     return rows[:limit] if limit else rows
 
 
-def _row(c: Criterion, version: int, latest_version: int, case: Case, by_resp: dict[int, dict[int, str]],
-         judged: dict[tuple[int, str], JudgeVerdict], fb: dict[str, int], run: JudgeRun | None,
-         n_boot: int, seed: int) -> TriageRow:
-    alpha, pct = rater_agreement(by_resp, n_boot=n_boot, seed=seed)
-    flags = []
-    for rid, values in by_resp.items():
-        maj = majority(list(values.values()))
-        label = _judge_label(judged.get((rid, c.key)))
-        if maj is not None and label is not None:
-            flags.append(label != maj)
-    jr = share(flags, n_boot=n_boot, seed=seed)
-    n_fb = sum(fb.values())
-    return TriageRow(
-        case_id=case.id, case_uid=case.uid, case=case.external_id or case.uid, key=c.key, version=version,
-        latest_version=latest_version, criterion_id=c.id, text=c.text, n_rr=alpha.n, alpha=alpha.value,
-        alpha_ci=alpha.ci, percent_agreement=pct.value, percent_agreement_ci=pct.ci,
-        judge_run=run.name if run else None, n_jr=jr.n, judge_disagreement=jr.value,
-        judge_disagreement_ci=jr.ci, feedback=n_fb, feedback_kinds=fb,
-        trouble=round(trouble_score(alpha.value, pct.value, alpha.n, jr.value, jr.n, n_fb), 6))
+def categories_of(phys: dict[int, dict[int, dict[int, str]]]) -> list[str]:
+    """met / not_met / na, then any other value a rating scheme used (sorted)."""
+    seen = {v for by_resp in phys.values() for values in by_resp.values() for v in values.values()}
+    return list(CATEGORIES) + sorted(seen - set(CATEGORIES))
 
 
 def rater_agreement(by_resp: dict[int, dict[int, str]], *, n_boot: int, seed: int) -> tuple[Figure, Figure]:
-    """Krippendorff's alpha (nominal) and percent agreement over the responses with >= 2 values,
-    by the agreement engine (:mod:`reviewer.agreement`; bootstrap resamples responses)."""
-    units = [rid for rid, values in by_resp.items() if len(values) >= 2]
-    if not units:
-        return Figure(None, 0, None), Figure(None, 0, None)
-    raters = sorted({r for rid in units for r in by_resp[rid]})
-    matrix = np.full((len(units), len(raters)), None, dtype=object)
-    col = {r: i for i, r in enumerate(raters)}
-    for row, rid in enumerate(units):
-        for rater, value in by_resp[rid].items():
-            matrix[row, col[rater]] = value
-    table = from_wide(matrix, units, raters)
-    out = []
-    for statistic in ("krippendorff_alpha", "percent_agreement"):
-        est = compute(table, statistic, n_boot=n_boot, seed=seed)
-        value = None if not np.isfinite(est.value) else float(est.value)
-        out.append(Figure(value, int(est.n_units), est.ci))
-    return out[0], out[1]
+    """Krippendorff's alpha (nominal) and percent agreement of one criterion over the responses
+    with >= 2 values (bootstrap resamples responses)."""
+    counts = unit_counts([list(v.values()) for v in by_resp.values()], categories_of({0: by_resp}))
+    alpha = batch([alpha_features(counts)], alpha_finish, n_boot=n_boot, seed=seed)[0]
+    pct = batch([agreement_features(counts)], ratio_finish, n_boot=n_boot, seed=seed)[0]
+    return alpha, pct
 
 
 def _study_id(session: Session, study: Study | str | int) -> int:
@@ -301,7 +316,7 @@ def disagreements(session: Session, criterion_key: str, case: Case | str, *, ver
             raise NotFoundError(f"criterion {criterion_key!r} is not in version {version}")
         crit, ver = match[0]
     run = pick_judge_run(session, case.study_id, judge_run)
-    judged = judge_values(session, run, case.id)
+    judged = judge_values(session, run, case.id, details=True)
     names = {i: n for i, n in session.execute(select(Rater.id, Rater.name)).all()}
     notes = session.execute(select(Feedback, Response.uid).outerjoin(Response, Response.id == Feedback.response_id)
                             .where(Feedback.criterion_id == crit.id).order_by(Feedback.id)).all()

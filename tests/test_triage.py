@@ -11,7 +11,18 @@ from helpers_refinement import CASES, build_small_study
 
 from reviewer.checklists import ChangeCriterion, edit_checklist
 from reviewer.triage import disagreements, triage
-from reviewer.triage_stats import cohen_kappa, majority, share, trouble_score
+from reviewer.triage_stats import (
+    agreement_features,
+    alpha_features,
+    alpha_finish,
+    batch,
+    cohen_kappa,
+    majority,
+    ratio_finish,
+    share,
+    trouble_score,
+    unit_counts,
+)
 
 
 def _kripp(matrix: list[list[object]]) -> float:
@@ -19,6 +30,36 @@ def _kripp(matrix: list[list[object]]) -> float:
     cats = sorted({v for row in matrix for v in row if v is not None})
     data = np.array([[np.nan if v is None else cats.index(v) for v in row] for row in matrix], dtype=float)
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
+
+
+def test_batched_alpha_matches_agreement_engine_and_krippendorff():
+    from reviewer.agreement import compute, from_wide
+
+    rng = np.random.default_rng(3)
+    mats, feats_a, feats_p = [], [], []
+    for _ in range(30):
+        raters, units = int(rng.integers(2, 5)), int(rng.integers(2, 9))
+        m = np.where(rng.random((units, raters)) < 0.2, None,
+                     np.array(["met", "not_met", "na"], dtype=object)[rng.integers(0, 3, (units, raters))])
+        mats.append(m)
+        counts = unit_counts([[v for v in row if v is not None] for row in m])
+        feats_a.append(alpha_features(counts))
+        feats_p.append(agreement_features(counts))
+    alphas = batch(feats_a, alpha_finish, n_boot=0)
+    pcts = batch(feats_p, ratio_finish, n_boot=0)
+    for m, a, p in zip(mats, alphas, pcts, strict=True):
+        engine = compute(from_wide(m), "krippendorff_alpha").value
+        if a.value is None:
+            assert not np.isfinite(engine)
+            continue
+        assert a.value == pytest.approx(engine, abs=1e-9)
+        assert a.value == pytest.approx(_kripp([list(col) for col in m.T]), abs=1e-9)
+        assert p.value == pytest.approx(compute(from_wide(m), "percent_agreement").value, abs=1e-9)
+    # the batched bootstrap gives each statistic its own interval around its own value
+    boot = batch(feats_a, alpha_finish, n_boot=300)
+    for a, b in zip(alphas, boot, strict=True):
+        if b.ci is not None and a.value is not None:
+            assert b.ci[0] <= b.ci[1] and b.value == a.value
 
 
 def test_small_helpers():
