@@ -109,9 +109,17 @@ def build_study(store, seed: int = 0) -> dict:  # noqa: ANN001
     return truth
 
 
-@pytest.fixture
-def study(store):  # noqa: ANN001
-    return store, build_study(store)
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+    """One study file for the module (read-only tests share it and one analysis)."""
+    from reviewer.store import open_store
+
+    path = tmp_path_factory.mktemp("agreement") / "study.db"
+    store = open_store(path)
+    truth = build_study(store)
+    result = analyze_study(store, judge_run="judge-1", n_boot=100, seed=1)
+    yield store, truth, result, path
+    store.close()
 
 
 def _matrix(labels: dict, units: list) -> np.ndarray:
@@ -126,9 +134,8 @@ def _value(df, **where) -> float:  # noqa: ANN001
     return float(sel["value"].iloc[0])
 
 
-def test_rater_rater_against_krippendorff_package(study) -> None:  # noqa: ANN001
-    store, truth = study
-    res = analyze_study(store, n_boot=200, seed=1)
+def test_rater_rater_against_krippendorff_package(built) -> None:  # noqa: ANN001
+    store, truth, res, _ = built
     units = sorted(truth["labels"])
     x = _matrix(truth["labels"], units)
     ref = krippendorff.alpha(reliability_data=x, level_of_measurement="nominal")
@@ -166,9 +173,8 @@ def test_rater_rater_against_krippendorff_package(study) -> None:  # noqa: ANN00
     assert len(res.by_criterion) == 4 * 3 * 4
 
 
-def test_judge_rater(study) -> None:  # noqa: ANN001
-    store, truth = study
-    res = analyze_study(store, judge_run="judge-1", n_boot=200, seed=1)
+def test_judge_rater(built) -> None:  # noqa: ANN001
+    store, truth, res, _ = built
     j = res.judge("judge-1")
     assert j is not None and j.n_items == len(truth["judge"])
     units = sorted(truth["labels"])
@@ -205,8 +211,8 @@ def test_judge_rater(study) -> None:  # noqa: ANN001
     assert "rubric_score" in set(j.scores["basis"])
 
 
-def test_filters_and_unknown_run(study) -> None:  # noqa: ANN001
-    store, truth = study
+def test_filters_and_unknown_run(built) -> None:  # noqa: ANN001
+    store, truth, _, _ = built
     res = analyze_study(store, categories=["peds"], models=["m-one"], n_boot=50)
     assert set(res.by_category["category"]) == {"peds / fever", "peds / dosing"}
     assert set(res.by_model["model"]) == {"m-one"}
@@ -216,18 +222,18 @@ def test_filters_and_unknown_run(study) -> None:  # noqa: ANN001
         analyze_study(store, judge_run="nope", n_boot=10)
 
 
-def test_agreement_cli_json(study, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
-    store, truth = study
-    rc = main(["--db", str(db_path), "agreement", "--judge-run", "judge-1", "--bootstrap", "30", "--json"])
+def test_agreement_cli_json(built, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    store, truth, res, db_path = built
+    rc = main(["--db", str(db_path), "agreement", "--judge-run", "judge-1", "--bootstrap", "20", "--json"])
     out = capsys.readouterr().out
     assert rc == 0
     data = json.loads(out)
     jr = data["judge_rater"]
     assert set(jr["physician_pairwise_macro_f1"]) == set(RATERS)
     assert 0 <= jr["percentile"] <= 100
-    assert jr["pairwise_macro_f1"] == pytest.approx(analyze_study(store, n_boot=0).judge().healthbench.judge.value)
+    assert jr["pairwise_macro_f1"] == pytest.approx(res.judge().healthbench.judge.value)
     assert data["overall"][0]["ci_low"] is not None
-    rc = main(["--db", str(db_path), "agreement", "--bootstrap", "20"])
+    rc = main(["--db", str(db_path), "agreement", "--bootstrap", "10", "--category", "peds"])
     text = capsys.readouterr().out
     assert rc == 0 and "HealthBench pairwise macro-F1" in text and "krippendorff_alpha" in text
 
@@ -272,15 +278,15 @@ def test_healthbench_sample_meta_pairwise_macro_f1(store, healthbench_dir: Path)
     assert set(d["physician_pairwise_macro_f1"]) == {"phys-a", "phys-b", "phys-c", "phys-d"}
 
 
-def test_empty_selections_do_not_crash(study) -> None:  # noqa: ANN001
-    store, _ = study
+def test_empty_selections_do_not_crash(built) -> None:  # noqa: ANN001
+    store, _, _, _ = built
     with store.begin() as s:
         from sqlalchemy import select
 
         st = s.scalar(select(Study).where(Study.name == "agreement-test"))
         s.add(JudgeRun(study_id=st.id, name="no-verdicts"))
-    res = analyze_study(store, judge_run="no-verdicts", n_boot=10)
+    res = analyze_study(store, judge_run="no-verdicts", categories=["peds / fever"], n_boot=5)
     assert res.judge().n_items == 0 and res.judge().to_dict()["pairwise_macro_f1"] is None
-    none = analyze_study(store, categories=["no such category"], n_boot=10)
+    none = analyze_study(store, categories=["no such category"], n_boot=5)
     assert none.counts["criterion_ratings"] == 0
     assert json.loads(json.dumps(none.to_dict(), default=str))["judge_rater"] is not None
