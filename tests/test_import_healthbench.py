@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from reviewer.cli.main import main
+from tests.helpers_import import (  # noqa: F401  (fixtures)
+    empty_db_template_fixture,
+    fresh_db_fixture,
+    fresh_store_fixture,
+)
 
 
 def _lines(file: Path) -> list[dict]:
@@ -21,7 +27,8 @@ def _status(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
     return json.loads(capsys.readouterr().out)
 
 
-def test_every_criterion_keeps_points_and_tags_exactly(store, healthbench_dir: Path) -> None:
+def test_every_criterion_keeps_points_and_tags_exactly(fresh_store, healthbench_dir: Path) -> None:
+    store = fresh_store
     from reviewer.importing import import_healthbench
     from reviewer.store.models import Case, ChecklistVersion, Criterion
 
@@ -53,13 +60,15 @@ def test_every_criterion_keeps_points_and_tags_exactly(store, healthbench_dir: P
             assert len({c.key for c in criteria}) == len(criteria)
 
 
-def test_criterion_keys_are_stable_across_databases(tmp_path: Path, healthbench_dir: Path) -> None:
+def test_criterion_keys_are_stable_across_databases(tmp_path: Path, healthbench_dir: Path,
+                                                   empty_db_template: Path) -> None:
     from reviewer.importing import import_healthbench
     from reviewer.store import open_store
     from reviewer.store.models import Criterion
 
     keys = []
     for name in ("a.db", "b.db"):
+        shutil.copy2(empty_db_template, tmp_path / name)
         store = open_store(tmp_path / name)
         import_healthbench(store, healthbench_dir / "sample.jsonl")
         with store.Session() as s:
@@ -68,7 +77,8 @@ def test_criterion_keys_are_stable_across_databases(tmp_path: Path, healthbench_
     assert keys[0] == keys[1]
 
 
-def test_meta_labels_become_ratings_by_physicians(store, healthbench_dir: Path) -> None:
+def test_meta_labels_become_ratings_by_physicians(fresh_store, healthbench_dir: Path) -> None:
+    store = fresh_store
     from reviewer.importing import import_healthbench, import_healthbench_meta
     from reviewer.store.models import Criterion, CriterionRating, Rater, Rating, Response
 
@@ -101,7 +111,8 @@ def test_meta_labels_become_ratings_by_physicians(store, healthbench_dir: Path) 
         assert set(points) == {5}
 
 
-def test_meta_alone_creates_cases_with_their_criteria(store, healthbench_dir: Path) -> None:
+def test_meta_alone_creates_cases_with_their_criteria(fresh_store, healthbench_dir: Path) -> None:
+    store = fresh_store
     from reviewer.importing import import_healthbench_meta
     from reviewer.store.models import Case, Criterion
 
@@ -115,16 +126,32 @@ def test_meta_alone_creates_cases_with_their_criteria(store, healthbench_dir: Pa
         assert s.scalar(select(Case.meta).limit(1))["created_by"] == "healthbench-meta"
 
 
-def test_import_twice_leaves_first_counts(tmp_path: Path, healthbench_dir: Path,
+def test_import_twice_leaves_first_counts(fresh_db: Path, healthbench_dir: Path,
                                           capsys: pytest.CaptureFixture[str]) -> None:
-    db = str(tmp_path / "s.db")
+    db = str(fresh_db)
     for kind, name in (("healthbench", "sample.jsonl"), ("healthbench-meta", "sample_meta.jsonl")):
         assert main(["--db", db, "import", kind, str(healthbench_dir / name)]) == 0
-    first = _status(tmp_path / "s.db", capsys)
+    first = _status(fresh_db, capsys)
     assert first["cases"] == 4 and first["criterion_ratings"] == 12 and first["raters"] == 4
     for kind, name in (("healthbench", "sample.jsonl"), ("healthbench-meta", "sample_meta.jsonl")):
         assert main(["--db", db, "import", kind, str(healthbench_dir / name), "--json"]) == 0
         report = json.loads(capsys.readouterr().out)
         assert sum(report["created"].values()) == 0, report
         assert sum(report["skipped"].values()) > 0
-    assert _status(tmp_path / "s.db", capsys) == first
+    assert _status(fresh_db, capsys) == first
+
+
+def test_a_session_in_a_caller_transaction_is_rolled_back_whole(fresh_store, healthbench_dir: Path) -> None:
+    """Given a Session inside the caller's transaction, the import joins it: a rollback undoes it."""
+    from reviewer.importing import import_healthbench
+    from reviewer.store.models import Case, Criterion
+
+    store = fresh_store
+    with store.Session() as s:
+        with s.begin():
+            report = import_healthbench(s, healthbench_dir / "sample.jsonl")
+            assert report.created["cases"] == 4
+            assert len(s.scalars(select(Criterion.id)).all()) == 19
+            s.rollback()
+    with store.Session() as s:
+        assert s.scalars(select(Case.id)).all() == []

@@ -12,6 +12,11 @@ from sqlalchemy import func, select
 
 from reviewer.cli.main import main
 from reviewer.importing.llmeval_checklist import CORE, SECONDARY, parse_checklist
+from tests.helpers_import import (  # noqa: F401  (fixtures)
+    empty_db_template_fixture,
+    fresh_db_fixture,
+    fresh_store_fixture,
+)
 
 
 def _status(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
@@ -123,9 +128,9 @@ def test_missing_values_stay_missing(imported, llmeval_med_file: Path) -> None:
     assert case.reference_answer is None
 
 
-def test_cli_import_twice_keeps_first_counts(llmeval_med_file: Path, tmp_path: Path,
+def test_cli_import_twice_keeps_first_counts(llmeval_med_file: Path, fresh_db: Path,
                                             capsys: pytest.CaptureFixture[str]) -> None:
-    db = tmp_path / "s.db"
+    db = fresh_db
     assert main(["--db", str(db), "import", "llmeval-med", str(llmeval_med_file)]) == 0
     out = capsys.readouterr().out
     assert "667" in out

@@ -12,6 +12,11 @@ import pytest
 from sqlalchemy import select
 
 from reviewer.cli.main import main
+from tests.helpers_import import (  # noqa: F401  (fixtures)
+    empty_db_template_fixture,
+    fresh_db_fixture,
+    fresh_store_fixture,
+)
 
 CHEST = "7f66b4c4-029b-590c-b5eb-46cb9f543a77"     # points 10, 5, -10, 3, 5
 CHILD = "c168574d-d116-5744-9289-e4a9aa796370"     # points 8, 6, -8, 4, 5
@@ -44,9 +49,9 @@ def healthbench_scores(session, run_name: str) -> dict[str, float]:  # noqa: ANN
 
 
 @pytest.fixture
-def answered(tmp_path: Path, healthbench_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
+def answered(tmp_path: Path, fresh_db: Path, healthbench_dir: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     """A study with the four sample cases and five answers imported from a CSV file."""
-    db = tmp_path / "s.db"
+    db = fresh_db
     assert main(["--db", str(db), "import", "healthbench", str(healthbench_dir / "sample.jsonl")]) == 0
     answers = tmp_path / "answers.csv"
     with answers.open("w", newline="", encoding="utf-8") as handle:
