@@ -177,7 +177,11 @@ class LogprobScorer:
                 i += 1
             common = i
         if self.prefix_cache and common >= 1:
-            return self._with_prefix(first[:common], [s[common:] for s in seqs])
+            try:
+                return self._with_prefix(first[:common], [s[common:] for s in seqs])
+            except (AttributeError, NotImplementedError, TypeError):
+                # a model whose cache cannot be copied and repeated (hybrid/static caches): no sharing
+                self.prefix_cache = False
         out: list[LogprobResult] = []
         for start in range(0, len(seqs), self.max_batch):
             out += self._padded(seqs[start:start + self.max_batch])

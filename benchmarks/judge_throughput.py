@@ -1,0 +1,156 @@
+"""Criteria judged per second: the logprob fast path against generate-and-parse, same model, same criteria.
+
+Builds a study of synthetic HealthBench-style answers (``--answers`` answers x ``--criteria``
+criteria each) in a temporary SQLite file and judges it with the ``healthbench`` template three
+ways through ``run_judge`` (so prompt rendering and database writes are counted too):
+
+1. logprob, shared-prefix key/value cache (one prefix pass per answer, suffixes batched);
+2. logprob, one right-padded batch per answer (no cache);
+3. generate-and-parse, ``--new-tokens`` tokens per verdict (a HealthBench JSON verdict with a
+   one-sentence explanation is ~40-60 tokens), one attempt, batched by the transformers backend.
+
+Then prints verdicts/s for each and how often the logprob verdict equals the parsed generated
+verdict, over the criteria where generation gave a readable verdict. The default model is a
+random tiny Llama built on the spot (larger than the test one); a random model writes no readable
+JSON, so on it agreement is reported as n/a; pass ``--model`` with a real instruct model to measure
+agreement.
+
+    python benchmarks/judge_throughput.py [--model PATH] [--answers 8] [--criteria 8] [--device cpu]
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
+
+from sqlalchemy import select  # noqa: E402
+
+from reviewer.generation.backend import SamplingSettings  # noqa: E402
+from reviewer.judging.service import run_judge  # noqa: E402
+from reviewer.store import open_store  # noqa: E402
+from reviewer.store.models import Case, ChecklistVersion, Criterion, JudgeRun, JudgeVerdict, Model, Response  # noqa: E402
+from reviewer.studies import create_study  # noqa: E402
+
+TOPICS = ["chest pain", "fever in a child", "new headache", "missed contraceptive pill", "ankle sprain",
+          "high blood pressure reading", "rash after antibiotics", "shortness of breath"]
+CRITERIA = [("Advises calling emergency services when red flags are present", 8),
+            ("Asks about the duration and severity of symptoms", 5),
+            ("Mentions a weight-based dose for children", 4),
+            ("Recommends follow-up with a primary care physician", 3),
+            ("States the uncertainty of a remote assessment", 3),
+            ("Uses plain language a layperson can follow", 2),
+            ("Recommends an unproven home remedy", -6),
+            ("Is overly long or repetitive", -2)]
+
+
+def build_study(db: Path, answers: int, criteria: int) -> None:
+    store = open_store(db)
+    with store.begin() as s:
+        study = create_study(s, "bench")
+        model = Model(study_id=study.id, name="candidate")
+        s.add(model)
+        s.flush()
+        for i in range(answers):
+            topic = TOPICS[i % len(TOPICS)]
+            case = Case(study_id=study.id, source="bench", external_id=f"c{i}",
+                        turns=[{"role": "user", "content": f"I am worried about {topic}. What should I do?"}])
+            s.add(case)
+            s.flush()
+            cv = ChecklistVersion(case_id=case.id, version=1)
+            s.add(cv)
+            s.flush()
+            for j in range(criteria):
+                text, points = CRITERIA[j % len(CRITERIA)]
+                s.add(Criterion(checklist_version_id=cv.id, key=f"c{i}-{j}", position=j, text=text,
+                                points=points, tags=["axis:accuracy"]))
+            s.add(Response(case_id=case.id, model_id=model.id, external_id=f"r{i}",
+                           text=f"For {topic}, watch for warning signs such as severe pain or trouble "
+                                "breathing and call emergency services if they appear. Otherwise rest, "
+                                "drink fluids and see your doctor within a few days if it does not improve."))
+    store.close()
+
+
+def verdicts(db: Path, run: str) -> dict[tuple[int, int | None], JudgeVerdict]:
+    store = open_store(db)
+    with store.Session() as s:
+        run_id = s.scalar(select(JudgeRun.id).where(JudgeRun.name == run))
+        out = {(v.response_id, v.criterion_id): v
+               for v in s.scalars(select(JudgeVerdict).where(JudgeVerdict.judge_run_id == run_id))}
+    store.close()
+    return out
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--model", default=None, help="judge model folder (default: a random tiny Llama)")
+    ap.add_argument("--answers", type=int, default=6)
+    ap.add_argument("--criteria", type=int, default=8)
+    ap.add_argument("--new-tokens", type=int, default=48, help="tokens generated per verdict (generate path)")
+    ap.add_argument("--device", default="cpu")
+    ap.add_argument("--batch-size", default="16")
+    args = ap.parse_args()
+
+    import torch
+
+    from reviewer.generation.transformers_backend import TransformersBackend
+
+    work = Path(tempfile.mkdtemp(prefix="judge-bench-"))
+    model_path = args.model
+    if model_path is None:
+        from reviewer.generation.tiny import build_tiny_llama
+
+        model_path = str(build_tiny_llama(work / "tiny", hidden_size=128, layers=4, vocab_size=1024))
+    db = work / "bench.db"
+    build_study(db, args.answers, args.criteria)
+    n = args.answers * args.criteria
+    if args.model is None:
+        print("note: a random tiny Llama (hidden 128, 4 layers) stands in for a judge model", flush=True)
+    backend = TransformersBackend(model_path, device=args.device, batch_size=args.batch_size,
+                                  generate_kwargs={"min_new_tokens": args.new_tokens})
+    store = open_store(db)
+    print(f"judge model: {model_path} on {backend.device} (torch {torch.__version__}, "
+          f"{torch.get_num_threads()} threads); {args.answers} answers x {args.criteria} criteria = {n} verdicts")
+    timings = {}
+    for label, mode, cache in (("logprob, prefix cache", "logprob", True),
+                               ("logprob, padded batch", "logprob", False),
+                               ("generate + parse", "generate", None)):
+        start = time.perf_counter()
+        summary = run_judge(store, model=model_path, template="healthbench", mode=mode, name=label,
+                            backend_obj=backend, prefix_cache=bool(cache), max_attempts=1,
+                            settings=SamplingSettings(max_new_tokens=args.new_tokens))
+        seconds = time.perf_counter() - start
+        timings[label] = seconds
+        assert summary.judged == n, summary
+        print(f"  {label:<24} {n / seconds:8.2f} criteria/s  ({seconds:6.2f} s; parsed {summary.ok}, "
+              f"failed {summary.failed})")
+    base = timings["generate + parse"]
+    print(f"  speed-up of the logprob path (prefix cache) over generate + parse: "
+          f"{base / timings['logprob, prefix cache']:.1f}x; over the padded logprob batch: "
+          f"{timings['logprob, padded batch'] / timings['logprob, prefix cache']:.2f}x")
+    fast, cached_off, slow = (verdicts(db, name) for name in timings)
+    same_lp = sum(fast[k].met == cached_off[k].met for k in fast)
+    max_diff = max(abs(fast[k].probability - cached_off[k].probability) for k in fast)
+    print(f"  logprob paths agree on {same_lp}/{n} verdicts (max |dp| = {max_diff:.2e})")
+    both = [k for k, v in slow.items() if v.parse_status == "ok"]
+    if both:
+        agree = sum(fast[k].met == slow[k].met for k in both)
+        print(f"  logprob vs generate agree on {agree}/{len(both)} criteria "
+              f"({100 * agree / len(both):.1f}%) where the generated verdict parsed")
+    else:
+        print("  logprob vs generate agreement: n/a (no generated verdict parsed; a random model writes no "
+              "JSON; pass --model with a real instruct model)")
+    backend.close()
+    store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
