@@ -8,7 +8,6 @@ and ICC. Bootstrap intervals resample cases (all the units of a case together).
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from itertools import combinations
 from typing import Any
 
@@ -21,7 +20,7 @@ from reviewer.agreement.healthbench import pair_counts, pairwise_macro_f1
 from reviewer.agreement.results import Estimate
 from reviewer.agreement.scores import bland_altman
 from reviewer.analysis.results import frame
-from reviewer.analysis.tables import BINARY, majority, to_table
+from reviewer.analysis.tables import BINARY, majority, to_table, unit_ids
 
 CRITERION_UNIT = ("response_id", "criterion_key")
 BINARY_STATS: list[tuple[str, dict[str, Any]]] = [
@@ -80,14 +79,31 @@ def score_estimates(df: pd.DataFrame, n_boot: int, seed: int) -> list[Estimate]:
     return out
 
 
-def grouped(df: pd.DataFrame, by: list[str], fn: Callable[[pd.DataFrame], list[Estimate]],
-            label_cols: list[str] | None = None) -> pd.DataFrame:
-    """Run *fn* on each group of *df* and stack the estimates as a tidy table."""
+def grouped_binary(crit: pd.DataFrame, by: list[str], n_boot: int, seed: int, *,
+                   label_cols: list[str] | None = None, cluster: str | None = "case_id") -> pd.DataFrame:
+    """:data:`BINARY_STATS` per group of criterion units, from one units x raters matrix.
+
+    The matrix is built once; each group is a slice of its rows (no per-group pivoting), so
+    thousands of criteria stay fast. Bootstrap clusters as :func:`pick_clusters` (cases, else
+    responses, else units) within each group.
+    """
     label_cols = label_cols or by
+    if crit.empty:
+        return frame([], label_cols)
+    table, _ = to_table(crit, CRITERION_UNIT, cluster=None)
+    x = table.values.astype(float)
+    info = crit.assign(_u=unit_ids(crit, CRITERION_UNIT)).drop_duplicates("_u").set_index("_u")
+    info = info.reindex(table.units).reset_index(drop=True)
     rows = []
-    for _, g in df.groupby(by, sort=True, dropna=False):
+    for _, idx in info.groupby(by, sort=True, dropna=False).indices.items():
+        g = info.iloc[idx]
+        col = pick_clusters(g, cluster)
+        clusters = g[col].to_numpy() if col else None
+        sub = from_wide(x[idx], [table.units[i] for i in idx], table.raters)
         labels = {c: g[c].iloc[0] for c in label_cols}
-        rows += [{**e.row(**labels), "resampled": e.details.get("resampled")} for e in fn(g)]
+        for name, kw in BINARY_STATS:
+            est = compute(sub, name, categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed, **kw)
+            rows.append({**est.row(**labels), "resampled": RESAMPLED[col]})
     return frame(rows, label_cols)
 
 

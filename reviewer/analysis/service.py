@@ -12,7 +12,7 @@ from reviewer.analysis import extract
 from reviewer.analysis.judges import analyze_judge
 from reviewer.analysis.raters import (
     binary_estimates,
-    grouped,
+    grouped_binary,
     rater_drift,
     rater_pairs,
     score_estimates,
@@ -64,19 +64,13 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     overall_score = frame([{**e.row(scope="overall score"), "resampled": e.details["resampled"]}
                            for e in score_estimates(scores, n_boot, seed)], ["scope"])
 
-    def by_group(g: pd.DataFrame) -> list:
-        return binary_estimates(g, n_boot, seed)
-
-    def by_crit(g: pd.DataFrame) -> list:
-        return binary_estimates(g, n_boot, seed, cluster=None)
-
     report("per category and model", 0.25)
-    by_category = grouped(crit, ["category"], by_group) if len(crit) else frame([], ["category"])
-    by_model = grouped(crit, ["model"], by_group) if len(crit) else frame([], ["model"])
+    by_category = grouped_binary(crit, ["category"], n_boot, seed)
+    by_model = grouped_binary(crit, ["model"], n_boot, seed)
     report("per criterion", 0.4)
     crit_labels = ["case_uid", "case_title", "category", "criterion_key", "criterion_text"]
-    by_criterion = grouped(crit, ["case_id", "criterion_key"], by_crit, crit_labels) if len(crit) \
-        else frame([], crit_labels)
+    by_criterion = grouped_binary(crit, ["case_id", "criterion_key"], n_boot, seed, label_cols=crit_labels,
+                                  cluster=None)
     report("per rater", 0.6)
     alpha_all = pooled[0].value if pooled else float("nan")
     raters = rater_drift(crit, scores, alpha_all, n_boot, seed) if len(crit) else frame([], ["rater"])
