@@ -290,3 +290,21 @@ def test_empty_selections_do_not_crash(built) -> None:  # noqa: ANN001
     none = analyze_study(store, categories=["no such category"], n_boot=5)
     assert none.counts["criterion_ratings"] == 0
     assert json.loads(json.dumps(none.to_dict(), default=str))["judge_rater"] is not None
+
+
+def test_progress_and_cancel(built) -> None:  # noqa: ANN001
+    from reviewer.analysis import AnalysisCancelled
+
+    store, _, _, _ = built
+    steps: list[tuple[str, float]] = []
+    analyze_study(store, judge_run="judge-1", categories=["cardio"], n_boot=5,
+                  progress=lambda s, f: steps.append((s, f)))
+    assert steps[0][1] == 0.0 and steps[-1] == ("done", 1.0)
+    calls = {"n": 0}
+
+    def cancel_after_two() -> bool:
+        calls["n"] += 1
+        return calls["n"] > 2
+
+    with pytest.raises(AnalysisCancelled):
+        analyze_study(store, n_boot=5, is_cancelled=cancel_after_two)

@@ -72,7 +72,9 @@ def macro_f1(s: np.ndarray) -> np.ndarray:
 def pairwise_macro_f1(self_labels: np.ndarray, other_labels: np.ndarray, *, name: str = "pairwise_macro_f1",
                       clusters: np.ndarray | None = None, n_boot: int = 0,
                       seed: int | None = 0) -> Estimate:
-    """Pairwise macro-F1 of *self_labels* (items,) against *other_labels* (items x raters).
+    """Pairwise macro-F1 of *self_labels* (items,) against *other_labels* (items x raters):
+    ``(F1_met + F1_not_met) / 2`` over all (item, other label) pairs, F1 = 2PR / (P + R)
+    (Arora et al. 2025, HealthBench meta-evaluation; simple-evals ``healthbench_meta_eval.py``).
 
     ``n_units``: items with at least one pair; ``details``: pair counts and both class F1s.
     """
@@ -119,7 +121,8 @@ class HealthBenchResult:
 
 def physician_baseline(labels: np.ndarray, raters: list[Any], *, clusters: np.ndarray | None = None,
                        n_boot: int = 0, seed: int | None = 0) -> dict[str, Estimate]:
-    """Each physician (column of *labels*, items x physicians, 0/1/NaN) against the others."""
+    """Each physician (column of *labels*, items x physicians, 0/1/NaN) against the others'
+    labels on the items they rated: HealthBench's physician baseline (same pairwise macro-F1)."""
     out: dict[str, Estimate] = {}
     for j, rater in enumerate(raters):
         others = np.delete(labels, j, axis=1)
@@ -131,7 +134,8 @@ def physician_baseline(labels: np.ndarray, raters: list[Any], *, clusters: np.nd
 def judge_vs_physicians(judge_labels: np.ndarray, physician_labels: np.ndarray, raters: list[Any], *,
                         clusters: np.ndarray | None = None, n_boot: int = 0,
                         seed: int | None = 0) -> HealthBenchResult:
-    """The judge's pairwise macro-F1, the physician baseline and the judge's percentile."""
+    """The judge's pairwise macro-F1, the physician baseline and the judge's percentile
+    (percentage of physicians whose pairwise macro-F1 is <= the judge's; HealthBench sec. 7)."""
     judge = pairwise_macro_f1(judge_labels, physician_labels, clusters=clusters, n_boot=n_boot, seed=seed)
     phys = physician_baseline(physician_labels, raters, clusters=clusters, n_boot=n_boot, seed=seed)
     scores = [e.value for e in phys.values() if np.isfinite(e.value)]

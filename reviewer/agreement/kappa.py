@@ -90,8 +90,10 @@ def _pair_stat(table: RatingTable, weights: str, categories: Sequence[Any] | Non
 
 def cohen_kappa(table: RatingTable, weights: str = "none", categories: Sequence[Any] | None = None,
                 *, clusters: np.ndarray | None = None, n_boot: int = 0, seed: int | None = 0) -> Estimate:
-    """Cohen's kappa (1960; weighted: Cohen 1968) for exactly two raters, on units both rated.
-    Formula in the module docstring; equals scikit-learn's ``cohen_kappa_score``."""
+    """Cohen's kappa (Cohen 1960, Educ. Psychol. Meas. 20:37-46; weighted: Cohen 1968, Psychol.
+    Bull. 70:213-220) for exactly two raters, on the units both rated:
+    ``kappa = (p_a - p_e) / (1 - p_e)``, ``p_a = sum_kl w_kl p_kl``, ``p_e = sum_kl w_kl p_k. p_.l``.
+    Equals scikit-learn's ``cohen_kappa_score`` (same rank-spaced weights)."""
     _two_raters(table, "Cohen's kappa")
     stat, q = _pair_stat(table, weights, categories, pooled=False)
     return make_estimate(stat, "cohen_kappa", n_raters=2, level=weights or "none", clusters=clusters,
@@ -100,7 +102,8 @@ def cohen_kappa(table: RatingTable, weights: str = "none", categories: Sequence[
 
 def scott_pi(table: RatingTable, weights: str = "none", categories: Sequence[Any] | None = None,
              *, clusters: np.ndarray | None = None, n_boot: int = 0, seed: int | None = 0) -> Estimate:
-    """Scott's pi (1955) for exactly two raters: chance agreement from the pooled marginals."""
+    """Scott's pi (Scott 1955, Public Opinion Quarterly 19:321-325) for exactly two raters:
+    ``(p_a - p_e) / (1 - p_e)`` with ``p_e = sum_kl w_kl pi_k pi_l``, ``pi`` = pooled marginals."""
     _two_raters(table, "Scott's pi")
     stat, q = _pair_stat(table, weights, categories, pooled=True)
     return make_estimate(stat, "scott_pi", n_raters=2, level=weights or "none", clusters=clusters,
@@ -149,15 +152,19 @@ def _multi(name: str, kind: str, table: RatingTable, weights: str, categories: S
 
 def fleiss_kappa(table: RatingTable, weights: str = "none", categories: Sequence[Any] | None = None,
                  *, clusters: np.ndarray | None = None, n_boot: int = 0, seed: int | None = 0) -> Estimate:
-    """Fleiss' kappa (Fleiss 1971) for any number of raters; with missing ratings, Gwet's
-    generalisation (as R ``irrCAC::fleiss.kappa.raw``). Formula in the module docstring."""
+    """Fleiss' kappa (Fleiss 1971, Psychol. Bull. 76:378-382) for any number of raters; with
+    missing ratings, Gwet's generalisation (Gwet 2014 sec. 2.5, R ``irrCAC::fleiss.kappa.raw``):
+    ``p_a`` = mean over units with r_i >= 2 of ``sum_k r_ik (r*_ik - 1) / (r_i (r_i - 1))``,
+    ``p_e = sum_kl w_kl pi_k pi_l`` with ``pi_k`` = mean of ``r_ik / r_i``."""
     return _multi("fleiss_kappa", "fleiss", table, weights, categories, clusters, n_boot, seed)
 
 
 def gwet_ac(table: RatingTable, weights: str = "none", categories: Sequence[Any] | None = None,
             *, clusters: np.ndarray | None = None, n_boot: int = 0, seed: int | None = 0) -> Estimate:
-    """Gwet's AC1 (unweighted; Gwet 2008, BJMSP 61:29-48) or AC2 (weighted; Gwet 2014).
-    Pass the full *categories* list when some categories went unused: q enters ``p_e``."""
+    """Gwet's AC1 (unweighted; Gwet 2008, Br. J. Math. Stat. Psychol. 61:29-48) or AC2 (weighted;
+    Gwet 2014, *Handbook of Inter-Rater Reliability*): ``p_a`` as in :func:`fleiss_kappa`,
+    ``p_e = T_w / (q (q - 1)) * sum_k pi_k (1 - pi_k)``. Pass the full *categories* list when some
+    categories went unused: q enters ``p_e``."""
     name = "gwet_ac1" if (weights or "none") == "none" else "gwet_ac2"
     return _multi(name, "gwet", table, weights, categories, clusters, n_boot, seed)
 
@@ -165,12 +172,15 @@ def gwet_ac(table: RatingTable, weights: str = "none", categories: Sequence[Any]
 def brennan_prediger(table: RatingTable, weights: str = "none", categories: Sequence[Any] | None = None,
                      *, clusters: np.ndarray | None = None, n_boot: int = 0,
                      seed: int | None = 0) -> Estimate:
-    """Brennan & Prediger's (1981) coefficient: chance agreement ``T_w / q^2`` (1/q unweighted)."""
+    """Brennan & Prediger (1981, Educ. Psychol. Meas. 41:687-699): ``(p_a - p_e) / (1 - p_e)``
+    with ``p_a`` as in :func:`fleiss_kappa` and ``p_e = T_w / q^2`` (1/q unweighted)."""
     return _multi("brennan_prediger", "bp", table, weights, categories, clusters, n_boot, seed)
 
 
 def percent_agreement(table: RatingTable, categories: Sequence[Any] | None = None, *,
                       clusters: np.ndarray | None = None, n_boot: int = 0, seed: int | None = 0
                       ) -> Estimate:
-    """Share of agreeing rater pairs within units (two raters: share of units where they agree)."""
+    """Percent agreement ``p_a`` = mean over units with r_i >= 2 of
+    ``sum_k r_ik (r_ik - 1) / (r_i (r_i - 1))``: the share of agreeing rater pairs within a unit,
+    averaged over units (Gwet 2014 sec. 2.5; two raters: the share of units where they agree)."""
     return _multi("percent_agreement", "percent", table, "none", categories, clusters, n_boot, seed)

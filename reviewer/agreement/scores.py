@@ -47,7 +47,8 @@ def _pearson_finish(s: np.ndarray) -> np.ndarray:
 
 def pearson(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None, n_boot: int = 0,
             seed: int | None = 0) -> Estimate:
-    """Pearson's r on the pairs where both scores are present (formula in module docstring)."""
+    """Pearson's r = (Sxy - Sx Sy / n) / sqrt((Sxx - Sx^2 / n)(Syy - Sy^2 / n)) (Pearson 1896) on
+    the pairs where both scores are present; equals ``scipy.stats.pearsonr``."""
     x, y, cl = _paired(x, y, clusters)
     feats = np.column_stack([np.ones_like(x), x, y, x * x, y * y, x * y])
     stat = AdditiveStat(feats, _pearson_finish, len(x))
@@ -74,7 +75,8 @@ def _weighted_pearson(a: np.ndarray, b: np.ndarray, w: np.ndarray) -> np.ndarray
 
 def spearman(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None, n_boot: int = 0,
              seed: int | None = 0) -> Estimate:
-    """Spearman's rho (Pearson's r of mid-ranks); equals ``scipy.stats.spearmanr``."""
+    """Spearman's rho (Spearman 1904, Am. J. Psychol. 15:72-101): Pearson's r of the mid-ranks;
+    equals ``scipy.stats.spearmanr``. Bootstrap ranks are weighted mid-ranks of the resample."""
     x, y, cl = _paired(x, y, clusters)
     with np.errstate(divide="ignore", invalid="ignore"):
         value = float(stats.spearmanr(x, y).statistic) if len(x) > 1 else float("nan")
@@ -88,7 +90,8 @@ def spearman(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None
 
 def kendall(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None, n_boot: int = 0,
             seed: int | None = 0) -> Estimate:
-    """Kendall's tau-b; equals ``scipy.stats.kendalltau``. CI by quadratic forms in the resample
+    """Kendall's tau-b = (P - Q) / sqrt((n0 - n1)(n0 - n2)) (Kendall 1945, Biometrika 33:239-251);
+    equals ``scipy.stats.kendalltau``. CI by quadratic forms in the resample
     counts: P - Q = w'Sw / 2 with S_ij = sign(x_i - x_j) sign(y_i - y_j); tied pairs likewise."""
     x, y, cl = _paired(x, y, clusters)
     with np.errstate(divide="ignore", invalid="ignore"):
@@ -117,7 +120,8 @@ def kendall(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None,
 
 def bland_altman(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None,
                  n_boot: int = 0, seed: int | None = 0) -> Estimate:
-    """Mean difference x - y (bias) with limits of agreement (Bland & Altman 1986).
+    """Mean difference x - y (bias) with limits of agreement bias +/- 1.96 sd(x - y)
+    (Bland & Altman 1986, Lancet 327:307-310).
 
     ``value`` is the bias; ``details`` holds ``sd``, ``loa_low``, ``loa_high`` and, with a
     bootstrap, ``loa_low_ci`` / ``loa_high_ci``.

@@ -2,6 +2,6 @@
 :mod:`reviewer.agreement`). Entry point: :func:`analyze_study` -> :class:`StudyAgreement`."""
 
 from reviewer.analysis.results import ESTIMATE_COLUMNS, JudgeAgreement, StudyAgreement
-from reviewer.analysis.service import analyze_study
+from reviewer.analysis.service import AnalysisCancelled, analyze_study
 
-__all__ = ["ESTIMATE_COLUMNS", "JudgeAgreement", "StudyAgreement", "analyze_study"]
+__all__ = ["ESTIMATE_COLUMNS", "AnalysisCancelled", "JudgeAgreement", "StudyAgreement", "analyze_study"]

@@ -18,7 +18,7 @@ from reviewer.analysis.raters import (
     score_estimates,
 )
 from reviewer.analysis.results import StudyAgreement, frame
-from reviewer.errors import NotFoundError
+from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.store.engine import Store
 from reviewer.store.models import JudgeRun
 from reviewer.studies import get_study
@@ -26,19 +26,27 @@ from reviewer.studies import get_study
 Progress = Callable[[str, float], None]
 
 
+class AnalysisCancelled(ReviewerError):
+    """The caller asked the analysis to stop (``is_cancelled()`` returned True)."""
+
+
 def analyze_study(store: Store, study: str | None = None, judge_run: str | None = None, *,
                   categories: Sequence[str] | None = None, models: Sequence[str] | None = None,
                   n_boot: int = DEFAULT_N_BOOT, seed: int = 0,
-                  progress: Progress | None = None) -> StudyAgreement:
+                  progress: Progress | None = None,
+                  is_cancelled: Callable[[], bool] | None = None) -> StudyAgreement:
     """Rater-rater and judge-rater agreement of *study* (default: the only study).
 
     *judge_run*: analyse only that judge run (``NotFoundError`` if absent); None: every judge run
     of the study, oldest first. *categories*: case categories to keep (exact, or an "area" that
     keeps "area / ..."); *models*: model names to keep. *n_boot* resamples of cases for every
-    95 % interval, drawn with *seed*. *progress(step, fraction)* is called between steps.
+    95 % interval, drawn with *seed*. *progress(step, fraction)* is called between steps;
+    when *is_cancelled()* turns True the analysis stops there with :class:`AnalysisCancelled`.
     Reads in one short session; all computing happens after it closed.
     """
     def report(step: str, frac: float) -> None:
+        if is_cancelled is not None and is_cancelled():
+            raise AnalysisCancelled(f"agreement analysis cancelled before: {step}")
         if progress is not None:
             progress(step, frac)
 
