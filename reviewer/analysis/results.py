@@ -138,17 +138,20 @@ class StudyAgreement:
         return next((j for j in self.judges if j.judge_run == name), None)
 
     def tables(self) -> dict[str, pd.DataFrame]:
-        """Every table by name (judge tables prefixed ``judge[<run>].``), e.g. for CSV / XLSX."""
+        """Every table by name (judge tables prefixed ``judge[<run>].``), e.g. for CSV / XLSX.
+        Plot data (``score_matrix``, judge ``score_data`` and ``confusion``) are included."""
         out = {"overall": self.overall, "overall_score": self.overall_score,
                "by_criterion": self.by_criterion, "by_category": self.by_category,
-               "by_model": self.by_model, "raters": self.raters, "rater_pairs": self.rater_pairs}
+               "by_model": self.by_model, "raters": self.raters, "rater_pairs": self.rater_pairs,
+               "score_matrix": self.score_matrix.reset_index() if len(self.score_matrix) else self.score_matrix}
         for j in self.judges:
             p = f"judge[{j.judge_run}]."
             hb = self.healthbench_table(j)
             out.update({p + "pairwise_macro_f1": hb, p + "vs_majority": j.vs_majority,
                         p + "swapped": j.swapped, p + "by_criterion": j.by_criterion,
                         p + "by_category": j.by_category, p + "by_model": j.by_model,
-                        p + "scores": j.scores})
+                        p + "scores": j.scores, p + "score_data": j.score_data,
+                        p + "confusion": j.confusion.reset_index()})
         return out
 
     @staticmethod
