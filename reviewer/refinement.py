@@ -145,7 +145,8 @@ def rejudge_affected(store: Store, case_ids: Sequence[Case | str], *, judge_mode
 
 
 # ------------------------------------------------------------------------------------ compare
-def _run(session: Session, study_id: int, name: str) -> JudgeRun:
+def judge_run(session: Session, study_id: int, name: str) -> JudgeRun:
+    """The judge run called *name* in the study (NotFoundError otherwise)."""
     run = session.scalar(select(JudgeRun).where(JudgeRun.study_id == study_id, JudgeRun.name == name))
     if run is None:
         raise NotFoundError(f"no judge run named {name!r} in this study")
@@ -231,7 +232,7 @@ def _compare(keys: list[str], texts: dict[str, tuple[str | None, str | None, str
 def graded_version(session: Session, case: Case | str, run_name: str) -> int | None:
     """The newest checklist version of *case* that judge run *run_name* graded (None: none)."""
     case = find_case(session, case)
-    _, versions = _verdicts(session, _run(session, case.study_id, run_name), case.id)
+    _, versions = _verdicts(session, judge_run(session, case.study_id, run_name), case.id)
     return max(versions) if versions else None
 
 
@@ -246,7 +247,7 @@ def compare_versions(store: Store, case: Case | str, old_version: int, new_versi
         case = find_case(s, case)
         label = case.external_id or case.uid
         old_cv, new_cv = get_checklist(s, case, old_version), get_checklist(s, case, new_version)
-        old_run_row, new_run_row = _run(s, case.study_id, old_run), _run(s, case.study_id, new_run)
+        old_run_row, new_run_row = judge_run(s, case.study_id, old_run), judge_run(s, case.study_id, new_run)
         old_v, old_used = _verdicts(s, old_run_row, case.id)
         new_v, new_used = _verdicts(s, new_run_row, case.id)
         changes = {c.key: c for c in diff_versions(s, case, old_version, new_version)}
@@ -290,7 +291,7 @@ def compare_runs(store: Store, old_run: str, new_run: str, *, study: str | None 
 
     with store.Session() as s:
         st = get_study(s, study)
-        a, b = _run(s, st.id, old_run), _run(s, st.id, new_run)
+        a, b = judge_run(s, st.id, old_run), judge_run(s, st.id, new_run)
         old_v, _ = _verdicts(s, a)
         new_v, _ = _verdicts(s, b)
         phys = _physicians(s, st.id)

@@ -100,7 +100,7 @@ def test_refinement_loop_on_the_demo_study(demo, tiny_judge, db_path, capsys):
                         .where(AuditEvent.action == "checklist.edit")) == 1
 
 
-def test_template_versions_rerun_and_compare(demo, tiny_judge):
+def test_template_versions_rerun_and_compare(demo, tiny_judge, db_path, capsys):
     from reviewer.judging.templates import get_template, save_template_version
 
     store, study = demo
@@ -123,6 +123,11 @@ def test_template_versions_rerun_and_compare(demo, tiny_judge):
     table = compare_runs(store, "tpl-old", "tpl-new", study=study)
     assert table.old_label == f"healthbench@{v_old}" and table.new_label == f"healthbench@{v_new}"
     assert table.rows and table.overall.n == sum(r.n for r in table.rows) > 0
+    from reviewer.cli.main import main
+
+    assert main(["--db", str(db_path), "compare", "--old-run", "tpl-old", "--new-run", "tpl-new", "--diff"]) == 0
+    out = capsys.readouterr().out
+    assert "+Be strict." in out and f"judge template healthbench@{v_old} vs healthbench@{v_new}" in out
 
 
 def test_request_rerating(demo, db_path, capsys):

@@ -234,6 +234,18 @@ def cmd_rejudge(args: argparse.Namespace) -> int:
     return 0
 
 
+def _template_diff(store: Any, args: argparse.Namespace) -> str:
+    """The unified diff between the templates of the two runs (same template name only)."""
+    from reviewer.refinement import diff_templates, judge_run
+
+    with store.Session() as s:
+        study = get_study(s, args.study)
+        a, b = judge_run(s, study.id, args.old_run), judge_run(s, study.id, args.new_run)
+        if a.template_name != b.template_name or a.template_version is None or b.template_version is None:
+            return f"runs use different templates ({a.template_name!r} vs {b.template_name!r}): no diff"
+        return diff_templates(s, a.template_name, a.template_version, b.template_version)
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from reviewer.checklists import find_case, latest_checklist
     from reviewer.refinement import compare_runs, compare_versions, graded_version
@@ -241,6 +253,8 @@ def cmd_compare(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     if args.case is None:
         table = compare_runs(store, args.old_run, args.new_run, study=args.study)
+        if args.diff and not args.json:
+            print(_template_diff(store, args) or "(the two runs used the same template text)")
     else:
         with store.Session() as s:
             case = find_case(s, args.case, study=args.study)
@@ -335,6 +349,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--new-run", required=True, metavar="B")
     p.add_argument("--old-version", type=int, default=None, help="default: the version run A graded")
     p.add_argument("--new-version", type=int, default=None, help="default: the version run B graded")
+    p.add_argument("--diff", action="store_true",
+                   help="without CASE: also print the diff of the two runs' judge prompt templates")
     p.add_argument("--json", action="store_true")
     add_study_option(p)
     p.set_defaults(func=cmd_compare)
