@@ -231,7 +231,7 @@ def get_checklist(session: Session, case: Case | str, version: int | None = None
     else:
         cv = session.scalar(stmt.where(ChecklistVersion.version == version))
     if cv is None:
-        which = "any checklist" if version is None else f"checklist version {version}"
+        which = "checklist" if version is None else f"checklist version {version}"
         raise NotFoundError(f"case {case.external_id or case.uid!r} has no {which}")
     return cv
 
@@ -348,22 +348,26 @@ def edit_checklist(session: Session, case: Case | str, *, author: str, reason: s
 
     ``base_version`` (optional) is the version the editor was looking at: if a newer one exists
     the edit is refused with ``ConflictError`` instead of silently building on a version the
-    editor never saw. Raises ``InputError`` for an empty reason or an edit that changes nothing.
+    editor never saw (0 = "no checklist yet"). A case without any checklist gets version 1 from
+    its first edit (add criteria). Raises ``InputError`` for an empty reason or an edit that
+    changes nothing.
     """
     if not reason or not reason.strip():
         raise InputError("say why the checklist changes (--reason)")
     case = find_case(session, case)
-    latest = latest_checklist(session, case)
-    if base_version is not None and base_version != latest.version:
+    latest = session.scalar(select(ChecklistVersion).where(ChecklistVersion.case_id == case.id)
+                            .order_by(ChecklistVersion.version.desc()).limit(1))
+    current = latest.version if latest is not None else 0  # 0: the case has no checklist yet
+    if base_version is not None and base_version != current:
         raise ConflictError(f"checklist of case {case.external_id or case.uid!r} is at version "
-                            f"{latest.version}, not {base_version}: reload and edit again")
+                            f"{current}, not {base_version}: reload and edit again")
     used = set(session.scalars(select(Criterion.key).join(ChecklistVersion)
                                .where(ChecklistVersion.case_id == case.id)))
-    before = _as_dicts(latest)
+    before = _as_dicts(latest) if latest is not None else []
     after = apply_edits(before, list(edits), used)
     if after == before:
         raise InputError("the edit changes nothing", item=case.external_id or case.uid)
-    new = ChecklistVersion(case_id=case.id, version=latest.version + 1, parent_id=latest.id,
+    new = ChecklistVersion(case_id=case.id, version=current + 1, parent_id=latest.id if latest else None,
                            author=author or "", reason=reason.strip())
     session.add(new)
     session.flush()
@@ -372,8 +376,7 @@ def edit_checklist(session: Session, case: Case | str, *, author: str, reason: s
                               points=c["points"], tier=c["tier"], tags=list(c["tags"])))
     session.add(AuditEvent(study_id=case.study_id, actor=author or "", action="checklist.edit",
                            entity_type="checklist_version", entity_uid=new.uid,
-                           before={"case_uid": case.uid, "version": latest.version,
-                                   "criteria": _snapshot(before)},
+                           before={"case_uid": case.uid, "version": current, "criteria": _snapshot(before)},
                            after={"case_uid": case.uid, "version": new.version, "reason": new.reason,
                                   "criteria": _snapshot(after)}))
     session.flush()

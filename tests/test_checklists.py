@@ -238,3 +238,18 @@ def test_checklist_commands(small, db_path, tmp_path, capsys):
     assert data["医疗知识"][0]["checklist"] == ("核心需求：\n1. 解释共振效应。\n2. 说明内氢键的作用。\n\n"
                                             "次要需求：\n1. 强调共轭体系的作用。")
     assert main([*db, "checklist", "show", "nope"]) == 2
+
+
+def test_first_edit_gives_a_case_without_checklist_its_version_1(small):
+    from reviewer.store.models import Case
+
+    store, ids = small
+    with store.begin() as s:
+        s.add(Case(study_id=ids["study_id"], source="llmeval-med", external_id="bare", turns=[]))
+    with store.begin() as s:
+        with pytest.raises(NotFoundError, match="has no checklist"):
+            show_checklist(s, "bare")
+        cv = edit_checklist(s, "bare", author="c", reason="write one", base_version=0,
+                            edits=[AddCriterion("给出诊断。", tier="core"), AddCriterion("语言通俗。", tier="secondary")])
+        assert cv.version == 1 and cv.parent_id is None
+        assert [(c.key, c.tier) for c in show_checklist(s, "bare").criteria] == [("c1", "core"), ("c2", "secondary")]
