@@ -215,38 +215,68 @@ def _synced_digests(session: Session, uid: str, base: str | None) -> set[str]:
     return known
 
 
+@dataclass
+class _Lookup:
+    """Uid -> local id maps of one study and one rater, loaded once per file."""
+
+    responses: dict[str, int]
+    criteria: dict[str, int]
+    checklists: dict[str, int]
+    by_uid: dict[str, Rating]
+    by_response: dict[int, Rating]
+    foreign_uids: set[str]  # incoming rating uids that belong to another rater here
+
+    @classmethod
+    def load(cls, session: Session, study: Study, rater: Rater, incoming: list[str]) -> _Lookup:
+        responses = dict(session.execute(select(Response.uid, Response.id).join(Case)
+                                         .where(Case.study_id == study.id)).all())
+        criteria = dict(session.execute(
+            select(Criterion.uid, Criterion.id).join(ChecklistVersion, Criterion.checklist_version_id == ChecklistVersion.id)
+            .join(Case, ChecklistVersion.case_id == Case.id).where(Case.study_id == study.id)).all())
+        checklists = dict(session.execute(select(ChecklistVersion.uid, ChecklistVersion.id).join(Case)
+                                          .where(Case.study_id == study.id)).all())
+        ratings = session.scalars(select(Rating).where(Rating.rater_id == rater.id)).all()
+        mine = {r.uid for r in ratings}
+        foreign: set[str] = set()
+        for start in range(0, len(incoming), 500):
+            chunk = [u for u in incoming[start:start + 500] if u not in mine]
+            if chunk:
+                foreign |= set(session.scalars(select(Rating.uid).where(Rating.uid.in_(chunk))))
+        return cls(responses, criteria, checklists, {r.uid: r for r in ratings},
+                   {r.response_id: r for r in ratings}, foreign)
+
+
 def _merge_rating(session: Session, study: Study, rater: Rater, snap: dict[str, Any], rep: FileReport,
-                  actor: str, source_name: str) -> None:
+                  actor: str, source_name: str, look: _Lookup) -> None:
     uid = str(snap.get("uid"))
     if snap.get("rater_uid") != rater.uid:
         rep.skipped.append({"uid": uid, "reason": "rating by another rater than the file's"})
         return
-    resp_id = session.scalar(select(Response.id).join(Case).where(Response.uid == snap.get("response_uid"),
-                                                                  Case.study_id == study.id))
+    resp_id = look.responses.get(str(snap.get("response_uid")))
     if resp_id is None:
         rep.skipped.append({"uid": uid, "reason": f"response {snap.get('response_uid')} is not in this study"})
         return
     crit_uids = list((snap.get("criteria") or {}).keys())
-    crit_ids = dict(session.execute(select(Criterion.uid, Criterion.id).where(Criterion.uid.in_(crit_uids))).all())
-    unknown = [u for u in crit_uids if u not in crit_ids]
+    unknown = [u for u in crit_uids if u not in look.criteria]
     if unknown:
         rep.skipped.append({"uid": uid, "reason": f"unknown criteria {', '.join(unknown[:3])}"})
         return
-    cv_id = None
-    if snap.get("checklist_version_uid"):
-        cv_id = session.scalar(select(ChecklistVersion.id).where(ChecklistVersion.uid == snap["checklist_version_uid"]))
+    crit_ids = {u: look.criteria[u] for u in crit_uids}
+    cv_id = look.checklists.get(snap.get("checklist_version_uid") or "")
     incoming_digest = rating_digest(snap)
-    local = session.scalar(select(Rating).where(Rating.uid == uid))
+    local = look.by_uid.get(uid) or look.by_response.get(resp_id)
     if local is None:
-        local = session.scalar(select(Rating).where(Rating.response_id == resp_id, Rating.rater_id == rater.id))
-    if local is None:
+        if uid in look.foreign_uids:
+            rep.skipped.append({"uid": uid, "reason": "a rating with this uid belongs to another rater here"})
+            return
         rating = Rating(uid=uid, response_id=resp_id, rater_id=rater.id, status=snap["status"],
                         created_at=parse_iso(snap.get("created_at")) or utcnow())
         session.add(rating)
         _apply(session, rating, snap, crit_ids, cv_id)
-        session.flush()
+        look.by_uid[uid] = look.by_response[resp_id] = rating
         rep.inserted.append(uid)
-        _audit(session, study, actor, "rating.merge_insert", uid, None, rating_snapshot(session, rating))
+        after = {k: v for k, v in snap.items() if k != "base"}
+        _audit(session, study, actor, "rating.merge_insert", uid, None, after)
         return
     before = rating_snapshot(session, local)
     local_digest = rating_digest(before)
@@ -338,8 +368,14 @@ def merge_return_files(store: Store, paths: list[str | os.PathLike[str]], *, act
                                                                     AuditEvent.entity_uid == rater.uid)).all()
             if not any(isinstance(a, dict) and a.get("pack_uid") == c.manifest.get("pack_uid") for a in packed):
                 rep.notes.append("this database has no record of packing the review file this return comes from")
+            look = _Lookup.load(session, study_row, rater,
+                                [str(r.get("uid")) for r in c.payload["ratings"] if isinstance(r, dict)])
             for snap in c.payload["ratings"]:
-                _merge_rating(session, study_row, rater, snap, rep, actor, c.path.name)
+                if not isinstance(snap, dict) or not isinstance(snap.get("criteria"), dict) or "status" not in snap:
+                    rep.skipped.append({"uid": str(snap.get("uid") if isinstance(snap, dict) else snap),
+                                        "reason": "not a rating record"})
+                    continue
+                _merge_rating(session, study_row, rater, snap, rep, actor, c.path.name, look)
             _merge_feedback(session, rater, c.payload["feedback"], rep)
             _merge_audit(session, study_row, c.payload.get("audit") or [], rep)
             summary = {k: v for k, v in asdict(rep).items() if k not in ("file",)}

@@ -30,7 +30,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError, ReviewerError
@@ -52,16 +52,11 @@ from reviewer.store.engine import default_db_path
 from reviewer.store.models import (
     Assignment,
     AuditEvent,
-    Case,
+    Base,
     ChecklistVersion,
-    Criterion,
-    CriterionRating,
-    Feedback,
     Model,
     Rater,
     Rating,
-    RatingScheme,
-    Response,
     Study,
     new_uid,
     utcnow,
@@ -74,12 +69,21 @@ class PackResult:
     manifest: dict[str, Any]
 
 
-def _clone(obj: Any, **overrides: Any) -> Any:
-    """A new detached row of the same class with every column copied except the local id."""
-    mapper = obj.__class__.__mapper__
-    values = {attr.key: getattr(obj, attr.key) for attr in mapper.column_attrs if attr.key != "id"}
-    values.update(overrides)
-    return obj.__class__(**values)
+def _rows(src: Session, table: Table, *where: Any) -> list[dict[str, Any]]:
+    """Plain column dicts of *table* (Core: no ORM objects, fast for thousands of rows)."""
+    query = select(table)
+    for clause in where:
+        query = query.where(clause)
+    return [dict(r) for r in src.execute(query.order_by(table.c.id)).mappings()]
+
+
+def _in(column: Any, ids: list[int]) -> Any:
+    return column.in_(ids) if ids else column.in_([-1])
+
+
+def _insert(dst: Session, table: Table, rows: list[dict[str, Any]]) -> None:
+    if rows:
+        dst.execute(insert(table), rows)
 
 
 def find_rater(session: Session, rater: str) -> Rater:
@@ -109,96 +113,73 @@ def _rater_study(session: Session, rater: Rater, study: str | None) -> Study:
 def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: str) -> tuple[int, dict[str, Any]]:
     """Copy the rater's share of *study* from *src* into the empty database of *dst*.
 
-    Returns the item count and the base (digest, version, updated_at) of each copied rating.
+    Rows keep their uids and (the database being empty) their local ids, except the models,
+    which become ``blinded-N``. Returns the item count and the base (digest, version,
+    updated_at) of each copied rating.
     """
-    assignments = src.scalars(select(Assignment).where(Assignment.study_id == study.id,
-                                                       Assignment.rater_id == rater.id)
-                              .order_by(Assignment.position)).all()
+    t = {name: Base.metadata.tables[name] for name in (
+        "study", "rating_scheme", "rater", "model", "case", "checklist_version", "criterion", "response",
+        "assignment", "rating", "criterion_rating", "feedback")}
+    assignments = _rows(src, t["assignment"], t["assignment"].c.study_id == study.id,
+                        t["assignment"].c.rater_id == rater.id)
     if not assignments:
         raise NotFoundError(f"rater {rater.name!r} has no assignments in study {study.name!r}")
-    response_ids = [a.response_id for a in assignments]
-    responses = src.scalars(select(Response).where(Response.id.in_(response_ids)).order_by(Response.id)).all()
-    case_ids = sorted({r.case_id for r in responses})
-    cases = src.scalars(select(Case).where(Case.id.in_(case_ids)).order_by(Case.id)).all()
-    ratings = src.scalars(select(Rating).where(Rating.rater_id == rater.id, Rating.response_id.in_(response_ids))
+    response_ids = sorted({a["response_id"] for a in assignments})
+    responses = _rows(src, t["response"], _in(t["response"].c.id, response_ids))
+    case_ids = sorted({r["case_id"] for r in responses})
+    cases = _rows(src, t["case"], _in(t["case"].c.id, case_ids))
+    ratings = src.scalars(select(Rating).where(Rating.rater_id == rater.id, _in(Rating.response_id, response_ids))
                           .order_by(Rating.id)).all()
     latest = dict(src.execute(select(ChecklistVersion.case_id, func.max(ChecklistVersion.version))
-                              .where(ChecklistVersion.case_id.in_(case_ids))
+                              .where(_in(ChecklistVersion.case_id, case_ids))
                               .group_by(ChecklistVersion.case_id)).all())
-    checklists = [cv for cv in src.scalars(select(ChecklistVersion).where(ChecklistVersion.case_id.in_(case_ids))
-                                           .order_by(ChecklistVersion.id))
-                  if cv.version == latest.get(cv.case_id)
-                  or cv.id in {r.checklist_version_id for r in ratings}]
+    rated_versions = {r.checklist_version_id for r in ratings}
+    checklists = [dict(cv, parent_id=None) for cv in _rows(src, t["checklist_version"],
+                                                           _in(t["checklist_version"].c.case_id, case_ids))
+                  if cv["version"] == latest.get(cv["case_id"]) or cv["id"] in rated_versions]
+    cv_ids = [cv["id"] for cv in checklists]
+    criteria = _rows(src, t["criterion"], _in(t["criterion"].c.checklist_version_id, cv_ids))
+    crit_ids = {c["id"] for c in criteria}
+    response_set = set(response_ids)
 
-    new_study = _clone(study)
-    dst.add(new_study)
-    dst.flush()
-    for scheme in src.scalars(select(RatingScheme).where(RatingScheme.study_id == study.id).order_by(RatingScheme.id)):
-        dst.add(_clone(scheme, study_id=new_study.id))
-    new_rater = _clone(rater)
-    dst.add(new_rater)
-
-    model_ids = sorted({r.model_id for r in responses})
+    _insert(dst, t["study"], _rows(src, t["study"], t["study"].c.id == study.id))
+    _insert(dst, t["rating_scheme"], _rows(src, t["rating_scheme"], t["rating_scheme"].c.study_id == study.id))
+    _insert(dst, t["rater"], _rows(src, t["rater"], t["rater"].c.id == rater.id))
+    model_ids = sorted({r["model_id"] for r in responses})
     random.Random(seed).shuffle(model_ids)
-    model_map: dict[int, int] = {}
-    for n, mid in enumerate(model_ids, start=1):
-        blinded = Model(study_id=new_study.id, name=f"blinded-{n}", kind="imported", path=None, revision=None,
-                        meta={})
-        dst.add(blinded)
-        dst.flush()
-        model_map[mid] = blinded.id
-
+    model_map = {mid: n for n, mid in enumerate(model_ids, start=1)}
+    now = utcnow()
+    _insert(dst, t["model"], [{"id": n, "uid": new_uid(), "study_id": study.id, "name": f"blinded-{n}",
+                               "kind": "imported", "path": None, "revision": None, "meta": {},
+                               "created_at": now, "updated_at": now} for n in sorted(model_map.values())])
     secrets = model_secrets(src, study)
-    case_map: dict[int, int] = {}
     for case in cases:
-        meta = {k: v for k, v in (case.meta or {}).items() if not _mentions(json.dumps(v, ensure_ascii=False),
-                                                                              secrets)}
-        new_case = _clone(case, study_id=new_study.id, meta=meta)
-        dst.add(new_case)
-        dst.flush()
-        case_map[case.id] = new_case.id
-    cv_map: dict[int, int] = {}
-    crit_map: dict[int, int] = {}
-    for cv in checklists:
-        new_cv = _clone(cv, case_id=case_map[cv.case_id], parent_id=None)
-        dst.add(new_cv)
-        dst.flush()
-        cv_map[cv.id] = new_cv.id
-        for crit in src.scalars(select(Criterion).where(Criterion.checklist_version_id == cv.id)):
-            new_crit = _clone(crit, checklist_version_id=new_cv.id)
-            dst.add(new_crit)
-            dst.flush()
-            crit_map[crit.id] = new_crit.id
-    resp_map: dict[int, int] = {}
+        case["meta"] = {k: v for k, v in (case["meta"] or {}).items()
+                        if not _mentions(json.dumps(v, ensure_ascii=False), secrets)}
+    _insert(dst, t["case"], cases)
+    _insert(dst, t["checklist_version"], checklists)
+    _insert(dst, t["criterion"], criteria)
     for resp in responses:
-        new_resp = Response(uid=resp.uid, case_id=case_map[resp.case_id], model_id=model_map[resp.model_id],
-                            text=resp.text, blind_label=resp.blind_label, sample_index=resp.sample_index,
-                            external_id=None, generation_run_id=None, settings={}, seed=None,
-                            prompt_tokens=None, completion_tokens=None, latency_ms=None, device=None,
-                            content_hash="", created_at=resp.created_at, updated_at=resp.updated_at)
-        dst.add(new_resp)
-        dst.flush()
-        resp_map[resp.id] = new_resp.id
-    dst.flush()
-    for a in assignments:
-        dst.add(_clone(a, study_id=new_study.id, rater_id=new_rater.id, response_id=resp_map[a.response_id],
-                       design_id=None))
+        resp.update(model_id=model_map[resp["model_id"]], external_id=None, generation_run_id=None, settings={},
+                    seed=None, prompt_tokens=None, completion_tokens=None, latency_ms=None, device=None,
+                    content_hash="")
+    _insert(dst, t["response"], responses)
+    _insert(dst, t["assignment"], [dict(a, design_id=None) for a in assignments])
     base: dict[str, Any] = {}
     for rating in ratings:
         snap = rating_snapshot(src, rating)
         base[rating.uid] = {"digest": rating_digest(snap), "version": rating.version,
                             "updated_at": snap["updated_at"]}
-        new_rating = _clone(rating, response_id=resp_map[rating.response_id], rater_id=new_rater.id,
-                            checklist_version_id=cv_map.get(rating.checklist_version_id))
-        dst.add(new_rating)
-        dst.flush()
-        for cr in src.scalars(select(CriterionRating).where(CriterionRating.rating_id == rating.id)):
-            if cr.criterion_id in crit_map:
-                dst.add(_clone(cr, rating_id=new_rating.id, criterion_id=crit_map[cr.criterion_id]))
-    for fb in src.scalars(select(Feedback).where(Feedback.rater_id == rater.id).order_by(Feedback.id)):
-        if fb.criterion_id in crit_map and (fb.response_id is None or fb.response_id in resp_map):
-            dst.add(_clone(fb, rater_id=new_rater.id, criterion_id=crit_map[fb.criterion_id],
-                           response_id=resp_map.get(fb.response_id) if fb.response_id else None))
+    rating_rows = [dict(r, checklist_version_id=r["checklist_version_id"] if r["checklist_version_id"] in cv_ids
+                        else None) for r in _rows(src, t["rating"], _in(t["rating"].c.id, [r.id for r in ratings]))]
+    _insert(dst, t["rating"], rating_rows)
+    _insert(dst, t["criterion_rating"],
+            [cr for cr in _rows(src, t["criterion_rating"], _in(t["criterion_rating"].c.rating_id,
+                                                                  [r["id"] for r in rating_rows]))
+             if cr["criterion_id"] in crit_ids])
+    _insert(dst, t["feedback"],
+            [fb for fb in _rows(src, t["feedback"], t["feedback"].c.rater_id == rater.id)
+             if fb["criterion_id"] in crit_ids and (fb["response_id"] is None or fb["response_id"] in response_set)])
     dst.flush()
     return len(assignments), base
 
