@@ -155,3 +155,23 @@ def test_cli_import_twice_keeps_first_counts(llmeval_med_file: Path, fresh_db: P
 ])
 def test_checklist_variants(text: str, expected: list) -> None:
     assert [(i.key, i.text, i.tags) for i in parse_checklist(text)] == expected
+
+
+def test_model_answers_in_the_llmeval_shape(imported, llmeval_med_file: Path, tmp_path: Path) -> None:
+    """The benchmark's own answer layout: the question set with a ``model_answer`` per record."""
+    from reviewer.importing import import_responses
+    from reviewer.store.models import Case, Response
+
+    store, _report, _db = imported
+    data = json.loads(llmeval_med_file.read_text(encoding="utf-8"))
+    area = next(iter(data))
+    for i, record in enumerate(data[area][:3]):
+        record["model_answer"] = f"回答 {i}"
+    answers = tmp_path / "answers.json"
+    answers.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    report = import_responses(store, answers, model="model-q")
+    assert report.created["responses"] == 3
+    assert import_responses(store, answers, model="model-q").skipped["responses"] == 3
+    with store.Session() as s:
+        got = s.execute(select(Case.external_id, Response.text).join(Response).order_by(Response.id)).all()
+    assert [tuple(g) for g in got] == [(f"{area}/{i}", f"回答 {i}") for i in range(3)]
