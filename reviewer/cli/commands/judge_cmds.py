@@ -174,7 +174,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_study_option(p)
     p.set_defaults(func=cmd_judge)
 
-    p = sub.add_parser("scores", help="per-model leaderboard (judge run and/or physicians) with 95% CIs")
+    p = sub.add_parser("scores", help="per-model leaderboard (judge run and/or physicians) with 95%% CIs")
     p.add_argument("--judge-run", default=None, help="a judge run's name")
     p.add_argument("--raters", action="store_true", help="the physicians' submitted ratings")
     p.add_argument("--rater-policy", choices=("mean", "majority"), default="mean",
