@@ -18,6 +18,7 @@ from sqlalchemy import select
 from reviewer import rating as R
 from reviewer.assignment import design_assignments
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
+from reviewer.reviewfiles.common import rating_snapshot, rating_snapshots
 from reviewer.store import open_store
 from reviewer.store.models import (
     AuditEvent,
@@ -159,6 +160,9 @@ def test_end_to_end_agreement_matches_direct_entry(assigned) -> None:
     with store.Session() as s:  # the raters' own audit trail came back with their ratings
         submits = s.scalars(select(AuditEvent.actor).where(AuditEvent.action == "rating.submit")).all()
         assert Counter(submits) == dict(zip(RATERS, rated, strict=True))
+    with store.Session() as s:  # the bulk snapshot used by pack/return equals the one-by-one one
+        all_ratings = s.scalars(select(Rating).order_by(Rating.id)).all()
+        assert rating_snapshots(s, list(all_ratings)) == [rating_snapshot(s, r) for r in all_ratings]
     with store.Session() as s, direct.Session() as d:
         for model in (Rating, Feedback):
             assert len(s.scalars(select(model)).all()) == len(d.scalars(select(model)).all())

@@ -93,6 +93,37 @@ def rating_snapshot(session: Session, rating: Rating) -> dict[str, Any]:
     }
 
 
+def rating_snapshots(session: Session, ratings: list[Rating]) -> list[dict[str, Any]]:
+    """:func:`rating_snapshot` for many ratings with a handful of queries (same output)."""
+    if not ratings:
+        return []
+    ids = [r.id for r in ratings]
+    crit: dict[int, dict[str, str]] = {i: {} for i in ids}
+    resp_uid: dict[int, str] = {}
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        for rid, cuid, value in session.execute(
+                select(CriterionRating.rating_id, Criterion.uid, CriterionRating.value)
+                .join(Criterion, CriterionRating.criterion_id == Criterion.id)
+                .where(CriterionRating.rating_id.in_(chunk))):
+            crit[rid][cuid] = value
+        resp_uid.update(session.execute(select(Rating.id, Response.uid).join(Response, Rating.response_id == Response.id)
+                                        .where(Rating.id.in_(chunk))).all())
+    cv_ids = sorted({r.checklist_version_id for r in ratings if r.checklist_version_id is not None})
+    cv_uid = dict(session.execute(select(ChecklistVersion.id, ChecklistVersion.uid)
+                                  .where(ChecklistVersion.id.in_(cv_ids))).all()) if cv_ids else {}
+    rater_uid = dict(session.execute(select(Rater.id, Rater.uid)
+                                     .where(Rater.id.in_(sorted({r.rater_id for r in ratings})))).all())
+    return [{
+        "uid": r.uid, "response_uid": resp_uid.get(r.id), "rater_uid": rater_uid.get(r.rater_id),
+        "checklist_version_uid": cv_uid.get(r.checklist_version_id) if r.checklist_version_id else None,
+        "status": r.status, "overall_score": r.overall_score, "extra_scores": dict(r.extra_scores or {}),
+        "comment": r.comment or "", "safety_flag": bool(r.safety_flag), "time_spent_s": float(r.time_spent_s or 0.0),
+        "submitted_at": iso(r.submitted_at), "created_at": iso(r.created_at), "updated_at": iso(r.updated_at),
+        "version": r.version, "criteria": dict(sorted(crit[r.id].items())),
+    } for r in ratings]
+
+
 def rating_digest(snapshot: dict[str, Any]) -> str:
     """SHA-256 of what the rater decided (see the module doc)."""
     return sha256_bytes(canonical_json({k: snapshot.get(k) for k in DIGEST_FIELDS}))

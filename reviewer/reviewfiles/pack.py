@@ -42,7 +42,7 @@ from reviewer.reviewfiles.common import (
     check_format,
     iso,
     rating_digest,
-    rating_snapshot,
+    rating_snapshots,
     read_zip,
     sha256_bytes,
     sha256_file,
@@ -166,10 +166,9 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
     _insert(dst, t["response"], responses)
     _insert(dst, t["assignment"], [dict(a, design_id=None) for a in assignments])
     base: dict[str, Any] = {}
-    for rating in ratings:
-        snap = rating_snapshot(src, rating)
-        base[rating.uid] = {"digest": rating_digest(snap), "version": rating.version,
-                            "updated_at": snap["updated_at"]}
+    for snap in rating_snapshots(src, list(ratings)):
+        base[snap["uid"]] = {"digest": rating_digest(snap), "version": snap["version"],
+                             "updated_at": snap["updated_at"]}
     rating_rows = [dict(r, checklist_version_id=r["checklist_version_id"] if r["checklist_version_id"] in cv_ids
                         else None) for r in _rows(src, t["rating"], _in(t["rating"].c.id, [r.id for r in ratings]))]
     _insert(dst, t["rating"], rating_rows)

@@ -31,7 +31,7 @@ from reviewer.reviewfiles.common import (
     SUBMITTED_STATUS,
     canonical_json,
     iso,
-    rating_snapshot,
+    rating_snapshots,
     sha256_bytes,
 )
 from reviewer.reviewfiles.pack import read_review_manifest, workdir_for
@@ -68,9 +68,9 @@ def build_payload(db_file: Path, manifest: dict[str, Any]) -> dict[str, Any]:
                                  file=str(db_file), item=manifest.get("rater_name"))
             base = manifest.get("base_ratings") or {}
             ratings = []
-            for rating in s.scalars(select(Rating).where(Rating.rater_id == rater.id).order_by(Rating.id)):
-                snap = rating_snapshot(s, rating)
-                snap["base"] = (base.get(rating.uid) or {}).get("digest")
+            rows = s.scalars(select(Rating).where(Rating.rater_id == rater.id).order_by(Rating.id)).all()
+            for snap in rating_snapshots(s, list(rows)):
+                snap["base"] = (base.get(snap["uid"]) or {}).get("digest")
                 ratings.append(snap)
             feedback = []
             for fb in s.scalars(select(Feedback).where(Feedback.rater_id == rater.id).order_by(Feedback.id)):
