@@ -11,7 +11,7 @@ from sqlalchemy import select
 from reviewer.errors import InputError, ReviewerError
 from reviewer.generation.backend import GenerationRequest, SamplingSettings
 from reviewer.generation.service import run_generation
-from reviewer.store.models import GenerationRun, Model, Response
+from reviewer.store.models import Case, GenerationRun, Model, Response
 from tests.helpers_generation import MULTI_TURN, make_cases, one_torch_thread, response_count  # noqa: F401
 
 torch = pytest.importorskip("torch")
@@ -213,3 +213,14 @@ def test_case_selection_by_file_and_bad_ids(store, backend, tiny_llama, tmp_path
                        name="other")
     with pytest.raises(InputError, match="no case has a category starting with 'Neuro'"):
         run_generation(store, model=str(tiny_llama), backend_obj=backend, settings=FAST, cases="category:Neuro")
+
+
+def test_prompt_longer_than_the_context_is_reported_not_generated(store, backend, tiny_llama) -> None:
+    make_cases(store, 2, multi_turn=False)
+    with store.begin() as s:
+        s.add(Case(study_id=1, source="test", external_id="huge",
+                   turns=[{"role": "user", "content": "chest pain " * 1500}]))
+    summary = run_generation(store, model=str(tiny_llama), backend_obj=backend, settings=FAST)
+    assert summary.written == 2 and [f["case"] for f in summary.failed] == ["huge"]
+    assert "exceeds the model's context of 2048 tokens" in summary.failed[0]["error"]
+    assert response_count(store) == 2

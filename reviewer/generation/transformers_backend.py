@@ -243,7 +243,21 @@ class TransformersBackend:
         lengths = [len(self.tokenizer(p, add_special_tokens=self._add_special)["input_ids"]) for p in prompts]
         order = sorted(range(len(requests)), key=lambda i: -lengths[i])
         total, done, pos = len(order), 0, 0
-        while pos < total:
+        limit = self.context_length()
+        if limit is not None:  # too long for the model: reported as failed, never generated
+            too_long = [i for i in order if lengths[i] + settings.max_new_tokens > limit]
+            if too_long:
+                skip = set(too_long)
+                order = [i for i in order if i not in skip]
+                done = len(too_long)
+                yield [GenerationResult(key=requests[i].key, text="", prompt_tokens=lengths[i], device=self.device,
+                                        error=f"the prompt is {lengths[i]} tokens; with {settings.max_new_tokens} "
+                                        f"new tokens it exceeds the model's context of {limit} tokens "
+                                        "(lower --max-new-tokens or use a model with a longer context)")
+                       for i in too_long]
+                if progress is not None:
+                    progress(done, total)
+        while pos < len(order):
             if is_cancelled is not None and is_cancelled():
                 return
             idx = order[pos:pos + self.batch_size]
@@ -275,6 +289,15 @@ class TransformersBackend:
                 progress(done, total)
 
     _add_special = True
+
+    def context_length(self) -> int | None:
+        """The longest sequence the model takes (prompt + answer), when its config says."""
+        config = getattr(self.model, "config", None)
+        for name in ("max_position_embeddings", "n_positions", "max_sequence_length", "seq_length"):
+            value = getattr(config, name, None)
+            if isinstance(value, int) and value > 0:
+                return value
+        return None
 
     def _free_memory(self) -> None:
         """Give the allocator's cached blocks back after an out-of-memory error (GPU only)."""

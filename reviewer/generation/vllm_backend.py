@@ -48,13 +48,15 @@ class VLLMBackend:
         self.tokenizer = self.llm.get_tokenizer()
         self.device = "cuda"
         self.batch_size = max(1, int(chunk_size))
+        # extra SamplingParams fields (the benchmark forces min_tokens with it)
+        self.sampling_kwargs: dict[str, Any] = {}
 
     def _params(self, settings: SamplingSettings, seed: int) -> Any:
         from vllm import SamplingParams
 
         return SamplingParams(n=1, temperature=settings.temperature,
                               top_p=settings.top_p if settings.temperature > 0 else 1.0,
-                              max_tokens=settings.max_new_tokens, seed=seed)
+                              max_tokens=settings.max_new_tokens, seed=seed, **self.sampling_kwargs)
 
     def generate(self, requests: Sequence[GenerationRequest], settings: SamplingSettings, *,
                  progress: ProgressCallback | None = None,
