@@ -81,10 +81,13 @@ def test_wheel_carries_migrations_and_resources(installed) -> None:  # noqa: ANN
             "print(json.dumps({'versions': sorted(x.name for x in (d / 'versions').glob('0*.py')), "
             "'env': (d / 'env.py').is_file(), 'resources': str(r), "
             "'demo': (r / 'demo' / 'demo_study.json').is_file(), "
-            "'icon': (r / 'icons' / 'reviewer.svg').is_file()}))")
+            "'icon': (r / 'icons' / 'reviewer.svg').is_file(), "
+            "'prompts': sorted(x.name for x in (r / 'judge_prompts').glob('*.j2'))}))")
     info = json.loads(_run([str(installed["python"]), "-c", code], cwd=installed["base"], env=_env(installed)))
     assert any(v.startswith("0001_") for v in info["versions"]), info
     assert info["env"] and info["demo"] and info["icon"], info
+    shipped = sorted(x.name for x in (ROOT / "resources" / "judge_prompts").glob("*.j2"))
+    assert info["prompts"] == shipped, info  # judge prompt templates travel too
     assert info["resources"].startswith(str(installed["python"].parent.parent)), info
 
 
