@@ -221,6 +221,8 @@ def design_assignments(session: Session, study: Study, raters: list[str], *, per
 
     responses = list(session.scalars(select(Response).join(Case).where(Case.study_id == study.id)
                                      .order_by(Response.id)))
+    if not responses:
+        raise InputError(f"study {study.name!r} has no responses to assign yet: import or generate answers first")
     case_category = dict(session.execute(select(Case.id, Case.category).where(Case.study_id == study.id)).all())
     rng = random.Random(seed)
     order = _stratified_order(responses, case_category, rng)

@@ -133,6 +133,10 @@ def test_prioritised_items_come_first(study_store, kind: str) -> None:
 def test_refusals(study_store) -> None:
     with pytest.raises(InputError, match="only 3 raters"):
         _design(study_store, per_response=4)
+    with pytest.raises(InputError, match="no responses to assign"), study_store.begin() as s:
+        from reviewer.studies import create_study
+
+        design_assignments(s, create_study(s, "empty"), RATERS)
     with pytest.raises(InputError, match="between 0 and 1"):
         _design(study_store, overlap=1.5)
     with pytest.raises(NotFoundError, match="no judge run named 'nope'"):
