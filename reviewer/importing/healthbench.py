@@ -35,6 +35,12 @@ def rubric_criteria(items: Any, key: str, *, file: str | Path, line: int | None)
     used: set[str] = set()
     out = []
     for i, item in enumerate(items, start=1):
+        if type(item) is dict:  # fast path for well-formed items; the checks below name the problem
+            text, points, tags = item.get("criterion"), item.get("points"), item.get("tags", [])
+            if type(text) is str and type(points) in (int, float) and type(tags) is list:
+                out.append(NewCriterion(text=text, key=criterion_key(text, used), points=points,
+                                        tags=list(tags)))
+                continue
         where = f"{key} item {i}"
         if not isinstance(item, dict):
             raise InputError("should be an object", file=str(file), line=line, item=where)

@@ -62,6 +62,22 @@ class MetaRow:
 
 
 def parse_row(row: dict[str, Any], *, file: Path, line: int) -> MetaRow:
+    """One meta line, checked (a fast path for well-formed rows; the full checks name the problem)."""
+    g = row.get
+    labels, ids, prompt = g("binary_labels"), g("anonymized_physician_ids"), g("prompt")
+    if (type(g("prompt_id")) is str and type(g("completion_id")) is str and type(g("completion")) is str
+            and type(g("rubric")) is str and type(g("category", "")) is str and type(labels) is list
+            and type(ids) is list and len(labels) == len(ids) and type(prompt) is list and prompt
+            and all(type(v) is bool for v in labels) and all(type(v) is str and v for v in ids)
+            and all(type(t) is dict and type(t.get("role")) is str and type(t.get("content")) is str
+                    for t in prompt)):
+        return MetaRow(line, row["prompt_id"], row["completion_id"],
+                       [{"role": t["role"], "content": t["content"]} for t in prompt], row["completion"],
+                       row["rubric"], g("category", ""), list(zip(ids, labels, strict=True)))
+    return _parse_row_checked(row, file=file, line=line)
+
+
+def _parse_row_checked(row: dict[str, Any], *, file: Path, line: int) -> MetaRow:
     prompt_id = field_of(row, "prompt_id", str, file=file, line=line)
     completion_id = field_of(row, "completion_id", str, file=file, line=line)
     prompt = check_turns(field_of(row, "prompt", list, file=file, line=line), "prompt", file=file, line=line)
