@@ -34,6 +34,17 @@ def _run(cmd: list[str], *, cwd: Path, env: dict[str, str], timeout: int = 300) 
     return proc.stdout
 
 
+def _isolation() -> list[str]:
+    """Build with this interpreter's setuptools when it can make wheels by itself (>= 70.1, which has
+    bdist_wheel built in); otherwise let pip make its usual isolated build environment."""
+    try:
+        import setuptools
+    except ImportError:
+        return []
+    major, minor = (int(x) for x in setuptools.__version__.split(".")[:2])
+    return ["--no-build-isolation"] if (major, minor) >= (70, 1) else []
+
+
 @pytest.fixture(scope="module")
 def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     base = tmp_path_factory.mktemp("wheel")
@@ -41,11 +52,11 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     shutil.copytree(ROOT, src, ignore=IGNORE)
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "REVIEWER_DB", "VIRTUAL_ENV")}
     env.update(HOME=str(base / "home"), XDG_DATA_HOME=str(base / "home" / "data"),
-               XDG_CONFIG_HOME=str(base / "home" / "config"), PIP_NO_INDEX="1", QT_QPA_PLATFORM="offscreen")
+               XDG_CONFIG_HOME=str(base / "home" / "config"), QT_QPA_PLATFORM="offscreen")
     (base / "home").mkdir()
     wheels = base / "wheels"
-    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(wheels),
-          str(src)], cwd=base, env=env)
+    _run([sys.executable, "-m", "pip", "wheel", "--no-deps", *_isolation(), "-q", "-w", str(wheels), str(src)],
+         cwd=base, env=env)
     wheel = next(wheels.glob("reviewer-*.whl"))
     env_dir = base / "venv"
     venv.EnvBuilder(system_site_packages=False, with_pip=False).create(env_dir)
