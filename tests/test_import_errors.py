@@ -123,3 +123,13 @@ def test_python_m_reviewer_subprocess(db: Path, tmp_path: Path, capsys: pytest.C
     assert run.returncode == 2
     assert f"{bad}, line 1: missing required field 'prompt'" in run.stderr
     assert _status(db, capsys) == before
+
+
+def test_meta_labels_and_ids_must_pair_up(db: Path, tmp_path: Path, healthbench_dir: Path,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [json.loads(line) for line in (healthbench_dir / "sample_meta.jsonl").read_text().splitlines()]
+    rows[3]["anonymized_physician_ids"] = rows[3]["anonymized_physician_ids"][:2]
+    bad = tmp_path / "meta.jsonl"
+    bad.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    _fails(db, ["import", "healthbench-meta", str(bad)], capsys, str(bad), "line 4",
+           "'binary_labels' has 3 entries but 'anonymized_physician_ids' has 2")
