@@ -155,3 +155,16 @@ def test_a_session_in_a_caller_transaction_is_rolled_back_whole(fresh_store, hea
             s.rollback()
     with store.Session() as s:
         assert s.scalars(select(Case.id)).all() == []
+
+
+def test_an_import_leaves_one_audit_event(fresh_store, healthbench_dir: Path) -> None:
+    from reviewer.importing import import_healthbench
+    from reviewer.store.models import AuditEvent
+
+    sample = healthbench_dir / "sample.jsonl"
+    import_healthbench(fresh_store, sample)
+    import_healthbench(fresh_store, sample)  # adds nothing, so leaves no event either
+    with fresh_store.Session() as s:
+        [event] = s.scalars(select(AuditEvent)).all()
+    assert event.action == "import.healthbench" and event.after["file"] == str(sample)
+    assert event.after["created"]["criteria"] == 19

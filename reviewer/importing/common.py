@@ -36,7 +36,7 @@ from reviewer.studies import get_study
 __all__ = [
     "CaseResolver", "CriterionInfo", "ImportReport", "LatestChecklist", "bulk_insert", "check_turns",
     "content_hash", "criterion_key", "field_of", "first_of", "get_or_create_model", "get_or_create_raters",
-    "get_study", "latest_checklists", "read_json", "read_jsonl", "short_title", "transaction",
+    "get_study", "latest_checklists", "read_json", "read_jsonl", "record_import", "short_title", "transaction",
 ]
 
 
@@ -82,6 +82,31 @@ class ImportReport:
         if len(self.warnings) > 20:
             lines.append(f"  ... and {len(self.warnings) - 20} more warnings")
         return lines
+
+
+def record_import(session: Session, study_id: int, report: ImportReport, *, actor: str = "") -> None:
+    """Leave an audit event for an import that added something (what, from which file, counts).
+
+    A re-import that adds nothing leaves nothing, so importing twice keeps the first counts.
+    """
+    if not report.total_created:
+        return
+    from reviewer.store.models import AuditEvent
+
+    session.add(AuditEvent(study_id=study_id, actor=actor or _user(), action=f"import.{report.kind}",
+                           entity_type="file", entity_uid="", before=None,
+                           after={"file": report.file, "created": dict(report.created),
+                                  "skipped": dict(report.skipped), "notes": dict(report.notes)}))
+    session.flush()
+
+
+def _user() -> str:
+    try:
+        import getpass
+
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name is not a reason to fail an import
+        return ""
 
 
 @contextmanager

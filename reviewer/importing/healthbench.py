@@ -20,6 +20,7 @@ from reviewer.importing.common import (
     field_of,
     get_study,
     read_jsonl,
+    record_import,
     short_title,
     transaction,
 )
@@ -115,4 +116,5 @@ def import_healthbench(target: Store | Any, path: str | Path, *, study: str | No
                 continue
             fresh.append(case)
         insert_cases(session, st.id, fresh, report)
+        record_import(session, st.id, report)
     return report

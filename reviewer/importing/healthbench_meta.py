@@ -40,6 +40,7 @@ from reviewer.importing.common import (
     get_study,
     latest_checklists,
     read_jsonl,
+    record_import,
     transaction,
 )
 from reviewer.importing.healthbench import SOURCE, case_from_prompt
@@ -234,4 +235,5 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
         bulk_insert(session, CriterionRating, list(new_cr.values()), ids=False)
         report.add("criterion_ratings", len(new_cr))
         report.notes["labels_read"] = sum(len(r.labels) for r in rows)
+        record_import(session, st.id, report)
     return report

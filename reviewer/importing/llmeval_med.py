@@ -25,6 +25,7 @@ from reviewer.importing.common import (
     field_of,
     get_study,
     read_json,
+    record_import,
     short_title,
     transaction,
 )
@@ -128,4 +129,5 @@ def import_llmeval_med(target: Store | Any, path: str | Path, *, study: str | No
                 continue
             fresh.append(case)
         insert_cases(session, st.id, fresh, report)
+        record_import(session, st.id, report)
     return report

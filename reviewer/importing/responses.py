@@ -37,6 +37,7 @@ from reviewer.importing.common import (
     get_study,
     read_json,
     read_jsonl,
+    record_import,
     transaction,
 )
 from reviewer.store.engine import Store
@@ -177,4 +178,5 @@ def import_responses(target: Store | Any, path: str | Path, *, study: str | None
                              "latency_ms": numbers.get("latency_ms")})
         bulk_insert(session, Response, new_rows)
         report.add("responses", len(new_rows))
+        record_import(session, st.id, report)
     return report

@@ -45,6 +45,7 @@ from reviewer.importing.common import (
     latest_checklists,
     read_json,
     read_jsonl,
+    record_import,
     transaction,
 )
 from reviewer.importing.healthbench import SOURCE, case_from_prompt, rubric_criteria
@@ -173,6 +174,7 @@ def import_verdicts(target: Store | Any, path: str | Path, *, judge: str, study:
             items.append((resp_id, crit_id, r))
         run_id = _run(session, st.id, judge, judge_model, path, report)
         _write_verdicts(session, run_id, items, report)
+        record_import(session, st.id, report)
     return report
 
 
@@ -252,4 +254,5 @@ def _import_allresults(target: Store | Any, path: Path, data: dict[str, Any], re
                 items_out.append((resp_id, found.id, v))
         run_id = _run(session, st.id, judge, judge_model, path, report)
         _write_verdicts(session, run_id, items_out, report)
+        record_import(session, st.id, report)
     return report
