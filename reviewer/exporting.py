@@ -201,8 +201,12 @@ def write_rows(rows: Sequence[dict[str, Any]], columns: Sequence[str], path: Pat
                 handle.write(json.dumps({k: row.get(k) for k in columns}, ensure_ascii=False, default=_iso))
                 handle.write("\n")
     elif suffix == ".parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
+        try:
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+        except ImportError as exc:
+            raise InputError("Parquet export needs pyarrow: pip install \"reviewer[parquet]\"",
+                             file=str(path)) from exc
 
         data = {k: [_flat(row.get(k)) for row in rows] for k in columns}
         arrays = {}
