@@ -122,15 +122,15 @@ def main() -> int:
     for label, mode, cache in (("logprob, prefix cache", "logprob", True),
                                ("logprob, padded batch", "logprob", False),
                                ("generate + parse", "generate", None)):
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         summary = run_judge(store, model=model_path, template="healthbench", mode=mode, name=label,
                             backend_obj=backend, prefix_cache=bool(cache), max_attempts=1,
                             settings=SamplingSettings(max_new_tokens=args.new_tokens))
-        seconds = time.perf_counter() - start
+        seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         timings[label] = seconds
         assert summary.judged == n, summary
-        print(f"  {label:<24} {n / seconds:8.2f} criteria/s  ({seconds:6.2f} s; parsed {summary.ok}, "
-              f"failed {summary.failed})")
+        print(f"  {label:<24} {n / seconds:8.2f} criteria/s  ({seconds:6.2f} s wall, {cpu:6.2f} s CPU; "
+              f"parsed {summary.ok}, failed {summary.failed})", flush=True)
     base = timings["generate + parse"]
     print(f"  speed-up of the logprob path (prefix cache) over generate + parse: "
           f"{base / timings['logprob, prefix cache']:.1f}x; over the padded logprob batch: "

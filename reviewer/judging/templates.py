@@ -110,9 +110,14 @@ def check_syntax(content: str, *, source: str = "template") -> None:
         raise InputError(f"Jinja2 syntax error: {exc.message}", file=source, line=exc.lineno) from exc
 
 
+@lru_cache(maxsize=32)
+def _compiled(content: str) -> Any:
+    return _environment().from_string(content)
+
+
 def render(content: str, context: dict[str, Any]) -> str:
     """Render a template text with *context* (sandboxed); surrounding blank lines are trimmed."""
-    return _environment().from_string(content).render(**context).strip() + "\n"
+    return _compiled(content).render(**context).strip() + "\n"
 
 
 def template_dir() -> Path:
