@@ -36,7 +36,7 @@ def run(argv: list[str]) -> int:
         if top not in LEFT_OUT:
             raise
         print(f"reviewer: error: this command needs {top!r}, which the rater app does not include; "
-              "use the full install (pip install \"reviewer[models]\") on a coordinator's machine",
+              "install the full package on a coordinator's machine (pip install reviewer; add [models] for generation and judging)",
               file=sys.stderr)
         return 2
 
