@@ -179,11 +179,25 @@ def test_a_rating_changed_on_both_sides_is_kept_twice_and_flagged(tmp_path: Path
         assert update.before["comment"] == "original" and update.after["comment"] == "file only"
         assert update.actor == "coord"
 
+    # the coordinator lists the conflict and takes the rater's version; a re-merge changes nothing
+    assert main(["--db", str(tmp_path / "study.db"), "conflicts", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [c["rating_uid"] for c in listed] == [uids[0]]
+    assert main(["--db", str(tmp_path / "study.db"), "conflicts", "--resolve", listed[0]["uid"],
+                 "--keep", "incoming"]) == 0
+    capsys.readouterr()
+    assert _comment_by_uid(store, uids[0]) == "file side"
+    assert main(["--db", str(tmp_path / "study.db"), "conflicts"]) == 0
+    assert "no open rating conflicts" in capsys.readouterr().out
+    assert main(["--db", str(tmp_path / "study.db"), "conflicts", "--resolve", listed[0]["uid"],
+                 "--keep", "local"]) == 2
+    assert "already resolved" in capsys.readouterr().err
+
     # the audit command shows the merge and each rating change with before and after
     assert main(["--db", str(tmp_path / "study.db"), "audit", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)
     actions = [e["action"] for e in events]
-    for expected in ("merge", "rating.conflict", "rating.merge_update", "rating.merge_insert",
+    for expected in ("merge", "rating.conflict", "rating.merge_update", "rating.merge_insert", "rating.conflict_resolve",
                      "review_file.pack", "assignment.design"):
         assert expected in actions
     assert main(["--db", str(tmp_path / "study.db"), "audit", "--limit", "2"]) == 0
@@ -236,6 +250,20 @@ def test_returning_twice_from_one_file_is_no_conflict(tmp_path: Path) -> None:
     write_return_file(rvw, tmp_path / "r3.rvr")
     third = merge_return_files(store, [tmp_path / "r3.rvr"], actor="coord").files[0]
     assert third.conflicts == first.inserted
+    assert _comment_by_uid(store, first.inserted[0]) == "coordinator fix"
+    from reviewer.reviewfiles.conflicts import list_conflicts, resolve_conflict
+
+    with store.begin() as s:
+        (conflict,) = list_conflicts(s)
+        resolve_conflict(s, conflict["uid"], "local", actor="coord")
+    # a later return that still carries the rejected version must not bring it back
+    with work.begin() as s:
+        rid = s.scalar(select(Rater.id))
+        R.add_time(s, rid, items[1], 5.0)  # a different payload, same answer on item 0
+    write_return_file(rvw, tmp_path / "r4.rvr")
+    fourth = merge_return_files(store, [tmp_path / "r4.rvr"], actor="coord").files[0]
+    assert not fourth.updated and not fourth.conflicts
+    assert "already recorded" in fourth.skipped[0]["reason"]
     assert _comment_by_uid(store, first.inserted[0]) == "coordinator fix"
     work.close()
     store.close()

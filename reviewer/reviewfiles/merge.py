@@ -205,12 +205,15 @@ def _synced_digests(session: Session, uid: str, base: str | None) -> set[str]:
     """Digests both sides agreed on for this rating: its state at pack time and after every merge.
 
     A local rating still in one of these states was not changed here since, so a newer incoming
-    version may replace it (a rater who returns twice from the same file is no conflict).
+    version may replace it (a rater who returns twice from the same file is no conflict). A
+    conflict settled by taking the incoming version counts too.
     """
     known = {base} if base else set()
-    for after in session.scalars(select(AuditEvent.after).where(
-            AuditEvent.entity_uid == uid, AuditEvent.action.in_(("rating.merge_insert", "rating.merge_update")))):
-        if isinstance(after, dict):
+    actions = ("rating.merge_insert", "rating.merge_update", "rating.conflict_resolve")
+    for action, after in session.execute(select(AuditEvent.action, AuditEvent.after).where(
+            AuditEvent.entity_uid == uid, AuditEvent.action.in_(actions))):
+        # a conflict settled for the local side is no agreement with the rater's file
+        if isinstance(after, dict) and (action != "rating.conflict_resolve" or after.get("kept") == "incoming"):
             known.add(rating_digest(after))
     return known
 

@@ -63,6 +63,36 @@ def cmd_audit(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_conflicts(args: argparse.Namespace) -> int:
+    from reviewer.reviewfiles.conflicts import list_conflicts, resolve_conflict
+
+    store = store_from_args(args)
+    if args.resolve:
+        if not args.keep:
+            from reviewer.errors import InputError
+
+            raise InputError("say which version to keep: --keep local or --keep incoming", item="--resolve")
+        with store.begin() as session:
+            after = resolve_conflict(session, args.resolve, args.keep, actor=_user())
+        print(f"conflict {args.resolve} resolved: kept the {args.keep} version of rating {after['uid']}")
+        return 0
+    with store.Session() as session:
+        items = list_conflicts(session, study=args.study, include_resolved=args.all)
+    if args.json:
+        print_json(items)
+        return 0
+    for c in items:
+        state = "resolved" if c["resolved"] else "OPEN"
+        print(f"{c['uid']}  {state:<8} rater {c['rater']!r} rating {c['rating_uid'][:8]} from {c['file']}")
+        for side in ("local", "incoming"):
+            v = c[side]
+            print(f"    {side:<8} score={v.get('overall_score')} status={v.get('status')} "
+                  f"comment={(v.get('comment') or '')[:50]!r} criteria={sorted((v.get('criteria') or {}).values())}")
+    if not items:
+        print("no rating conflicts" if args.all else "no open rating conflicts")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pack", help="write one rater's offline review file (.rvw)")
     p.add_argument("--rater", required=True, help="rater name (or uid)")
@@ -80,6 +110,14 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the merge report as JSON")
     add_study_option(p)
     p.set_defaults(func=cmd_merge)
+
+    p = sub.add_parser("conflicts", help="ratings changed on both sides of a merge: list or resolve them")
+    p.add_argument("--all", action="store_true", help="include resolved conflicts")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p.add_argument("--resolve", metavar="CONFLICT_UID", default=None, help="settle this conflict")
+    p.add_argument("--keep", choices=["local", "incoming"], default=None, help="with --resolve: the version to keep")
+    add_study_option(p)
+    p.set_defaults(func=cmd_conflicts)
 
     p = sub.add_parser("audit", help="who changed what and when (ratings, merges, checklists)")
     p.add_argument("--json", action="store_true", help="print JSON")
