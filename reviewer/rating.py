@@ -19,6 +19,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError, ReviewerError
+from reviewer.rating_fast import set_criterion_draft
 from reviewer.rating_queue import (  # noqa: F401  (re-exported: the rating service API)
     NEW,
     QueueItem,
@@ -297,6 +298,9 @@ def set_criterion(session: Session, rater_id: int, response_id: int, criterion_i
     """Answer one criterion (met / not_met / na) or clear it (``None``)."""
     if value is not None and value not in CRITERION_VALUES:
         raise InputError(f"criterion value must be one of {', '.join(CRITERION_VALUES)}, not {value!r}")
+    fast = set_criterion_draft(session, rater_id, response_id, criterion_id, value)
+    if fast is not None:  # an existing draft: the lean Core path (see reviewer.rating_fast)
+        return RatingState(response_id, *fast)
     rating = _rating_for_write(session, rater_id, response_id)
     key = _check_criterion(session, rating, criterion_id)
     row = session.scalar(select(CriterionRating).where(CriterionRating.rating_id == rating.id,

@@ -7,7 +7,7 @@ in :mod:`reviewer.gui.shortcuts`.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -129,6 +129,11 @@ class MainWindow(QMainWindow):
         self.stack.addWidget(self.empty)
         self.setCentralWidget(self.stack)
 
+        self._prefetch_timer = QTimer(self)
+        self._prefetch_timer.setSingleShot(True)
+        self._prefetch_timer.setInterval(40)
+        self._prefetch_timer.timeout.connect(self._prefetch_next)
+
         from reviewer.gui.shortcuts import install_menus_and_shortcuts
 
         install_menus_and_shortcuts(self)
@@ -162,6 +167,7 @@ class MainWindow(QMainWindow):
         s.setValue("view/font_pt", pt)
         apply_style(QApplication.instance(), pt)
         if self.current_id is not None:
+            self.case_pane.show_item(None)
             self.case_pane.show_item(self.columns[0].item, is_dark())
 
     # -- loading --------------------------------------------------------------------------------
@@ -186,6 +192,8 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
 
     def _filters_changed(self) -> None:
+        if self.category_filter.currentData():
+            self.model.ensure_categories()
         self.proxy.set_filters(self.status_filter.currentData() or "", self.category_filter.currentData() or "")
         if self.current_id is not None:
             row = self._proxy_row_of(self.current_id)
@@ -203,9 +211,19 @@ class MainWindow(QMainWindow):
     def select_proxy_row(self, row: int) -> None:
         if 0 <= row < self.proxy.rowCount():
             idx = self.proxy.index(row, 0)
+            before = self.table.currentIndex().row()
+            self._scroll_into_view(idx, downwards=row >= before)
             self.table.selectionModel().setCurrentIndex(
                 idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-            self.table.scrollTo(idx)
+
+    def _scroll_into_view(self, idx, downwards: bool) -> None:  # noqa: ANN001
+        """Scroll by pages, not rows: stepping down a long queue then repaints the table once a
+        page instead of on every step."""
+        if self.table.viewport().rect().contains(self.table.visualRect(idx)):
+            return
+        hint = QAbstractItemView.ScrollHint.PositionAtTop if downwards else \
+            QAbstractItemView.ScrollHint.PositionAtBottom
+        self.table.scrollTo(idx, hint)
 
     def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
         if current.isValid():
@@ -221,6 +239,13 @@ class MainWindow(QMainWindow):
         self._show_partner()
         self.active = first
         first.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+        self._prefetch_timer.start()
+
+    def _prefetch_next(self) -> None:
+        """Idle time: load the response after the current one (the usual next step)."""
+        row = self.table.currentIndex().row()
+        if 0 <= row + 1 < self.proxy.rowCount():
+            self.columns[0].prefetch(self.proxy.data(self.proxy.index(row + 1, 0), QueueModel.ResponseIdRole))
 
     def _show_partner(self) -> None:
         second = self.columns[1]
@@ -292,6 +317,8 @@ class MainWindow(QMainWindow):
 
     # -- reacting to saves -----------------------------------------------------------------------
     def _on_saved(self, state: svc.RatingState) -> None:
+        for col in self.columns:
+            col.forget(state.response_id)
         self.model.update_state(state)
         self._update_progress()
 

@@ -8,6 +8,7 @@ in coordinator mode.
 from __future__ import annotations
 
 import html
+from functools import lru_cache
 
 import markdown as md
 from PySide6.QtCore import QSettings, Qt
@@ -25,8 +26,10 @@ pre { background: #f3f5f8; padding: 6px; }
 """
 
 
+@lru_cache(maxsize=256)
 def markdown_html(text: str) -> str:
-    """Markdown to HTML (tables get a class for the borders QTextBrowser can draw)."""
+    """Markdown to HTML (tables get a class for the borders QTextBrowser can draw); cached, so a
+    prefetched item and a case shared by several responses render once."""
     _MD.reset()
     out = _MD.convert(text or "")
     return out.replace("<table>", '<table class="md" cellspacing="0" cellpadding="4">')
@@ -93,6 +96,7 @@ class CasePane(QWidget):
         layout.addWidget(self.ref_toggle)
         layout.addWidget(self.reference, 2)
         self.ref_toggle.setChecked(QSettings().value("view/reference_open", False, type=bool))
+        self._shown: tuple[int, bool] | None = None
 
     def _toggle_reference(self, shown: bool) -> None:
         self.ref_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
@@ -101,12 +105,17 @@ class CasePane(QWidget):
 
     def show_item(self, item: ItemView | None, dark: bool = False) -> None:
         if item is None:
+            self._shown = None
             self.title.setText("")
             self.category.setText("")
             self.chat.clear()
             self.ref_toggle.setVisible(False)
             self.reference.setVisible(False)
             return
+        key = (item.case_id, dark)
+        if key == self._shown:  # the next response to the same case: nothing to redraw
+            return
+        self._shown = key
         self.title.setText(item.case_title or self.tr("Case"))
         self.category.setText(item.category)
         self.category.setVisible(bool(item.category))

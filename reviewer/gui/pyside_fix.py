@@ -1,14 +1,15 @@
 """Work around a reference-count bug of PySide6 6.12 on Python 3.11.
 
 On this stack every call of a Qt method that returns nothing (``QLabel.setText``,
-``QWidget.setVisible``, ...) drops one reference to ``None`` that it never took. Python 3.12+ made
-``None`` immortal, so the bug is invisible there; on 3.11 ``None`` starts with ~5,000 references
-and the process aborts ("Fatal Python error: none_dealloc: deallocating None") after a few thousand
-widget updates: a rater's app would die within minutes, taking unsaved typing with it.
+``QWidget.setVisible``, ...) drops one reference to ``None`` that it never took, and some calls
+do the same to ``True``/``False``. Python 3.12+ made these singletons immortal, so the bug is
+invisible there; on 3.11 ``None`` starts with ~5,000 references and the process aborts ("Fatal
+Python error: none_dealloc: deallocating None", or ``bool_dealloc``) after a few thousand widget
+updates: a rater's app would die within minutes.
 
-:func:`protect_none` raises ``None``'s reference count by 2**40 once (on Python < 3.12 only),
-so the missing references cannot run out in any session and interpreter shutdown still ends
-well above zero. It touches nothing else. The proper fix is upstream (a PySide6 release without
+:func:`protect_none` raises the reference counts of ``None``, ``True`` and ``False`` by 2**40 once
+(on Python < 3.12 only), so the missing references cannot run out in any session and interpreter
+shutdown still ends well above zero. It touches nothing else. The proper fix is upstream (a PySide6 release without
 the bug, or Python >= 3.12); ``tests/test_gui_pyside_fix.py`` shows the leak and the protection.
 """
 
@@ -35,11 +36,12 @@ def leaks_none() -> bool:
 
 
 def protect_none() -> bool:
-    """Add MARGIN references to None once (Python < 3.12). Returns True when it did."""
+    """Add MARGIN references to None, True and False once (Python < 3.12). True when it did."""
     global _done
     if _done or sys.version_info >= (3, 12) or hasattr(sys, "getobjects"):
         return False
     # CPython (non-debug) object header: ob_refcnt is the first Py_ssize_t of every object.
-    ctypes.c_ssize_t.from_address(id(None)).value += MARGIN
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += MARGIN
     _done = True
     return True

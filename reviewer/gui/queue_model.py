@@ -27,6 +27,13 @@ STATUS_COLOURS = {"new": "#8a94a6", "draft": "#d08a00", "submitted": "#1f9d55"}
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
+_USER = int(Qt.ItemDataRole.UserRole)
+_RID, _STATUS, _CATEGORY = _USER + 1, _USER + 2, _USER + 3
+_FG, _FONT, _ALIGN = (int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole),
+                      int(Qt.ItemDataRole.TextAlignmentRole))
+_TIP = int(Qt.ItemDataRole.ToolTipRole)
+_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), _TIP, _FG, _FONT, _ALIGN,
+                    _RID, _STATUS, _CATEGORY})
 
 
 def format_seconds(seconds: float) -> str:
@@ -43,9 +50,9 @@ class QueueModel(QAbstractTableModel):
     COLUMNS = ("#", QT_TRANSLATE_NOOP("QueueModel", "Case"), QT_TRANSLATE_NOOP("QueueModel", "Answer"),
                QT_TRANSLATE_NOOP("QueueModel", "Status"), QT_TRANSLATE_NOOP("QueueModel", "Time"),
                QT_TRANSLATE_NOOP("QueueModel", "Category"))
-    ResponseIdRole = Qt.ItemDataRole.UserRole + 1
-    StatusRole = Qt.ItemDataRole.UserRole + 2
-    CategoryRole = Qt.ItemDataRole.UserRole + 3
+    ResponseIdRole = _RID
+    StatusRole = _STATUS
+    CategoryRole = _CATEGORY
 
     def __init__(self, store: Store, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -58,8 +65,12 @@ class QueueModel(QAbstractTableModel):
         self._rater_id: int | None = None
         self._overrides: dict[int, tuple[str, float]] = {}
         self._submitted = 0
+        self._categories: list[str] = []
+        self._study_id = 0
         self._bold = QFont()
         self._bold.setBold(True)
+        self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLOURS.items()}
+        self._status_text = {"new": self.tr("new"), "draft": self.tr("draft"), "submitted": self.tr("submitted")}
 
     # -- loading --------------------------------------------------------------------------
     def load(self, study_id: int, rater_id: int) -> None:
@@ -71,9 +82,10 @@ class QueueModel(QAbstractTableModel):
         with self._store.Session() as s:
             self._ids = svc.queue_ids(s, study_id, rater_id)
             self._status = svc.queue_statuses(s, rater_id, self._ids)
-            self._category = {rid: cat or "" for rid, cat in s.connection().execute(
-                select(Response.id, Case.category).join(Case, Response.case_id == Case.id)
-                .where(Case.study_id == study_id))}
+            self._categories = sorted(c for c in s.scalars(
+                select(Case.category).where(Case.study_id == study_id).distinct()) if c)
+        self._category = {}  # response id -> category, loaded when a category filter is first used
+        self._study_id = study_id
         self._row_of = {rid: i for i, rid in enumerate(self._ids)}
         self._submitted = sum(1 for rid in self._ids if self._status.get(rid) == "submitted")
         self.endResetModel()
@@ -102,7 +114,17 @@ class QueueModel(QAbstractTableModel):
         return self._status.get(response_id, svc.NEW)
 
     def categories(self) -> list[str]:
-        return sorted({c for c in self._category.values() if c})
+        return list(self._categories)
+
+    def ensure_categories(self) -> None:
+        """Load each response's category (once), for the category filter."""
+        if self._category or not self._ids:
+            return
+        with self._store.Session() as s:
+            rows = s.connection().execute(
+                select(Response.id, Case.category).join(Case, Response.case_id == Case.id)
+                .where(Case.study_id == self._study_id)).all()
+        self._category = {rid: cat or "" for rid, cat in rows}
 
     def counts(self) -> tuple[int, int]:
         """(submitted, in queue)."""
@@ -132,34 +154,35 @@ class QueueModel(QAbstractTableModel):
         return None
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # noqa: ANN201, C901
-        if not index.isValid():
+        # Called ~1,000 times per repaint: cheap exits first, plain ints instead of enum compares.
+        role = int(role)
+        if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
         rid = self._ids[row]
-        if role == self.ResponseIdRole:
-            return rid
-        if role == self.StatusRole:
-            return self._status.get(rid, svc.NEW)
-        if role == self.CategoryRole:
+        if role >= _USER:
+            if role == _RID:
+                return rid
+            if role == _STATUS:
+                return self._status.get(rid, svc.NEW)
             return self._category.get(rid, "")
         status = self._status.get(rid, svc.NEW)
-        if role == Qt.ItemDataRole.ForegroundRole:
-            return QBrush(QColor(STATUS_COLOURS[status])) if col == 3 else None
-        if role == Qt.ItemDataRole.FontRole:
+        if role == _FG:
+            return self._brushes[status] if col == 3 else None
+        if role == _FONT:
             return self._bold if col == 3 and status != svc.NEW else None
-        if role == Qt.ItemDataRole.TextAlignmentRole:
+        if role == _ALIGN:
             return _RIGHT if col in (0, 4) else (_CENTER if col == 2 else None)
-        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-            return None
+        if role == _TIP:
+            item = self._row_item(row) if col in (1, 5) else None
+            return f"{item.case_title}\n{item.category}" if item else None
         if col == 0:
             return row + 1
         if col == 3:
-            return {"new": self.tr("new"), "draft": self.tr("draft"), "submitted": self.tr("submitted")}[status]
+            return self._status_text[status]
         item = self._row_item(row)
         if item is None:
             return None
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{item.case_title}\n{item.category}" if col in (1, 5) else None
         if col == 1:
             return item.case_title
         if col == 2:

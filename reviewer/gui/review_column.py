@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, Signal
+from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -25,9 +25,9 @@ from PySide6.QtWidgets import (
 from reviewer import rating as svc
 from reviewer.errors import ReviewerError
 from reviewer.gui.checklist import ChecklistView
-from reviewer.gui.panes import ResponsePane
+from reviewer.gui.panes import ResponsePane, markdown_html
 from reviewer.gui.score_form import ScoreForm
-from reviewer.rating_overview import overview
+from reviewer.rating_overview import Overview, overview
 from reviewer.store import Store
 
 
@@ -66,6 +66,12 @@ class ReviewColumn(QWidget):
         self.undo_stack = QUndoStack(self)
         self._pending_s = 0.0
         self._clock = QElapsedTimer()
+        self._prefetched: dict[int, tuple[svc.ItemView, Overview | None]] = {}
+        self._time_backlog: dict[int, float] = {}
+        self._backlog_timer = QTimer(self)
+        self._backlog_timer.setSingleShot(True)
+        self._backlog_timer.setInterval(1500)
+        self._backlog_timer.timeout.connect(self._write_backlog)
         self._active = False
 
         self.response = ResponsePane()
@@ -161,27 +167,42 @@ class ReviewColumn(QWidget):
         if self._clock.isValid():
             self._pending_s += self._clock.restart() / 1000.0
 
-    def flush(self) -> None:
-        """Write the pending comment and time on item (leaving the item, closing the window)."""
-        if self.item is None:
-            return
-        self.form.flush_comment()
-        self._take_time()
-        if self._pending_s > 0 and self.status != svc.NEW:
-            try:
-                with self.store.begin() as s:
-                    state = svc.add_time(s, self.rater_id, self.item.response_id, self._pending_s)
-            except ReviewerError as exc:
-                self.message.emit(str(exc))
-                return
+    def flush(self, *, later: bool = False) -> None:
+        """Write the pending comment (now) and time on item (leaving the item, closing the window).
+
+        With *later*, the time goes to a backlog written a moment after the next item is on screen,
+        so moving on never waits for a disk sync; closing the window writes it at once.
+        """
+        if self.item is not None:
+            self.form.flush_comment()
+            self._take_time()
+            if self._pending_s > 0 and self.status != svc.NEW:
+                rid = self.item.response_id
+                self._time_backlog[rid] = self._time_backlog.get(rid, 0.0) + self._pending_s
             self._pending_s = 0.0
+        if later:
+            self._backlog_timer.start()
+        else:
+            self._write_backlog()
+
+    def _write_backlog(self) -> None:
+        self._backlog_timer.stop()
+        if not self._time_backlog:
+            return
+        backlog, self._time_backlog = self._time_backlog, {}
+        try:
+            with self.store.begin() as s:
+                states = [svc.add_time(s, self.rater_id, rid, sec) for rid, sec in backlog.items()]
+        except ReviewerError as exc:
+            self.message.emit(str(exc))
+            return
+        for state in states:
             if state is not None:
                 self.saved.emit(state)
 
     # -- showing an item --------------------------------------------------------------------
     def show_item(self, response_id: int | None) -> None:
-        self.flush()
-        self._pending_s = 0.0
+        self.flush(later=True)
         self.undo_stack.clear()
         self.banner.setVisible(False)
         if response_id is None:
@@ -190,9 +211,8 @@ class ReviewColumn(QWidget):
             self.checklist.show_criteria((), {}, False, False, {})
             self.setVisible(self.name == "A")
             return
-        with self.store.Session() as s:
-            item = svc.load_item(s, self.rater_id, response_id)
-            ov = overview(s, response_id, self.rater_id) if self.coordinator else None
+        item, ov = self._prefetched.pop(response_id, None) or self._load(response_id)
+        self._prefetched.clear()
         self.item = item
         self.values = dict(item.values)
         self.overall, self.extra = item.overall_score, dict(item.extra_scores)
@@ -209,6 +229,28 @@ class ReviewColumn(QWidget):
         self.saved_label.setText("")
         if self._active:
             self._clock.start()
+
+    def _load(self, response_id: int) -> tuple[svc.ItemView, Overview | None]:
+        with self.store.Session() as s:
+            item = svc.load_item(s, self.rater_id, response_id)
+            ov = overview(s, response_id, self.rater_id) if self.coordinator else None
+        return item, ov
+
+    def prefetch(self, response_id: int | None) -> None:
+        """Read the likely next item while the rater reads this one (idle time), and warm the
+        Markdown cache, so that moving on costs no database round trip."""
+        if response_id is None or response_id in self._prefetched or (
+                self.item is not None and self.item.response_id == response_id):
+            return
+        item, ov = self._load(response_id)
+        markdown_html(item.response_text)
+        for turn in item.turns:
+            markdown_html(turn.content)
+        self._prefetched[response_id] = (item, ov)
+
+    def forget(self, response_id: int) -> None:
+        """Drop a prefetched copy that a write has made stale."""
+        self._prefetched.pop(response_id, None)
 
     def _show_status(self, edited: bool = False) -> None:
         text = {"new": self.tr("New"), "draft": self.tr("Draft · saved automatically"),
@@ -263,12 +305,13 @@ class ReviewColumn(QWidget):
                     state = svc.set_safety_flag(s, rater, rid, bool(value), actor=self.actor)
                 else:
                     state = svc.set_comment(s, rater, rid, str(value), actor=self.actor)
-                if self._pending_s > 0:
-                    state = svc.add_time(s, rater, rid, self._pending_s) or state
         except ReviewerError as exc:
             self.message.emit(str(exc))
             return
-        self._pending_s = 0.0
+        if self._pending_s > 0:  # time on item rides along with the next backlog write
+            self._time_backlog[rid] = self._time_backlog.get(rid, 0.0) + self._pending_s
+            self._pending_s = 0.0
+            self._backlog_timer.start()
         if field == "criterion":
             if value is None:
                 self.values.pop(key, None)
