@@ -202,6 +202,7 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
         return summary
 
     # 2. load the model (errors here leave no run row behind)
+    owned = backend_obj is None  # a backend made here is closed here (GPU memory, thread pool)
     if backend_obj is None:
         from reviewer.generation.backends import make_backend
 
@@ -245,12 +246,14 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
         progress(0, len(requests))
     try:
         for batch in backend_obj.generate(requests, settings, is_cancelled=is_cancelled):
+            failed, stored = [], []
             with store.begin() as session:
                 for result in batch:
                     case_id, k, label = result.key
                     if result.error:
-                        summary.failed.append({"case": label, "sample": k, "error": result.error})
+                        failed.append({"case": label, "sample": k, "error": result.error})
                         continue
+                    stored.append(result)
                     session.add(Response(
                         case_id=case_id, model_id=model_id, generation_run_id=run_id, sample_index=k,
                         text=result.text, blind_label=next_blind_label(session, case_id),
@@ -258,9 +261,11 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
                         prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens,
                         latency_ms=result.latency_ms, device=result.device,
                         content_hash=hashlib.sha256(result.text.encode("utf-8")).hexdigest()))
-                    summary.written += 1
-                    summary.prompt_tokens += result.prompt_tokens or 0
-                    summary.completion_tokens += result.completion_tokens or 0
+            # counted only once the batch is committed
+            summary.failed.extend(failed)
+            summary.written += len(stored)
+            summary.prompt_tokens += sum(r.prompt_tokens or 0 for r in stored)
+            summary.completion_tokens += sum(r.completion_tokens or 0 for r in stored)
             done += len(batch)
             if progress is not None:
                 progress(done, len(requests))
@@ -270,6 +275,9 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
     except BaseException as exc:
         _finish(store, run_id, "failed", error=str(exc))
         raise
+    finally:
+        if owned:
+            backend_obj.close()
     summary.generate_seconds = time.perf_counter() - gen_start
     summary.seconds = time.perf_counter() - started
     cancelled = done < len(requests)
