@@ -50,6 +50,17 @@ CancelCheck = Callable[[], bool]
 
 
 class Backend(Protocol):
+    """What every backend offers. Implementations: ``transformers_backend.TransformersBackend``,
+    ``vllm_backend.VLLMBackend``, ``openai_backend.OpenAIBackend``; build one with
+    ``backends.make_backend(kind, model, **options)``.
+
+    Conventions beyond the protocol: each also has ``batch_size`` (prompts per yielded batch; the
+    transformers backend lowers it on out-of-memory); the local ones keep ``model`` and
+    ``tokenizer``. A request that cannot be answered (too long for the context, a server error
+    after retries) comes back with ``error`` set and empty text; a problem that dooms the whole run
+    (out of memory at batch size 1, unreachable server, unknown model) raises ReviewerError.
+    """
+
     name: str  # "transformers" | "vllm" | "openai"
     device: str  # e.g. "cuda:0", "cpu", "endpoint"
     model_name: str
@@ -64,8 +75,11 @@ class Backend(Protocol):
     ) -> Iterator[list[GenerationResult]]:
         """Yield results one finished batch at a time (so callers can store them at once).
 
-        Stops before the next batch when ``is_cancelled()`` returns True.
+        Stops before the next batch when ``is_cancelled()`` returns True. Results carry the
+        request's ``key`` unchanged; their order within a batch is not the request order.
         """
         ...
 
-    def close(self) -> None: ...
+    def close(self) -> None:
+        """Free what the backend holds (model weights and GPU cache, or the request thread pool)."""
+        ...
