@@ -150,3 +150,20 @@ def test_logprob_needs_a_criterion_template(store) -> None:
     make_study(store)
     with pytest.raises(InputError, match="per-criterion"):
         run_judge(store, model="x", template="llmeval-med", mode="logprob")
+
+
+def test_unreachable_endpoint_marks_the_run_failed_and_stores_nothing(store) -> None:
+    from reviewer.errors import ReviewerError
+
+    make_study(store, cases=("hb-1",))
+    with pytest.raises(ReviewerError, match="cannot reach"):
+        run_judge(store, model="canned-judge", template="healthbench", backend="openai",
+                  base_url="http://127.0.0.1:9/v1", name="down", settings=FAST, backend_options={"retries": 0})
+    with store.Session() as s:
+        run = s.scalar(select(JudgeRun).where(JudgeRun.name == "down"))
+        assert run.status == "failed"
+        assert s.scalar(select(func.count()).select_from(JudgeVerdict)) == 0
+    with canned_judge_server() as (url, _):  # the same run resumes once the server is up
+        summary = run_judge(store, model="canned-judge", template="healthbench", backend="openai",
+                            base_url=url, name="down", settings=FAST)
+    assert summary.status == "done" and summary.judged == 6
