@@ -33,7 +33,7 @@ def test_cli_start_up_imports_no_torch_and_no_qt() -> None:
         "import sys\n"
         "from reviewer.cli.main import build_parser\n"
         "build_parser()\n"
-        "heavy = sorted(m for m in ('torch', 'transformers', 'PySide6.QtWidgets', 'vllm') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('torch', 'transformers', 'PySide6.QtWidgets', 'vllm', 'pandas', 'matplotlib') if m in sys.modules)\n"
         "print(','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import argparse
 import math
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 
@@ -21,6 +22,8 @@ def _fmt(v: Any, digits: int = 3) -> str:
 
 def _table(df: pd.DataFrame, labels: list[str], extra: list[str] | None = None, limit: int | None = None) -> str:
     """Plain-text table: labels, statistic, level, value, 95% CI, n."""
+    import pandas as pd
+
     if df is None or df.empty:
         return "  (no data)"
     cols = [*labels, "statistic", "level", "value", "95% CI", "n", *(extra or [])]

@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 from reviewer.cli.common import print_json
 from reviewer.errors import InputError
 
 
 def _read_csv(path: Path) -> pd.DataFrame:
+    import pandas as pd
+
     if not path.is_file():
         raise InputError("file not found", file=str(path))
     try:
@@ -22,6 +26,8 @@ def _read_csv(path: Path) -> pd.DataFrame:
 
 def _numbers_if_possible(series: pd.Series) -> pd.Series:
     """Values as numbers when every present value is one (so 1..5 sort as numbers), else text."""
+    import pandas as pd
+
     converted = pd.to_numeric(series, errors="coerce")
     if (converted.isna() == series.isna()).all():
         return converted.astype(float)
@@ -29,6 +35,7 @@ def _numbers_if_possible(series: pd.Series) -> pd.Series:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+
     from reviewer.agreement import STATISTICS, compute, from_long
 
     path = Path(args.file)
