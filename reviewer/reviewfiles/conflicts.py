@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError
 from reviewer.reviewfiles.common import rating_snapshot
-from reviewer.reviewfiles.merge import _apply
+from reviewer.reviewfiles.merge import apply_snapshot
 from reviewer.store.models import (
     AuditEvent,
     Case,
@@ -69,7 +69,7 @@ def resolve_conflict(session: Session, conflict_uid: str, keep: str, *, actor: s
                              item=conflict_uid)
         cv_id = session.scalar(select(ChecklistVersion.id)
                                .where(ChecklistVersion.uid == snap.get("checklist_version_uid")))
-        _apply(session, rating, snap, crit_ids, cv_id)
+        apply_snapshot(session, rating, snap, crit_ids, cv_id)
     conflict.resolved = True
     session.flush()
     after = rating_snapshot(session, rating)

@@ -8,8 +8,8 @@ gzipped JSON lines in the user data folder), and all files are merged in one tra
 
 Per rating (matched by uid, or by response and rater): new ones are inserted; one that only the
 rater changed since the pack replaces the local one; one that only the coordinator's side
-changed is kept as it is; one that changed on both sides (compared with the digest the pack
-recorded) keeps the local version and stores the incoming one in RatingConflict, flagged in the
+changed is kept as it is; one that changed on both sides (compared with the states both sides
+agreed on: at pack time, after earlier merges) keeps the local version and stores the incoming one in RatingConflict, flagged in the
 report. A file whose payload hash was merged before is skipped whole (MergeRecord), so merging
 the same return again changes nothing. Each insert, update and conflict leaves an AuditEvent
 with before and after; each merged file leaves one ``merge`` event.
@@ -17,17 +17,17 @@ with before and after; each merged file leaves one ``merge`` event.
 
 from __future__ import annotations
 
-import gzip
 import json
 import os
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import MetaData, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
+from reviewer.reviewfiles.backup import backup_database
 from reviewer.reviewfiles.common import (
     MANIFEST,
     PAYLOAD,
@@ -40,7 +40,6 @@ from reviewer.reviewfiles.common import (
     sha256_bytes,
 )
 from reviewer.store import Store
-from reviewer.store.engine import default_db_path
 from reviewer.store.models import (
     AuditEvent,
     Case,
@@ -146,36 +145,13 @@ def check_return_file(session: Session, path: Path) -> _Checked:
     return _Checked(path=path, manifest=manifest, payload=payload, content_hash=digest)
 
 
-def backup_database(store: Store) -> Path:
-    """A copy of the whole study database taken now; returns where it is."""
-    stamp = utcnow().strftime("%Y%m%dT%H%M%S_%f")
-    db_file = store.path
-    if db_file is not None:
-        folder = db_file.parent / f"{db_file.name}-backups"
-        folder.mkdir(parents=True, exist_ok=True)
-        target = folder / f"before-merge-{stamp}.db"
-        with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-            conn.exec_driver_sql("VACUUM INTO ?", (str(target),))
-        return target
-    folder = default_db_path().parent / "backups"
-    folder.mkdir(parents=True, exist_ok=True)
-    target = folder / f"{store.engine.url.database or 'server'}-before-merge-{stamp}.jsonl.gz"
-    meta = MetaData()
-    meta.reflect(store.engine)
-    with store.engine.connect() as conn, gzip.open(target, "wt", encoding="utf-8") as out:
-        for table in meta.sorted_tables:
-            for row in conn.execute(table.select()):
-                out.write(json.dumps({"table": table.name, "row": dict(row._mapping)}, default=str) + "\n")
-    return target
-
-
 def _audit(session: Session, study: Study, actor: str, action: str, uid: str,
            before: dict[str, Any] | None, after: dict[str, Any] | None, etype: str = "rating") -> None:
     session.add(AuditEvent(study_id=study.id, actor=actor, action=action, entity_type=etype, entity_uid=uid,
                            before=before, after=after))
 
 
-def _apply(session: Session, rating: Rating, snap: dict[str, Any], crit_ids: dict[str, int],
+def apply_snapshot(session: Session, rating: Rating, snap: dict[str, Any], crit_ids: dict[str, int],
            cv_id: int | None) -> None:
     """Write the incoming values onto *rating* (criterion ratings replaced by criterion)."""
     rating.status = snap["status"]
@@ -275,7 +251,7 @@ def _merge_rating(session: Session, study: Study, rater: Rater, snap: dict[str, 
         rating = Rating(uid=uid, response_id=resp_id, rater_id=rater.id, status=snap["status"],
                         created_at=parse_iso(snap.get("created_at")) or utcnow())
         session.add(rating)
-        _apply(session, rating, snap, crit_ids, cv_id)
+        apply_snapshot(session, rating, snap, crit_ids, cv_id)
         look.by_uid[uid] = look.by_response[resp_id] = rating
         rep.inserted.append(uid)
         after = {k: v for k, v in snap.items() if k != "base"}
@@ -290,7 +266,7 @@ def _merge_rating(session: Session, study: Study, rater: Rater, snap: dict[str, 
         rep.unchanged.append(uid)
         return
     if local_digest in synced:  # nobody changed it here since the pack or the last merge of it
-        _apply(session, local, snap, crit_ids, cv_id)
+        apply_snapshot(session, local, snap, crit_ids, cv_id)
         session.flush()
         rep.updated.append(uid)
         _audit(session, study, actor, "rating.merge_update", local.uid, before, rating_snapshot(session, local))
