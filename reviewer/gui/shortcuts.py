@@ -76,6 +76,8 @@ def install_menus_and_shortcuts(w: MainWindow) -> None:
     act.setShortcut(QKeySequence("Ctrl+O"))
     act.triggered.connect(lambda: _open_dialog(w))
     file_menu.addAction(act)
+    recent = file_menu.addMenu(w.tr("Recent studies"))
+    recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
     file_menu.addSeparator()
     act = QAction(w.tr("&Quit"), w)
     act.setShortcut(QKeySequence("Ctrl+Q"))
@@ -91,6 +93,11 @@ def install_menus_and_shortcuts(w: MainWindow) -> None:
     act = QAction(w.tr("Side by side"), w)
     act.triggered.connect(w.toggle_side_by_side)
     view.addAction(act)
+    language = view.addMenu(w.tr("Language (after a restart)"))
+    for code, name in (("en", "English"), ("zh_CN", "简体中文")):
+        act = QAction(name, w)
+        act.triggered.connect(lambda _=False, c=code: _set_language(w, c))
+        language.addAction(act)
     help_menu = bar.addMenu(w.tr("&Help"))
     act = QAction(w.tr("Keyboard shortcuts"), w)
     act.triggered.connect(w.show_shortcuts)
@@ -106,3 +113,24 @@ def _open_dialog(w: MainWindow) -> None:
         from reviewer.gui.app import open_in_new_window
 
         open_in_new_window(path, w)
+
+
+def _fill_recent(w: MainWindow, menu) -> None:  # noqa: ANN001
+    from PySide6.QtCore import QSettings
+
+    from reviewer.gui.app import open_in_new_window
+
+    menu.clear()
+    for url in QSettings().value("recent", [], type=list):
+        target = url.removeprefix("sqlite:///")
+        act = menu.addAction(target)
+        act.triggered.connect(lambda _=False, p=target: open_in_new_window(p, w))
+    if menu.isEmpty():
+        menu.addAction(w.tr("(none yet)")).setEnabled(False)
+
+
+def _set_language(w: MainWindow, code: str) -> None:
+    from PySide6.QtCore import QSettings
+
+    QSettings().setValue("language", code)
+    w.statusBar().showMessage(w.tr("The language changes the next time the app starts"), 8000)
