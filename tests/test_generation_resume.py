@@ -72,3 +72,23 @@ def test_killed_run_resumes_with_exactly_one_answer_per_case_and_sample(store, d
         runs = s.scalars(select(GenerationRun)).all()
     assert sorted(pairs) == sorted((c, k) for c in case_ids for k in (0, 1))
     assert len(runs) == 1 and runs[0].status == "done"
+
+
+def test_generate_command_prints_a_summary_and_plain_errors(store, db_path: Path, tiny_llama: Path,
+                                                            tmp_path: Path, capsys) -> None:
+    import json
+
+    from reviewer.cli.main import main
+
+    make_cases(store, 2)
+    base = ["--db", str(db_path), "generate", "--model", str(tiny_llama), "--max-new-tokens", "4",
+            "--device", "cpu", "--quiet"]
+    assert main([*base, "--samples", "2", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["written"] == 6 and summary["status"] == "done" and summary["device"] == "cpu"
+    assert summary["completion_tokens"] > 0 and summary["tokens_per_s"] > 0
+    assert main(base) == 0  # the same command again resumes the same run: nothing left to do
+    out = capsys.readouterr().out
+    assert "answers written 0, already there 3" in out and "tokens/s" in out
+    assert main([*base[:4], str(tmp_path), "--max-new-tokens", "4"]) == 2
+    assert "reviewer: error:" in capsys.readouterr().err
