@@ -145,3 +145,22 @@ def test_progress_and_statuses(store):
         assert svc.progress(s, ids["study"], ids["alice"]) == (1, 4)
         rows = {x.response_id: x.status for x in svc.work_queue(s, ids["study"], ids["alice"])}
     assert rows[first] == "submitted" and rows[q[1]] == "draft" and rows[q[2]] == "new"
+
+
+def test_each_change_bumps_the_version_once(store):
+    ids = make_study(store, criteria=2)
+    rid = ids["responses"][0]
+    with store.begin() as s:
+        crits = [c.id for c in svc.load_item(s, ids["alice"], rid).criteria]
+        first = svc.set_criterion(s, ids["alice"], rid, crits[0], "met")  # creates the draft (ORM path)
+    versions = [first.rating_version]
+    for value in ("not_met", "na", None, "met"):  # existing draft: the lean Core path
+        with store.begin() as s:
+            versions.append(svc.set_criterion(s, ids["alice"], rid, crits[1], value).rating_version)
+    assert versions == list(range(versions[0], versions[0] + 5))
+    with store.begin() as s:
+        item = svc.load_item(s, ids["alice"], rid)
+        rows = s.scalars(select(CriterionRating).where(CriterionRating.criterion_id == crits[1])).all()
+    assert item.rating_version == versions[-1]
+    assert item.values == {crits[0]: "met", crits[1]: "met"}
+    assert len(rows) == 1 and rows[0].uid  # re-inserted after the clear, with a fresh uid

@@ -29,9 +29,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         store.close()
     if args.study is None:
         args.study = name
-    if args.rater is None and not args.screenshot:
-        args.rater = None  # the app asks (or remembers) who is rating
-    return _run(target, args)
+    return _run(target, args)  # without --rater the app asks once (or remembers) who is rating
 
 
 def _common(p: argparse.ArgumentParser) -> None:
