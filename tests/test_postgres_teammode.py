@@ -36,7 +36,8 @@ pytestmark = [
 
 @pytest.fixture(scope="module")
 def pg_url() -> str:
-    """A fresh database on the server for this test module, dropped afterwards."""
+    """A fresh database on the server for this test module (or, for a role that may not create
+    databases, a fresh schema in the given one), dropped afterwards."""
     psycopg = pytest.importorskip("psycopg")
     base = make_url(PG_URL)
     admin = base.set(drivername="postgresql").render_as_string(hide_password=False)
@@ -44,11 +45,17 @@ def pg_url() -> str:
     try:
         with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
+        drop, url = f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)', base.set(database=name)
+    except psycopg.errors.InsufficientPrivilege:
+        with psycopg.connect(admin, autocommit=True, connect_timeout=5) as conn:
+            conn.execute(f'CREATE SCHEMA "{name}"')
+        drop = f'DROP SCHEMA IF EXISTS "{name}" CASCADE'
+        url = base.update_query_dict({"options": f"-csearch_path={name}"})
     except psycopg.OperationalError as exc:
         pytest.skip(f"PostgreSQL server at REVIEWER_TEST_PG_URL is unreachable: {exc}")
-    yield base.set(database=name).render_as_string(hide_password=False)
+    yield url.render_as_string(hide_password=False)
     with psycopg.connect(admin, autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        conn.execute(drop)
 
 
 @pytest.fixture(scope="module")
