@@ -61,7 +61,8 @@ class JudgeSummary:
     ok: int
     failed: int
     attempts: int  # judge calls made (generate mode: first tries plus retries)
-    seconds: float
+    seconds: float  # the whole call, model loading included
+    load_seconds: float  # building the backend (loading the model)
     cancelled: bool
     status: str
 
@@ -215,12 +216,15 @@ def run_judge(store: Store, *, model: str, template: str, mode: str = "generate"
     cancelled = False
     own_backend = backend_obj is None and bool(units)
     scorer = None
+    load_seconds = 0.0
     try:
         if own_backend:
             from reviewer.generation.backends import make_backend
 
+            load_start = time.perf_counter()
             backend_obj = make_backend(backend, model, device=device, batch_size=batch_size, base_url=base_url,
                                        dtype=dtype, **(backend_options or {}))
+            load_seconds = time.perf_counter() - load_start
         if units and mode == "logprob":
             from reviewer.judging.logprob import LogprobScorer
 
@@ -270,5 +274,5 @@ def run_judge(store: Store, *, model: str, template: str, mode: str = "generate"
     _finish(store, run_id, status)
     return JudgeSummary(run_name=run_name, run_id=run_id, mode=mode, template=tpl_name,
                         template_version=tpl_version, total=total, skipped=skipped, judged=judged, ok=ok,
-                        failed=failed, attempts=calls, seconds=time.perf_counter() - started,
+                        failed=failed, attempts=calls, seconds=time.perf_counter() - started, load_seconds=load_seconds,
                         cancelled=cancelled, status=status)

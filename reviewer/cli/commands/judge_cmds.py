@@ -68,13 +68,15 @@ def cmd_judge(args: argparse.Namespace) -> int:
     if args.json:
         print_json(summary.as_dict())
         return 0
-    rate = summary.judged / summary.seconds if summary.seconds > 0 else 0.0
+    judging = summary.seconds - summary.load_seconds
+    rate = summary.judged / judging if judging > 0 else 0.0
     print(f"judge run {summary.run_name!r} ({summary.template} v{summary.template_version}, {summary.mode}): "
           f"{summary.status}")
     print(f"  verdicts {summary.judged} new, {summary.skipped} already stored, {summary.total} in all")
     print(f"  parsed {summary.ok}, failed parses {summary.failed} (stored as failed), "
           f"judge calls {summary.attempts}")
-    print(f"  time {summary.seconds:.1f} s ({rate:.2f} verdicts/s)")
+    print(f"  time {summary.seconds:.1f} s: loading {summary.load_seconds:.1f} s, judging {judging:.1f} s "
+          f"({rate:.2f} verdicts/s)")
     return 0
 
 
@@ -87,6 +89,8 @@ def _print_board(board) -> None:  # noqa: ANN001 - a leaderboard.Leaderboard
     share = board.metric == "llmeval"
     head = f"  {'model':<30} {'score':>7} {'95% CI':>17} {'std':>7} {'n':>5} {'left out':>8}"
     print(head + (f" {'≥4':>6}" if share else ""))
+    if not board.rows:
+        print("  (nothing scored yet: no submitted ratings or verdicts in this study)")
     for row in board.rows:
         s = row.score
         ci = f"[{_fmt(s.ci_low)}, {_fmt(s.ci_high)}]"
