@@ -1,0 +1,216 @@
+""""Generate candidates…": pick a model and settings, then generate answers in a background job.
+
+The dialog only collects settings (:meth:`GenerateDialog.params`); :func:`generation_job` wraps
+:func:`reviewer.generation.service.run_generation` as a job function. Nothing here imports torch:
+the service loads the backend (and torch) only when the job runs, in the worker thread.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QDoubleSpinBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from sqlalchemy import func, select
+
+from reviewer.store import Store
+from reviewer.store.models import Case, Response
+
+BACKENDS = ("transformers", "vllm", "openai")
+DEVICES = ("auto", "cpu", "cuda")
+
+
+def study_categories(store: Store, study_id: int) -> list[str]:
+    """The distinct case categories of a study, sorted (for the case selector and filters)."""
+    with store.Session() as s:
+        return sorted(c for c in s.scalars(select(Case.category).where(Case.study_id == study_id).distinct()) if c)
+
+
+class ModelPicker(QWidget):
+    """A model folder (Browse…) or a hub id / endpoint model name typed in."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.edit = QLineEdit()
+        self.edit.setPlaceholderText(self.tr("model folder, hub id, or endpoint model name"))
+        browse = QPushButton(self.tr("Browse…"))
+        browse.clicked.connect(self._browse)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.edit, 1)
+        lay.addWidget(browse)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder"), self.edit.text())
+        if folder:
+            self.edit.setText(folder)
+
+    def text(self) -> str:
+        return self.edit.text().strip()
+
+    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
+        self.edit.setText(text)
+
+
+class GenerateDialog(QDialog):
+    """Settings of one generation run (model, backend, cases, sampling, batching, device, name)."""
+
+    def __init__(self, store: Store, study_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Generate candidates"))
+        self.setMinimumWidth(560)
+        self.model = ModelPicker()
+        self.backend = QComboBox()
+        self.backend.addItems(BACKENDS)
+        self.base_url = QLineEdit()
+        self.base_url.setPlaceholderText("http://127.0.0.1:8000/v1")
+        self.cases = QComboBox()
+        self.cases.addItem(self.tr("All cases"), "all")
+        for cat in study_categories(store, study_id):
+            self.cases.addItem(self.tr("Category: %s") % cat, f"category:{cat}")
+        self.samples = QSpinBox()
+        self.samples.setRange(1, 100)
+        self.max_new_tokens = QSpinBox()
+        self.max_new_tokens.setRange(1, 32768)
+        self.max_new_tokens.setValue(512)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setSpecialValueText(self.tr("0 (greedy)"))
+        self.top_p = QDoubleSpinBox()
+        self.top_p.setRange(0.01, 1.0)
+        self.top_p.setSingleStep(0.05)
+        self.top_p.setValue(1.0)
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(0, 4096)
+        self.batch_size.setSpecialValueText(self.tr("auto"))
+        self.device = QComboBox()
+        self.device.addItems(DEVICES)
+        self.run_name = QLineEdit()
+        self.run_name.setPlaceholderText(self.tr("automatic (model name + settings; the same name resumes)"))
+        form = QFormLayout()
+        form.addRow(self.tr("Model"), self.model)
+        form.addRow(self.tr("Backend"), self.backend)
+        form.addRow(self.tr("Base URL"), self.base_url)
+        form.addRow(self.tr("Cases"), self.cases)
+        form.addRow(self.tr("Samples per case"), self.samples)
+        form.addRow(self.tr("Max new tokens"), self.max_new_tokens)
+        form.addRow(self.tr("Temperature"), self.temperature)
+        form.addRow(self.tr("Top-p"), self.top_p)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Batch size"), self.batch_size)
+        form.addRow(self.tr("Device"), self.device)
+        form.addRow(self.tr("Run name"), self.run_name)
+        self.error = QLabel()
+        self.error.setObjectName("ErrorBanner")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Generate"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        note = QLabel(self.tr("Answers are written batch by batch; running the same run name again "
+                              "resumes where it stopped."))
+        note.setObjectName("Subtle")
+        note.setWordWrap(True)
+        lay.addWidget(note)
+        lay.addLayout(form)
+        lay.addWidget(self.error)
+        lay.addWidget(buttons)
+        self.backend.currentTextChanged.connect(self._backend_changed)
+        self._backend_changed(self.backend.currentText())
+
+    def _backend_changed(self, backend: str) -> None:
+        self.base_url.setEnabled(backend == "openai")
+        self.device.setEnabled(backend != "openai")
+        self.batch_size.setEnabled(backend != "openai")
+
+    def problem(self) -> str | None:
+        """Why the settings cannot run (shown in the dialog), or None."""
+        if not self.model.text():
+            return self.tr("Choose a model folder or type a model name.")
+        if self.backend.currentText() == "openai" and not self.base_url.text().strip():
+            return self.tr("The openai backend needs the endpoint's base URL.")
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.setVisible(True)
+            return
+        super().accept()
+
+    def params(self) -> dict[str, Any]:
+        """Keyword arguments for ``run_generation`` (``settings`` as a plain dict)."""
+        backend = self.backend.currentText()
+        return {
+            "model": self.model.text(), "backend": backend, "cases": self.cases.currentData(),
+            "samples": self.samples.value(),
+            "settings": {"temperature": self.temperature.value(), "top_p": self.top_p.value(),
+                         "max_new_tokens": self.max_new_tokens.value(), "seed": self.seed.value()},
+            "batch_size": self.batch_size.value() or "auto", "device": self.device.currentText(),
+            "base_url": self.base_url.text().strip() or None if backend == "openai" else None,
+            "name": self.run_name.text().strip() or None,
+        }
+
+
+def generation_job(store: Store, study_id: int, params: dict[str, Any], started_by: str = ""
+                   ) -> Callable[[Callable[..., None], Callable[[], bool]], Any]:
+    """A job function running ``run_generation`` with *params*; its progress text is tokens/s."""
+
+    def fn(progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> Any:
+        from reviewer.generation.backend import SamplingSettings
+        from reviewer.generation.service import run_generation
+
+        with store.Session() as s:
+            last_id = s.scalar(select(func.max(Response.id))) or 0
+        gen_start: list[float] = []
+
+        def report(done: int, total: int) -> None:
+            if not gen_start:
+                gen_start.append(time.perf_counter())
+            text = ""
+            seconds = time.perf_counter() - gen_start[0]
+            if done and seconds > 0:
+                with store.Session() as s:
+                    tokens = s.scalar(select(func.coalesce(func.sum(Response.completion_tokens), 0))
+                                      .where(Response.id > last_id, Response.generation_run_id.is_not(None))) or 0
+                text = f"{tokens / seconds:.1f} tokens/s"
+            progress(done, total, text)
+
+        kwargs = dict(params)
+        kwargs["settings"] = SamplingSettings(**kwargs.get("settings", {}))
+        return run_generation(store, study=study_id, started_by=started_by or None, progress=report,
+                              is_cancelled=is_cancelled, **kwargs)
+
+    return fn
+
+
+def summary_text(summary: Any) -> str:
+    """One line about a finished generation run (for the status bar and the job panel)."""
+    text = (f"{summary.run_name}: {summary.written} answers written, {summary.skipped_existing} already there, "
+            f"{len(summary.failed)} failed; {summary.tokens_per_s:.1f} tokens/s on {summary.device} "
+            f"({summary.status})")
+    if summary.failed:
+        first = summary.failed[0]
+        text += f"; first failure: case {first.get('case')}: {first.get('error')}"
+    return text
