@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._restore_settings()
         self.reload()
+        from reviewer.gui.coordinator import install  # coordinator menu, jobs, return ratings
+
+        install(self)
 
     # -- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
