@@ -93,6 +93,9 @@ def child(db: str, launched: float, samples: int) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
+    from reviewer.cli.main import build_parser
+
+    build_parser()  # what `reviewer gui` does first: the command modules are imported to parse argv
     from reviewer.gui.app import build_window, make_app
 
     app = make_app("en")
