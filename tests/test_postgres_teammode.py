@@ -201,6 +201,41 @@ def test_two_concurrent_writers_on_one_rating_are_detected_not_lost(pg_store) ->
         assert rating.comment == "writer A"
         assert rating.version == version_after_one + 1
 
+    # The same race on a criterion answer (the rating service's lean draft path): B reads the
+    # version, waits for A's row lock, then its version bump matches nothing -> ConflictError.
+    with pg_store.begin() as s:
+        crit = R.load_item(s, rid, resp).criteria[0].id
+        R.set_criterion(s, rid, resp, crit, "met")
+    a_wrote.clear()
+    crit_outcome: dict[str, str] = {}
+
+    def crit_writer(tag: str, value: str) -> None:
+        with pg_store.Session() as s:
+            s.begin()
+            try:
+                if tag == "A":
+                    R.set_criterion(s, rid, resp, crit, value)
+                    a_wrote.set()
+                    threading.Event().wait(0.5)
+                else:
+                    a_wrote.wait(10)
+                    R.set_criterion(s, rid, resp, crit, value)  # blocks on A's row lock
+                s.commit()
+                crit_outcome[tag] = "committed"
+            except (StaleDataError, ConflictError) as exc:
+                s.rollback()
+                crit_outcome[tag] = type(exc).__name__
+
+    threads = [threading.Thread(target=crit_writer, args=args) for args in (("A", "not_met"), ("B", "na"))]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(30)
+    assert crit_outcome == {"A": "committed", "B": "ConflictError"}
+    with pg_store.Session() as s:
+        view = R.load_item(s, rid, resp)
+        assert view.values[crit] == "not_met"  # A's answer stands; B was told, not silently lost
+
 
 def test_review_file_loop_against_the_server(pg_store, tmp_path: Path, monkeypatch) -> None:
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))  # where a server merge writes its backup
