@@ -221,10 +221,7 @@ class AgreementView(QWidget):
             page.clear()
         for table in self.document.tables():
             page = self.pages[_page_of(table.name)]
-            frame = table.frame
-            if len(frame) > table.display_rows:
-                frame = frame.head(table.display_rows)
-            page.add_table(table.name, table.title, frame, table.note)
+            page.add_table(table.name, table.title, table.frame, table.note)  # every row: it scrolls
         plots = self.pages["plots"]
         for fig in self.document.figures():
             label = QLabel(fig.title)
