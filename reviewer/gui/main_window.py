@@ -67,7 +67,7 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((36, 140, 62, 88, 48, 100)):
+        for col, width in enumerate((34, 134, 70, 88, 48, 100)):
             self.table.setColumnWidth(col, width)
         hh.setStretchLastSection(True)
         self.status_filter = QComboBox()
