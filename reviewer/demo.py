@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer.blinding import next_blind_label
+from reviewer.blinding import next_blind_label, reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.store import Store
 from reviewer.store.models import (
@@ -121,6 +121,7 @@ def build_demo(store: Store, *, name: str = DEMO_NAME, path: Path | None = None)
                              positions=positions, source=source)
             last_time = max(filter(None, [last_time, last]), default=None)
         run.finished_at = last_time
+        reshuffle_labels(session, [c.id for c in study.cases])
     return name
 
 

@@ -85,10 +85,12 @@ def test_responses_csv_and_jsonl(answered: Path, tmp_path: Path, capsys: pytest.
         rows = s.execute(select(Response.external_id, Response.blind_label, Model.name, Response.text,
                                 Response.latency_ms).join(Model).join(Case)
                          .where(Case.external_id == CHEST).order_by(Response.id)).all()
-        assert [tuple(r) for r in rows] == [
-            ("r1", "A", "model-x", "Call emergency services now; chew aspirin.", None),
-            ("r2", "B", "model-y", "Wait and see whether the antacid helps.", None),
-            (None, "C", "model-z", "Call 911.", 12.5)]
+        assert [(r[0], r[2], r[3], r[4]) for r in rows] == [
+            ("r1", "model-x", "Call emergency services now; chew aspirin.", None),
+            ("r2", "model-y", "Wait and see whether the antacid helps.", None),
+            (None, "model-z", "Call 911.", 12.5)]
+        # letters are a permutation drawn from the uids (reviewer.blinding.reshuffle_labels)
+        assert sorted(r[1] for r in rows) == ["A", "B", "C"]
         multi = s.scalar(select(Response.text).where(Response.external_id == "r3"))
         assert multi == "Give 500 mg three times a day,\nbut check with the doctor."
     store.close()
@@ -171,7 +173,9 @@ def test_simple_evals_allresults(answered: Path, tmp_path: Path, healthbench_dir
     with store.Session() as s:
         expected_id = hashlib.sha256((CHEST + text).encode()).hexdigest()
         resp = s.scalar(select(Response).where(Response.external_id == expected_id))
-        assert resp is not None and resp.text == text and resp.blind_label == "C"
+        assert resp is not None and resp.text == text
+        letters = s.scalars(select(Response.blind_label).where(Response.case_id == resp.case_id)).all()
+        assert sorted(letters) == ["A", "B", "C"]  # the third answer of that case, lettered by uid
         assert s.scalar(select(Model.name).where(Model.id == resp.model_id)) == "healthbench_model-q_20250101"
         assert s.scalar(select(Case.title).where(Case.external_id == "new-prompt")) == "I have a cold."
         assert len(s.scalars(select(JudgeVerdict)).all()) == 7

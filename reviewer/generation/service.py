@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import next_blind_label
+from reviewer.blinding import next_blind_label, reshuffle_labels
 from reviewer.errors import ConflictError, InputError, NotFoundError
 from reviewer.generation.backend import (
     Backend,
@@ -261,6 +261,7 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
                         prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens,
                         latency_ms=result.latency_ms, device=result.device,
                         content_hash=hashlib.sha256(result.text.encode("utf-8")).hexdigest()))
+                reshuffle_labels(session, {r.key[0] for r in stored})
             # counted only once the batch is committed
             summary.failed.extend(failed)
             summary.written += len(stored)

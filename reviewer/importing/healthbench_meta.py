@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import label_for_index
+from reviewer.blinding import label_for_index, reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.cases import NewCriterion, case_index, insert_cases
 from reviewer.importing.common import (
@@ -177,6 +177,7 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
                              "settings": {}, "content_hash": content_hash(r.completion)})
             new_keys.append(key)
         responses.update(zip(new_keys, bulk_insert(session, Response, new_resp), strict=True))
+        reshuffle_labels(session, {row["case_id"] for row in new_resp})
         report.add("responses", len(new_resp))
         report.skip("responses", len({(case_ids[r.prompt_id], r.completion_id) for r in rows}) - len(new_resp))
 

@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import label_for_index
+from reviewer.blinding import label_for_index, reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.common import (
     CaseResolver,
@@ -177,6 +177,7 @@ def import_responses(target: Store | Any, path: str | Path, *, study: str | None
                              "completion_tokens": numbers.get("completion_tokens"),
                              "latency_ms": numbers.get("latency_ms")})
         bulk_insert(session, Response, new_rows)
+        reshuffle_labels(session, {row["case_id"] for row in new_rows})
         report.add("responses", len(new_rows))
         record_import(session, st.id, report)
     return report

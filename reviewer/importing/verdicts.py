@@ -30,7 +30,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import label_for_index
+from reviewer.blinding import label_for_index, reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.cases import case_index, insert_cases
 from reviewer.importing.common import (
@@ -254,5 +254,7 @@ def _import_allresults(target: Store | Any, path: Path, data: dict[str, Any], re
                 items_out.append((resp_id, found.id, v))
         run_id = _run(session, st.id, judge, judge_model, path, report)
         _write_verdicts(session, run_id, items_out, report)
+        if report.created.get("responses"):
+            reshuffle_labels(session, {cid for cid, _ in existing})
         record_import(session, st.id, report)
     return report
