@@ -60,3 +60,31 @@ def test_foreign_database_refused(tmp_path: Path) -> None:
         conn.execute("CREATE TABLE something (x)")
     with pytest.raises(ReviewerError, match="not a reviewer study database"):
         open_store(path)
+
+
+def test_concurrent_edit_of_a_rating_is_a_conflict_not_a_lost_write(store) -> None:
+    """Two sessions load the same rating; the second writer is refused and nothing is overwritten."""
+    from reviewer.errors import ConflictError
+    from reviewer.store.models import Model, Rater, Rating, Response
+    from reviewer.studies import create_study
+
+    with store.begin() as s:
+        study = create_study(s, "s")
+        case = Case(study_id=study.id, turns=[{"role": "user", "content": "q"}])
+        model = Model(study_id=study.id, name="m")
+        rater = Rater(name="dr-a")
+        s.add_all([case, model, rater])
+        s.flush()
+        resp = Response(case_id=case.id, model_id=model.id, text="a", blind_label="A")
+        s.add(resp)
+        s.flush()
+        s.add(Rating(response_id=resp.id, rater_id=rater.id, comment="first"))
+    with pytest.raises(ConflictError, match="changed by someone else"), store.begin() as first:
+        mine = first.scalar(select(Rating))
+        with store.begin() as second:
+            theirs = second.scalar(select(Rating))
+            theirs.comment = "theirs"
+        mine.comment = "mine"
+    with store.Session() as s:
+        rating = s.scalar(select(Rating))
+        assert rating.comment == "theirs" and rating.version == 2

@@ -11,6 +11,9 @@ from pathlib import Path
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.orm.exc import StaleDataError
+
+from reviewer.errors import ConflictError
 
 ENV_VAR = "REVIEWER_DB"
 
@@ -78,9 +81,18 @@ class Store:
 
     @contextmanager
     def begin(self) -> Iterator[Session]:
-        """One transaction: commits on success, rolls back on any exception."""
-        with self.Session.begin() as session:
-            yield session
+        """One transaction: commits on success, rolls back on any exception.
+
+        A write to a row that another writer changed in the meantime (a stale ``version`` column,
+        e.g. two people editing the same rating) rolls back and raises :class:`ConflictError`
+        instead of overwriting the other change.
+        """
+        try:
+            with self.Session.begin() as session:
+                yield session
+        except StaleDataError as exc:
+            raise ConflictError("this record was changed by someone else at the same time; nothing of "
+                                "this change was saved: reload it and try again") from exc
 
     def close(self) -> None:
         self.engine.dispose()
