@@ -85,12 +85,12 @@ class TablePage(QScrollArea):
         label = QLabel(title)
         label.setObjectName("SectionTitle")
         model = DataFrameModel(frame, self, row_color=_low_alpha)
-        view = make_table_view(model)
+        view = make_table_view(model, stretch_last=False)
         view.setObjectName(f"table:{name}")
         fit_columns(view)
-        rows = min(len(frame), 14)
-        view.setMinimumHeight(30 + 24 * max(rows, 1) + 6)
-        view.setMaximumHeight(30 + 24 * max(rows, 1) + 6 if len(frame) <= 14 else 16777215)
+        height = 30 + 24 * max(min(len(frame), 26), 1) + 20  # room for a horizontal scroll bar
+        view.setMinimumHeight(height)
+        view.setMaximumHeight(height)
         pos = self.lay.count() - 1
         self.lay.insertWidget(pos, label)
         if note:

@@ -18,7 +18,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
@@ -158,7 +158,7 @@ class Job(QObject):
         except BaseException as exc:  # noqa: BLE001 - every failure reaches the user
             message = error_message(exc)
             cancelled = self._cancel and ("cancel" in message.lower() or isinstance(exc, KeyboardInterrupt))
-            if not cancelled:
+            if not cancelled and not isinstance(exc, ReviewerError):  # a bug: keep the whole traceback
                 log.error("job %r failed: %s", self.title, "".join(traceback.format_exception(exc)))
             self._w_error.emit(message, cancelled)
             return
@@ -227,6 +227,8 @@ class JobRow(QWidget):
         self.bar.setRange(0, 0)  # busy until the first progress report
         self.info = QLabel()
         self.info.setObjectName("Subtle")
+        self.info.setWordWrap(True)
+        self.bar.setTextVisible(False)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self._cancel)
         top = QHBoxLayout()
@@ -262,9 +264,11 @@ class JobRow(QWidget):
         if rate:
             parts.append(rate)
         parts.append(_duration(job.elapsed()))
-        if job.state == "failed" and job.error:
-            parts.append(job.error.splitlines()[0][:160])
         self.info.setText("  ·  ".join(parts))
+        if job.state == "failed" and job.error:
+            first = job.error.splitlines()[0]
+            self.info.setText(self.info.text() + "\n" + (first[:140] + "…" if len(first) > 140 else first))
+            self.info.setToolTip(job.error)
         finished = job.state in ("done", "cancelled", "failed")
         if finished:
             if job.state == "done":
@@ -293,6 +297,7 @@ class JobsPanel(QDockWidget):
         self.list_layout.addStretch(1)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidget(body)
         self.setWidget(scroll)
         self.setMinimumWidth(320)

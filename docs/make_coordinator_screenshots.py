@@ -1,0 +1,128 @@
+"""Render the coordinator screens on the bundled demo study into docs/screenshots/*.png.
+
+    QT_QPA_PLATFORM=offscreen python docs/make_coordinator_screenshots.py [--out docs/screenshots]
+
+Builds the demo study in a temporary database and a tiny random Llama model in a temporary folder
+(no download), then shows: the Agreement view (summary, criteria worst first, plots), the Triage
+view with the worst criterion open, and the jobs panel while a real generation job runs. Chinese
+text needs a CJK font (Debian/Ubuntu: ``apt-get install fonts-noto-cjk``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+RATER = "dr-chen"
+
+
+def wait(app, predicate, timeout: float = 120.0) -> None:  # noqa: ANN001
+    end = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > end:
+            raise TimeoutError("the screen did not get ready in time")
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def grab(app, widget, path: Path, width: int, height: int) -> None:  # noqa: ANN001
+    widget.resize(width, height)
+    widget.show()
+    for _ in range(8):
+        app.processEvents()
+    if not widget.grab().save(str(path)):
+        raise RuntimeError(f"could not write {path}")
+    print(path)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
+    args = ap.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    tmp = tempfile.TemporaryDirectory()
+    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
+    db = Path(tmp.name) / "demo.db"
+
+    from reviewer.demo import build_demo
+    from reviewer.store import open_store
+
+    store = open_store(db)
+    build_demo(store)
+    store.close()
+
+    from PySide6.QtCore import Qt
+
+    from reviewer.gui.app import build_window, make_app
+
+    app = make_app("en")
+    w = build_window(str(db), rater=RATER, coordinator=True, interactive=False)
+    w.persist_settings = False
+    ui = w.coordinator_ui
+
+    # 1. agreement: summary, criteria worst first, plots
+    view = ui.open_agreement()
+    second = ui.second
+    view.n_boot.setValue(500)
+    job = view.analyse()
+    wait(app, lambda: job.state != "running")
+    if job.state != "done":
+        raise RuntimeError(f"analysis {job.state}: {job.error}")
+    grab(app, second, out / "agreement_summary.png", 1500, 920)
+    view.tabs.setCurrentWidget(view.pages["criteria"])
+    grab(app, second, out / "agreement_criteria.png", 1500, 920)
+    view.tabs.setCurrentWidget(view.pages["judges"])
+    grab(app, second, out / "agreement_judge.png", 1500, 920)
+    view.tabs.setCurrentWidget(view.pages["plots"])
+    grab(app, second, out / "agreement_plots.png", 1500, 920)
+
+    # 2. triage, the worst criterion open
+    tri = ui.open_triage()
+    wait(app, lambda: tri.job.state != "running")
+    if tri.dis_model.rowCount() > 0:
+        tri.dis_table.selectRow(0)
+    grab(app, second, out / "triage.png", 1500, 920)
+    second.hide()
+
+    # 3. the jobs panel while a real (tiny, random) model generates answers
+    from reviewer.generation.tiny import build_tiny_llama
+
+    model = build_tiny_llama(Path(tmp.name) / "tiny-llama")
+    ui.start_generation({"model": str(model), "backend": "transformers", "cases": "all", "samples": 1,
+                         "settings": {"max_new_tokens": 2}, "batch_size": "auto", "device": "cpu",
+                         "base_url": None, "name": "warm-up"})
+    wait(app, lambda: ui.jobs.jobs[-1].state != "running")
+    ui.start_generation({"model": str(tmp.name) + "/not-a-model", "backend": "transformers", "cases": "all",
+                         "samples": 1, "settings": {"max_new_tokens": 2}, "batch_size": "auto",
+                         "device": "cpu", "base_url": None, "name": "broken"})
+    wait(app, lambda: ui.jobs.jobs[-1].state != "running")
+    running = ui.start_generation({"model": str(model), "backend": "transformers", "cases": "all", "samples": 3,
+                                   "settings": {"max_new_tokens": 96, "temperature": 0.7}, "batch_size": 2,
+                                   "device": "cpu", "base_url": None, "name": "tiny-llama-t0.7"})
+    wait(app, lambda: running.done_count >= 6 and running.text)
+    w.resize(1800, 960)
+    w.show()
+    ui.jobs_panel.show()
+    w.resizeDocks([ui.jobs_panel], [380], Qt.Orientation.Horizontal)
+    for row in ui.jobs_panel.rows:
+        row.refresh()
+    grab(app, w, out / "jobs_panel.png", 1800, 960)
+    running.cancel()
+    wait(app, lambda: running.state != "running")
+    if ui.jobs.errors:
+        print("job errors shown in the panel:", ui.jobs.errors[0][:120])
+    os._exit(0)  # skip Qt teardown in this one-shot script
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
