@@ -223,6 +223,7 @@ class TriageView(QWidget):
         lay.addLayout(top)
         lay.addWidget(split, 1)
         self.report: DisagreementReport | None = None
+        self.last_dialog: QDialog | None = None
 
     # -- ranking ---------------------------------------------------------------------------------
     def refresh(self, n_boot: int = 500) -> Any:
@@ -318,6 +319,7 @@ class TriageView(QWidget):
             return
         dialog = EditCriterionDialog(crit, self.current.case, version, self)
         dialog.accepted.connect(lambda: self._apply_dialog(dialog, version))
+        self.last_dialog = dialog
         dialog.open()
 
     def _apply_dialog(self, dialog: EditCriterionDialog, version: int) -> None:
