@@ -106,6 +106,27 @@ def main() -> int:
                          "samples": 1, "settings": {"max_new_tokens": 2}, "batch_size": "auto",
                          "device": "cpu", "base_url": None, "name": "broken"})
     wait(app, lambda: ui.jobs.jobs[-1].state != "running")
+    # 3a. the dialogs: generate, and the template editor's diff between two versions
+    dialog = ui.open_generate()
+    dialog.model.setText(str(model))
+    dialog.device.setCurrentText("cpu")
+    dialog.max_new_tokens.setValue(256)
+    dialog.temperature.setValue(0.7)
+    dialog.samples.setValue(3)
+    dialog.run_name.setText("tiny-llama-t0.7")
+    grab(app, dialog, out / "generate_dialog.png", 640, dialog.sizeHint().height())
+    dialog.reject()
+    editor = ui.open_templates()
+    row = [i.name for i in editor.infos].index("healthbench")
+    editor.versions.setCurrentIndex(editor.list_model.index(row, 0))
+    editor.editor.setPlainText(editor.editor.toPlainText().replace(
+        "# How to decide\n", "# How to decide\n- A dose or interval must be stated, not implied.\n"))
+    editor.reason.setText("raters disagreed on implied doses")
+    editor.save()
+    editor.show_diff()
+    grab(app, editor, out / "template_diff.png", 1200, 720)
+    editor.reject()
+
     running = ui.start_generation({"model": str(model), "backend": "transformers", "cases": "all", "samples": 3,
                                    "settings": {"max_new_tokens": 96, "temperature": 0.7}, "batch_size": 2,
                                    "device": "cpu", "base_url": None, "name": "tiny-llama-t0.7"})

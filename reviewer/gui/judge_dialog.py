@@ -64,6 +64,19 @@ def template_diff(old: str, new: str, old_label: str, new_label: str) -> str:
                                         fromfile=old_label, tofile=new_label)) or "(no difference)"
 
 
+def diff_html(diff: str) -> str:
+    """A unified diff as monospaced HTML: added lines green, removed red, hunk headers grey."""
+    from html import escape
+
+    lines = []
+    for line in diff.splitlines():
+        style = ("color:#1f7a3f;background:#eaf7ee" if line.startswith("+") and not line.startswith("+++") else
+                 "color:#a12525;background:#fdecec" if line.startswith("-") and not line.startswith("---") else
+                 "color:#667085" if line.startswith(("@@", "---", "+++")) else "")
+        lines.append(f'<span style="{style}">{escape(line) or "&nbsp;"}</span>')
+    return '<pre style="white-space:pre-wrap">' + "\n".join(lines) + "</pre>"
+
+
 class JudgeDialog(QDialog):
     """Judge model, template (name@version), mode, backend, threshold, run name."""
 
@@ -354,6 +367,6 @@ class TemplateEditor(QDialog):
         ia, ib = self.infos[a], self.infos[b]
         text = template_diff(template_text(self.store, ia), template_text(self.store, ib),
                              f"{ia.name}@{ia.version}", f"{ib.name}@{ib.version}")
-        self.diff_view.setPlainText(text)
+        self.diff_view.document().setHtml(diff_html(text))
         self.tabs.setCurrentIndex(1)
         return text
