@@ -236,7 +236,7 @@ class TriageView(QWidget):
             progress(0, 1, "ranking criteria")
             with store.Session() as s:
                 rows = triage(s, study_id, judge_run=run, n_boot=n_boot)
-            progress(1, 1, "")
+            progress(1, 1, f"{len(rows)} criteria ranked")
             return rows
 
         self.progress.setRange(0, 0)
