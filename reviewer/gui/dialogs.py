@@ -133,3 +133,21 @@ class FeedbackDialog(QDialog):
 
     def text(self) -> str:
         return self.note.toPlainText().strip()
+
+
+class ValidatingDialog(QDialog):
+    """A dialog whose OK button first asks ``problem()``; a problem is shown in ``self.error``
+    (a QLabel the subclass places) and the dialog stays open."""
+
+    error: QLabel
+
+    def problem(self) -> str | None:
+        return None
+
+    def accept(self) -> None:
+        problem = self.problem()
+        if problem:
+            self.error.setText(problem)
+            self.error.setVisible(True)
+            return
+        super().accept()

@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (
 )
 from sqlalchemy import func, select
 
+from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.store import Store
 from reviewer.store.models import Case, Response
 
@@ -67,7 +67,7 @@ class ModelPicker(QWidget):
         self.edit.setText(text)
 
 
-class GenerateDialog(QDialog):
+class GenerateDialog(ValidatingDialog):
     """Settings of one generation run (model, backend, cases, sampling, batching, device, name)."""
 
     def __init__(self, store: Store, study_id: int, parent: QWidget | None = None) -> None:
@@ -150,14 +150,6 @@ class GenerateDialog(QDialog):
         if self.backend.currentText() == "openai" and not self.base_url.text().strip():
             return self.tr("The openai backend needs the endpoint's base URL.")
         return None
-
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.error.setText(problem)
-            self.error.setVisible(True)
-            return
-        super().accept()
 
     def params(self) -> dict[str, Any]:
         """Keyword arguments for ``run_generation`` (``settings`` as a plain dict)."""

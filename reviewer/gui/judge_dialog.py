@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 from sqlalchemy import select
 
 from reviewer.errors import ReviewerError
+from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.gui.generate_dialog import BACKENDS, DEVICES, ModelPicker, study_categories
 from reviewer.judging import templates as tpl
 from reviewer.store import Store
@@ -77,7 +78,7 @@ def diff_html(diff: str) -> str:
     return '<pre style="white-space:pre-wrap">' + "\n".join(lines) + "</pre>"
 
 
-class JudgeDialog(QDialog):
+class JudgeDialog(ValidatingDialog):
     """Judge model, template (name@version), mode, backend, threshold, run name."""
 
     def __init__(self, store: Store, parent: QWidget | None = None, study_id: int | None = None) -> None:
@@ -170,14 +171,6 @@ class JudgeDialog(QDialog):
         if self.template.count() == 0:
             return self.tr("No judge template found.")
         return None
-
-    def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.error.setText(problem)
-            self.error.setVisible(True)
-            return
-        super().accept()
 
     def params(self) -> dict[str, Any]:
         """Keyword arguments for ``run_judge`` (``max_new_tokens`` goes into its sampling settings)."""

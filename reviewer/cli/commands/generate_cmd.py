@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.cli.common import ProgressBar, add_study_option, endpoint_options, print_json, store_from_args
 
 
 def _batch_size(text: str) -> int | str:
@@ -20,35 +20,18 @@ def _batch_size(text: str) -> int | str:
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from reviewer.generation.backend import SamplingSettings
     from reviewer.generation.service import run_generation
 
     store = store_from_args(args)
     settings = SamplingSettings(temperature=args.temperature, top_p=args.top_p,
                                 max_new_tokens=args.max_new_tokens, seed=args.seed)
-    bar: tqdm | None = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="answer", desc="generating", disable=args.quiet)
-        bar.n = done
-        bar.refresh()
-
-    options = {}
-    if args.backend == "openai":
-        options = {"concurrency": args.concurrency, "api_key_env": args.api_key_env}
-    try:
+    with ProgressBar("answer", "generating", quiet=args.quiet) as progress:
         summary = run_generation(
             store, model=args.model, backend=args.backend, cases=args.cases, samples=args.samples,
             settings=settings, batch_size=args.batch_size, device=args.device, dtype=args.dtype,
             base_url=args.base_url, name=args.name, study=args.study, progress=progress,
-            backend_options=options)
-    finally:
-        if bar is not None:
-            bar.close()
+            backend_options=endpoint_options(args))
     if args.json:
         print_json(summary.as_dict())
     else:

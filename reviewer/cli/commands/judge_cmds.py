@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.cli.common import ProgressBar, add_study_option, endpoint_options, print_json, store_from_args
 from reviewer.errors import InputError
 
 
@@ -35,7 +35,6 @@ def _read_selection(path: str) -> list[int | str]:
 
 
 def cmd_judge(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
 
     from reviewer.generation.backend import SamplingSettings
     from reviewer.judging.service import run_judge
@@ -43,28 +42,13 @@ def cmd_judge(args: argparse.Namespace) -> int:
     store = store_from_args(args)
     settings = SamplingSettings(temperature=args.temperature, top_p=1.0, max_new_tokens=args.max_new_tokens,
                                 seed=args.seed)
-    bar: tqdm | None = None
-
-    def progress(done: int, total: int) -> None:
-        nonlocal bar
-        if bar is None:
-            bar = tqdm(total=total, unit="verdict", desc="judging", disable=args.quiet)
-        bar.n = done
-        bar.refresh()
-
-    options = {}
-    if args.backend == "openai":
-        options = {"concurrency": args.concurrency, "api_key_env": args.api_key_env}
-    try:
+    with ProgressBar("verdict", "judging", quiet=args.quiet) as progress:
         summary = run_judge(
             store, model=args.model, template=args.template, mode=args.mode, backend=args.backend,
             name=args.name, study=args.study, settings=settings, max_attempts=args.max_attempts,
             threshold=args.threshold, progress=progress, device=args.device, batch_size=args.batch_size,
-            base_url=args.base_url, dtype=args.dtype, backend_options=options,
+            base_url=args.base_url, dtype=args.dtype, backend_options=endpoint_options(args),
             responses=_read_selection(args.responses) if args.responses else None)
-    finally:
-        if bar is not None:
-            bar.close()
     if args.json:
         print_json(summary.as_dict())
         return 0
