@@ -83,7 +83,6 @@ class CriterionRow(QFrame):
         self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         bottom.addSpacing(6)
         bottom.addWidget(self.meta, 1)
-        bottom.addStretch(1)
         self.feedback = QToolButton()
         self.feedback.setObjectName("Feedback")
         self.feedback.setText("⚑")
@@ -124,6 +123,7 @@ class CriterionRow(QFrame):
         if show_tier and c.tier:
             meta.append({"core": self.tr("core"), "secondary": self.tr("secondary")}.get(c.tier, c.tier))
         self.meta.setText(" · ".join(meta))
+        self.meta.setToolTip(" · ".join(meta))
         self.meta.setVisible(bool(meta))
         self.set_feedback(feedback)
 
