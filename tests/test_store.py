@@ -23,6 +23,12 @@ def test_sqlite_pragmas(store) -> None:
         assert conn.execute(text("PRAGMA synchronous")).scalar() == 2  # FULL
 
 
+def test_head_revision_constant_matches_the_scripts() -> None:
+    from db import HEAD_REVISION
+
+    assert HEAD_REVISION == head_revision()
+
+
 def test_migrations_match_models(store) -> None:
     """Every model change has its Alembic revision: the migrated schema equals the metadata."""
     assert current_revision(store.engine) == head_revision()

@@ -8,11 +8,13 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
+from db import HEAD_REVISION
 from reviewer.errors import ConflictError
 
 ENV_VAR = "REVIEWER_DB"
@@ -67,6 +69,15 @@ def make_engine(url: str, **kwargs) -> Engine:  # noqa: ANN003
     return engine
 
 
+def _stored_revision(engine: Engine) -> str | None:
+    """The database's Alembic revision read with one query (None when there is none yet)."""
+    try:
+        with engine.connect() as conn:
+            return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    except DBAPIError:
+        return None
+
+
 @dataclass
 class Store:
     """An open study database: the engine and a session factory (``expire_on_commit=False``)."""
@@ -107,7 +118,7 @@ def open_store(target: str | os.PathLike[str] | None = None, *, upgrade: bool = 
     """
     url = resolve_url(target)
     engine = make_engine(url)
-    if upgrade:
+    if upgrade and _stored_revision(engine) != HEAD_REVISION:
         from reviewer.store.migrate import upgrade_to_head
 
         upgrade_to_head(engine, backup=backup)
