@@ -40,40 +40,7 @@ def open_target(target: str | os.PathLike[str] | None) -> tuple[Store, dict]:
         from reviewer.reviewfiles.pack import open_review_file
 
         return open_review_file(target)
-    return open_store(target, upgrade=not _at_head(target)), {}
-
-
-def _at_head(target: str | os.PathLike[str] | None) -> bool:
-    """True when a SQLite study file is already at the newest migration.
-
-    Lets the app skip importing Alembic (over a second on a busy laptop) on the usual start; any
-    doubt (URL, no file, branches, unreadable) answers False and the normal upgrade path runs.
-    """
-    import re
-    import sqlite3
-
-    from db import MIGRATIONS_DIR
-    from reviewer.store.engine import resolve_url, sqlite_path
-
-    path = sqlite_path(resolve_url(target))
-    if path is None or not path.exists():
-        return False
-    revisions, parents = set(), set()
-    for f in (MIGRATIONS_DIR / "versions").glob("*.py"):
-        text = f.read_text("utf-8")
-        rev = re.search(r"^revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
-        down = re.search(r"^down_revision\s*=\s*['\"]([^'\"]+)['\"]", text, re.M)
-        if rev:
-            revisions.add(rev.group(1))
-        if down:
-            parents.add(down.group(1))
-    heads = revisions - parents
-    try:
-        with sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=5) as conn:
-            current = [r[0] for r in conn.execute("SELECT version_num FROM alembic_version")]
-    except sqlite3.Error:
-        return False
-    return len(heads) == 1 and current == list(heads)
+    return open_store(target), {}  # at head already: one query, Alembic not loaded
 
 
 def pick_study(store: Store, name: str | None, manifest: dict, parent: QWidget | None,
