@@ -17,7 +17,9 @@ from pathlib import Path
 
 import numpy as np
 
-from reviewer.importing.common import bulk_insert
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from reviewer.importing.common import bulk_insert  # noqa: E402
 from reviewer.store import open_store
 from reviewer.store.models import (
     SUBMITTED,
