@@ -10,82 +10,82 @@
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="130" />
         <source>All models</source>
-        <translation type="unfinished" />
+        <translation>全部模型</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="134" />
         <source>All judge runs</source>
-        <translation type="unfinished" />
+        <translation>全部评审运行</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="141" />
         <source>resamples: </source>
-        <translation type="unfinished" />
+        <translation>重抽样次数：</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="142" />
         <source>Analyse</source>
-        <translation type="unfinished" />
+        <translation>分析</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="144" />
         <source>Export report…</source>
-        <translation type="unfinished" />
+        <translation>导出报告…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="150" />
         <source>Choose filters and press Analyse.</source>
-        <translation type="unfinished" />
+        <translation>选择筛选条件后点击“分析”。</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="165" />
         <source>Agreement — %s</source>
-        <translation type="unfinished" />
+        <translation>一致性 — %s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="198" />
         <source>Analysing…</source>
-        <translation type="unfinished" />
+        <translation>正在分析…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="199" />
         <source>Agreement analysis — %s</source>
-        <translation type="unfinished" />
+        <translation>一致性分析 — %s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/agreement_view.py" line="217" />
         <source>Analysis cancelled.</source>
-        <translation type="unfinished" />
+        <translation>分析已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="245" />
+        <location filename="../../reviewer/gui/agreement_view.py" line="242" />
         <source>%d ratings by %d raters on %d responses, %d criteria; %d judge run(s); %d resamples. Rows in red: alpha below 0.667.</source>
-        <translation type="unfinished" />
+        <translation>%d 份评分（%d 位评审员，%d 个回答，%d 条标准）；%d 次评审模型运行；%d 次重抽样。红色行：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="254" />
+        <location filename="../../reviewer/gui/agreement_view.py" line="251" />
         <source>Export report</source>
-        <translation type="unfinished" />
+        <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="255" />
+        <location filename="../../reviewer/gui/agreement_view.py" line="252" />
         <source>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="270" />
+        <location filename="../../reviewer/gui/agreement_view.py" line="267" />
         <source>Writing %s…</source>
-        <translation type="unfinished" />
+        <translation>正在写入 %s…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="271" />
+        <location filename="../../reviewer/gui/agreement_view.py" line="268" />
         <source>Export report — %s</source>
-        <translation type="unfinished" />
+        <translation>导出报告 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="272" />
+        <location filename="../../reviewer/gui/agreement_view.py" line="269" />
         <source>Report written to %s</source>
-        <translation type="unfinished" />
+        <translation>报告已写入 %s</translation>
     </message>
 </context>
 <context>
@@ -152,22 +152,22 @@
         <translation>3 不适用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="90" />
+        <location filename="../../reviewer/gui/checklist.py" line="89" />
         <source>Unclear, wrong or missing something? (F)</source>
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="123" />
+        <location filename="../../reviewer/gui/checklist.py" line="122" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="125" />
+        <location filename="../../reviewer/gui/checklist.py" line="124" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="125" />
+        <location filename="../../reviewer/gui/checklist.py" line="124" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
@@ -182,43 +182,43 @@
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="91" />
         <source>Edit criterion %s of case %s (v%d)</source>
-        <translation type="unfinished" />
+        <translation>编辑标准 %s（病例 %s，v%d）</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="96" />
         <location filename="../../reviewer/gui/triage_view.py" line="98" />
         <source>none</source>
-        <translation type="unfinished" />
+        <translation>无</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="102" />
         <source>why it changes (required; kept in the audit trail)</source>
-        <translation type="unfinished" />
+        <translation>修改原因（必填；记入审计日志）</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="104" />
         <source>Text</source>
-        <translation type="unfinished" />
+        <translation>文本</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="105" />
         <source>Points</source>
-        <translation type="unfinished" />
+        <translation>分值</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="106" />
         <source>Tier</source>
-        <translation type="unfinished" />
+        <translation>层级</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="107" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="134" />
         <source>The criterion needs text, and the change needs a reason.</source>
-        <translation type="unfinished" />
+        <translation>标准需要文本，修改需要原因。</translation>
     </message>
 </context>
 <context>
@@ -254,112 +254,112 @@
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="75" />
         <source>Generate candidates</source>
-        <translation type="unfinished" />
+        <translation>生成候选回答</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="83" />
         <source>All cases</source>
-        <translation type="unfinished" />
+        <translation>全部病例</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="85" />
         <source>Category: %s</source>
-        <translation type="unfinished" />
+        <translation>类别：%s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="94" />
         <source>0 (greedy)</source>
-        <translation type="unfinished" />
+        <translation>0（贪心）</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="103" />
         <source>auto</source>
-        <translation type="unfinished" />
+        <translation>自动</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="107" />
         <source>automatic (model name + settings; the same name resumes)</source>
-        <translation type="unfinished" />
+        <translation>自动（模型名称 + 设置；同名即继续）</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="109" />
         <source>Model</source>
-        <translation type="unfinished" />
+        <translation>模型</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="110" />
         <source>Backend</source>
-        <translation type="unfinished" />
+        <translation>后端</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="111" />
         <source>Base URL</source>
-        <translation type="unfinished" />
+        <translation>服务地址</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="112" />
         <source>Cases</source>
-        <translation type="unfinished" />
+        <translation>病例</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="113" />
         <source>Samples per case</source>
-        <translation type="unfinished" />
+        <translation>每个病例的样本数</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="114" />
         <source>Max new tokens</source>
-        <translation type="unfinished" />
+        <translation>最大新生成词元数</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="115" />
         <source>Temperature</source>
-        <translation type="unfinished" />
+        <translation>温度</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="116" />
         <source>Top-p</source>
-        <translation type="unfinished" />
+        <translation>Top-p</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="117" />
         <source>Seed</source>
-        <translation type="unfinished" />
+        <translation>随机种子</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="118" />
         <source>Batch size</source>
-        <translation type="unfinished" />
+        <translation>批大小</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="119" />
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>设备</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="120" />
         <source>Run name</source>
-        <translation type="unfinished" />
+        <translation>运行名称</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="126" />
         <source>Generate</source>
-        <translation type="unfinished" />
+        <translation>生成</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="130" />
         <source>Answers are written batch by batch; running the same run name again resumes where it stopped.</source>
-        <translation type="unfinished" />
+        <translation>回答按批写入；用相同的运行名称再次运行会从中断处继续。</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="149" />
         <source>Choose a model folder or type a model name.</source>
-        <translation type="unfinished" />
+        <translation>请选择模型文件夹或输入模型名称。</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="151" />
         <source>The openai backend needs the endpoint's base URL.</source>
-        <translation type="unfinished" />
+        <translation>openai 后端需要服务地址。</translation>
     </message>
 </context>
 <context>
@@ -367,137 +367,152 @@
     <message>
         <location filename="../../reviewer/gui/jobs.py" line="199" />
         <source>%s failed</source>
-        <translation type="unfinished" />
+        <translation>%s 失败</translation>
     </message>
 </context>
 <context>
     <name>JobRow</name>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="230" />
+        <location filename="../../reviewer/gui/jobs.py" line="232" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="249" />
+        <location filename="../../reviewer/gui/jobs.py" line="251" />
         <source>Cancelling…</source>
-        <translation type="unfinished" />
+        <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="256" />
+        <location filename="../../reviewer/gui/jobs.py" line="258" />
         <source>running</source>
-        <translation type="unfinished" />
+        <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="256" />
+        <location filename="../../reviewer/gui/jobs.py" line="258" />
         <source>done</source>
-        <translation type="unfinished" />
+        <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="256" />
+        <location filename="../../reviewer/gui/jobs.py" line="258" />
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="257" />
+        <location filename="../../reviewer/gui/jobs.py" line="259" />
         <source>failed</source>
-        <translation type="unfinished" />
+        <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="257" />
+        <location filename="../../reviewer/gui/jobs.py" line="259" />
         <source>waiting</source>
-        <translation type="unfinished" />
+        <translation>等待中</translation>
     </message>
 </context>
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="289" />
+        <location filename="../../reviewer/gui/jobs.py" line="293" />
         <source>No jobs yet. Generation, judging, analysis and merges run here.</source>
-        <translation type="unfinished" />
+        <translation>暂无任务。生成、评审、分析和合并都在这里运行。</translation>
     </message>
 </context>
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="72" />
-        <location filename="../../reviewer/gui/judge_dialog.py" line="115" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="86" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="135" />
         <source>Run judge</source>
-        <translation type="unfinished" />
+        <translation>运行评审</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="99" />
-        <source>automatic (template, version, model, mode)</source>
-        <translation type="unfinished" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="88" />
+        <source>All answers</source>
+        <translation>全部回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="101" />
-        <source>Judge model</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="102" />
-        <source>Template</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="103" />
-        <source>Mode</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="104" />
-        <source>Backend</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="105" />
-        <source>Base URL</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="106" />
-        <source>Device</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="107" />
-        <source>Threshold (logprob)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="108" />
-        <source>Max new tokens (generate)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="109" />
-        <source>Run name</source>
-        <translation type="unfinished" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="91" />
+        <source>Answers in category: %s</source>
+        <translation>类别中的回答：%s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/judge_dialog.py" line="118" />
+        <source>automatic (template, version, model, mode)</source>
+        <translation>自动（模板、版本、模型、模式）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="120" />
+        <source>Judge model</source>
+        <translation>评审模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="121" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="122" />
+        <source>Answers</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="123" />
+        <source>Mode</source>
+        <translation>模式</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="124" />
+        <source>Backend</source>
+        <translation>后端</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="125" />
+        <source>Base URL</source>
+        <translation>服务地址</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="126" />
+        <source>Device</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="127" />
+        <source>Threshold (logprob)</source>
+        <translation>阈值（logprob）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="128" />
+        <source>Max new tokens (generate)</source>
+        <translation>最大新生成词元数（生成模式）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="129" />
+        <source>Run name</source>
+        <translation>运行名称</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="138" />
         <source>Each answer is graded against its case's latest checklist. logprob mode reads P(true) from a local model (transformers backend) and is fastest.</source>
-        <translation type="unfinished" />
+        <translation>每个回答都按其病例的最新清单评分。logprob 模式从本地模型（transformers 后端）读取 P(true)，速度最快。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="146" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="166" />
         <source>Choose the judge model (folder, hub id or endpoint model name).</source>
-        <translation type="unfinished" />
+        <translation>请选择评审模型（文件夹、模型库 ID 或服务端模型名称）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="148" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="168" />
         <source>logprob mode needs the local transformers backend.</source>
-        <translation type="unfinished" />
+        <translation>logprob 模式需要本地 transformers 后端。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="150" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="170" />
         <source>The openai backend needs the endpoint's base URL.</source>
-        <translation type="unfinished" />
+        <translation>openai 后端需要服务地址。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="152" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="172" />
         <source>No judge template found.</source>
-        <translation type="unfinished" />
+        <translation>未找到评审模板。</translation>
     </message>
 </context>
 <context>
@@ -524,7 +539,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/main_window.py" line="75" />
-        <location filename="../../reviewer/gui/main_window.py" line="316" />
+        <location filename="../../reviewer/gui/main_window.py" line="319" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
@@ -559,27 +574,27 @@
         <translation>尚未分配任何回答：请导入回答或联系您的协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="179" />
+        <location filename="../../reviewer/gui/main_window.py" line="182" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="292" />
+        <location filename="../../reviewer/gui/main_window.py" line="295" />
         <source>Everything in your queue is submitted. Thank you!</source>
         <translation>您列表中的所有回答都已提交，谢谢！</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="302" />
+        <location filename="../../reviewer/gui/main_window.py" line="305" />
         <source>No other response to this case in your queue</source>
         <translation>您的列表中没有此病例的其他回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="311" />
+        <location filename="../../reviewer/gui/main_window.py" line="314" />
         <source>Now rating Response %s</source>
         <translation>正在评审回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="332" />
+        <location filename="../../reviewer/gui/main_window.py" line="335" />
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
@@ -589,12 +604,12 @@
     <message>
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="116" />
         <source>Merge report</source>
-        <translation type="unfinished" />
+        <translation>合并报告</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="119" />
         <source>%d file(s) merged; %d conflict(s) kept for review. Backup: %s</source>
-        <translation type="unfinished" />
+        <translation>已合并 %d 个文件；%d 处冲突留待审核。备份：%s</translation>
     </message>
 </context>
 <context>
@@ -602,17 +617,17 @@
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="50" />
         <source>model folder, hub id, or endpoint model name</source>
-        <translation type="unfinished" />
+        <translation>模型文件夹、模型库 ID 或服务端模型名称</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="51" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>浏览…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/generate_dialog.py" line="59" />
         <source>Model folder</source>
-        <translation type="unfinished" />
+        <translation>模型文件夹</translation>
     </message>
 </context>
 <context>
@@ -924,79 +939,79 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="211" />
-        <source>Judge templates</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="225" />
-        <source>Same name: the next version of this template. A new name: a copy.</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="227" />
-        <source>why this version (required)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="228" />
-        <source>Save as new version</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
         <location filename="../../reviewer/gui/judge_dialog.py" line="233" />
+        <source>Judge templates</source>
+        <translation>评审模板</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="247" />
+        <source>Same name: the next version of this template. A new name: a copy.</source>
+        <translation>同名：保存为该模板的下一个版本。新名称：保存为副本。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="249" />
+        <source>why this version (required)</source>
+        <translation>此版本的原因（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="250" />
+        <source>Save as new version</source>
+        <translation>保存为新版本</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="255" />
         <source>Save as template</source>
-        <translation type="unfinished" />
+        <translation>另存为模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="234" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="256" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="244" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="266" />
         <source>Show diff</source>
-        <translation type="unfinished" />
+        <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="252" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="274" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>从</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="254" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="276" />
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>到</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="260" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="282" />
         <source>Edit</source>
-        <translation type="unfinished" />
+        <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="261" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="283" />
         <source>Diff</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="265" />
-        <source>Versions</source>
-        <translation type="unfinished" />
+        <translation>差异</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/judge_dialog.py" line="287" />
+        <source>Versions</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/judge_dialog.py" line="309" />
         <source>built-in</source>
-        <translation type="unfinished" />
+        <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="320" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="342" />
         <source>Give the template a name and say why it changes.</source>
-        <translation type="unfinished" />
+        <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="331" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="353" />
         <source>Saved %s version %d.</source>
-        <translation type="unfinished" />
+        <translation>已保存 %s 第 %d 版。</translation>
     </message>
 </context>
 <context>
@@ -1004,90 +1019,90 @@
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="158" />
         <source>judge run: %s</source>
-        <translation type="unfinished" />
+        <translation>评审运行：%s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="159" />
         <source>no judge run</source>
-        <translation type="unfinished" />
+        <translation>无评审运行</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="160" />
         <source>Rank criteria</source>
-        <translation type="unfinished" />
+        <translation>排序标准</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="177" />
         <source>Select a criterion to see where people disagreed.</source>
-        <translation type="unfinished" />
+        <translation>选择一条标准，查看分歧所在。</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="180" />
         <source>Edit criterion…</source>
-        <translation type="unfinished" />
+        <translation>编辑标准…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="182" />
         <source>Re-judge affected answers…</source>
-        <translation type="unfinished" />
+        <translation>重新评审受影响的回答…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="220" />
         <source>Checklist triage — %s</source>
-        <translation type="unfinished" />
+        <translation>清单分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="242" />
+        <location filename="../../reviewer/gui/triage_view.py" line="243" />
         <source>Triage — %s</source>
-        <translation type="unfinished" />
+        <translation>分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="258" />
+        <location filename="../../reviewer/gui/triage_view.py" line="259" />
         <source>%d criteria, worst first. Red: alpha below 0.667.</source>
-        <translation type="unfinished" />
+        <translation>%d 条标准，最差的在前。红色：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="272" />
+        <location filename="../../reviewer/gui/triage_view.py" line="273" />
         <source>Case %s · %s · v%d: %s — %d responses with disagreement</source>
-        <translation type="unfinished" />
+        <translation>病例 %s · %s · v%d：%s — %d 个回答存在分歧</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="342" />
+        <location filename="../../reviewer/gui/triage_view.py" line="344" />
         <source>Saved checklist version %d of case %s. Re-judge to compare.</source>
-        <translation type="unfinished" />
+        <translation>已保存清单第 %d 版（病例 %s）。重新评审即可比较。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="353" />
+        <location filename="../../reviewer/gui/triage_view.py" line="355" />
         <source>Re-judge the answers of case %s</source>
-        <translation type="unfinished" />
+        <translation>重新评审病例 %s 的回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="391" />
+        <location filename="../../reviewer/gui/triage_view.py" line="394" />
         <source>Re-judge case %s (v%d)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="397" />
-        <source>Re-judging cancelled.</source>
-        <translation type="unfinished" />
+        <translation>重新评审病例 %s（v%d）</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/triage_view.py" line="400" />
-        <source>Re-judged: %d verdicts in run %s.</source>
-        <translation type="unfinished" />
+        <source>Re-judging cancelled.</source>
+        <translation>重新评审已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="402" />
+        <location filename="../../reviewer/gui/triage_view.py" line="403" />
+        <source>Re-judged: %d verdicts in run %s.</source>
+        <translation>已重新评审：%d 条判定，运行 %s。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/triage_view.py" line="405" />
         <source>No earlier judge run to compare with.</source>
-        <translation type="unfinished" />
+        <translation>没有可供比较的早先评审运行。</translation>
     </message>
 </context>
 <context>
     <name>parent</name>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="282" />
+        <location filename="../../reviewer/gui/jobs.py" line="286" />
         <source>Jobs</source>
-        <translation type="unfinished" />
+        <translation>任务</translation>
     </message>
 </context>
 <context>
@@ -1095,62 +1110,62 @@
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="31" />
         <source>Reviewer — %s — coordinator</source>
-        <translation type="unfinished" />
+        <translation>Reviewer — %s — 协调员</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="45" />
         <source>Agreement</source>
-        <translation type="unfinished" />
+        <translation>一致性</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="56" />
         <source>Triage</source>
-        <translation type="unfinished" />
+        <translation>分诊</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="109" />
         <source>&amp;Coordinator</source>
-        <translation type="unfinished" />
+        <translation>协调员(&amp;C)</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="115" />
         <source>Generate candidates…</source>
-        <translation type="unfinished" />
+        <translation>生成候选回答…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="116" />
         <source>Run judge…</source>
-        <translation type="unfinished" />
+        <translation>运行评审…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="117" />
         <source>Edit judge templates…</source>
-        <translation type="unfinished" />
+        <translation>编辑评审模板…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="119" />
         <source>Agreement…</source>
-        <translation type="unfinished" />
+        <translation>一致性…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="120" />
         <source>Triage…</source>
-        <translation type="unfinished" />
+        <translation>分诊…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="122" />
         <source>Merge returns…</source>
-        <translation type="unfinished" />
+        <translation>合并交回文件…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="126" />
         <source>Jobs panel</source>
-        <translation type="unfinished" />
+        <translation>任务面板</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="138" />
         <source>&amp;Return ratings…</source>
-        <translation type="unfinished" />
+        <translation>交回评分(&amp;R)…</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="140" />
@@ -1161,12 +1176,12 @@
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="180" />
         <source>Generate — %s</source>
-        <translation type="unfinished" />
+        <translation>生成 — %s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator.py" line="209" />
         <source>Judge — %s</source>
-        <translation type="unfinished" />
+        <translation>评审 — %s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/shortcuts.py" line="75" />
@@ -1251,13 +1266,13 @@
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="87" />
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="91" />
         <source>Return ratings</source>
-        <translation type="unfinished" />
+        <translation>交回评分</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="81" />
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="139" />
         <source>Return files (*.rvr);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>交回文件 (*.rvr);;所有文件 (*)</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="92" />
@@ -1265,17 +1280,20 @@
 
 %d ratings (%d submitted, %d drafts), %d feedback notes.
 Send this file to your coordinator.</source>
-        <translation type="unfinished" />
+        <translation>已写入 %s
+
+%d 份评分（%d 份已提交，%d 份草稿），%d 条反馈。
+请将此文件发送给协调员。</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="138" />
         <source>Merge returns</source>
-        <translation type="unfinished" />
+        <translation>合并交回文件</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/reviewfile_actions.py" line="153" />
         <source>Merge %d return file(s)</source>
-        <translation type="unfinished" />
+        <translation>合并 %d 个交回文件</translation>
     </message>
 </context>
 </TS>
