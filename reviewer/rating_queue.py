@@ -51,11 +51,31 @@ def queue_ids(session: Session, study_id: int, rater_id: int) -> list[int]:
     rater_uid = conn.execute(select(Rater.uid).where(Rater.id == rater_id)).scalar()
     study_uid = conn.execute(select(Study.uid).where(Study.id == study_id)).scalar()
     # Both lookups read only indexes (ix_case_study_id, ix_response_case_id): no wide response rows.
-    rows = conn.execute(text('SELECT id FROM response WHERE case_id IN (SELECT id FROM "case" '
-                             "WHERE study_id = :s)"), {"s": study_id}).all()
-    ids = sorted(r[0] for r in rows)
-    random.Random(f"{rater_uid}:{study_uid}").shuffle(ids)
-    return ids
+    # The ids come through the DB-API cursor: 50,000 plain tuples, without SQLAlchemy's row objects.
+    cursor = conn.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute('SELECT id FROM response WHERE case_id IN (SELECT id FROM "case" '
+                       f"WHERE study_id = {int(study_id)})")
+        ids = sorted(r[0] for r in cursor.fetchall())
+    finally:
+        cursor.close()
+    return stable_shuffle(ids, f"{rater_uid}:{study_uid}")
+
+
+def stable_shuffle(ids: list[int], seed: str) -> list[int]:
+    """*ids* in an order fixed by *seed* (the same on every run and machine): a Fisher–Yates
+    shuffle driven by one block of random bytes (~10x faster than ``random.shuffle`` on 50,000)."""
+    n = len(ids)
+    if n < 2:
+        return list(ids)
+    rng = random.Random(seed)
+    out = list(ids)
+    # one 64-bit draw per position; the modulo bias is below 2**-40 for queues under 2**24 items
+    draws = memoryview(rng.randbytes(8 * n)).cast("Q")
+    for i in range(n - 1, 0, -1):
+        j = draws[i] % (i + 1)
+        out[i], out[j] = out[j], out[i]
+    return out
 
 
 def queue_rows(session: Session, rater_id: int, response_ids: list[int],
