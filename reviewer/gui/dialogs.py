@@ -144,6 +144,18 @@ class ValidatingDialog(QDialog):
     def problem(self) -> str | None:
         return None
 
+    def error_banner_and_buttons(self, ok_text: str) -> QDialogButtonBox:
+        """Create ``self.error`` (hidden until a problem) and the OK/Cancel buttons, OK labelled *ok_text*."""
+        self.error = QLabel()
+        self.error.setObjectName("ErrorBanner")
+        self.error.setWordWrap(True)
+        self.error.setVisible(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok_text)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        return buttons
+
     def accept(self) -> None:
         problem = self.problem()
         if problem:

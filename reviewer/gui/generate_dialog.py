@@ -13,7 +13,6 @@ from typing import Any
 
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -118,14 +117,7 @@ class GenerateDialog(ValidatingDialog):
         form.addRow(self.tr("Batch size"), self.batch_size)
         form.addRow(self.tr("Device"), self.device)
         form.addRow(self.tr("Run name"), self.run_name)
-        self.error = QLabel()
-        self.error.setObjectName("ErrorBanner")
-        self.error.setWordWrap(True)
-        self.error.setVisible(False)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Generate"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = self.error_banner_and_buttons(self.tr("Generate"))
         lay = QVBoxLayout(self)
         note = QLabel(self.tr("Answers are written batch by batch; running the same run name again "
                               "resumes where it stopped."))
