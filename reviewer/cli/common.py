@@ -59,3 +59,30 @@ def endpoint_options(args: argparse.Namespace) -> dict[str, Any]:
     if args.backend == "openai":
         return {"concurrency": args.concurrency, "api_key_env": args.api_key_env}
     return {}
+
+
+def batch_size_arg(text: str) -> int | str:
+    """``--batch-size``: a whole number ≥ 1 or ``auto``."""
+    if text == "auto":
+        return text
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError("give a whole number or 'auto'") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def add_backend_options(p: argparse.ArgumentParser) -> None:
+    """The options that pick and tune a model backend (``generate`` and ``judge``); read the
+    endpoint ones back with :func:`endpoint_options`."""
+    p.add_argument("--backend", choices=("transformers", "vllm", "openai"), default="transformers")
+    p.add_argument("--base-url", default=None, help="openai backend: the server, e.g. http://localhost:8000/v1")
+    p.add_argument("--api-key-env", default="OPENAI_API_KEY",
+                   help="openai backend: environment variable holding the API key (never stored)")
+    p.add_argument("--concurrency", type=int, default=8, help="openai backend: requests in flight")
+    p.add_argument("--batch-size", type=batch_size_arg, default="auto",
+                   help="prompts per batch, or auto (halved on out-of-memory)")
+    p.add_argument("--device", default="auto", help="auto | cuda | cuda:1 | mps | cpu")
+    p.add_argument("--dtype", default=None, help="bf16 | fp16 | fp32 (default: bf16 on CUDA, fp32 on CPU)")

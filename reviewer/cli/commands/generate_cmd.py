@@ -4,19 +4,14 @@ from __future__ import annotations
 
 import argparse
 
-from reviewer.cli.common import ProgressBar, add_study_option, endpoint_options, print_json, store_from_args
-
-
-def _batch_size(text: str) -> int | str:
-    if text == "auto":
-        return text
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("give a whole number or 'auto'") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+from reviewer.cli.common import (
+    ProgressBar,
+    add_backend_options,
+    add_study_option,
+    endpoint_options,
+    print_json,
+    store_from_args,
+)
 
 
 def cmd_generate(args: argparse.Namespace) -> int:
@@ -55,21 +50,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                        "again (same --name, or the same model and settings) resumes the run.")
     p.add_argument("--model", required=True,
                    help="model folder or hub id (transformers, vllm); the served model name (openai)")
-    p.add_argument("--backend", choices=("transformers", "vllm", "openai"), default="transformers")
-    p.add_argument("--base-url", default=None, help="openai backend: the server, e.g. http://localhost:8000/v1")
-    p.add_argument("--api-key-env", default="OPENAI_API_KEY",
-                   help="openai backend: environment variable holding the API key (never stored)")
-    p.add_argument("--concurrency", type=int, default=8, help="openai backend: requests in flight")
+    add_backend_options(p)
     p.add_argument("--cases", default="all", help="all | category:PREFIX | file:IDS (one case id per line)")
     p.add_argument("--samples", type=int, default=1, help="answers per case (default 1)")
     p.add_argument("--max-new-tokens", type=int, default=512)
     p.add_argument("--temperature", type=float, default=0.0, help="0 = greedy (default)")
     p.add_argument("--top-p", type=float, default=1.0)
     p.add_argument("--seed", type=int, default=0, help="sample k of a case uses seed + k")
-    p.add_argument("--batch-size", type=_batch_size, default="auto",
-                   help="prompts per batch, or auto (halved on out-of-memory)")
-    p.add_argument("--device", default="auto", help="auto | cuda | cuda:1 | mps | cpu")
-    p.add_argument("--dtype", default=None, help="bf16 | fp16 | fp32 (default: bf16 on CUDA, fp32 on CPU)")
     p.add_argument("--name", default=None, help="run name (default: model name + settings hash)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")

@@ -5,20 +5,15 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from reviewer.cli.common import ProgressBar, add_study_option, endpoint_options, print_json, store_from_args
+from reviewer.cli.common import (
+    ProgressBar,
+    add_backend_options,
+    add_study_option,
+    endpoint_options,
+    print_json,
+    store_from_args,
+)
 from reviewer.errors import InputError
-
-
-def _batch_size(text: str) -> int | str:
-    if text == "auto":
-        return text
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError("give a whole number or 'auto'") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def _read_selection(path: str) -> list[int | str]:
@@ -143,19 +138,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="healthbench | llmeval-med | prometheus | an edited template; NAME@VERSION pins one")
     p.add_argument("--mode", choices=("generate", "logprob"), default="generate",
                    help="generate and parse (default) or next-token P(true) (criterion templates, transformers)")
-    p.add_argument("--backend", choices=("transformers", "vllm", "openai"), default="transformers")
-    p.add_argument("--base-url", default=None, help="openai backend: the server, e.g. http://localhost:8000/v1")
-    p.add_argument("--api-key-env", default="OPENAI_API_KEY", help="openai backend: variable holding the key")
-    p.add_argument("--concurrency", type=int, default=8, help="openai backend: requests in flight")
+    add_backend_options(p)
     p.add_argument("--name", default=None, help="run name (default: template-vN-model-mode)")
     p.add_argument("--threshold", type=float, default=0.5, help="logprob mode: met when P(true) >= this")
     p.add_argument("--max-attempts", type=int, default=3, help="tries per unreadable answer before 'failed'")
     p.add_argument("--max-new-tokens", type=int, default=512)
     p.add_argument("--temperature", type=float, default=0.0, help="first try; retries sample at >= 0.7")
     p.add_argument("--seed", type=int, default=0)
-    p.add_argument("--batch-size", type=_batch_size, default="auto")
-    p.add_argument("--device", default="auto", help="auto | cuda | cuda:1 | mps | cpu")
-    p.add_argument("--dtype", default=None, help="bf16 | fp16 | fp32")
     p.add_argument("--responses", default=None, help="file of response ids or uids to judge (default: all)")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--quiet", action="store_true", help="no progress bar")
