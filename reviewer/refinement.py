@@ -30,14 +30,12 @@ from reviewer.store.engine import Store
 from reviewer.store.models import (
     MET,
     NOT_MET,
-    SUBMITTED,
     Assignment,
     AssignmentDesign,
     AuditEvent,
     Case,
     ChecklistVersion,
     Criterion,
-    CriterionRating,
     JudgeRun,
     JudgeVerdict,
     Rater,
@@ -45,7 +43,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
-from reviewer.triage import JUDGE_OK
+from reviewer.triage import JUDGE_OK, submitted_values
 from reviewer.triage_stats import cohen_kappa, majority
 
 NEEDS_RATINGS = "needs new ratings on this version (see request_rerating / `reviewer assign`)"
@@ -173,19 +171,8 @@ def _verdicts(session: Session, run: JudgeRun, case_id: int | None = None
 def _physicians(session: Session, study_id: int, case_id: int | None = None, version: int | None = None
                 ) -> dict[tuple[int, str, int], dict[int, str]]:
     """(response id, key, version) -> rater id -> value, from submitted ratings."""
-    stmt = (select(Rating.response_id, Criterion.key, ChecklistVersion.version, Rating.rater_id,
-                   CriterionRating.value)
-            .join(CriterionRating, CriterionRating.rating_id == Rating.id)
-            .join(Criterion, Criterion.id == CriterionRating.criterion_id)
-            .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
-            .join(Case, Case.id == ChecklistVersion.case_id)
-            .where(Case.study_id == study_id, Rating.status == SUBMITTED))
-    if case_id is not None:
-        stmt = stmt.where(Case.id == case_id)
-    if version is not None:
-        stmt = stmt.where(ChecklistVersion.version == version)
     out: dict[tuple[int, str, int], dict[int, str]] = defaultdict(dict)
-    for rid, key, ver, rater, value in session.execute(stmt):
+    for _cid, key, ver, rid, rater, value in submitted_values(session, study_id, case_id, version):
         out[(rid, key, ver)][rater] = value
     return out
 

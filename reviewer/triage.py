@@ -151,10 +151,12 @@ def pick_judge_run(session: Session, study_id: int, name: str | None) -> JudgeRu
         .order_by(JudgeRun.id.desc()).limit(1))
 
 
-def physician_values(session: Session, study_id: int, case_id: int | None = None
-                     ) -> dict[int, dict[int, dict[int, str]]]:
-    """criterion_id -> response_id -> rater_id -> value, from submitted ratings."""
-    stmt = (select(CriterionRating.criterion_id, Rating.response_id, Rating.rater_id, CriterionRating.value)
+def submitted_values(session: Session, study_id: int, case_id: int | None = None,
+                     version: int | None = None) -> list[tuple[int, str, int, int, int, str]]:
+    """(criterion id, key, checklist version, response id, rater id, value) of every submitted
+    criterion rating of the study, optionally of one case and one checklist version."""
+    stmt = (select(CriterionRating.criterion_id, Criterion.key, ChecklistVersion.version, Rating.response_id,
+                   Rating.rater_id, CriterionRating.value)
             .join(Rating, Rating.id == CriterionRating.rating_id)
             .join(Criterion, Criterion.id == CriterionRating.criterion_id)
             .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
@@ -162,8 +164,16 @@ def physician_values(session: Session, study_id: int, case_id: int | None = None
             .where(Case.study_id == study_id, Rating.status == SUBMITTED))
     if case_id is not None:
         stmt = stmt.where(Case.id == case_id)
+    if version is not None:
+        stmt = stmt.where(ChecklistVersion.version == version)
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def physician_values(session: Session, study_id: int, case_id: int | None = None
+                     ) -> dict[int, dict[int, dict[int, str]]]:
+    """criterion_id -> response_id -> rater_id -> value, from submitted ratings."""
     out: dict[int, dict[int, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
-    for cid, rid, rater, value in session.execute(stmt):
+    for cid, _key, _ver, rid, rater, value in submitted_values(session, study_id, case_id):
         out[cid][rid][rater] = value
     return out
 
