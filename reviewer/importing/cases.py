@@ -78,3 +78,34 @@ def insert_cases(session: Session, study_id: int, cases: Sequence[NewCase], repo
     bulk_insert(session, Criterion, crit_rows, ids=False)
     report.add("criteria", len(crit_rows))
     return case_ids
+
+
+def insert_new_cases(session: Session, study_id: int, source: str, cases: Sequence[NewCase],
+                     report: ImportReport, *, id_name: str = "case") -> list[int]:
+    """Insert the cases whose external id is new to the study; skip the others.
+
+    An id repeated within the file, or one already stored, is counted as skipped (with its
+    checklist and criteria); a stored case whose content differs gets a warning and is kept as
+    stored. *id_name* names the id in warnings (e.g. ``prompt_id``).
+    """
+    existing = case_index(session, study_id, source)
+    fresh: list[NewCase] = []
+    seen: set[str] = set()
+    for case in cases:
+        where = f"line {case.line}: " if case.line is not None else ""
+        if case.external_id in seen:
+            report.skip("cases")
+            report.warnings.append(f"{where}{id_name} {case.external_id} repeats an earlier line")
+            continue
+        seen.add(case.external_id)
+        if case.external_id in existing:
+            report.skip("cases")
+            if case.criteria is not None:
+                report.skip("checklists")
+                report.skip("criteria", len(case.criteria))
+            if existing[case.external_id][1] != case.digest():
+                report.warnings.append(f"{where}{id_name} {case.external_id} differs from the stored case; "
+                                       "the stored case was kept")
+            continue
+        fresh.append(case)
+    return insert_cases(session, study_id, fresh, report)

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.errors import InputError
-from reviewer.importing.cases import NewCase, NewCriterion, case_index, insert_cases
+from reviewer.importing.cases import NewCase, NewCriterion, insert_new_cases
 from reviewer.importing.common import (
     ImportReport,
     check_turns,
@@ -97,24 +97,6 @@ def import_healthbench(target: Store | Any, path: str | Path, *, study: str | No
     with transaction(target) as session:
         st = get_study(session, study, create=True)
         report.study = st.name
-        existing = case_index(session, st.id, SOURCE)
-        fresh: list[NewCase] = []
-        seen: set[str] = set()
-        for case in parsed:
-            if case.external_id in seen:
-                report.skip("cases")
-                report.warnings.append(f"line {case.line}: prompt_id {case.external_id} repeats an earlier line")
-                continue
-            seen.add(case.external_id)
-            if case.external_id in existing:
-                report.skip("cases")
-                report.skip("checklists")
-                report.skip("criteria", len(case.criteria or []))
-                if existing[case.external_id][1] != case.digest():
-                    report.warnings.append(f"line {case.line}: case {case.external_id} differs from the "
-                                           "stored one; the stored case was kept")
-                continue
-            fresh.append(case)
-        insert_cases(session, st.id, fresh, report)
+        insert_new_cases(session, st.id, SOURCE, parsed, report, id_name="prompt_id")
         record_import(session, st.id, report)
     return report

@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.errors import InputError
-from reviewer.importing.cases import NewCase, NewCriterion, case_index, insert_cases
+from reviewer.importing.cases import NewCase, NewCriterion, insert_new_cases
 from reviewer.importing.common import (
     ImportReport,
     field_of,
@@ -115,19 +115,6 @@ def import_llmeval_med(target: Store | Any, path: str | Path, *, study: str | No
     with transaction(target) as session:
         st = get_study(session, study, create=True)
         report.study = st.name
-        existing = case_index(session, st.id, SOURCE)
-        fresh = []
-        for case in cases:
-            if case.external_id in existing:
-                report.skip("cases")
-                if case.criteria is not None:
-                    report.skip("checklists")
-                    report.skip("criteria", len(case.criteria))
-                if existing[case.external_id][1] != case.digest():
-                    report.warnings.append(f"{case.external_id} differs from the stored case; "
-                                           "the stored case was kept")
-                continue
-            fresh.append(case)
-        insert_cases(session, st.id, fresh, report)
+        insert_new_cases(session, st.id, SOURCE, cases, report, id_name="record")
         record_import(session, st.id, report)
     return report
