@@ -22,19 +22,6 @@ def label_for_index(index: int) -> str:
     return label
 
 
-def next_blind_label(session: Session, case_id: int) -> str:
-    """The first label not yet used by a response of this case (call before adding the response).
-
-    Pending (flushed or not) responses in the session count too, so a batch insert gets A, B, C...
-    """
-    used = set(session.scalars(select(Response.blind_label).where(Response.case_id == case_id)))
-    used |= {r.blind_label for r in session.new if isinstance(r, Response) and r.case_id == case_id}
-    i = 0
-    while label_for_index(i) in used:
-        i += 1
-    return label_for_index(i)
-
-
 def display_name(label: str) -> str:
     return f"Response {label}"
 

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer.blinding import next_blind_label, reshuffle_labels
+from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.store import Store
 from reviewer.store.models import (
@@ -155,7 +155,7 @@ def _add_case(session: Session, study: Study, spec: dict[str, Any], *, raters: d
         if r["model"] not in models:
             raise InputError(f"unknown model {r['model']!r}", file=source, item=r["id"])
         resp = Response(case_id=case.id, model_id=models[r["model"]].id, external_id=r["id"], text=r["text"],
-                        blind_label=next_blind_label(session, case.id), content_hash=_sha(r["text"]))
+                        blind_label="", content_hash=_sha(r["text"]))
         session.add(resp)
         session.flush()
         responses[r["id"]] = resp

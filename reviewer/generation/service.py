@@ -21,7 +21,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import next_blind_label, reshuffle_labels
+from reviewer.blinding import reshuffle_labels
 from reviewer.errors import ConflictError, InputError, NotFoundError
 from reviewer.generation.backend import (
     Backend,
@@ -256,7 +256,7 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
                     stored.append(result)
                     session.add(Response(
                         case_id=case_id, model_id=model_id, generation_run_id=run_id, sample_index=k,
-                        text=result.text, blind_label=next_blind_label(session, case_id),
+                        text=result.text, blind_label="",  # lettered by reshuffle_labels below
                         settings=settings.as_dict(), seed=settings.seed + k,
                         prompt_tokens=result.prompt_tokens, completion_tokens=result.completion_tokens,
                         latency_ms=result.latency_ms, device=result.device,

@@ -11,7 +11,7 @@ Each line is one (completion, consensus criterion) pair: ``prompt_id``, ``comple
   latest checklist; otherwise the import stops with an InputError naming the line, because
   guessing would attach labels to the wrong criterion.
 - The completion becomes a response (external id ``completion_id``) of the model
-  ``healthbench-meta``; it gets the next free blind label of its case.
+  ``healthbench-meta``; its case's blind letters are redrawn (reviewer.blinding.reshuffle_labels).
 - Each physician id becomes a rater; one submitted rating (source ``import``) per physician
   and completion, holding one criterion rating per labelled criterion.
 """
@@ -25,7 +25,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import label_for_index, reshuffle_labels
+from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.cases import NewCriterion, case_index, insert_cases
 from reviewer.importing.common import (
@@ -150,13 +150,11 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
         report.add("models", int(made))
         all_case_ids = list(set(case_ids.values()))
         responses: dict[tuple[int, str], int] = {}
-        labels_used: dict[int, set[str]] = defaultdict(set)
         for start in range(0, len(all_case_ids), 500):
             chunk = all_case_ids[start:start + 500]
-            for cid, ext, rid, label in session.execute(
-                    select(Response.case_id, Response.external_id, Response.id, Response.blind_label)
+            for cid, ext, rid in session.execute(
+                    select(Response.case_id, Response.external_id, Response.id)
                     .where(Response.case_id.in_(chunk))):
-                labels_used[cid].add(label)
                 if ext is not None:
                     responses[(cid, ext)] = rid
         new_resp: list[dict[str, Any]] = []
@@ -167,13 +165,8 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
             if key in responses or key in seen:
                 continue
             seen.add(key)
-            used = labels_used[key[0]]
-            i = 0
-            while label_for_index(i) in used:
-                i += 1
-            used.add(label_for_index(i))
             new_resp.append({"case_id": key[0], "model_id": model_id, "external_id": r.completion_id,
-                             "sample_index": 0, "text": r.completion, "blind_label": label_for_index(i),
+                             "sample_index": 0, "text": r.completion, "blind_label": "",  # lettered below
                              "settings": {}, "content_hash": content_hash(r.completion)})
             new_keys.append(key)
         responses.update(zip(new_keys, bulk_insert(session, Response, new_resp), strict=True))

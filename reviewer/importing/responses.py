@@ -18,14 +18,13 @@ id is skipped when its case already has the same text from the same model.
 from __future__ import annotations
 
 import csv
-from collections import defaultdict
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import label_for_index, reshuffle_labels
+from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.common import (
     CaseResolver,
@@ -146,13 +145,11 @@ def import_responses(target: Store | Any, path: str | Path, *, study: str | None
             report.skip("models", int(not made))
         by_ext: set[tuple[int, str]] = set()
         by_hash: set[tuple[int, int, str]] = set()
-        labels: dict[int, set[str]] = defaultdict(set)
         wanted = list(set(case_ids))
         for start in range(0, len(wanted), 500):
-            for cid, mid, ext, digest, label in session.execute(
-                    select(Response.case_id, Response.model_id, Response.external_id, Response.content_hash,
-                           Response.blind_label).where(Response.case_id.in_(wanted[start:start + 500]))):
-                labels[cid].add(label)
+            for cid, mid, ext, digest in session.execute(
+                    select(Response.case_id, Response.model_id, Response.external_id, Response.content_hash)
+                    .where(Response.case_id.in_(wanted[start:start + 500]))):
                 by_hash.add((cid, mid, digest))
                 if ext is not None:
                     by_ext.add((cid, ext))
@@ -166,12 +163,8 @@ def import_responses(target: Store | Any, path: str | Path, *, study: str | None
             if ext is not None:
                 by_ext.add((cid, ext))
             by_hash.add(key_hash)
-            i = 0
-            while label_for_index(i) in labels[cid]:
-                i += 1
-            labels[cid].add(label_for_index(i))
             new_rows.append({"case_id": cid, "model_id": model_ids[name], "external_id": ext,
-                             "sample_index": 0, "text": text, "blind_label": label_for_index(i),
+                             "sample_index": 0, "text": text, "blind_label": "",  # lettered below
                              "settings": {}, "content_hash": digest, "seed": numbers.get("seed"),
                              "prompt_tokens": numbers.get("prompt_tokens"),
                              "completion_tokens": numbers.get("completion_tokens"),

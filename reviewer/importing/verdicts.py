@@ -23,14 +23,13 @@ are added to it and verdicts it already has (same response and criterion) are sk
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import label_for_index, reshuffle_labels
+from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.cases import case_index, insert_cases
 from reviewer.importing.common import (
@@ -218,11 +217,9 @@ def _import_allresults(target: Store | Any, path: Path, data: dict[str, Any], re
         case_ids = {pid: cases[pid][0] for _i, pid, *_rest in examples}
         checklists = latest_checklists(session, list(set(case_ids.values())))
         existing: dict[tuple[int, str], int] = {}
-        labels: dict[int, set[str]] = defaultdict(set)
-        for rid, cid, ext, label in session.execute(
-                select(Response.id, Response.case_id, Response.external_id, Response.blind_label)
+        for rid, cid, ext in session.execute(
+                select(Response.id, Response.case_id, Response.external_id)
                 .where(Response.case_id.in_(list(set(case_ids.values()))))):
-            labels[cid].add(label)
             if ext is not None:
                 existing[(cid, ext)] = rid
         model_id: int | None = None
@@ -234,13 +231,9 @@ def _import_allresults(target: Store | Any, path: Path, data: dict[str, Any], re
                 if model_id is None:
                     model_id, made = get_or_create_model(session, st.id, model_name)
                     report.add("models", int(made))
-                i = 0
-                while label_for_index(i) in labels[cid]:
-                    i += 1
-                labels[cid].add(label_for_index(i))
                 [resp_id] = bulk_insert(session, Response, [{
                     "case_id": cid, "model_id": model_id, "external_id": completion_id, "sample_index": 0,
-                    "text": completion, "blind_label": label_for_index(i), "settings": {},
+                    "text": completion, "blind_label": "", "settings": {},  # lettered below
                     "content_hash": content_hash(completion)}])
                 existing[(cid, completion_id)] = resp_id
                 report.add("responses")
