@@ -12,7 +12,6 @@ leaves one too (``rating.submit``).
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import Any
 
 from sqlalchemy import func, select
@@ -21,13 +20,24 @@ from sqlalchemy.orm import Session
 from reviewer.errors import InputError, NotFoundError, ReviewerError
 from reviewer.rating_fast import set_criterion_draft
 from reviewer.rating_queue import (  # noqa: F401  (re-exported: the rating service API)
-    NEW,
-    QueueItem,
     progress,
     queue_ids,
     queue_rows,
     queue_statuses,
     work_queue,
+)
+from reviewer.rating_views import (  # noqa: F401  (re-exported: the rating service API)
+    NEW,
+    CriterionView,
+    HeadRow,
+    ItemView,
+    QueueItem,
+    RatingRow,
+    RatingState,
+    ScaleView,
+    SchemeRow,
+    Turn,
+    assemble_item,
 )
 from reviewer.store.models import (
     CRITERION_VALUES,
@@ -56,77 +66,6 @@ class IncompleteRatingError(ReviewerError):
     def __init__(self, missing: list[str]) -> None:
         self.missing = list(missing)
         super().__init__("cannot submit yet; still unanswered: " + "; ".join(self.missing))
-
-
-@dataclass(frozen=True)
-class Turn:
-    role: str
-    content: str
-
-
-@dataclass(frozen=True)
-class CriterionView:
-    id: int
-    key: str
-    number: int  # 1-based, as shown to the rater
-    text: str
-    points: float | None
-    tier: str | None
-    tags: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class ScaleView:
-    """A score scale: the overall one (name ``overall``) or an extra one from the rating scheme."""
-
-    name: str
-    minimum: int
-    maximum: int
-    anchors: tuple[tuple[int, str], ...]
-    required: bool
-
-
-@dataclass(frozen=True)
-class ItemView:
-    """Everything the review view shows for one response, and the rater's current answers."""
-
-    response_id: int
-    response_uid: str
-    case_id: int
-    case_uid: str
-    case_title: str
-    category: str
-    turns: tuple[Turn, ...]
-    reference_answer: str | None
-    response_text: str
-    blind_label: str
-    criteria: tuple[CriterionView, ...]
-    checklist_version_id: int | None
-    values: dict[int, str] = field(default_factory=dict)  # criterion id -> met | not_met | na
-    overall_score: float | None = None
-    overall_scale: ScaleView | None = None
-    extra_scales: tuple[ScaleView, ...] = ()
-    extra_scores: dict[str, Any] = field(default_factory=dict)
-    comment: str = ""
-    safety_flag: bool = False
-    status: str = NEW
-    rating_version: int = 0
-    time_spent_s: float = 0.0
-    feedback: dict[int, tuple[str, ...]] = field(default_factory=dict)  # criterion id -> kinds
-    edited_after_submit: bool = False
-    show_reference: bool = True
-    show_points: bool = True
-    show_tier: bool = True
-
-
-@dataclass(frozen=True)
-class RatingState:
-    """What a write changed, for the queue row and the status bar."""
-
-    response_id: int
-    status: str
-    rating_version: int
-    time_spent_s: float
 
 
 # ----------------------------------------------------------------------------- raters
@@ -161,16 +100,6 @@ def _scheme(session: Session, study_id: int) -> RatingScheme | None:
                           .order_by(RatingScheme.id).limit(1))
 
 
-def _scale(name: str, lo: Any, hi: Any, anchors: dict[str, Any] | None, required: bool) -> ScaleView:
-    items = []
-    for k, v in (anchors or {}).items():
-        try:
-            items.append((int(k), str(v)))
-        except (TypeError, ValueError):
-            continue
-    return ScaleView(name, int(lo), int(hi), tuple(sorted(items)), required)
-
-
 def _rating(session: Session, rater_id: int, response_id: int) -> Rating | None:
     return session.scalar(select(Rating).where(Rating.rater_id == rater_id,
                                                Rating.response_id == response_id))
@@ -178,35 +107,27 @@ def _rating(session: Session, rater_id: int, response_id: int) -> Rating | None:
 
 def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
     """The review view of one response for one rater (criteria of the version the rater saw)."""
-    head = session.execute(
+    row = session.execute(
         select(Response.uid, Response.text, Response.blind_label, Case.id, Case.uid, Case.title,
                Case.category, Case.turns, Case.reference_answer, Case.study_id, Study.settings)
         .join(Case, Response.case_id == Case.id).join(Study, Case.study_id == Study.id)
         .where(Response.id == response_id)).one_or_none()
-    if head is None:
+    if row is None:
         raise NotFoundError(f"no response with id {response_id}")
     (resp_uid, resp_text, label, case_id, case_uid, title, category, turns, reference, study_id,
-     settings) = head
-    settings = settings or {}
+     settings) = row
+    head = HeadRow(response_id, resp_uid, resp_text, label, case_id, case_uid, title, category, turns,
+                   reference, settings)
     rating = _rating(session, rater_id, response_id)
     cl_id = rating.checklist_version_id if rating and rating.checklist_version_id else None
     cl_id = cl_id or _latest_checklist_id(session, case_id)
-    criteria: tuple[CriterionView, ...] = ()
+    criteria: list = []
     if cl_id is not None:
-        crit_rows = session.execute(
+        criteria = list(session.execute(
             select(Criterion.id, Criterion.key, Criterion.text, Criterion.points, Criterion.tier,
                    Criterion.tags)
-            .where(Criterion.checklist_version_id == cl_id).order_by(Criterion.position, Criterion.id)).all()
-        criteria = tuple(CriterionView(cid, key, i + 1, text, points, tier, tuple(str(x) for x in (tags or [])))
-                         for i, (cid, key, text, points, tier, tags) in enumerate(crit_rows))
+            .where(Criterion.checklist_version_id == cl_id).order_by(Criterion.position, Criterion.id)))
     scheme = _scheme(session, study_id)
-    overall = extra = None
-    if scheme is not None:
-        overall = _scale("overall", scheme.score_min, scheme.score_max, scheme.score_anchors,
-                         bool(scheme.require_overall))
-        extra = tuple(_scale(str(s.get("name", f"scale{i + 1}")), s.get("min", 1), s.get("max", 5),
-                             s.get("anchors"), bool(s.get("required", False)))
-                      for i, s in enumerate(scheme.extra_scales or []) if isinstance(s, dict))
     values: dict[int, str] = {}
     edited = False
     if rating is not None:
@@ -216,27 +137,15 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
         edited = rating.status == SUBMITTED and session.scalar(select(AuditEvent.id).where(
             AuditEvent.entity_uid == rating.uid, AuditEvent.action == "rating.edit_submitted").limit(1)
         ) is not None
-    feedback: dict[int, list[str]] = {}
-    for cid, kind in session.execute(select(Feedback.criterion_id, Feedback.kind).where(
-            Feedback.rater_id == rater_id, Feedback.response_id == response_id).order_by(Feedback.id)):
-        feedback.setdefault(cid, []).append(kind)
-    return ItemView(
-        response_id=response_id, response_uid=resp_uid, case_id=case_id, case_uid=case_uid,
-        case_title=title or "", category=category or "",
-        turns=tuple(Turn(str(t.get("role", "user")), str(t.get("content", "")))
-                    for t in (turns or []) if isinstance(t, dict)),
-        reference_answer=reference, response_text=resp_text, blind_label=label,
-        criteria=criteria, checklist_version_id=cl_id, values=values,
-        overall_score=rating.overall_score if rating else None, overall_scale=overall,
-        extra_scales=extra or (), extra_scores=dict(rating.extra_scores or {}) if rating else {},
-        comment=rating.comment if rating else "", safety_flag=bool(rating.safety_flag) if rating else False,
-        status=rating.status if rating else NEW, rating_version=rating.version if rating else 0,
-        time_spent_s=float(rating.time_spent_s or 0.0) if rating else 0.0,
-        feedback={k: tuple(v) for k, v in feedback.items()}, edited_after_submit=edited,
-        show_reference=bool(settings.get("show_reference", True)),
-        show_points=bool(settings.get("show_points", True)),
-        show_tier=bool(settings.get("show_tier", True)),
-    )
+    feedback = session.execute(select(Feedback.criterion_id, Feedback.kind).where(
+        Feedback.rater_id == rater_id, Feedback.response_id == response_id).order_by(Feedback.id))
+    return assemble_item(
+        head, cl_id, criteria,
+        SchemeRow(scheme.score_min, scheme.score_max, scheme.score_anchors, scheme.require_overall,
+                  scheme.extra_scales) if scheme is not None else None,
+        RatingRow(rating.status, rating.version, rating.overall_score, rating.extra_scores, rating.comment,
+                  rating.safety_flag, rating.time_spent_s) if rating is not None else None,
+        values, feedback, edited)
 
 
 # ----------------------------------------------------------------------------- writes

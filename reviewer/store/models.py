@@ -26,6 +26,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+from reviewer.store.vocabulary import (  # noqa: F401  (re-exported: the stored words)
+    CRITERION_VALUES,
+    DRAFT,
+    MET,
+    NA,
+    NOT_MET,
+    SUBMITTED,
+)
+
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_label)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -33,16 +42,6 @@ NAMING_CONVENTION = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
-
-# Criterion answers, as stored in CriterionRating.value
-MET = "met"
-NOT_MET = "not_met"
-NA = "na"
-CRITERION_VALUES = (MET, NOT_MET, NA)
-
-# Rating.status
-DRAFT = "draft"
-SUBMITTED = "submitted"
 
 
 def new_uid() -> str:

@@ -1,0 +1,190 @@
+"""What the review screen shows, as frozen dataclasses, and how one item's view is put together
+from the rows read for it. No SQLAlchemy and no Qt here: the rating service (ORM queries) and the
+first screen of the app (stdlib ``sqlite3``, read before SQLAlchemy is imported) both build their
+``ItemView`` with :func:`assemble_item`, so the two reads cannot drift apart in what they show.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+NEW = "new"  # queue status of a response the rater has not touched (no Rating row)
+
+
+@dataclass(frozen=True)
+class Turn:
+    role: str
+    content: str
+
+
+@dataclass(frozen=True)
+class CriterionView:
+    id: int
+    key: str
+    number: int  # 1-based, as shown to the rater
+    text: str
+    points: float | None
+    tier: str | None
+    tags: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ScaleView:
+    """A score scale: the overall one (name ``overall``) or an extra one from the rating scheme."""
+
+    name: str
+    minimum: int
+    maximum: int
+    anchors: tuple[tuple[int, str], ...]
+    required: bool
+
+
+@dataclass(frozen=True)
+class ItemView:
+    """Everything the review view shows for one response, and the rater's current answers."""
+
+    response_id: int
+    response_uid: str
+    case_id: int
+    case_uid: str
+    case_title: str
+    category: str
+    turns: tuple[Turn, ...]
+    reference_answer: str | None
+    response_text: str
+    blind_label: str
+    criteria: tuple[CriterionView, ...]
+    checklist_version_id: int | None
+    values: dict[int, str] = field(default_factory=dict)  # criterion id -> met | not_met | na
+    overall_score: float | None = None
+    overall_scale: ScaleView | None = None
+    extra_scales: tuple[ScaleView, ...] = ()
+    extra_scores: dict[str, Any] = field(default_factory=dict)
+    comment: str = ""
+    safety_flag: bool = False
+    status: str = NEW
+    rating_version: int = 0
+    time_spent_s: float = 0.0
+    feedback: dict[int, tuple[str, ...]] = field(default_factory=dict)  # criterion id -> kinds
+    edited_after_submit: bool = False
+    show_reference: bool = True
+    show_points: bool = True
+    show_tier: bool = True
+
+
+@dataclass(frozen=True)
+class RatingState:
+    """What a write changed, for the queue row and the status bar."""
+
+    response_id: int
+    status: str
+    rating_version: int
+    time_spent_s: float
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    """One row of a rater's work queue."""
+
+    response_id: int
+    response_uid: str
+    position: int  # 1-based place in this rater's queue
+    blind_label: str
+    case_id: int
+    case_title: str
+    category: str
+    status: str  # new | draft | submitted
+    time_spent_s: float
+
+
+# ----------------------------------------------------------------------------- assembling one item
+
+
+@dataclass(frozen=True)
+class HeadRow:
+    """The response, its case and the study settings (one joined row)."""
+
+    response_id: int
+    response_uid: str
+    response_text: str
+    blind_label: str
+    case_id: int
+    case_uid: str
+    title: str | None
+    category: str | None
+    turns: Any
+    reference_answer: str | None
+    settings: Any
+
+
+@dataclass(frozen=True)
+class SchemeRow:
+    score_min: Any
+    score_max: Any
+    score_anchors: Any
+    require_overall: Any
+    extra_scales: Any
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    status: str
+    version: int
+    overall_score: float | None
+    extra_scores: Any
+    comment: str | None
+    safety_flag: Any
+    time_spent_s: float | None
+
+
+def scale_view(name: str, lo: Any, hi: Any, anchors: dict[str, Any] | None, required: bool) -> ScaleView:
+    items = []
+    for k, v in (anchors or {}).items():
+        try:
+            items.append((int(k), str(v)))
+        except (TypeError, ValueError):
+            continue
+    return ScaleView(name, int(lo), int(hi), tuple(sorted(items)), required)
+
+
+def assemble_item(head: HeadRow, checklist_version_id: int | None,
+                  criteria: Sequence[tuple[int, str, str, float | None, str | None, Any]],
+                  scheme: SchemeRow | None, rating: RatingRow | None, values: dict[int, str],
+                  feedback: Iterable[tuple[int, str]], edited_after_submit: bool) -> ItemView:
+    """The view of one item from its rows. *criteria*: (id, key, text, points, tier, tags) in
+    checklist order; *feedback*: (criterion id, kind) in the order given."""
+    settings = head.settings if isinstance(head.settings, dict) else {}
+    overall = None
+    extra: tuple[ScaleView, ...] = ()
+    if scheme is not None:
+        overall = scale_view("overall", scheme.score_min, scheme.score_max, scheme.score_anchors,
+                             bool(scheme.require_overall))
+        extra = tuple(scale_view(str(s.get("name", f"scale{i + 1}")), s.get("min", 1), s.get("max", 5),
+                                 s.get("anchors"), bool(s.get("required", False)))
+                      for i, s in enumerate(scheme.extra_scales or []) if isinstance(s, dict))
+    kinds: dict[int, list[str]] = {}
+    for cid, kind in feedback:
+        kinds.setdefault(cid, []).append(kind)
+    return ItemView(
+        response_id=head.response_id, response_uid=head.response_uid, case_id=head.case_id,
+        case_uid=head.case_uid, case_title=head.title or "", category=head.category or "",
+        turns=tuple(Turn(str(t.get("role", "user")), str(t.get("content", "")))
+                    for t in (head.turns or []) if isinstance(t, dict)),
+        reference_answer=head.reference_answer, response_text=head.response_text,
+        blind_label=head.blind_label,
+        criteria=tuple(CriterionView(cid, key, i + 1, text, points, tier, tuple(str(x) for x in (tags or [])))
+                       for i, (cid, key, text, points, tier, tags) in enumerate(criteria)),
+        checklist_version_id=checklist_version_id, values=dict(values),
+        overall_score=rating.overall_score if rating else None, overall_scale=overall,
+        extra_scales=extra, extra_scores=dict(rating.extra_scores or {}) if rating else {},
+        comment=(rating.comment or "") if rating else "",
+        safety_flag=bool(rating.safety_flag) if rating else False,
+        status=rating.status if rating else NEW, rating_version=rating.version if rating else 0,
+        time_spent_s=float(rating.time_spent_s or 0.0) if rating else 0.0,
+        feedback={k: tuple(v) for k, v in kinds.items()}, edited_after_submit=edited_after_submit,
+        show_reference=bool(settings.get("show_reference", True)),
+        show_points=bool(settings.get("show_points", True)),
+        show_tier=bool(settings.get("show_tier", True)),
+    )
