@@ -1,8 +1,10 @@
-"""Where bundled files live: the top-level ``resources/`` folder in a checkout, the
-``reviewer.resources`` package in an installed wheel, or ``sys._MEIPASS`` in a PyInstaller bundle."""
+"""Where files live: bundled resources (the top-level ``resources/`` folder in a checkout, the
+``reviewer.resources`` package in an installed wheel, or ``sys._MEIPASS`` in a PyInstaller bundle)
+and the user's default study database."""
 
 from __future__ import annotations
 
+import os
 import sys
 from functools import cache
 from pathlib import Path
@@ -29,3 +31,14 @@ def resources_dir() -> Path:
 def resource_path(*parts: str) -> Path:
     """A file under the resources folder, e.g. ``resource_path("demo", "demo_study.json")``."""
     return resources_dir().joinpath(*parts)
+
+
+DB_ENV_VAR = "REVIEWER_DB"  # the study database when no --db is given
+
+
+def default_db_path() -> Path:
+    """The user data folder's study database (used when neither --db nor REVIEWER_DB is given)."""
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    if os.name == "nt":
+        base = os.environ.get("LOCALAPPDATA", base)
+    return Path(base) / "reviewer" / "studies.db"

@@ -16,22 +16,13 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from db import HEAD_REVISION
 from reviewer.errors import ConflictError
-
-ENV_VAR = "REVIEWER_DB"
-
-
-def default_db_path() -> Path:
-    """The user data folder's study database (used when neither --db nor REVIEWER_DB is given)."""
-    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
-    if os.name == "nt":
-        base = os.environ.get("LOCALAPPDATA", base)
-    return Path(base) / "reviewer" / "studies.db"
+from reviewer.paths import DB_ENV_VAR, default_db_path  # noqa: F401  (re-exported)
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> str:
     """A file path means SQLite; a string with ``://`` is a SQLAlchemy URL used as it is."""
     if target is None:
-        target = os.environ.get(ENV_VAR) or default_db_path()
+        target = os.environ.get(DB_ENV_VAR) or default_db_path()
     text = str(target)
     if "://" in text:
         return text
