@@ -87,7 +87,7 @@ def main() -> int:
 
     # 1. the work queue: a rater two thirds through, statuses coloured
     w = window()
-    w.select_proxy_row(len(w.model.ids()) * 2 // 3 - 2)
+    w.select_row(len(w.model.ids()) * 2 // 3 - 2)
     save_screenshot(w, out / "queue.png")
     # 2. the review view: next unrated, a few criteria answered, reference answer open
     keys(w, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2)
@@ -99,7 +99,7 @@ def main() -> int:
     w.close()
     # 4. coordinator mode: other raters and the judge beside the rater's own answers
     c = window(coordinator=True)
-    c.select_proxy_row(1)
+    c.select_row(1)
     save_screenshot(c, out / "coordinator.png")
     c.close()
     # 5. the same review view in Simplified Chinese

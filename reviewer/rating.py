@@ -20,10 +20,14 @@ from sqlalchemy.orm import Session
 from reviewer.errors import InputError, NotFoundError, ReviewerError
 from reviewer.rating_fast import set_criterion_draft
 from reviewer.rating_queue import (  # noqa: F401  (re-exported: the rating service API)
+    other_responses,
     progress,
     queue_ids,
     queue_rows,
     queue_statuses,
+    response_categories,
+    study_categories,
+    study_name,
     work_queue,
 )
 from reviewer.rating_views import (  # noqa: F401  (re-exported: the rating service API)
@@ -333,3 +337,14 @@ def study_list(session: Session) -> list[tuple[int, str]]:
 def count_responses(session: Session, study_id: int) -> int:
     return session.scalar(select(func.count(Response.id)).join(Case, Response.case_id == Case.id)
                           .where(Case.study_id == study_id)) or 0
+
+
+def find_study(session: Session, *, uid: str | None = None, name: str | None = None) -> int | None:
+    """The id of the study with this uid (a review file's) or this name; ``None`` when absent."""
+    if uid:
+        return session.scalar(select(Study.id).where(Study.uid == uid))
+    return session.scalar(select(Study.id).where(Study.name == name)) if name else None
+
+
+def rater_name_by_uid(session: Session, uid: str) -> str | None:
+    return session.scalar(select(Rater.name).where(Rater.uid == uid))

@@ -11,11 +11,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer import queue_reads
 from reviewer.queue_reads import stable_shuffle  # noqa: F401  (re-exported)
 from reviewer.rating_views import NEW, QueueItem  # noqa: F401  (re-exported)
+from reviewer.store.models import Case, Response, Study
 from reviewer.store.vocabulary import SUBMITTED
 
 
@@ -66,3 +68,27 @@ def progress(session: Session, study_id: int, rater_id: int, response_ids: list[
     ids = response_ids if response_ids is not None else queue_ids(session, study_id, rater_id)
     statuses = queue_statuses(session, rater_id, ids)
     return sum(1 for s in statuses.values() if s == SUBMITTED), len(ids)
+
+
+def study_categories(session: Session, study_id: int) -> list[str]:
+    """The study's case categories (for the queue's category filter), sorted, without blanks."""
+    rows = session.scalars(select(Case.category).where(Case.study_id == study_id).distinct())
+    return sorted(c for c in rows if c)
+
+
+def response_categories(session: Session, study_id: int) -> dict[int, str]:
+    """response id -> its case's category, for every response of the study."""
+    rows = session.execute(select(Response.id, Case.category).join(Case, Response.case_id == Case.id)
+                           .where(Case.study_id == study_id))
+    return {rid: cat or "" for rid, cat in rows}
+
+
+def other_responses(session: Session, response_id: int) -> list[int]:
+    """The other responses to the same case as *response_id*, by blind label (side-by-side)."""
+    case_id = select(Response.case_id).where(Response.id == response_id).scalar_subquery()
+    return list(session.scalars(select(Response.id).where(Response.case_id == case_id, Response.id != response_id)
+                                .order_by(Response.blind_label)))
+
+
+def study_name(session: Session, study_id: int) -> str:
+    return session.scalar(select(Study.name).where(Study.id == study_id)) or ""

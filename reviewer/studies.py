@@ -8,11 +8,22 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import NotFoundError
-from reviewer.store.models import RatingScheme, Study
+from reviewer.store.models import (
+    Case,
+    Criterion,
+    CriterionRating,
+    JudgeRun,
+    JudgeVerdict,
+    Rater,
+    Rating,
+    RatingScheme,
+    Response,
+    Study,
+)
 
 DEFAULT_STUDY = "default"
 
@@ -55,3 +66,22 @@ def create_study(session: Session, name: str, *, description: str = "",
                              score_anchors=dict(DEFAULT_SCORE_ANCHORS)))
     session.flush()
     return study
+
+
+STATUS_KEYS = {
+    "studies": Study,
+    "cases": Case,
+    "criteria": Criterion,
+    "responses": Response,
+    "raters": Rater,
+    "ratings": Rating,
+    "criterion_ratings": CriterionRating,
+    "judge_runs": JudgeRun,
+    "verdicts": JudgeVerdict,
+}
+
+
+def status_counts(session: Session) -> dict[str, int]:
+    """How many rows of each kind the database holds (``reviewer status``)."""
+    return {key: session.scalar(select(func.count()).select_from(model)) or 0
+            for key, model in STATUS_KEYS.items()}

@@ -23,10 +23,10 @@ from tests.helpers_gui import isolate_settings  # noqa: E402
 
 def main(db: str, settings_dir: str) -> None:
     isolate_settings(Path(settings_dir))
-    from reviewer.gui.app import build_window, make_app
+    from reviewer.gui.app import make_app, start_window
 
     app = make_app("en")
-    w = build_window(db, rater="alice", interactive=False)
+    w = start_window(db, rater="alice", interactive=False)  # as `reviewer gui` opens it
     w.show()
     w.activateWindow()
     for _ in range(20):

@@ -14,9 +14,9 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from reviewer.cli.common import create_study
 from reviewer.store import Store
 from reviewer.store.models import Case, Response
+from reviewer.studies import create_study
 
 MULTI_TURN = [
     {"role": "system", "content": "You are a careful physician."},

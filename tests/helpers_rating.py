@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from reviewer.cli.common import create_study
 from reviewer.store import Store
 from reviewer.store.models import (
     Case,
@@ -14,6 +13,7 @@ from reviewer.store.models import (
     Rater,
     Response,
 )
+from reviewer.studies import create_study
 
 MODEL_NAMES = ("gpt-secret-model", "llama-hidden-7b")
 

@@ -28,12 +28,14 @@ def test_pure_helpers_import_no_qt_or_database() -> None:
             assert "sqlalchemy" not in source.lower(), path
 
 
-def test_cli_start_up_imports_no_torch_and_no_qt() -> None:
+def test_cli_start_up_imports_no_torch_no_qt_no_sqlalchemy() -> None:
+    """Parsing argv stays light: `reviewer gui` paints its first screen before SQLAlchemy is loaded."""
     code = (
         "import sys\n"
         "from reviewer.cli.main import build_parser\n"
         "build_parser()\n"
-        "heavy = sorted(m for m in ('torch', 'transformers', 'PySide6.QtWidgets', 'vllm', 'pandas', 'matplotlib') if m in sys.modules)\n"
+        "heavy = sorted(m for m in ('torch', 'transformers', 'PySide6.QtWidgets', 'vllm', 'pandas', 'matplotlib',"
+        " 'sqlalchemy') if m in sys.modules)\n"
         "print(','.join(heavy))\n"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

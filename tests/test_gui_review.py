@@ -136,12 +136,12 @@ def test_navigation_filters_and_next_unrated(window_factory, qtbot, store):
     key(qtbot, w, Qt.Key.Key_Return, CTRL)
     assert w.current_id == order[1]
     w.status_filter.setCurrentIndex(w.status_filter.findData("submitted"))
-    assert w.proxy.rowCount() == 1
+    assert w.model.rowCount() == 1
     w.status_filter.setCurrentIndex(0)
     w.category_filter.setCurrentIndex(w.category_filter.findData("oncology"))
-    assert 0 < w.proxy.rowCount() < len(order)
+    assert 0 < w.model.rowCount() < len(order)
     w.category_filter.setCurrentIndex(0)
-    w.select_proxy_row(0)
+    w.select_row(0)
     key(qtbot, w, Qt.Key.Key_U)
     assert w.current_id == order[1]
 

@@ -5,18 +5,18 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reviewer.store import Store, open_store
-from reviewer.studies import (  # noqa: F401  (re-exported for command modules)
-    DEFAULT_SCORE_ANCHORS,
-    DEFAULT_STUDY,
-    create_study,
-    get_study,
-)
+if TYPE_CHECKING:
+    from reviewer.store import Store
+
+# Nothing here imports SQLAlchemy or a service at module level: building the parser imports every
+# command module, and `reviewer gui` must reach its first screen without them (tests/test_architecture.py).
 
 
 def store_from_args(args: argparse.Namespace) -> Store:
+    from reviewer.store import open_store
+
     return open_store(getattr(args, "db", None))
 
 

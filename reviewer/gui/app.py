@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
-from sqlalchemy import select
 
-from reviewer import rating as svc
 from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.gui.i18n import install_translator
 from reviewer.gui.main_window import DEFAULT_PT, MainWindow
 from reviewer.gui.style import apply_style
-from reviewer.store import Store, open_store
-from reviewer.store.models import Rater, Study
+from reviewer.lazy_import import lazy_module
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from reviewer.store import Store
+
+svc = lazy_module("reviewer.rating")
 
 _windows: list[MainWindow] = []  # keeps windows opened from the File menu alive
 
@@ -40,6 +45,8 @@ def open_target(target: str | os.PathLike[str] | None) -> tuple[Store, dict]:
         from reviewer.reviewfiles.pack import open_review_file
 
         return open_review_file(target)
+    from reviewer.store import open_store
+
     return open_store(target), {}  # at head already: one query, Alembic not loaded
 
 
@@ -47,11 +54,11 @@ def pick_study(store: Store, name: str | None, manifest: dict, parent: QWidget |
                interactive: bool) -> int:
     with store.Session() as s:
         if manifest.get("study_uid"):
-            sid = s.scalar(select(Study.id).where(Study.uid == manifest["study_uid"]))
+            sid = svc.find_study(s, uid=manifest["study_uid"])
             if sid is not None:
                 return sid
         if name:
-            sid = s.scalar(select(Study.id).where(Study.name == name))
+            sid = svc.find_study(s, name=name)
             if sid is None:
                 raise NotFoundError(f"no study named {name!r} in this database")
             return sid
@@ -73,7 +80,7 @@ def pick_rater(store: Store, name: str | None, manifest: dict, parent: QWidget |
     settings = QSettings()
     with store.Session() as s:
         if not name and manifest.get("rater_uid"):
-            name = s.scalar(select(Rater.name).where(Rater.uid == manifest["rater_uid"]))
+            name = svc.rater_name_by_uid(s, manifest["rater_uid"])
         known = svc.rater_names(s)
     if not name:
         remembered = settings.value(f"rater/{store.url}", "", type=str)
@@ -89,20 +96,83 @@ def pick_rater(store: Store, name: str | None, manifest: dict, parent: QWidget |
         name = known[0] if known else "rater"
     with store.begin() as s:
         rater_id = svc.get_rater(s, name, create=True).id
-    settings.setValue(f"rater/{store.url}", name)
-    settings.setValue("rater/last", name)
-    recent = [p for p in settings.value("recent", [], type=list) if p != store.url]
-    settings.setValue("recent", [store.url, *recent][:8])
+    remember(store.url, name)
     return rater_id, name
+
+
+def remembered_rater(url: str) -> str:
+    """The rater last chosen for the store at *url* (``""`` when none)."""
+    return QSettings().value(f"rater/{url}", "", type=str)
+
+
+def remember(url: str, rater: str) -> None:
+    """Remember the rater for this store, and the store among the recent ones."""
+    settings = QSettings()
+    settings.setValue(f"rater/{url}", rater)
+    settings.setValue("rater/last", rater)
+    recent = [p for p in settings.value("recent", [], type=list) if p != url]
+    settings.setValue("recent", [url, *recent][:8])
 
 
 def build_window(target: str | os.PathLike[str] | None, *, rater: str | None = None,
                  coordinator: bool = False, study: str | None = None,
                  interactive: bool = True) -> MainWindow:
+    """The ready window, built in one go (the store is opened first)."""
     store, manifest = open_target(target)
     study_id = pick_study(store, study, manifest, None, interactive)
     rater_id, rater_name = pick_rater(store, rater, manifest, None, interactive)
     return MainWindow(store, study_id, rater_id, rater_name, coordinator)
+
+
+def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = None,
+                 coordinator: bool = False, study: str | None = None, interactive: bool = True,
+                 on_painted: Callable[[MainWindow], None] | None = None) -> MainWindow:
+    """The window as the app opens it: shown with the first response before the store is opened.
+
+    For a plain SQLite study database (the common case) the first screen is read with stdlib
+    ``sqlite3`` (:mod:`reviewer.first_screen`), shown and painted; *on_painted* is called then; only
+    then are SQLAlchemy and the models imported and the store attached. User input is not handled
+    in between (the paint processes only non-input events), so a key pressed while the store opens
+    waits and is handled by the ready window. Anything else (review files, URLs, a database that
+    needs an upgrade, a rater or study to ask for, coordinator mode) goes through
+    :func:`build_window` and is shown when ready.
+    """
+    from reviewer.first_screen import read_first_screen
+
+    first = None if coordinator else read_first_screen(
+        target, rater=rater, study=study, remembered_rater=remembered_rater, interactive=interactive)
+    if first is None:
+        window = build_window(target, rater=rater, coordinator=coordinator, study=study,
+                              interactive=interactive)
+        window.show()
+    else:
+        window = MainWindow(None, first.study_id, first.rater_id, first.rater_name, first=first)
+        window.show()
+        paint_now(window)
+    if on_painted is not None:
+        on_painted(window)
+    if first is not None:
+        from reviewer.store import open_store
+
+        store = open_store(first.url)
+        remember(store.url, first.rater_name)
+        window.attach(store)
+    return window
+
+
+def paint_now(window: QWidget, wait_ms: int = 200) -> None:
+    """Let a just-shown window be exposed and painted, without handling user input."""
+    from PySide6.QtCore import QElapsedTimer
+
+    app = QApplication.instance()
+    clock = QElapsedTimer()
+    clock.start()
+    flags = QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents
+    app.processEvents(flags)
+    handle = window.windowHandle()
+    while handle is not None and not handle.isExposed() and clock.elapsed() < wait_ms:
+        app.processEvents(flags, 10)
+    app.processEvents(flags)
 
 
 def save_screenshot(window: MainWindow, png: str | os.PathLike[str], width: int = 1600,
@@ -137,12 +207,11 @@ def run_app(target: str | os.PathLike[str] | None, *, rater: str | None = None, 
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(language)
-    window = build_window(target, rater=rater, coordinator=coordinator, study=study,
+    window = start_window(target, rater=rater, coordinator=coordinator, study=study,
                           interactive=not screenshot)
     if screenshot:
         path = save_screenshot(window, screenshot)
         window.close()
         print(f"wrote {path}")
         return 0
-    window.show()
     return app.exec()

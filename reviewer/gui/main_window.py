@@ -3,9 +3,15 @@
 It owns navigation (queue selection, next/previous, next unrated, submit-and-advance), the
 side-by-side and coordinator modes, zoom, and remembered geometry. Keyboard shortcuts are set up
 in :mod:`reviewer.gui.shortcuts`.
+
+The window can be built before the store is open, from the app's first screen
+(:mod:`reviewer.first_screen`): it then shows the first response at once and :meth:`MainWindow.attach`
+connects the store right after the first paint (see :func:`reviewer.gui.app.start_window`).
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
@@ -24,23 +30,29 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from reviewer import rating as svc
 from reviewer.gui.dialogs import FeedbackDialog, ShortcutsDialog
 from reviewer.gui.panes import CasePane
-from reviewer.gui.queue_model import QueueFilter, QueueModel
+from reviewer.gui.queue_model import QueueModel
 from reviewer.gui.review_column import ReviewColumn
 from reviewer.gui.style import apply_style, is_dark
-from reviewer.store import Store
-from reviewer.store.models import Response, Study
+from reviewer.lazy_import import lazy_module
+from reviewer.rating_views import RatingState
+
+if TYPE_CHECKING:
+    from reviewer.first_screen import FirstScreen
+    from reviewer.store import Store
+
+svc = lazy_module("reviewer.rating")
 
 DEFAULT_PT = 10.5
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store, study_id: int, rater_id: int, rater_name: str,
-                 coordinator: bool = False) -> None:
+    def __init__(self, store: Store | None, study_id: int, rater_id: int, rater_name: str,
+                 coordinator: bool = False, *, first: FirstScreen | None = None) -> None:
+        """With *store*, a ready window. Without it, *first* fills the window and :meth:`attach`
+        must follow before the event loop handles user input."""
         super().__init__()
         self.store, self.study_id, self.rater_id = store, study_id, rater_id
         self.rater_name, self.coordinator = rater_name, coordinator
@@ -48,16 +60,17 @@ class MainWindow(QMainWindow):
         self.persist_settings = True  # screenshots and benchmarks leave the user's settings alone
         self.side_by_side = False
         self._stacked = False
-        with store.Session() as s:
-            self.study_name = s.scalar(select(Study.name).where(Study.id == study_id)) or ""
+        if first is not None:
+            self.study_name = first.study_name
+        else:
+            with store.Session() as s:
+                self.study_name = svc.study_name(s, study_id)
         self.setWindowTitle(self.tr("Reviewer — %s — %s") % (self.study_name, rater_name))
 
         # queue panel
         self.model = QueueModel(store, self)
-        self.proxy = QueueFilter(self)
-        self.proxy.setSourceModel(self.model)
         self.table = QTableView()
-        self.table.setModel(self.proxy)
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setAlternatingRowColors(True)
@@ -139,10 +152,26 @@ class MainWindow(QMainWindow):
         install_menus_and_shortcuts(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._restore_settings()
-        self.reload()
+        if first is not None:
+            self.model.load_first(first)
+            self.columns[0].seed(first.item)
+            self._fill_queue_panel()
+        if store is not None:
+            self.attach(store)
+
+    def attach(self, store: Store) -> None:
+        """Connect the store: load the queue (unless the first screen did), the coordinator's
+        tools, and start reading ahead."""
+        self.store = store
+        self.model.attach(store)
+        for col in self.columns:
+            col.attach(store)
+        if self.current_id is None:
+            self.reload()
         from reviewer.gui.coordinator import install  # coordinator menu, jobs, return ratings
 
         install(self)
+        self._prefetch_timer.start()
 
     # -- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
@@ -176,6 +205,9 @@ class MainWindow(QMainWindow):
     # -- loading --------------------------------------------------------------------------------
     def reload(self) -> None:
         self.model.load(self.study_id, self.rater_id)
+        self._fill_queue_panel()
+
+    def _fill_queue_panel(self) -> None:
         cats = self.model.categories()
         self.category_filter.blockSignals(True)
         self.category_filter.clear()
@@ -187,7 +219,7 @@ class MainWindow(QMainWindow):
         empty = not self.model.ids()
         self.stack.setCurrentWidget(self.empty if empty else self.splitter)
         if not empty:
-            self.select_proxy_row(0)
+            self.select_row(0)
 
     def _update_progress(self) -> None:
         done, total = self.model.counts()
@@ -195,25 +227,17 @@ class MainWindow(QMainWindow):
         self.progress.setValue(done)
 
     def _filters_changed(self) -> None:
-        if self.category_filter.currentData():
-            self.model.ensure_categories()
-        self.proxy.set_filters(self.status_filter.currentData() or "", self.category_filter.currentData() or "")
+        self.model.set_filters(self.status_filter.currentData() or "", self.category_filter.currentData() or "")
         if self.current_id is not None:
-            row = self._proxy_row_of(self.current_id)
+            row = self.model.row_of(self.current_id)
             if row is not None:
                 self.table.selectRow(row)
 
     # -- navigation ----------------------------------------------------------------------------
-    def _proxy_row_of(self, response_id: int) -> int | None:
-        src = self.model.row_of(response_id)
-        if src is None:
-            return None
-        idx = self.proxy.mapFromSource(self.model.index(src, 0))
-        return idx.row() if idx.isValid() else None
-
-    def select_proxy_row(self, row: int) -> None:
-        if 0 <= row < self.proxy.rowCount():
-            idx = self.proxy.index(row, 0)
+    def select_row(self, row: int) -> None:
+        """Open the response on this row of the (filtered) queue table."""
+        if 0 <= row < self.model.rowCount():
+            idx = self.model.index(row, 0)
             before = self.table.currentIndex().row()
             self._scroll_into_view(idx, downwards=row >= before)
             self.table.selectionModel().setCurrentIndex(
@@ -229,8 +253,9 @@ class MainWindow(QMainWindow):
         self.table.scrollTo(idx, hint)
 
     def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
-        if current.isValid():
-            self.open_response(self.proxy.data(current, QueueModel.ResponseIdRole))
+        rid = self.model.response_at(current.row()) if current.isValid() else None
+        if rid is not None:
+            self.open_response(rid)
 
     def open_response(self, response_id: int) -> None:
         if response_id == self.current_id:
@@ -242,13 +267,14 @@ class MainWindow(QMainWindow):
         self._show_partner()
         self.active = first
         first.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
-        self._prefetch_timer.start()
+        if self.store is not None:
+            self._prefetch_timer.start()
 
     def _prefetch_next(self) -> None:
         """Idle time: load the response after the current one (the usual next step)."""
-        row = self.table.currentIndex().row()
-        if 0 <= row + 1 < self.proxy.rowCount():
-            self.columns[0].prefetch(self.proxy.data(self.proxy.index(row + 1, 0), QueueModel.ResponseIdRole))
+        following = self.model.response_at(self.table.currentIndex().row() + 1)
+        if following is not None and self.store is not None:
+            self.columns[0].prefetch(following)
 
     def _show_partner(self) -> None:
         second = self.columns[1]
@@ -267,30 +293,29 @@ class MainWindow(QMainWindow):
         if item is None:
             return None
         with self.store.Session() as s:
-            ids = list(s.scalars(select(Response.id).where(Response.case_id == item.case_id,
-                                                           Response.id != item.response_id)
-                                 .order_by(Response.blind_label)))
-        ids = [i for i in ids if self.model.row_of(i) is not None]
+            ids = svc.other_responses(s, item.response_id)
+        ids = [i for i in ids if self.model.queue_index(i) is not None]
         return ids[0] if ids else None
 
     def step(self, delta: int) -> None:
         row = self.table.currentIndex().row()
-        self.select_proxy_row(max(0, min(self.proxy.rowCount() - 1, row + delta)))
+        self.select_row(max(0, min(self.model.rowCount() - 1, row + delta)))
 
     def next_unrated(self) -> None:
         """The next response (after the current one, wrapping) that is not submitted."""
         ids = self.model.ids()
-        start = self.model.row_of(self.current_id) if self.current_id is not None else -1
+        start = self.model.queue_index(self.current_id) if self.current_id is not None else None
+        start = -1 if start is None else start
         n = len(ids)
         for k in range(1, n + 1):
             rid = ids[(start + k) % n]
             if self.model.status_of(rid) != "submitted":
-                row = self._proxy_row_of(rid)
+                row = self.model.row_of(rid)
                 if row is None:  # hidden by a filter: show everything again
                     self.status_filter.setCurrentIndex(0)
                     self.category_filter.setCurrentIndex(0)
-                    row = self._proxy_row_of(rid)
-                self.select_proxy_row(row or 0)
+                    row = self.model.row_of(rid)
+                self.select_row(row or 0)
                 return
         self.statusBar().showMessage(self.tr("Everything in your queue is submitted. Thank you!"), 8000)
 
@@ -319,18 +344,18 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Submitted"), 4000)
 
     # -- reacting to saves -----------------------------------------------------------------------
-    def _on_saved(self, state: svc.RatingState) -> None:
+    def _on_saved(self, state: RatingState) -> None:
         for col in self.columns:
             col.forget(state.response_id)
         self.model.update_state(state)
         self._update_progress()
 
     def _on_submitted(self, response_id: int) -> None:
-        row = self._proxy_row_of(response_id)
+        row = self.model.row_of(response_id)
         if row is None:  # filtered away: the row that took its place is the next one
             row = self.table.currentIndex().row() - 1
-        if row + 1 < self.proxy.rowCount():
-            self.select_proxy_row(row + 1)
+        if row + 1 < self.model.rowCount():
+            self.select_row(row + 1)
         else:
             self.statusBar().showMessage(self.tr("Submitted. That was the last response in this list."), 8000)
 

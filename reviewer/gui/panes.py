@@ -14,7 +14,7 @@ import markdown as md
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
-from reviewer.rating import ItemView
+from reviewer.rating_views import ItemView
 
 _MD = md.Markdown(extensions=["tables", "fenced_code", "sane_lists", "nl2br"])
 

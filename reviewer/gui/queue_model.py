@@ -1,26 +1,36 @@
 """The work queue as a lazily loaded table model (Anki's browser shape: ids plus rows on demand).
 
-The model holds the ordered response ids, each one's status and category (a cheap query, needed
-for filtering and the progress bar) and loads the full rows (title, label, time) a page at a time
-when the view asks for them. A ``QSortFilterProxyModel`` filters by status and category.
+The model holds the ordered response ids and each one's status (a cheap query, needed for the
+status filter and the progress bar) and loads the full rows (title, label, time) a page at a time
+when the view asks for them. Filtering by status and category happens here, on the id list: a
+``QSortFilterProxyModel`` would call back into Python once per row (50,000 calls on every reset).
+
+The model can be filled from the app's first screen (:mod:`reviewer.first_screen`) before the
+store is open: the first page of rows comes with it, and the store is attached right after the
+first paint.
 """
 
 from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor, QFont
-from sqlalchemy import select
 
-from reviewer import rating as svc
-from reviewer.store import Store
-from reviewer.store.models import Case, Response
+from reviewer.lazy_import import lazy_module
+from reviewer.rating_views import NEW, QueueItem, RatingState
+
+if TYPE_CHECKING:
+    from reviewer.first_screen import FirstScreen
+    from reviewer.store import Store
+
+svc = lazy_module("reviewer.rating")
 
 PAGE = 200
 STATUS_COLOURS = {"new": "#8a94a6", "draft": "#d08a00", "submitted": "#1f9d55"}
@@ -45,7 +55,11 @@ def format_seconds(seconds: float) -> str:
 
 
 class QueueModel(QAbstractTableModel):
-    """Columns: position, case title, answer label (A, B, ...), status, time spent, category."""
+    """Columns: position, case title, answer label (A, B, ...), status, time spent, category.
+
+    Rows are the *visible* responses (the queue after the status and category filters); positions
+    shown in the first column are places in the whole queue.
+    """
 
     COLUMNS = ("#", QT_TRANSLATE_NOOP("QueueModel", "Case"), QT_TRANSLATE_NOOP("QueueModel", "Answer"),
                QT_TRANSLATE_NOOP("QueueModel", "Status"), QT_TRANSLATE_NOOP("QueueModel", "Time"),
@@ -54,14 +68,17 @@ class QueueModel(QAbstractTableModel):
     StatusRole = _STATUS
     CategoryRole = _CATEGORY
 
-    def __init__(self, store: Store, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, store: Store | None, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
         self._store = store
-        self._ids: list[int] = []
-        self._row_of: dict[int, int] = {}
+        self._ids: list[int] = []  # the whole queue, in order
+        self._pos: dict[int, int] = {}  # response id -> index in the whole queue
+        self._visible: list[int] = []  # what the rows show (the filtered queue)
+        self._row_of: dict[int, int] | None = None  # response id -> visible row (built on demand)
+        self._filters = ("", "")
         self._status: dict[int, str] = {}
         self._category: dict[int, str] = {}
-        self._rows: dict[int, svc.QueueItem] = {}
+        self._rows: dict[int, QueueItem] = {}
         self._rater_id: int | None = None
         self._overrides: dict[int, tuple[str, float]] = {}
         self._submitted = 0
@@ -73,77 +90,123 @@ class QueueModel(QAbstractTableModel):
         self._status_text = {"new": self.tr("new"), "draft": self.tr("draft"), "submitted": self.tr("submitted")}
 
     # -- loading --------------------------------------------------------------------------
+    def attach(self, store: Store) -> None:
+        self._store = store
+
     def load(self, study_id: int, rater_id: int) -> None:
         """Fetch the ordered ids, statuses and categories; rows come later, page by page."""
-        self.beginResetModel()
-        self._rater_id = rater_id
-        self._rows.clear()
-        self._overrides.clear()
         with self._store.Session() as s:
-            self._ids = svc.queue_ids(s, study_id, rater_id)
-            self._status = svc.queue_statuses(s, rater_id, self._ids)
-            self._categories = sorted(c for c in s.scalars(
-                select(Case.category).where(Case.study_id == study_id).distinct()) if c)
+            ids = svc.queue_ids(s, study_id, rater_id)
+            status = svc.queue_statuses(s, rater_id, ids)
+            categories = svc.study_categories(s, study_id)
+        self._reset(study_id, rater_id, ids, status, categories, {})
+
+    def load_first(self, first: FirstScreen) -> None:
+        """Fill the model from the first screen (no store needed)."""
+        queue = set(first.queue)
+        self._reset(first.study_id, first.rater_id, first.queue,
+                    {rid: st for rid, st in first.statuses.items() if rid in queue}, first.categories, first.rows)
+
+    def _reset(self, study_id: int, rater_id: int, ids: list[int], status: dict[int, str],
+               categories: list[str], rows: dict[int, QueueItem]) -> None:
+        self.beginResetModel()
+        self._study_id, self._rater_id = study_id, rater_id
+        self._ids, self._status, self._categories = ids, status, categories
+        self._pos = {rid: i for i, rid in enumerate(ids)}
+        self._rows = dict(rows)
+        self._overrides.clear()
         self._category = {}  # response id -> category, loaded when a category filter is first used
-        self._study_id = study_id
-        self._row_of = {rid: i for i, rid in enumerate(self._ids)}
-        self._submitted = sum(1 for rid in self._ids if self._status.get(rid) == "submitted")
+        self._submitted = sum(1 for st in status.values() if st == "submitted")
+        self._apply_filters()
         self.endResetModel()
 
-    def _row_item(self, row: int) -> svc.QueueItem | None:
-        rid = self._ids[row]
+    def _row_item(self, row: int) -> QueueItem | None:
+        rid = self._visible[row]
         item = self._rows.get(rid)
-        if item is None and self._rater_id is not None:
-            start = (row // PAGE) * PAGE
+        if item is None and self._rater_id is not None and self._store is not None:
+            # a page of the whole queue around this response (the unfiltered order is the common case)
+            start = (self._pos[rid] // PAGE) * PAGE
             chunk = self._ids[start:start + PAGE]
+            if rid not in chunk:
+                chunk = [rid]
             with self._store.Session() as s:
-                got = svc.queue_rows(s, self._rater_id, chunk,
-                                     {r: start + i + 1 for i, r in enumerate(chunk)})
+                got = svc.queue_rows(s, self._rater_id, chunk, {r: self._pos[r] + 1 for r in chunk})
             self._rows.update(got)
             item = self._rows.get(rid)
         return item
 
-    # -- queries used by the window -------------------------------------------------------
-    def ids(self) -> list[int]:
-        return self._ids
+    # -- filters ----------------------------------------------------------------------------
+    def set_filters(self, status: str, category: str) -> None:
+        """Show only responses with this status and category (``""``: any)."""
+        if (status, category) == self._filters:
+            return
+        if category:
+            self.ensure_categories()
+        self.beginResetModel()
+        self._filters = (status, category)
+        self._apply_filters()
+        self.endResetModel()
 
-    def row_of(self, response_id: int) -> int | None:
-        return self._row_of.get(response_id)
-
-    def status_of(self, response_id: int) -> str:
-        return self._status.get(response_id, svc.NEW)
-
-    def categories(self) -> list[str]:
-        return list(self._categories)
+    def _apply_filters(self) -> None:
+        status, category = self._filters
+        ids = self._ids
+        if status:
+            ids = [rid for rid in ids if self._status.get(rid, NEW) == status]
+        if category:
+            ids = [rid for rid in ids if self._category.get(rid, "") == category]
+        self._visible = ids
+        self._row_of = None
 
     def ensure_categories(self) -> None:
         """Load each response's category (once), for the category filter."""
-        if self._category or not self._ids:
+        if self._category or not self._ids or self._store is None:
             return
         with self._store.Session() as s:
-            rows = s.connection().execute(
-                select(Response.id, Case.category).join(Case, Response.case_id == Case.id)
-                .where(Case.study_id == self._study_id)).all()
-        self._category = {rid: cat or "" for rid, cat in rows}
+            self._category = svc.response_categories(s, self._study_id)
+
+    # -- queries used by the window -------------------------------------------------------
+    def ids(self) -> list[int]:
+        """The whole queue, in order (filters do not change it)."""
+        return self._ids
+
+    def queue_index(self, response_id: int) -> int | None:
+        """Place of a response in the whole queue (``None``: not in this rater's queue)."""
+        return self._pos.get(response_id)
+
+    def row_of(self, response_id: int) -> int | None:
+        """The visible row showing a response (``None``: not in the queue, or filtered out)."""
+        if self._row_of is None:
+            self._row_of = {rid: i for i, rid in enumerate(self._visible)}
+        return self._row_of.get(response_id)
+
+    def response_at(self, row: int) -> int | None:
+        return self._visible[row] if 0 <= row < len(self._visible) else None
+
+    def status_of(self, response_id: int) -> str:
+        return self._status.get(response_id, NEW)
+
+    def categories(self) -> list[str]:
+        return list(self._categories)
 
     def counts(self) -> tuple[int, int]:
         """(submitted, in queue)."""
         return self._submitted, len(self._ids)
 
-    def update_state(self, state: svc.RatingState) -> None:
-        """A write changed a row's status/time: refresh that row only."""
+    def update_state(self, state: RatingState) -> None:
+        """A write changed a row's status/time: refresh that row only (a row leaves a status filter
+        only when the filters are applied again, so the rater's place in the list stays put)."""
         before = self._status.get(state.response_id)
-        if state.response_id in self._row_of and before != state.status:
+        if state.response_id in self._pos and before != state.status:
             self._submitted += (state.status == "submitted") - (before == "submitted")
         self._status[state.response_id] = state.status
         self._overrides[state.response_id] = (state.status, state.time_spent_s)
-        row = self._row_of.get(state.response_id)
+        row = self.row_of(state.response_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))
 
     # -- Qt model API ---------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
+        return 0 if parent.isValid() else len(self._visible)
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.COLUMNS)
@@ -159,25 +222,25 @@ class QueueModel(QAbstractTableModel):
         if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
-        rid = self._ids[row]
+        rid = self._visible[row]
         if role >= _USER:
             if role == _RID:
                 return rid
             if role == _STATUS:
-                return self._status.get(rid, svc.NEW)
+                return self._status.get(rid, NEW)
             return self._category.get(rid, "")
-        status = self._status.get(rid, svc.NEW)
+        status = self._status.get(rid, NEW)
         if role == _FG:
             return self._brushes[status] if col == 3 else None
         if role == _FONT:
-            return self._bold if col == 3 and status != svc.NEW else None
+            return self._bold if col == 3 and status != NEW else None
         if role == _ALIGN:
             return _RIGHT if col in (0, 4) else (_CENTER if col == 2 else None)
         if role == _TIP:
             item = self._row_item(row) if col in (1, 5) else None
             return f"{item.case_title}\n{item.category}" if item else None
         if col == 0:
-            return row + 1
+            return self._pos[rid] + 1
         if col == 3:
             return self._status_text[status]
         item = self._row_item(row)
@@ -191,30 +254,3 @@ class QueueModel(QAbstractTableModel):
             return item.category
         spent = self._overrides.get(rid, (status, item.time_spent_s))[1]
         return format_seconds(spent) if spent else ""
-
-
-class QueueFilter(QSortFilterProxyModel):
-    """Filters by status (``""`` = all) and category (``""`` = all) without loading full rows."""
-
-    def __init__(self, parent=None) -> None:  # noqa: ANN001
-        super().__init__(parent)
-        self._status = ""
-        self._category = ""
-
-    def set_filters(self, status: str, category: str) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
-            self.beginFilterChange()
-            self._status, self._category = status, category
-            self.endFilterChange()
-        else:
-            self._status, self._category = status, category
-            self.invalidateFilter()
-
-    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
-        if not self._status and not self._category:
-            return True
-        model = self.sourceModel()
-        idx = model.index(source_row, 0, source_parent)
-        if self._status and model.data(idx, QueueModel.StatusRole) != self._status:
-            return False
-        return not (self._category and model.data(idx, QueueModel.CategoryRole) != self._category)

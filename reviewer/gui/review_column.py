@@ -8,6 +8,7 @@ and checklist out as two panes beside each other.
 from __future__ import annotations
 
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -22,13 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer import rating as svc
 from reviewer.errors import ReviewerError
 from reviewer.gui.checklist import ChecklistView
 from reviewer.gui.panes import ResponsePane, markdown_html
 from reviewer.gui.score_form import ScoreForm
-from reviewer.rating_overview import Overview, overview
-from reviewer.store import Store
+from reviewer.lazy_import import lazy_module
+from reviewer.rating_views import NEW, ItemView
+from reviewer.store.vocabulary import SUBMITTED
+
+if TYPE_CHECKING:
+    from reviewer.rating_overview import Overview
+    from reviewer.store import Store
+
+svc = lazy_module("reviewer.rating")  # imported on first use: after the first screen is painted
 
 
 class FieldCommand(QUndoCommand):
@@ -52,21 +59,21 @@ class ReviewColumn(QWidget):
     message = Signal(str)  # for the status bar
     feedbackRequested = Signal(object, int)  # column, criterion id
 
-    def __init__(self, store: Store, rater_id: int, actor: str, name: str,
+    def __init__(self, store: Store | None, rater_id: int, actor: str, name: str,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.store, self.rater_id, self.actor, self.name = store, rater_id, actor, name
         self.coordinator = False
-        self.item: svc.ItemView | None = None
+        self.item: ItemView | None = None
         self.values: dict[int, str] = {}
         self.overall: float | None = None
         self.extra: dict = {}
         self.safety_flag = False
-        self.status = svc.NEW
+        self.status = NEW
         self.undo_stack = QUndoStack(self)
         self._pending_s = 0.0
         self._clock = QElapsedTimer()
-        self._prefetched: dict[int, tuple[svc.ItemView, Overview | None]] = {}
+        self._prefetched: dict[int, tuple[ItemView, Overview | None]] = {}
         self._time_backlog: dict[int, float] = {}
         self._backlog_timer = QTimer(self)
         self._backlog_timer.setSingleShot(True)
@@ -176,7 +183,7 @@ class ReviewColumn(QWidget):
         if self.item is not None:
             self.form.flush_comment()
             self._take_time()
-            if self._pending_s > 0 and self.status != svc.NEW:
+            if self._pending_s > 0 and self.status != NEW:
                 rid = self.item.response_id
                 self._time_backlog[rid] = self._time_backlog.get(rid, 0.0) + self._pending_s
             self._pending_s = 0.0
@@ -230,11 +237,23 @@ class ReviewColumn(QWidget):
         if self._active:
             self._clock.start()
 
-    def _load(self, response_id: int) -> tuple[svc.ItemView, Overview | None]:
+    def _load(self, response_id: int) -> tuple[ItemView, Overview | None]:
         with self.store.Session() as s:
             item = svc.load_item(s, self.rater_id, response_id)
-            ov = overview(s, response_id, self.rater_id) if self.coordinator else None
-        return item, ov
+            if not self.coordinator:
+                return item, None
+            from reviewer.rating_overview import overview
+
+            return item, overview(s, response_id, self.rater_id)
+
+    def attach(self, store: Store) -> None:
+        """The store, when the column was built before it was open (the app's first screen)."""
+        self.store = store
+
+    def seed(self, item: ItemView) -> None:
+        """An item read before the store was open (the first screen): shown on the next
+        :meth:`show_item` of its response without a database read."""
+        self._prefetched[item.response_id] = (item, None)
 
     def prefetch(self, response_id: int | None) -> None:
         """Read the likely next item while the rater reads this one (idle time), and warm the
@@ -331,7 +350,7 @@ class ReviewColumn(QWidget):
         if field != "comment":
             self.form.show_values(self.overall, self.extra, self.form.comment.toPlainText(),
                                   self.safety_flag)
-        edited = self.status == svc.SUBMITTED
+        edited = self.status == SUBMITTED
         self.status = state.status
         self._show_status(edited)
         self.banner.setVisible(False)

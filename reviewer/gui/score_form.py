@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.rating import ScaleView
+from reviewer.rating_views import ScaleView
 
 
 class ScaleChooser(QWidget):

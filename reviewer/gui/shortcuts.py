@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
-from reviewer.store.models import MET, NA, NOT_MET
+from reviewer.store.vocabulary import MET, NA, NOT_MET
 
 if TYPE_CHECKING:
     from reviewer.gui.main_window import MainWindow

@@ -5,12 +5,14 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from reviewer.assignment import design_assignments
-from reviewer.cli.common import add_study_option, get_study, print_json, store_from_args
+from reviewer.cli.common import add_study_option, print_json, store_from_args
 from reviewer.errors import InputError
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
+    from reviewer.assignment import design_assignments
+    from reviewer.studies import get_study
+
     if args.judge_run and not args.prioritize:
         raise InputError("--judge-run only matters with --prioritize", item="--judge-run")
     raters = [r.strip() for r in args.raters.split(",") if r.strip()]

@@ -10,7 +10,7 @@ import argparse
 import getpass
 from typing import Any
 
-from reviewer.cli.common import add_study_option, get_study, print_json, store_from_args
+from reviewer.cli.common import add_study_option, print_json, store_from_args
 from reviewer.errors import InputError
 
 
@@ -142,6 +142,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from reviewer.checklist_export import export_checklists
+    from reviewer.studies import get_study
 
     store = store_from_args(args)
     with store.Session() as s:
@@ -166,6 +167,7 @@ def cmd_rerate(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------------- triage
 def cmd_triage(args: argparse.Namespace) -> int:
+    from reviewer.studies import get_study
     from reviewer.triage import disagreements, triage
 
     store = store_from_args(args)
@@ -237,6 +239,7 @@ def cmd_rejudge(args: argparse.Namespace) -> int:
 def _template_diff(store: Any, args: argparse.Namespace) -> str:
     """The unified diff between the templates of the two runs (same template name only)."""
     from reviewer.refinement import diff_templates, judge_run
+    from reviewer.studies import get_study
 
     with store.Session() as s:
         study = get_study(s, args.study)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import getpass
 
-from reviewer.audit import format_event, list_events
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 
 
@@ -50,6 +49,8 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
+    from reviewer.audit import format_event, list_events
+
     store = store_from_args(args)
     with store.Session() as session:
         events = list_events(session, study=args.study, limit=args.limit, action_prefix=args.action)

@@ -4,41 +4,12 @@ from __future__ import annotations
 
 import argparse
 
-from sqlalchemy import func, select
-
-from reviewer.cli.common import add_study_option, get_study, print_json, store_from_args
-from reviewer.store.models import (
-    Case,
-    Criterion,
-    CriterionRating,
-    JudgeRun,
-    JudgeVerdict,
-    Rater,
-    Rating,
-    Response,
-    Study,
-)
-
-STATUS_KEYS = {
-    "studies": Study,
-    "cases": Case,
-    "criteria": Criterion,
-    "responses": Response,
-    "raters": Rater,
-    "ratings": Rating,
-    "criterion_ratings": CriterionRating,
-    "judge_runs": JudgeRun,
-    "verdicts": JudgeVerdict,
-}
-
-
-def status_counts(store) -> dict[str, int]:  # noqa: ANN001
-    with store.Session() as session:
-        return {key: session.scalar(select(func.count()).select_from(model)) or 0
-                for key, model in STATUS_KEYS.items()}
+from reviewer.cli.common import add_study_option, print_json, store_from_args
 
 
 def cmd_init(args: argparse.Namespace) -> int:
+    from reviewer.studies import get_study
+
     store = store_from_args(args)
     with store.begin() as session:
         study = get_study(session, args.study, create=True)
@@ -48,8 +19,11 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
+    from reviewer.studies import status_counts
+
     store = store_from_args(args)
-    counts = status_counts(store)
+    with store.Session() as session:
+        counts = status_counts(session)
     if args.json:
         print_json(counts)
     else:

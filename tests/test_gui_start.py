@@ -1,0 +1,82 @@
+"""How the app opens: the first response is painted before SQLAlchemy is imported, the window it
+becomes is the same as one built the ordinary way, and a key pressed while the store opens is saved."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlalchemy import select
+
+from reviewer import rating as svc
+from reviewer.store.models import CriterionRating, Rating
+from tests.helpers_gui import isolate_settings, visible_texts
+from tests.helpers_rating import make_study
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_first_paint_before_sqlalchemy_and_early_keys_are_kept(store, db_path, tmp_path):
+    ids = make_study(store, cases=3, criteria=3)
+    with store.Session() as s:
+        first = svc.queue_ids(s, ids["study"], ids["alice"])[0]
+        item = svc.load_item(s, ids["alice"], first)
+    store.close()
+    out = subprocess.run([sys.executable, str(ROOT / "tests" / "gui_start_driver.py"), str(db_path),
+                          str(tmp_path / "settings"), "alice"], cwd=ROOT, capture_output=True, text=True,
+                         timeout=120, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert out.returncode == 0, out.stderr[-2000:]
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert seen["sqlalchemy_loaded"] is False and seen["store_open"] is False
+    assert seen["current"] == first and seen["rows"] == len(ids["responses"])
+    texts = "\n".join(seen["texts"])
+    assert item.criteria[0].text in texts and "Response " + item.blind_label in texts
+    assert seen["store_open_after"] is True
+    # the key pressed at the first paint answered the first criterion, and it is in the database
+    crit = item.criteria[0].id
+    assert seen["values_after"] == {str(crit): "met"}
+    from reviewer.store import open_store
+
+    reopened = open_store(db_path)
+    try:
+        with reopened.Session() as s:
+            rating = s.scalar(select(Rating).where(Rating.rater_id == ids["alice"], Rating.response_id == first))
+            values = dict(s.execute(select(CriterionRating.criterion_id, CriterionRating.value)
+                                    .where(CriterionRating.rating_id == rating.id)).all())
+    finally:
+        reopened.close()
+    assert values == {crit: "met"}
+
+
+def test_window_from_the_first_screen_equals_the_ordinary_one(qtbot, store, db_path, tmp_path):
+    from reviewer.gui.app import build_window, start_window
+
+    isolate_settings(tmp_path / "settings")
+    ids = make_study(store, cases=4, criteria=2, extra_scales=[{"name": "clarity", "min": 1, "max": 3}])
+    with store.begin() as s:  # a draft and a submitted rating, so the queue shows every status
+        order = svc.queue_ids(s, ids["study"], ids["bob"])
+        crit = svc.load_item(s, ids["bob"], order[0]).criteria[0].id
+        svc.set_criterion(s, ids["bob"], order[0], crit, "not_met")
+        svc.add_feedback(s, ids["bob"], order[0], crit, "unclear", "which dose?")
+    painted = []
+    fast = start_window(db_path, rater="bob", interactive=False,
+                        on_painted=lambda w: painted.append(w.store is None))
+    qtbot.addWidget(fast)
+    slow = build_window(db_path, rater="bob", interactive=False)
+    qtbot.addWidget(slow)
+    slow.show()
+    assert painted == [True]  # this database took the first-screen path
+    for w in (fast, slow):
+        w.persist_settings = False
+        w.resize(1400, 900)
+        qtbot.wait(10)
+    assert fast.current_id == slow.current_id == order[0]
+    assert fast.model.ids() == slow.model.ids() and fast.model.counts() == slow.model.counts()
+    assert [fast.model.data(fast.model.index(r, c)) for r in range(8) for c in range(6)] == \
+        [slow.model.data(slow.model.index(r, c)) for r in range(8) for c in range(6)]
+    assert sorted(visible_texts(fast)) == sorted(visible_texts(slow))
+    assert [a.text() for a in fast.menuBar().actions()] == [a.text() for a in slow.menuBar().actions()]
+    assert fast.columns[0].item == slow.columns[0].item
