@@ -26,10 +26,31 @@ svc = lazy_module("reviewer.rating")
 _windows: list[MainWindow] = []  # keeps windows opened from the File menu alive
 
 
+def _drop_offscreen_noise() -> None:
+    """Qt's offscreen platform (screenshots, tests, CI) warns "This plugin does not support
+    propagateSizeHints()" for every window: harmless, and it buries real messages. Only that line
+    is dropped; every other Qt message is written to stderr as Qt would."""
+    import sys
+
+    from PySide6.QtCore import qFormatLogMessage, qInstallMessageHandler
+
+    def handler(kind, context, message: str) -> None:  # noqa: ANN001
+        if "propagateSizeHints" not in message:
+            sys.stderr.write(qFormatLogMessage(kind, context, message) + "\n")
+
+    _keep.append(handler)
+    qInstallMessageHandler(handler)
+
+
+_keep: list = []  # the installed message handler stays referenced
+
+
 def make_app(language: str | None = None) -> QApplication:
     """The QApplication (created once), with settings names, translations and the style."""
     app = QApplication.instance()
     if app is None:
+        if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+            _drop_offscreen_noise()
         app = QApplication([os.environ.get("REVIEWER_APP_NAME", "reviewer")])
         app.setOrganizationName("reviewer")
         app.setApplicationName("reviewer")
