@@ -80,9 +80,13 @@ class MainWindow(QMainWindow):
         self.table.setWordWrap(False)
         hh = self.table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((34, 134, 70, 88, 48, 100)):
+        for col, width in enumerate((40, 0, 72, 96, 50, 100)):
             self.table.setColumnWidth(col, width)
-        hh.setStretchLastSection(True)
+        # the case title takes the room left; the category (also in the row's tooltip, the case pane
+        # and the category filter) would only push the table into scrolling sideways
+        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.table.setColumnHidden(5, True)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.status_filter = QComboBox()
         for label, value in ((self.tr("All statuses"), ""), (self.tr("New"), "new"),
                              (self.tr("Draft"), "draft"), (self.tr("Submitted"), "submitted")):
