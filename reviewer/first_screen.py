@@ -9,9 +9,11 @@ store). The queue order comes from :mod:`reviewer.queue_reads` and the item is p
 :func:`reviewer.rating_views.assemble_item`, the same code the rating service uses; a test checks
 that every item reads the same both ways.
 
-Anything unusual returns ``None`` and the app takes its ordinary path, which also gives the proper
-messages: not a plain SQLite file (a URL, a review file, a missing file), a schema that needs an
-upgrade, an unknown rater or study, several studies to choose from, an empty queue, any SQLite error.
+A review file (``.rvw``) opened before is read from its working copy, for the study and rater its
+manifest names. Anything unusual returns ``None`` and the app takes its ordinary path, which also
+gives the proper messages: a URL, a missing file, a review file not unpacked yet (or another pack's
+working copy), a schema that needs an upgrade, an unknown rater or study, several studies to choose
+from, an empty queue, any SQLite error.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from reviewer.store.vocabulary import SUBMITTED
 
 @dataclass(frozen=True)
 class FirstScreen:
+    target: str  # what the app opens after the first paint (database path, or the review file)
     path: Path
     url: str  # the store URL the app will open (settings are kept per URL)
     study_id: int
@@ -51,7 +54,7 @@ def sqlite_file(target: str | os.PathLike[str] | None) -> Path | None:
         target = os.environ.get(DB_ENV_VAR) or default_db_path()
     text = str(target)
     if text.lower().endswith(".rvw"):
-        return None
+        return None  # see read_first_screen: a review file is read from its working copy
     if "://" in text:
         if not text.startswith("sqlite:///") or "?" in text:
             return None
@@ -115,9 +118,19 @@ def read_first_screen(target: str | os.PathLike[str] | None, *, rater: str | Non
                       remembered_rater: Callable[[str], str], interactive: bool,
                       page: int = 200) -> FirstScreen | None:
     """What the window shows first, or ``None`` when the ordinary path must run (see the module)."""
-    path = sqlite_file(target)
-    if path is None:
-        return None
+    manifest: dict[str, Any] = {}
+    if target is not None and str(target).lower().endswith(".rvw"):
+        from reviewer.reviewfiles.workcopy import existing_working_copy
+
+        found = existing_working_copy(target)
+        if found is None:
+            return None
+        path, manifest = found
+        path = path.resolve()
+    else:
+        path = sqlite_file(target)
+        if path is None:
+            return None
     url = f"sqlite:///{path}"
     try:
         conn = sqlite3.connect(path, timeout=5)
@@ -126,28 +139,45 @@ def read_first_screen(target: str | os.PathLike[str] | None, *, rater: str | Non
     try:
         conn.execute("PRAGMA query_only = ON")
         cursor = conn.cursor()
-        return _read(cursor, path, url, rater or remembered_rater(url), study, interactive, page)
+        return _read(cursor, str(target if manifest else path), path, url, rater, remembered_rater, study,
+                     manifest, interactive, page)
     except (sqlite3.Error, ValueError, TypeError, KeyError):
         return None
     finally:
         conn.close()
 
 
-def _read(cursor: sqlite3.Cursor, path: Path, url: str, rater: str, study: str | None, interactive: bool,
-          page: int) -> FirstScreen | None:
+def _studies(cursor: sqlite3.Cursor, uid: str | None, name: str | None) -> list[tuple[int, str]]:
+    """(id, name) of the candidate studies, as :func:`reviewer.gui.app.pick_study` picks them."""
+    if uid:
+        cursor.execute("SELECT id, name FROM study WHERE uid = ?", (uid,))
+        found = cursor.fetchall()
+        if found:
+            return found
+    if name:
+        cursor.execute("SELECT id, name FROM study WHERE name = ?", (name,))
+    else:
+        cursor.execute("SELECT id, name FROM study ORDER BY name")
+    return cursor.fetchall()
+
+
+def _read(cursor: sqlite3.Cursor, target: str, path: Path, url: str, rater: str | None,
+          remembered_rater: Callable[[str], str], study: str | None, manifest: dict[str, Any],
+          interactive: bool, page: int) -> FirstScreen | None:
     from db import HEAD_REVISION
 
     cursor.execute("SELECT version_num FROM alembic_version")
-    if (cursor.fetchone() or (None,))[0] != HEAD_REVISION or not rater:
+    if (cursor.fetchone() or (None,))[0] != HEAD_REVISION:
         return None
-    if study:
-        cursor.execute("SELECT id, name FROM study WHERE name = ?", (study,))
-        studies = cursor.fetchall()
-    else:
-        cursor.execute("SELECT id, name FROM study ORDER BY name")
-        studies = cursor.fetchall()
-        if len(studies) > 1 and interactive:
-            return None  # the ordinary path asks which one
+    if not rater and manifest.get("rater_uid"):  # a review file is for the rater it names
+        cursor.execute("SELECT name FROM rater WHERE uid = ?", (manifest["rater_uid"],))
+        rater = (cursor.fetchone() or (None,))[0]
+    rater = rater or remembered_rater(url)
+    if not rater:
+        return None
+    studies = _studies(cursor, manifest.get("study_uid"), study)
+    if len(studies) > 1 and interactive:
+        return None  # the ordinary path asks which one
     cursor.execute("SELECT id FROM rater WHERE name = ?", (rater,))
     rater_row = cursor.fetchone()
     if not studies or rater_row is None:
@@ -164,4 +194,4 @@ def _read(cursor: sqlite3.Cursor, path: Path, url: str, rater: str, study: str |
     rows = queue_reads.queue_rows(cursor, rater_id, first, {rid: i + 1 for i, rid in enumerate(first)})
     cursor.execute('SELECT DISTINCT category FROM "case" WHERE study_id = ?', (study_id,))
     categories = sorted(c for (c,) in cursor.fetchall() if c)
-    return FirstScreen(path, url, study_id, study_name, rater_id, rater, queue, statuses, rows, categories, item)
+    return FirstScreen(target, path, url, study_id, study_name, rater_id, rater, queue, statuses, rows, categories, item)

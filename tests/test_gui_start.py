@@ -80,3 +80,42 @@ def test_window_from_the_first_screen_equals_the_ordinary_one(qtbot, store, db_p
     assert sorted(visible_texts(fast)) == sorted(visible_texts(slow))
     assert [a.text() for a in fast.menuBar().actions()] == [a.text() for a in slow.menuBar().actions()]
     assert fast.columns[0].item == slow.columns[0].item
+
+
+def test_a_review_file_opened_again_takes_the_first_screen_path(qtbot, store, tmp_path):
+    from reviewer.assignment import design_assignments
+    from reviewer.gui.app import start_window
+    from reviewer.reviewfiles import open_review_file, pack_review_file
+    from reviewer.studies import get_study
+    from tests.helpers_reviewfiles import build_study
+
+    isolate_settings(tmp_path / "settings")
+    build_study(store, n_cases=3)
+    with store.begin() as s:
+        design_assignments(s, get_study(s, None), ["dr-a", "dr-b"], per_response=1, seed=3)
+    rvw = tmp_path / "dr-a.rvw"
+    pack_review_file(store, "dr-a", rvw)
+    painted = []
+
+    def open_it():  # noqa: ANN202
+        w = start_window(str(rvw), interactive=False, on_painted=lambda w: painted.append(w.store is None))
+        qtbot.addWidget(w)
+        w.persist_settings = False
+        return w
+
+    first_time = open_it()  # unpacks: the ordinary path
+    assert painted == [False] and first_time.rater_name == "dr-a"
+    first_time.close()
+    again = open_it()  # the working copy exists: painted before the store was opened
+    assert painted == [False, True] and again.rater_name == "dr-a"
+    qtbot.keyClick(again.active.checklist, "2")  # a change in the ready window lands in the working copy
+    crit = again.columns[0].item.criteria[0].id
+    assert again.columns[0].values[crit] == "not_met"
+    work, _manifest = open_review_file(rvw)
+    try:
+        assert again.store.url == work.url
+        with work.Session() as s:
+            assert again.current_id == svc.queue_ids(s, again.study_id, again.rater_id)[0]
+            assert svc.load_item(s, again.rater_id, again.current_id).values == {crit: "not_met"}
+    finally:
+        work.close()

@@ -280,3 +280,31 @@ def test_model_names_in_case_meta_are_dropped_and_in_case_text_refuse_the_pack(a
     with pytest.raises(ReviewerError, match="cannot pack: the model name"):
         pack_review_file(store, RATERS[0], tmp / "leaky.rvw")
     assert not (tmp / "leaky.rvw").exists()
+
+
+def test_first_screen_of_a_review_file_reads_its_working_copy(assigned) -> None:
+    """The app's fast first screen opens a review file it has opened before: the rater and study
+    its manifest names, from the working copy; a file never opened, or a new pack over an unreturned
+    working copy, takes the ordinary path (which unpacks, or refuses with a message)."""
+    from reviewer.first_screen import read_first_screen
+
+    store, _direct, tmp = assigned
+    rvw = tmp / "first.rvw"
+    pack_review_file(store, RATERS[1], rvw)
+    kw = {"rater": None, "study": None, "remembered_rater": lambda _url: "", "interactive": True}
+    assert read_first_screen(rvw, **kw) is None  # not unpacked yet
+    work, manifest = open_review_file(rvw)
+    with work.begin() as s:
+        rid = s.scalar(select(Rater.id).where(Rater.uid == manifest["rater_uid"]))
+        queue = R.queue_ids(s, s.scalar(select(Study.id)), rid)
+        first_item = R.load_item(s, rid, queue[0])
+        crit = first_item.criteria[0].id
+        R.set_criterion(s, rid, queue[0], crit, "not_met")
+        expected = R.load_item(s, rid, queue[0])
+    first = read_first_screen(rvw, **kw)
+    assert first is not None
+    assert (first.target, first.rater_name, first.queue, first.url) == (str(rvw), RATERS[1], queue, work.url)
+    assert first.item == expected and first.item.values[crit] == "not_met"
+    work.close()
+    pack_review_file(store, RATERS[1], rvw)  # another pack saved over the same name
+    assert read_first_screen(rvw, **kw) is None

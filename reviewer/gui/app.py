@@ -151,11 +151,12 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     """The window as the app opens it: shown with the first response before the store is opened.
 
     For a plain SQLite study database (the common case) the first screen is read with stdlib
-    ``sqlite3`` (:mod:`reviewer.first_screen`), shown and painted; *on_painted* is called then; only
+    ``sqlite3`` (:mod:`reviewer.first_screen`; for a review file opened before, from its working
+    copy), shown and painted; *on_painted* is called then; only
     then are SQLAlchemy and the models imported and the store attached. User input is not handled
     in between (the paint processes only non-input events), so a key pressed while the store opens
-    waits and is handled by the ready window. Anything else (review files, URLs, a database that
-    needs an upgrade, a rater or study to ask for, coordinator mode) goes through
+    waits and is handled by the ready window. Anything else (a review file not unpacked yet, URLs, a
+    database that needs an upgrade, a rater or study to ask for, coordinator mode) goes through
     :func:`build_window` and is shown when ready.
     """
     from reviewer.first_screen import read_first_screen
@@ -173,9 +174,7 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     if on_painted is not None:
         on_painted(window)
     if first is not None:
-        from reviewer.store import open_store
-
-        store = open_store(first.url)
+        store, _manifest = open_target(first.target)  # a review file: its working copy, pack checked
         remember(store.url, first.rater_name)
         window.attach(store)
     return window

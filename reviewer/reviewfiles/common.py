@@ -19,6 +19,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
+from reviewer.reviewfiles.workcopy import MANIFEST, REVIEW_DB  # noqa: F401  (re-exported)
 from reviewer.store.models import (
     SUBMITTED,
     ChecklistVersion,
@@ -32,8 +33,6 @@ from reviewer.store.models import (
 REVIEW_FORMAT = "reviewer-review-file"
 RETURN_FORMAT = "reviewer-return-file"
 FORMAT_VERSION = 1
-MANIFEST = "manifest.json"
-REVIEW_DB = "review.db"
 PAYLOAD = "payload.json"
 SUBMITTED_STATUS = SUBMITTED
 DIGEST_FIELDS = ("status", "overall_score", "extra_scores", "comment", "safety_flag", "criteria")

@@ -47,8 +47,8 @@ from reviewer.reviewfiles.common import (
     sha256_bytes,
     sha256_file,
 )
+from reviewer.reviewfiles.workcopy import fallback_workdir, workdir_for  # noqa: F401  (re-exported)
 from reviewer.store import Store, open_store
-from reviewer.store.engine import default_db_path
 from reviewer.store.models import (
     Assignment,
     AuditEvent,
@@ -274,19 +274,6 @@ def read_review_manifest(path: Path) -> tuple[dict[str, Any], bytes]:
         raise InputError("review file damaged: the database does not match the SHA-256 in its manifest",
                          file=str(path), item=REVIEW_DB)
     return manifest, raw[REVIEW_DB]
-
-
-def _fallback_workdir(pack_uid: str) -> Path:
-    return default_db_path().parent / "review-work" / pack_uid
-
-
-def workdir_for(path: Path) -> Path:
-    """Where the working copy of a review file lives (see the module doc)."""
-    beside = path.with_name(path.name + ".work")
-    if beside.exists() or os.access(path.parent, os.W_OK):
-        return beside
-    manifest, _ = read_zip(path, "review file", ())
-    return _fallback_workdir(str(manifest.get("pack_uid", "unknown")))
 
 
 def open_review_file(path: str | os.PathLike[str]) -> tuple[Store, dict[str, Any]]:
