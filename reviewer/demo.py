@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
+from reviewer.paths import DEMO_STUDY_NAME
 from reviewer.store import Store
 from reviewer.store.models import (
     CRITERION_VALUES,
@@ -40,7 +41,7 @@ from reviewer.store.models import (
 )
 from reviewer.studies import create_study
 
-DEMO_NAME = "Demo study"
+DEMO_NAME = DEMO_STUDY_NAME
 DEMO_SOURCE = "demo"
 DEMO_MARKER = "reviewer"  # the JSON's "written_for" field
 

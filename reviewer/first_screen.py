@@ -63,6 +63,27 @@ def sqlite_file(target: str | os.PathLike[str] | None) -> Path | None:
     return path if path.is_file() else None
 
 
+def has_study(target: str | os.PathLike[str] | None, name: str) -> bool:
+    """Whether the SQLite database *target* is at the current schema and holds a study *name*
+    (``reviewer demo`` skips building the demo then, and opens without loading SQLAlchemy first)."""
+    path = sqlite_file(target)
+    if path is None:
+        return False
+    from db import HEAD_REVISION
+
+    try:
+        conn = sqlite3.connect(path, timeout=5)
+        try:
+            conn.execute("PRAGMA query_only = ON")
+            head = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            found = conn.execute("SELECT 1 FROM study WHERE name = ?", (name,)).fetchone()
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return False
+    return head is not None and head[0] == HEAD_REVISION and found is not None
+
+
 def _json(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
 

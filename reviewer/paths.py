@@ -34,6 +34,7 @@ def resource_path(*parts: str) -> Path:
 
 
 DB_ENV_VAR = "REVIEWER_DB"  # the study database when no --db is given
+DEMO_STUDY_NAME = "Demo study"  # the bundled demo (resources/demo/demo_study.json) is stored as this study
 
 
 def default_db_path() -> Path:

@@ -13,7 +13,7 @@ from sqlalchemy import select, text
 
 from reviewer import rating as svc
 from reviewer.demo import build_demo
-from reviewer.first_screen import read_first_screen, read_item, sqlite_file
+from reviewer.first_screen import has_study, read_first_screen, read_item, sqlite_file
 from reviewer.store import open_store
 from reviewer.store.models import Criterion, Rater, Rating, Response, Study
 from tests.helpers_rating import make_study
@@ -109,6 +109,12 @@ def test_unusual_targets_take_the_ordinary_path(tmp_path: Path, demo) -> None:  
     conn.commit()
     conn.close()
     assert read_first_screen(old, rater="dr-chen", study=None, **kw) is None
+    # `reviewer demo` builds the demo only when this says it is missing
+    from reviewer.paths import DEMO_STUDY_NAME
+
+    assert has_study(path, DEMO_STUDY_NAME) and not has_study(path, "another study")
+    assert not has_study(old, DEMO_STUDY_NAME) and not has_study(tmp_path / "junk.db", DEMO_STUDY_NAME)
+    assert not has_study(tmp_path / "missing.db", DEMO_STUDY_NAME)
 
 
 def test_several_studies_are_asked_for_unless_named(tmp_path: Path) -> None:

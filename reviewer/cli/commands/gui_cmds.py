@@ -18,17 +18,21 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from reviewer.demo import build_demo
-    from reviewer.store import default_db_path, open_store
+    from reviewer.first_screen import has_study
+    from reviewer.paths import DEMO_STUDY_NAME, default_db_path
 
     target = args.db or str(default_db_path())
-    store = open_store(target)
-    try:
-        name = build_demo(store)
-    finally:
-        store.close()
+    if not has_study(target, DEMO_STUDY_NAME):  # built once; later runs open at once
+        from reviewer.demo import build_demo
+        from reviewer.store import open_store
+
+        store = open_store(target)
+        try:
+            build_demo(store)
+        finally:
+            store.close()
     if args.study is None:
-        args.study = name
+        args.study = DEMO_STUDY_NAME
     return _run(target, args)  # without --rater the app asks once (or remembers) who is rating
 
 
