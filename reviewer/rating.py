@@ -8,17 +8,21 @@ A rating is created as a draft on the first change and remembers the checklist v
 saw (the latest one of the case at that moment). Editing a submitted rating is allowed and leaves
 an ``AuditEvent`` (action ``rating.edit_submitted``) with the value before and after; submitting
 leaves one too (``rating.submit``).
+
+Every rater write takes ``expected_version`` (the ``rating_version`` the screen shows): an edit
+from an out-of-date screen is refused with ``ConflictError`` (see :mod:`reviewer.rating_guard`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError, ReviewerError
 from reviewer.rating_fast import set_criterion_draft
+from reviewer.rating_guard import guarded_rating, stored_version  # noqa: F401  (stored_version: API)
 from reviewer.rating_queue import (  # noqa: F401  (re-exported: the rating service API)
     other_responses,
     progress,
@@ -162,8 +166,9 @@ def _rater_name(session: Session, rater_id: int) -> str:
     return name
 
 
-def _rating_for_write(session: Session, rater_id: int, response_id: int) -> Rating:
-    rating = _rating(session, rater_id, response_id)
+def _rating_for_write(session: Session, rater_id: int, response_id: int, expected: int | None = None, *,
+                      field: str = "", criterion_id: int | None = None) -> Rating:
+    rating = guarded_rating(session, rater_id, response_id, expected, field=field, criterion_id=criterion_id)
     if rating is not None:
         return rating
     case_id = session.scalar(select(Response.case_id).where(Response.id == response_id))
@@ -207,14 +212,16 @@ def _check_criterion(session: Session, rating: Rating, criterion_id: int) -> str
 
 
 def set_criterion(session: Session, rater_id: int, response_id: int, criterion_id: int,
-                  value: str | None, *, actor: str | None = None) -> RatingState:
+                  value: str | None, *, actor: str | None = None,
+                  expected_version: int | None = None) -> RatingState:
     """Answer one criterion (met / not_met / na) or clear it (``None``)."""
     if value is not None and value not in CRITERION_VALUES:
         raise InputError(f"criterion value must be one of {', '.join(CRITERION_VALUES)}, not {value!r}")
-    fast = set_criterion_draft(session, rater_id, response_id, criterion_id, value)
+    fast = set_criterion_draft(session, rater_id, response_id, criterion_id, value,
+                               expected_version=expected_version)
     if fast is not None:  # an existing draft: the lean Core path (see reviewer.rating_fast)
         return RatingState(response_id, *fast)
-    rating = _rating_for_write(session, rater_id, response_id)
+    rating = _rating_for_write(session, rater_id, response_id, expected_version, criterion_id=criterion_id)
     key = _check_criterion(session, rating, criterion_id)
     row = session.scalar(select(CriterionRating).where(CriterionRating.rating_id == rating.id,
                                                        CriterionRating.criterion_id == criterion_id))
@@ -231,8 +238,8 @@ def set_criterion(session: Session, rater_id: int, response_id: int, criterion_i
 
 
 def set_overall_score(session: Session, rater_id: int, response_id: int, score: float | None,
-                      *, actor: str | None = None) -> RatingState:
-    rating = _rating_for_write(session, rater_id, response_id)
+                      *, actor: str | None = None, expected_version: int | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id, expected_version, field="the overall score")
     if score is not None:
         study_id = session.scalar(select(Case.study_id).join(Response, Response.case_id == Case.id)
                                   .where(Response.id == response_id))
@@ -245,8 +252,8 @@ def set_overall_score(session: Session, rater_id: int, response_id: int, score: 
 
 
 def set_extra_score(session: Session, rater_id: int, response_id: int, name: str, score: float | None,
-                    *, actor: str | None = None) -> RatingState:
-    rating = _rating_for_write(session, rater_id, response_id)
+                    *, actor: str | None = None, expected_version: int | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id, expected_version, field=f"the {name} score")
     scores = dict(rating.extra_scores or {})
     before = scores.get(name)
     if score is None:
@@ -259,16 +266,16 @@ def set_extra_score(session: Session, rater_id: int, response_id: int, name: str
 
 
 def set_comment(session: Session, rater_id: int, response_id: int, comment: str,
-                *, actor: str | None = None) -> RatingState:
-    rating = _rating_for_write(session, rater_id, response_id)
+                *, actor: str | None = None, expected_version: int | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id, expected_version, field="the comment")
     _audit_edit(session, rating, actor, "comment", rating.comment, comment)
     rating.comment = comment
     return _state(session, rating)
 
 
 def set_safety_flag(session: Session, rater_id: int, response_id: int, flag: bool,
-                    *, actor: str | None = None) -> RatingState:
-    rating = _rating_for_write(session, rater_id, response_id)
+                    *, actor: str | None = None, expected_version: int | None = None) -> RatingState:
+    rating = _rating_for_write(session, rater_id, response_id, expected_version, field="the safety flag")
     _audit_edit(session, rating, actor, "safety_flag", bool(rating.safety_flag), bool(flag))
     rating.safety_flag = bool(flag)
     return _state(session, rating)
@@ -276,19 +283,33 @@ def set_safety_flag(session: Session, rater_id: int, response_id: int, flag: boo
 
 def add_time(session: Session, rater_id: int, response_id: int, seconds: float) -> RatingState | None:
     """Add time on item to an existing rating; ``None`` when the rater has not rated it yet
-    (viewing alone does not create a draft; the caller keeps the seconds until the first change)."""
-    rating = _rating(session, rater_id, response_id)
-    if rating is None or seconds <= 0:
+    (viewing alone does not create a draft; the caller keeps the seconds until the first change).
+
+    Time is not an answer: it is added in the database (two windows adding at once both count),
+    never refused, and never bumps the version, so a screen's own time writes cannot make its next
+    edit stale. The state carries the version as stored: a screen must not adopt it (it may hold a
+    change made elsewhere that the screen has not shown).
+    """
+    head = session.execute(select(Rating.id, Rating.status, Rating.version).where(
+        Rating.rater_id == rater_id, Rating.response_id == response_id)).first()
+    if head is None or seconds <= 0:
         return None
-    rating.time_spent_s = float(rating.time_spent_s or 0.0) + float(seconds)
-    return _state(session, rating)
+    session.execute(update(Rating).where(Rating.id == head.id).values(
+        time_spent_s=func.coalesce(Rating.time_spent_s, 0.0) + float(seconds), updated_at=utcnow()))
+    spent = session.scalar(select(Rating.time_spent_s).where(Rating.id == head.id))
+    return RatingState(response_id, head.status, head.version, float(spent or 0.0))
 
 
 def add_feedback(session: Session, rater_id: int, response_id: int | None, criterion_id: int,
-                 kind: str, note: str = "") -> int:
-    """A rater's note on a criterion: ``unclear``, ``wrong`` or ``missing`` (something). Returns its id."""
+                 kind: str, note: str = "", *, expected_version: int | None = None) -> int:
+    """A rater's note on a criterion: ``unclear``, ``wrong`` or ``missing`` (something). Returns its id.
+
+    Feedback changes no answer and does not bump the version, but feedback from an out-of-date
+    screen (*expected_version*) is refused like an edit."""
     if kind not in FEEDBACK_KINDS:
         raise InputError(f"feedback kind must be one of {', '.join(FEEDBACK_KINDS)}, not {kind!r}")
+    if response_id is not None:
+        guarded_rating(session, rater_id, response_id, expected_version, criterion_id=criterion_id)
     if session.get(Criterion, criterion_id) is None:
         raise NotFoundError(f"no criterion with id {criterion_id}")
     fb = Feedback(rater_id=rater_id, criterion_id=criterion_id, response_id=response_id, kind=kind,
@@ -313,8 +334,11 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
-def submit(session: Session, rater_id: int, response_id: int, *, actor: str | None = None) -> RatingState:
-    """Mark the rating submitted once every criterion and the overall score are answered."""
+def submit(session: Session, rater_id: int, response_id: int, *, actor: str | None = None,
+           expected_version: int | None = None) -> RatingState:
+    """Mark the rating submitted once every criterion and the overall score are answered (a stale
+    screen is refused first: what it shows as complete may no longer be)."""
+    guarded_rating(session, rater_id, response_id, expected_version, field="submitting")
     item = load_item(session, rater_id, response_id)
     missing = missing_answers(item)
     if missing:

@@ -2,7 +2,9 @@
 
 A rater presses a key about once a second; each press is one transaction. Plain Core statements
 (no ORM unit of work) keep the CPU cost of that transaction small; the optimistic version check the
-ORM would do (``Rating.version``) is done by hand: the UPDATE only matches the version we read.
+ORM would do (``Rating.version``) is done by hand: the UPDATE only matches the version we read,
+and with ``expected_version`` that version must be the one the rater's screen showed (see
+:mod:`reviewer.rating_guard`).
 Anything unusual (no rating yet, a submitted rating that needs an audit event) returns ``None`` and
 :func:`reviewer.rating.set_criterion` takes its general ORM path.
 """
@@ -13,6 +15,7 @@ from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.orm import Session
 
 from reviewer.errors import ConflictError, InputError, NotFoundError
+from reviewer.rating_guard import check_version
 from reviewer.store.models import DRAFT, Criterion, CriterionRating, Rating, utcnow
 
 # Statements built once with bound parameters: building and cache-keying a statement per key
@@ -30,12 +33,17 @@ _BUMP = update(Rating).where(Rating.id == bindparam("rating"), Rating.version ==
 
 
 def set_criterion_draft(session: Session, rater_id: int, response_id: int, criterion_id: int,
-                        value: str | None) -> tuple[str, int, float] | None:
-    """(status, new version, time spent) after the write, or ``None`` when the general path must run."""
+                        value: str | None, *, expected_version: int | None = None
+                        ) -> tuple[str, int, float] | None:
+    """(status, new version, time spent) after the write, or ``None`` when the general path must run.
+
+    A stale *expected_version* raises :class:`ConflictError` before anything is written.
+    """
     conn = session.connection()
     head = conn.execute(_HEAD, {"rater": rater_id, "response": response_id}).first()
     if head is None or head.status != DRAFT:
-        return None
+        return None  # the general path checks expected_version too
+    check_version(session, head.version, expected_version, response_id, criterion_id=criterion_id)
     crit = conn.execute(_CRIT, {"criterion": criterion_id}).first()
     if crit is None:
         raise NotFoundError(f"no criterion with id {criterion_id}")
