@@ -223,12 +223,13 @@ class ChecklistView(QWidget):
         self.set_current(self.current + delta)
 
     def answer_current(self, value: str | None) -> None:
-        """Answer the focused criterion and move down (the keyboard flow)."""
+        """Answer the focused criterion and move down (the keyboard flow) once the row shows the
+        answer: a refused write (e.g. a stale screen, reloaded) keeps the focus on the row."""
         c = self.current_criterion()
         if c is None:
             return
         self.answered.emit(c.id, value)
-        if value is not None:
+        if value is not None and self.rows[self.current].value == value:
             self.move(1)
 
     def show_overview(self, ov: Overview | None) -> None:

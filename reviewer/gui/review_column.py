@@ -3,6 +3,11 @@ every change at once (one short transaction per change) with undo/redo through `
 
 Two columns sit side by side in side-by-side mode; in single mode the column lays its response
 and checklist out as two panes beside each other.
+
+Every write carries the version of the rating on screen (``expected_version``). When the rating
+was changed elsewhere (another window on the same file, another machine on the team server) the
+write is refused: the column reloads the item, says so in its banner and the status bar, and drops
+its undo history (those commands would replay stale values).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -23,12 +28,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
+from reviewer.errors import ConflictError, ReviewerError
 from reviewer.gui.checklist import ChecklistView
+from reviewer.gui.field_writes import FieldCommand, save_field
 from reviewer.gui.panes import ResponsePane, markdown_html
 from reviewer.gui.score_form import ScoreForm
 from reviewer.lazy_import import lazy_module
-from reviewer.rating_views import NEW, ItemView
+from reviewer.rating_views import NEW, ItemView, RatingState
 from reviewer.store.vocabulary import SUBMITTED
 
 if TYPE_CHECKING:
@@ -38,23 +44,8 @@ if TYPE_CHECKING:
 svc = lazy_module("reviewer.rating")  # imported on first use: after the first screen is painted
 
 
-class FieldCommand(QUndoCommand):
-    """Undoable change of one field of the current rating; both directions call the service."""
-
-    def __init__(self, column: ReviewColumn, field: str, key: object, before: object, after: object,
-                 text: str) -> None:
-        super().__init__(text)
-        self.column, self.field, self.key, self.before, self.after = column, field, key, before, after
-
-    def redo(self) -> None:
-        self.column.write(self.field, self.key, self.after)
-
-    def undo(self) -> None:
-        self.column.write(self.field, self.key, self.before)
-
-
 class ReviewColumn(QWidget):
-    saved = Signal(object)  # svc.RatingState after every successful write
+    saved = Signal(object)  # RatingState after every successful write (and a reload after a conflict)
     submitted = Signal(int)  # response id
     message = Signal(str)  # for the status bar
     feedbackRequested = Signal(object, int)  # column, criterion id
@@ -70,6 +61,9 @@ class ReviewColumn(QWidget):
         self.extra: dict = {}
         self.safety_flag = False
         self.status = NEW
+        self.version = 0  # of the rating on screen: every write expects it (0: no rating yet)
+        self.generation = 0  # bumped by a reload after a conflict: older undo commands are stale
+        self._comment = ""  # the comment as stored
         self.undo_stack = QUndoStack(self)
         self._pending_s = 0.0
         self._clock = QElapsedTimer()
@@ -144,6 +138,7 @@ class ReviewColumn(QWidget):
         self.form.extraChosen.connect(self.change_extra)
         self.form.safetyToggled.connect(self.change_safety)
         self.form.commentEdited.connect(lambda text: self.write("comment", None, text))
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
     # -- layout -----------------------------------------------------------------------------
     def set_stacked(self, stacked: bool) -> None:
@@ -218,24 +213,34 @@ class ReviewColumn(QWidget):
             self.checklist.show_criteria((), {}, False, False, {})
             self.setVisible(self.name == "A")
             return
-        item, ov = self._prefetched.pop(response_id, None) or self._load(response_id)
+        cached = self._prefetched.pop(response_id, None)
         self._prefetched.clear()
-        self.item = item
+        if cached is not None and self.store is not None:  # a copy read before a change elsewhere
+            with self.store.Session() as s:  # must not come back (the first screen's is just read)
+                if svc.stored_version(s, self.rater_id, response_id) != cached[0].rating_version:
+                    cached = None
+        self._display(*(cached or self._load(response_id)))
+        self.saved_label.setText("")
+        if self._active:
+            self._clock.start()
+
+    def _display(self, item: ItemView, ov: Overview | None, *, keep_row: bool = False) -> None:
+        row = self.checklist.current
+        self.item, self.version = item, item.rating_version
         self.values = dict(item.values)
         self.overall, self.extra = item.overall_score, dict(item.extra_scores)
-        self.safety_flag, self.status = item.safety_flag, item.status
+        self.safety_flag, self.status, self._comment = item.safety_flag, item.status, item.comment
         self.response.show_item(item, ov.model_name if ov else None)
         self.checklist.show_criteria(item.criteria, item.values, item.show_points, item.show_tier,
                                      item.feedback)
+        if keep_row:
+            self.checklist.set_current(row)
         self.checklist.show_overview(ov)
         self._overview = ov
         self.form.show_overview(ov)
         self.form.set_scales(item.overall_scale, item.extra_scales)
         self.form.show_values(item.overall_score, item.extra_scores, item.comment, item.safety_flag)
         self._show_status(item.edited_after_submit)
-        self.saved_label.setText("")
-        if self._active:
-            self._clock.start()
 
     def _load(self, response_id: int) -> tuple[ItemView, Overview | None]:
         with self.store.Session() as s:
@@ -306,27 +311,23 @@ class ReviewColumn(QWidget):
             self.undo_stack.push(FieldCommand(self, "safety", None, self.safety_flag, flag,
                                               self.tr("safety flag")))
 
-    def write(self, field: str, key: object, value: object) -> None:
-        """Save one change now (one transaction), then show it."""
+    def write(self, field: str, key: object, value: object) -> bool:
+        """Save one change now (one transaction), then show it; ``False`` when it was refused."""
         if self.item is None:
-            return
+            return False
         rid, rater = self.item.response_id, self.rater_id
         self._take_time()
         try:
             with self.store.begin() as s:
-                if field == "criterion":
-                    state = svc.set_criterion(s, rater, rid, key, value, actor=self.actor)
-                elif field == "overall":
-                    state = svc.set_overall_score(s, rater, rid, value, actor=self.actor)
-                elif field == "extra":
-                    state = svc.set_extra_score(s, rater, rid, key, value, actor=self.actor)
-                elif field == "safety":
-                    state = svc.set_safety_flag(s, rater, rid, bool(value), actor=self.actor)
-                else:
-                    state = svc.set_comment(s, rater, rid, str(value), actor=self.actor)
+                state = save_field(s, rater, rid, field, key, value, actor=self.actor,
+                                   expected_version=self.version)
+        except ConflictError as exc:
+            self._conflict(exc, str(value) if field == "comment" and value != self._comment else "")
+            return False
         except ReviewerError as exc:
             self.message.emit(str(exc))
-            return
+            return False
+        self.version = state.rating_version
         if self._pending_s > 0:  # time on item rides along with the next backlog write
             self._time_backlog[rid] = self._time_backlog.get(rid, 0.0) + self._pending_s
             self._pending_s = 0.0
@@ -347,6 +348,8 @@ class ReviewColumn(QWidget):
                 self.extra[key] = value
         elif field == "safety":
             self.safety_flag = bool(value)
+        else:
+            self._comment = str(value)
         if field != "comment":
             self.form.show_values(self.overall, self.extra, self.form.comment.toPlainText(),
                                   self.safety_flag)
@@ -356,18 +359,43 @@ class ReviewColumn(QWidget):
         self.banner.setVisible(False)
         self.saved_label.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M:%S"))
         self.saved.emit(state)
+        return True
+
+    def _conflict(self, exc: ConflictError, unsaved: str = "") -> None:
+        """The rating changed elsewhere: show the newest values, say so, drop the stale undo steps."""
+        self.generation += 1
+        QTimer.singleShot(0, self.undo_stack.clear)  # not now: a command of the stack may be running
+        rid = self.item.response_id
+        self._prefetched.pop(rid, None)
+        self._display(*self._load(rid), keep_row=True)
+        text = self.tr("This rating was changed in another window or on another machine; the newest "
+                       "values are shown and your last change was not applied.")
+        if unsaved:  # typed text is not thrown away unseen: it stays readable (and selectable) here
+            text += "\n" + self.tr("Not saved: %s") % unsaved
+        self.message.emit(text.replace("\n", " "))
+        self.banner.setText(text)
+        self.banner.setToolTip(str(exc))
+        self.banner.setVisible(True)
+        self.saved.emit(RatingState(rid, self.status, self.version, self.item.time_spent_s))
 
     def submit(self) -> bool:
         """Validate and submit; an incomplete rating shows what is missing and stays a draft."""
         if self.item is None:
             return False
+        generation = self.generation
         self.form.flush_comment()
+        if generation != self.generation:  # the comment met a change made elsewhere: look first
+            return False
         self._take_time()
         try:
             with self.store.begin() as s:
                 if self._pending_s > 0:
                     svc.add_time(s, self.rater_id, self.item.response_id, self._pending_s)
-                state = svc.submit(s, self.rater_id, self.item.response_id, actor=self.actor)
+                state = svc.submit(s, self.rater_id, self.item.response_id, actor=self.actor,
+                                   expected_version=self.version)
+        except ConflictError as exc:
+            self._conflict(exc)
+            return False
         except svc.IncompleteRatingError as exc:
             missing = "\n".join(f"• {m}" for m in exc.missing)
             self.banner.setText(self.tr("Cannot submit yet. Still unanswered:") + "\n" + missing)
@@ -378,7 +406,7 @@ class ReviewColumn(QWidget):
             self.message.emit(str(exc))
             return False
         self._pending_s = 0.0
-        self.status = state.status
+        self.status, self.version = state.status, state.rating_version
         self._show_status()
         self.saved.emit(state)
         self.submitted.emit(self.item.response_id)
@@ -392,8 +420,16 @@ class ReviewColumn(QWidget):
     def record_feedback(self, criterion_id: int, kind: str, note: str) -> None:
         if self.item is None:
             return
-        with self.store.begin() as s:
-            svc.add_feedback(s, self.rater_id, self.item.response_id, criterion_id, kind, note)
+        try:
+            with self.store.begin() as s:
+                svc.add_feedback(s, self.rater_id, self.item.response_id, criterion_id, kind, note,
+                                 expected_version=self.version)
+        except ConflictError as exc:
+            self._conflict(exc, note)
+            return
+        except ReviewerError as exc:
+            self.message.emit(str(exc))
+            return
         kinds = tuple(self.item.feedback.get(criterion_id, ())) + (kind,)
         self.item.feedback[criterion_id] = kinds  # the DTO's dict is ours to extend
         self.checklist.set_feedback(criterion_id, kinds)
