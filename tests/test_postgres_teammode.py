@@ -261,3 +261,35 @@ def test_review_file_loop_against_the_server(pg_store, tmp_path: Path, monkeypat
     once = dump_tables(pg_store)
     merge_return_files(pg_store, [tmp_path / "r.rvr"], actor="coord")
     assert dump_tables(pg_store) == once
+
+
+def test_a_stale_screen_on_another_machine_is_refused(pg_store) -> None:
+    """Two machines (two stores on the server), one rater, one item: both screens read version v;
+    the second machine's edits with expected_version=v are refused and change nothing."""
+    name, rater = _unique("stale"), _unique("doc")
+    build_study(pg_store, name=name, n_cases=1)
+    other = open_store(pg_store.url)
+    try:
+        with pg_store.begin() as s:
+            design_assignments(s, get_study(s, name), [rater], per_response=1)
+            rid = s.scalar(select(Rater.id).where(Rater.name == rater))
+            resp = R.work_queue(s, get_study(s, name).id, rid)[0].response_id
+            crit = R.load_item(s, rid, resp).criteria[0].id
+            R.set_comment(s, rid, resp, "first")
+        screens = []
+        for store in (pg_store, other):
+            with store.Session() as s:
+                screens.append(R.load_item(s, rid, resp).rating_version)
+        assert screens[0] == screens[1]
+        with pg_store.begin() as s:
+            R.set_criterion(s, rid, resp, crit, "met", expected_version=screens[0])
+            R.set_comment(s, rid, resp, "machine one", expected_version=screens[0] + 1)
+        for write in (lambda s: R.set_criterion(s, rid, resp, crit, "not_met", expected_version=screens[1]),
+                      lambda s: R.set_comment(s, rid, resp, "machine two", expected_version=screens[1])):
+            with pytest.raises(ConflictError, match="changed elsewhere"), other.begin() as s:
+                write(s)
+        with other.Session() as s:
+            view = R.load_item(s, rid, resp)
+        assert (view.values[crit], view.comment, view.rating_version) == ("met", "machine one", screens[0] + 2)
+    finally:
+        other.close()
