@@ -707,77 +707,77 @@
 <context>
     <name>ReviewColumn</name>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="84" />
+        <location filename="../../reviewer/gui/review_column.py" line="82" />
         <source>Checklist</source>
         <translation>评分清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="115" />
+        <location filename="../../reviewer/gui/review_column.py" line="113" />
         <source>Submit  (Ctrl+Enter)</source>
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="280" />
+        <location filename="../../reviewer/gui/review_column.py" line="278" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="280" />
+        <location filename="../../reviewer/gui/review_column.py" line="278" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="281" />
+        <location filename="../../reviewer/gui/review_column.py" line="279" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="283" />
+        <location filename="../../reviewer/gui/review_column.py" line="281" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="297" />
+        <location filename="../../reviewer/gui/review_column.py" line="295" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="302" />
+        <location filename="../../reviewer/gui/review_column.py" line="300" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="307" />
+        <location filename="../../reviewer/gui/review_column.py" line="305" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="312" />
+        <location filename="../../reviewer/gui/review_column.py" line="310" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="360" />
+        <location filename="../../reviewer/gui/review_column.py" line="358" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="371" />
+        <location filename="../../reviewer/gui/review_column.py" line="369" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="374" />
+        <location filename="../../reviewer/gui/review_column.py" line="372" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="401" />
+        <location filename="../../reviewer/gui/review_column.py" line="399" />
         <source>Cannot submit yet. Still unanswered:</source>
         <translation>暂不能提交，以下项目尚未回答：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="436" />
+        <location filename="../../reviewer/gui/review_column.py" line="434" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>

@@ -4,10 +4,8 @@ every change at once (one short transaction per change) with undo/redo through `
 Two columns sit side by side in side-by-side mode; in single mode the column lays its response
 and checklist out as two panes beside each other.
 
-Every write carries the version of the rating on screen (``expected_version``). When the rating
-was changed elsewhere (another window on the same file, another machine on the team server) the
-write is refused: the column reloads the item, says so in its banner and the status bar, and drops
-its undo history (those commands would replay stale values).
+Every write expects the version of the rating on screen; when it was changed elsewhere meanwhile
+(another window, another machine) the column reloads the item, says so and drops its undo history.
 """
 
 from __future__ import annotations
