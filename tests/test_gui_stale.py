@@ -215,3 +215,35 @@ def test_a_prefetched_copy_never_brings_back_an_old_version(open_window, qtbot, 
     press(qtbot, w1, Qt.Key.Key_1)  # criterion 2 (the first open one): no conflict
     assert not col.banner.isVisible()
     assert stored(store, ids, order[1]).values == {**newest.values, col.item.criteria[1].id: "met"}
+
+
+def test_the_first_screen_read_before_the_store_opens_is_guarded_too(qtbot, tmp_path, store, db_path):
+    """The app paints its first response from a sqlite3 read, then opens the store: a change made
+    elsewhere in between is not overwritten by the first key."""
+    isolate_settings(tmp_path / "settings")
+    from reviewer.gui.app import make_app, start_window
+
+    make_app("en")
+    ids = make_study(store)
+    with store.Session() as s:
+        first = svc.queue_ids(s, ids["study"], ids["alice"])[0]
+        crit = svc.load_item(s, ids["alice"], first).criteria[0].id
+    painted = []
+
+    def elsewhere(w) -> None:  # another window answers criterion 1 while this one opens
+        painted.append(w.store is None)
+        with store.begin() as s:
+            svc.set_criterion(s, ids["alice"], first, crit, "na")
+
+    w = start_window(db_path, rater="alice", interactive=False, on_painted=elsewhere)
+    qtbot.addWidget(w)
+    w.persist_settings = False
+    try:
+        assert painted == [True] and w.current_id == first and checked(w.active, 0) is None
+        press(qtbot, w, Qt.Key.Key_1)
+        assert stored(store, ids, first).values == {crit: "na"}
+        assert checked(w.active, 0) == "na"
+        assert_told(qtbot, w)
+    finally:
+        w.close()
+        w.store.close()
