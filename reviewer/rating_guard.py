@@ -14,17 +14,20 @@ bumps the version and is never refused (see its docstring).
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import ConflictError
 from reviewer.store.models import Case, Criterion, Rating, Response
 
+# built once: the app checks a prefetched item's version on every step to the next response
+_VERSION = select(Rating.version).where(Rating.rater_id == bindparam("rater"),
+                                        Rating.response_id == bindparam("response"))
+
 
 def stored_version(session: Session, rater_id: int, response_id: int) -> int:
     """The version of the rater's rating of the response as stored now (0 when there is none)."""
-    version = session.scalar(select(Rating.version).where(Rating.rater_id == rater_id,
-                                                          Rating.response_id == response_id))
+    version = session.connection().execute(_VERSION, {"rater": rater_id, "response": response_id}).scalar()
     return int(version or 0)
 
 
