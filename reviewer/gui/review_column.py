@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QElapsedTimer, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reviewer.errors import ConflictError, ReviewerError
 from reviewer.gui.checklist import ChecklistView
 from reviewer.gui.field_writes import FieldCommand, save_field
+from reviewer.gui.item_time import ItemTime
 from reviewer.gui.panes import ResponsePane, markdown_html
 from reviewer.gui.score_form import ScoreForm
 from reviewer.lazy_import import lazy_module
@@ -63,15 +64,10 @@ class ReviewColumn(QWidget):
         self.generation = 0  # bumped by a reload after a conflict: older undo commands are stale
         self._comment = ""  # the comment as stored
         self.undo_stack = QUndoStack(self)
-        self._pending_s = 0.0
-        self._clock = QElapsedTimer()
         self._prefetched: dict[int, tuple[ItemView, Overview | None]] = {}
-        self._time_backlog: dict[int, float] = {}
-        self._backlog_timer = QTimer(self)
-        self._backlog_timer.setSingleShot(True)
-        self._backlog_timer.setInterval(1500)
-        self._backlog_timer.timeout.connect(self._write_backlog)
-        self._active = False
+        self.time = ItemTime(lambda: self.store, rater_id, self)
+        self.time.saved.connect(self.saved)
+        self.time.failed.connect(self.message)
 
         self.response = ResponsePane()
         right = QWidget()
@@ -154,51 +150,22 @@ class ReviewColumn(QWidget):
             self.scroll.ensureWidgetVisible(self.checklist.rows[index], 0, 24)
             self.scroll.horizontalScrollBar().setValue(0)  # rows wrap; never scroll sideways
 
-    # -- time on item -----------------------------------------------------------------------
+    # -- time on item (reviewer.gui.item_time) ------------------------------------------------
     def set_active(self, active: bool) -> None:
         """Count time only while the window is active and an item is shown."""
-        if active and not self._active and self.item is not None:
-            self._clock.start()
-        elif not active and self._active:
-            self._take_time()
-        self._active = active
-
-    def _take_time(self) -> None:
-        if self._clock.isValid():
-            self._pending_s += self._clock.restart() / 1000.0
+        self.time.set_active(active, self.item is not None)
 
     def flush(self, *, later: bool = False) -> None:
         """Write the pending comment (now) and time on item (leaving the item, closing the window).
 
-        With *later*, the time goes to a backlog written a moment after the next item is on screen,
-        so moving on never waits for a disk sync; closing the window writes it at once.
+        With *later*, the time is written a moment after the next item is on screen, so moving on
+        never waits for a disk sync; closing the window writes it at once.
         """
         if self.item is not None:
             self.form.flush_comment()
-            self._take_time()
-            if self._pending_s > 0 and self.status != NEW:
-                rid = self.item.response_id
-                self._time_backlog[rid] = self._time_backlog.get(rid, 0.0) + self._pending_s
-            self._pending_s = 0.0
-        if later:
-            self._backlog_timer.start()
-        else:
-            self._write_backlog()
-
-    def _write_backlog(self) -> None:
-        self._backlog_timer.stop()
-        if not self._time_backlog:
-            return
-        backlog, self._time_backlog = self._time_backlog, {}
-        try:
-            with self.store.begin() as s:
-                states = [svc.add_time(s, self.rater_id, rid, sec) for rid, sec in backlog.items()]
-        except ReviewerError as exc:
-            self.message.emit(str(exc))
-            return
-        for state in states:
-            if state is not None:
-                self.saved.emit(state)
+            self.time.queue(self.item.response_id, keep=self.status != NEW, later=later)
+        elif not later:
+            self.time.write()
 
     # -- showing an item --------------------------------------------------------------------
     def show_item(self, response_id: int | None) -> None:
@@ -219,8 +186,7 @@ class ReviewColumn(QWidget):
                     cached = None
         self._display(*(cached or self._load(response_id)))
         self.saved_label.setText("")
-        if self._active:
-            self._clock.start()
+        self.time.restart()
 
     def _display(self, item: ItemView, ov: Overview | None, *, keep_row: bool = False) -> None:
         row = self.checklist.current
@@ -314,7 +280,7 @@ class ReviewColumn(QWidget):
         if self.item is None:
             return False
         rid, rater = self.item.response_id, self.rater_id
-        self._take_time()
+        self.time.take()
         try:
             with self.store.begin() as s:
                 state = save_field(s, rater, rid, field, key, value, actor=self.actor,
@@ -326,10 +292,7 @@ class ReviewColumn(QWidget):
             self.message.emit(str(exc))
             return False
         self.version = state.rating_version
-        if self._pending_s > 0:  # time on item rides along with the next backlog write
-            self._time_backlog[rid] = self._time_backlog.get(rid, 0.0) + self._pending_s
-            self._pending_s = 0.0
-            self._backlog_timer.start()
+        self.time.queue(rid)  # time on item rides along with the next backlog write
         if field == "criterion":
             if value is None:
                 self.values.pop(key, None)
@@ -384,11 +347,11 @@ class ReviewColumn(QWidget):
         self.form.flush_comment()
         if generation != self.generation:  # the comment met a change made elsewhere: look first
             return False
-        self._take_time()
+        seconds = self.time.take()
         try:
             with self.store.begin() as s:
-                if self._pending_s > 0:
-                    svc.add_time(s, self.rater_id, self.item.response_id, self._pending_s)
+                if seconds > 0:
+                    svc.add_time(s, self.rater_id, self.item.response_id, seconds)
                 state = svc.submit(s, self.rater_id, self.item.response_id, actor=self.actor,
                                    expected_version=self.version)
         except ConflictError as exc:
@@ -403,7 +366,7 @@ class ReviewColumn(QWidget):
         except ReviewerError as exc:
             self.message.emit(str(exc))
             return False
-        self._pending_s = 0.0
+        self.time.pending_s -= seconds  # written with the submit
         self.status, self.version = state.status, state.rating_version
         self._show_status()
         self.saved.emit(state)
