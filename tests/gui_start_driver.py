@@ -34,12 +34,22 @@ def main(db: str, settings_dir: str, rater: str) -> None:
         seen["current"] = w.current_id
         seen["texts"] = visible_texts(w)
         seen["rows"] = w.model.rowCount()
+        seen["status"] = w.statusBar().currentMessage()
+        attach = w.attach
+
+        def spy(store) -> None:  # noqa: ANN001
+            seen["busy_cursor"] = QApplication.overrideCursor() is not None
+            attach(store)
+
+        w.attach = spy
         # a key pressed while the store opens: queued, handled once the window is ready
         QApplication.postEvent(w.active.checklist, QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_1,
                                                               Qt.KeyboardModifier.NoModifier, "1"))
 
     w = start_window(db, rater=rater, interactive=False, on_painted=painted)
     seen["store_open_after"] = w.store is not None
+    seen["status_after"] = w.statusBar().currentMessage()
+    seen["busy_cursor_after"] = QApplication.overrideCursor() is not None
     for _ in range(5):
         app.processEvents()
     w.close()

@@ -35,6 +35,9 @@ def test_first_paint_before_sqlalchemy_and_early_keys_are_kept(store, db_path, t
     texts = "\n".join(seen["texts"])
     assert item.criteria[0].text in texts and "Response " + item.blind_label in texts
     assert seen["store_open_after"] is True
+    # while the store opens the rater is told so (status bar, busy cursor); then both are gone
+    assert seen["status"] == "Opening the study…" and seen["busy_cursor"] is True
+    assert seen["status_after"] == "" and seen["busy_cursor_after"] is False
     # the key pressed at the first paint answered the first criterion, and it is in the database
     crit = item.criteria[0].id
     assert seen["values_after"] == {str(crit): "met"}

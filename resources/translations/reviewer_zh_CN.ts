@@ -119,17 +119,17 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="30" />
+        <location filename="../../reviewer/gui/checklist.py" line="33" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="31" />
+        <location filename="../../reviewer/gui/checklist.py" line="34" />
         <source>not met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="32" />
+        <location filename="../../reviewer/gui/checklist.py" line="35" />
         <source>n.a.</source>
         <translation>不适用</translation>
     </message>
@@ -137,42 +137,42 @@
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="70" />
+        <location filename="../../reviewer/gui/checklist.py" line="73" />
         <source>1 Met</source>
         <translation>1 满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="70" />
+        <location filename="../../reviewer/gui/checklist.py" line="73" />
         <source>2 Not met</source>
         <translation>2 未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="71" />
+        <location filename="../../reviewer/gui/checklist.py" line="74" />
         <source>3 N/A</source>
         <translation>3 不适用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="89" />
+        <location filename="../../reviewer/gui/checklist.py" line="92" />
         <source>Unclear, wrong or missing something? (F)</source>
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="122" />
+        <location filename="../../reviewer/gui/checklist.py" line="125" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="124" />
+        <location filename="../../reviewer/gui/checklist.py" line="127" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="124" />
+        <location filename="../../reviewer/gui/checklist.py" line="127" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="133" />
+        <location filename="../../reviewer/gui/checklist.py" line="136" />
         <source>⚑ noted</source>
         <translation>⚑ 已反馈</translation>
     </message>
@@ -252,112 +252,112 @@
 <context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="75" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="74" />
         <source>Generate candidates</source>
         <translation>生成候选回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="83" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="82" />
         <source>All cases</source>
         <translation>全部病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="85" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="84" />
         <source>Category: %s</source>
         <translation>类别：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="94" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="93" />
         <source>0 (greedy)</source>
         <translation>0（贪心）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="103" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="102" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="107" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="106" />
         <source>automatic (model name + settings; the same name resumes)</source>
         <translation>自动（模型名称 + 设置；同名即继续）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="109" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="108" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="109" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="110" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="111" />
         <source>Cases</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="112" />
         <source>Samples per case</source>
         <translation>每个病例的样本数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="114" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="113" />
         <source>Max new tokens</source>
         <translation>最大新生成词元数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="115" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="114" />
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="116" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="115" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="117" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="116" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="118" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="117" />
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="119" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="118" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="120" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="119" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="126" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="120" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="130" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="122" />
         <source>Answers are written batch by batch; running the same run name again resumes where it stopped.</source>
         <translation>回答按批写入；用相同的运行名称再次运行会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="149" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="141" />
         <source>Choose a model folder or type a model name.</source>
         <translation>请选择模型文件夹或输入模型名称。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="151" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="143" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
@@ -420,7 +420,7 @@
     <name>JudgeDialog</name>
     <message>
         <location filename="../../reviewer/gui/judge_dialog.py" line="86" />
-        <location filename="../../reviewer/gui/judge_dialog.py" line="135" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="130" />
         <source>Run judge</source>
         <translation>运行评审</translation>
     </message>
@@ -490,27 +490,27 @@
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="138" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="131" />
         <source>Each answer is graded against its case's latest checklist. logprob mode reads P(true) from a local model (transformers backend) and is fastest.</source>
         <translation>每个回答都按其病例的最新清单评分。logprob 模式从本地模型（transformers 后端）读取 P(true)，速度最快。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="166" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="159" />
         <source>Choose the judge model (folder, hub id or endpoint model name).</source>
         <translation>请选择评审模型（文件夹、模型库 ID 或服务端模型名称）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="168" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="161" />
         <source>logprob mode needs the local transformers backend.</source>
         <translation>logprob 模式需要本地 transformers 后端。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="170" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="163" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="172" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="165" />
         <source>No judge template found.</source>
         <translation>未找到评审模板。</translation>
     </message>
@@ -518,83 +518,89 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="53" />
+        <location filename="../../reviewer/gui/main_window.py" line="68" />
         <source>Reviewer — %s — %s</source>
         <translation>Reviewer — %s — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="74" />
+        <location filename="../../reviewer/gui/main_window.py" line="91" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="74" />
+        <location filename="../../reviewer/gui/main_window.py" line="91" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="75" />
+        <location filename="../../reviewer/gui/main_window.py" line="92" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="75" />
-        <location filename="../../reviewer/gui/main_window.py" line="319" />
+        <location filename="../../reviewer/gui/main_window.py" line="92" />
+        <location filename="../../reviewer/gui/main_window.py" line="351" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="81" />
+        <location filename="../../reviewer/gui/main_window.py" line="98" />
         <source>%v / %m submitted</source>
         <translation>已提交 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="82" />
+        <location filename="../../reviewer/gui/main_window.py" line="99" />
         <source>Next unrated (U)</source>
         <translation>下一个未评 (U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="89" />
+        <location filename="../../reviewer/gui/main_window.py" line="106" />
         <source>Work queue</source>
         <translation>待评列表</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="92" />
+        <location filename="../../reviewer/gui/main_window.py" line="109" />
         <source>Rater: %s</source>
         <translation>评审者：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="92" />
+        <location filename="../../reviewer/gui/main_window.py" line="109" />
         <source>  ·  coordinator mode</source>
         <translation>  ·  协调员模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="123" />
+        <location filename="../../reviewer/gui/main_window.py" line="140" />
         <source>No responses assigned yet: import responses or ask your coordinator</source>
         <translation>尚未分配任何回答：请导入回答或联系您的协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="182" />
+        <location filename="../../reviewer/gui/main_window.py" line="163" />
+        <location filename="../../reviewer/gui/main_window.py" line="180" />
+        <source>Opening the study…</source>
+        <translation>正在打开研究…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/main_window.py" line="221" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="295" />
+        <location filename="../../reviewer/gui/main_window.py" line="327" />
         <source>Everything in your queue is submitted. Thank you!</source>
         <translation>您列表中的所有回答都已提交，谢谢！</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="305" />
+        <location filename="../../reviewer/gui/main_window.py" line="337" />
         <source>No other response to this case in your queue</source>
         <translation>您的列表中没有此病例的其他回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="314" />
+        <location filename="../../reviewer/gui/main_window.py" line="346" />
         <source>Now rating Response %s</source>
         <translation>正在评审回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="335" />
+        <location filename="../../reviewer/gui/main_window.py" line="367" />
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
@@ -615,17 +621,17 @@
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="50" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="49" />
         <source>model folder, hub id, or endpoint model name</source>
         <translation>模型文件夹、模型库 ID 或服务端模型名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="51" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="50" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="59" />
+        <location filename="../../reviewer/gui/generate_dialog.py" line="58" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
@@ -633,42 +639,42 @@
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="50" />
+        <location filename="../../reviewer/gui/queue_model.py" line="64" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="50" />
+        <location filename="../../reviewer/gui/queue_model.py" line="64" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="52" />
+        <location filename="../../reviewer/gui/queue_model.py" line="66" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="51" />
+        <location filename="../../reviewer/gui/queue_model.py" line="65" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="51" />
+        <location filename="../../reviewer/gui/queue_model.py" line="65" />
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="73" />
+        <location filename="../../reviewer/gui/queue_model.py" line="90" />
         <source>new</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="73" />
+        <location filename="../../reviewer/gui/queue_model.py" line="90" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="73" />
+        <location filename="../../reviewer/gui/queue_model.py" line="90" />
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
@@ -707,77 +713,77 @@
 <context>
     <name>ReviewColumn</name>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="82" />
+        <location filename="../../reviewer/gui/review_column.py" line="78" />
         <source>Checklist</source>
         <translation>评分清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="113" />
+        <location filename="../../reviewer/gui/review_column.py" line="109" />
         <source>Submit  (Ctrl+Enter)</source>
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="278" />
+        <location filename="../../reviewer/gui/review_column.py" line="244" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="278" />
+        <location filename="../../reviewer/gui/review_column.py" line="244" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="279" />
+        <location filename="../../reviewer/gui/review_column.py" line="245" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="281" />
+        <location filename="../../reviewer/gui/review_column.py" line="247" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="295" />
+        <location filename="../../reviewer/gui/review_column.py" line="261" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="300" />
+        <location filename="../../reviewer/gui/review_column.py" line="266" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="305" />
+        <location filename="../../reviewer/gui/review_column.py" line="271" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="310" />
+        <location filename="../../reviewer/gui/review_column.py" line="276" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="358" />
+        <location filename="../../reviewer/gui/review_column.py" line="321" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="369" />
+        <location filename="../../reviewer/gui/review_column.py" line="332" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="372" />
+        <location filename="../../reviewer/gui/review_column.py" line="335" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="399" />
+        <location filename="../../reviewer/gui/review_column.py" line="362" />
         <source>Cannot submit yet. Still unanswered:</source>
         <translation>暂不能提交，以下项目尚未回答：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="434" />
+        <location filename="../../reviewer/gui/review_column.py" line="397" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -949,77 +955,77 @@
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="233" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="226" />
         <source>Judge templates</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="247" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="240" />
         <source>Same name: the next version of this template. A new name: a copy.</source>
         <translation>同名：保存为该模板的下一个版本。新名称：保存为副本。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="249" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="242" />
         <source>why this version (required)</source>
         <translation>此版本的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="250" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="243" />
         <source>Save as new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="255" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="248" />
         <source>Save as template</source>
         <translation>另存为模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="256" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="249" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="266" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="259" />
         <source>Show diff</source>
         <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="274" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="267" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="276" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="269" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="282" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="275" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="283" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="276" />
         <source>Diff</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="287" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="280" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="309" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="302" />
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="342" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="335" />
         <source>Give the template a name and say why it changes.</source>
         <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="353" />
+        <location filename="../../reviewer/gui/judge_dialog.py" line="346" />
         <source>Saved %s version %d.</source>
         <translation>已保存 %s 第 %d 版。</translation>
     </message>

@@ -7,7 +7,7 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings
+from PySide6.QtCore import QEventLoop, QSettings, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from reviewer.errors import NotFoundError, ReviewerError
@@ -174,9 +174,13 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     if on_painted is not None:
         on_painted(window)
     if first is not None:
-        store, _manifest = open_target(first.target)  # a review file: its working copy, pack checked
-        remember(store.url, first.rater_name)
-        window.attach(store)
+        QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the window shows, but waits a moment
+        try:
+            store, _manifest = open_target(first.target)  # a review file: its working copy, pack checked
+            remember(store.url, first.rater_name)
+            window.attach(store)
+        finally:
+            QApplication.restoreOverrideCursor()
     return window
 
 

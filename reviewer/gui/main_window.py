@@ -160,6 +160,7 @@ class MainWindow(QMainWindow):
             self.model.load_first(first)
             self.columns[0].seed(first.item)
             self._fill_queue_panel()
+            self.statusBar().showMessage(self.tr("Opening the study…"))  # until attach()
         if store is not None:
             self.attach(store)
 
@@ -176,6 +177,8 @@ class MainWindow(QMainWindow):
 
         install(self)
         self._prefetch_timer.start()
+        if self.statusBar().currentMessage() == self.tr("Opening the study…"):
+            self.statusBar().clearMessage()
 
     # -- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
