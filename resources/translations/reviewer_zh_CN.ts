@@ -604,6 +604,196 @@
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
+<message>
+        <location filename="../../reviewer/gui/coordinator.py" line="31" />
+        <source>Reviewer — %s — coordinator</source>
+        <translation>Reviewer — %s — 协调员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="45" />
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="56" />
+        <source>Triage</source>
+        <translation>分诊</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="109" />
+        <source>&amp;Coordinator</source>
+        <translation>协调员(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="115" />
+        <source>Generate candidates…</source>
+        <translation>生成候选回答…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="116" />
+        <source>Run judge…</source>
+        <translation>运行评审…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="117" />
+        <source>Edit judge templates…</source>
+        <translation>编辑评审模板…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="119" />
+        <source>Agreement…</source>
+        <translation>一致性…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="120" />
+        <source>Triage…</source>
+        <translation>分诊…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="122" />
+        <source>Merge returns…</source>
+        <translation>合并交回文件…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="126" />
+        <source>Jobs panel</source>
+        <translation>任务面板</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="138" />
+        <source>&amp;Return ratings…</source>
+        <translation>交回评分(&amp;R)…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="140" />
+        <location filename="../../reviewer/gui/shortcuts.py" line="74" />
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="180" />
+        <source>Generate — %s</source>
+        <translation>生成 — %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator.py" line="209" />
+        <source>Judge — %s</source>
+        <translation>评审 — %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="75" />
+        <source>&amp;Open study…</source>
+        <translation>打开研究(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="79" />
+        <source>Recent studies</source>
+        <translation>最近的研究</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="82" />
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="86" />
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="87" />
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="88" />
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="88" />
+        <source>Default text size</source>
+        <translation>默认字号</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="93" />
+        <source>Side by side</source>
+        <translation>并排比较</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="96" />
+        <source>Language (after a restart)</source>
+        <translation>界面语言（重启后生效）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="101" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="102" />
+        <source>Keyboard shortcuts</source>
+        <translation>键盘快捷键</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="110" />
+        <source>Open a study</source>
+        <translation>打开研究</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="111" />
+        <source>Studies and review files (*.db *.sqlite *.rvw);;All files (*)</source>
+        <translation>研究与评审文件 (*.db *.sqlite *.rvw);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="129" />
+        <source>(none yet)</source>
+        <translation>（暂无）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/shortcuts.py" line="136" />
+        <source>The language changes the next time the app starts</source>
+        <translation>界面语言将在下次启动时更改</translation>
+    </message>
+<message>
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="80" />
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="87" />
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="91" />
+        <source>Return ratings</source>
+        <translation>交回评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="81" />
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="139" />
+        <source>Return files (*.rvr);;All files (*)</source>
+        <translation>交回文件 (*.rvr);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="92" />
+        <source>Wrote %s
+
+%d ratings (%d submitted, %d drafts), %d feedback notes.
+Send this file to your coordinator.</source>
+        <translation>已写入 %s
+
+%d 份评分（%d 份已提交，%d 份草稿），%d 条反馈。
+请将此文件发送给协调员。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="138" />
+        <source>Merge returns</source>
+        <translation>合并交回文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/reviewfile_actions.py" line="153" />
+        <source>Merge %d return file(s)</source>
+        <translation>合并 %d 个交回文件</translation>
+    </message>
+<message>
+        <location filename="../../reviewer/gui/jobs.py" line="286" />
+        <source>Jobs</source>
+        <translation>任务</translation>
+    </message>
 </context>
 <context>
     <name>MergeReportDialog</name>
@@ -1111,205 +1301,6 @@
         <location filename="../../reviewer/gui/triage_view.py" line="405" />
         <source>No earlier judge run to compare with.</source>
         <translation>没有可供比较的早先评审运行。</translation>
-    </message>
-</context>
-<context>
-    <name>parent</name>
-    <message>
-        <location filename="../../reviewer/gui/jobs.py" line="286" />
-        <source>Jobs</source>
-        <translation>任务</translation>
-    </message>
-</context>
-<context>
-    <name>w</name>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="31" />
-        <source>Reviewer — %s — coordinator</source>
-        <translation>Reviewer — %s — 协调员</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="45" />
-        <source>Agreement</source>
-        <translation>一致性</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="56" />
-        <source>Triage</source>
-        <translation>分诊</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="109" />
-        <source>&amp;Coordinator</source>
-        <translation>协调员(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="115" />
-        <source>Generate candidates…</source>
-        <translation>生成候选回答…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="116" />
-        <source>Run judge…</source>
-        <translation>运行评审…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="117" />
-        <source>Edit judge templates…</source>
-        <translation>编辑评审模板…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="119" />
-        <source>Agreement…</source>
-        <translation>一致性…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="120" />
-        <source>Triage…</source>
-        <translation>分诊…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="122" />
-        <source>Merge returns…</source>
-        <translation>合并交回文件…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="126" />
-        <source>Jobs panel</source>
-        <translation>任务面板</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="138" />
-        <source>&amp;Return ratings…</source>
-        <translation>交回评分(&amp;R)…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="140" />
-        <location filename="../../reviewer/gui/shortcuts.py" line="74" />
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="180" />
-        <source>Generate — %s</source>
-        <translation>生成 — %s</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="209" />
-        <source>Judge — %s</source>
-        <translation>评审 — %s</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="75" />
-        <source>&amp;Open study…</source>
-        <translation>打开研究(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="79" />
-        <source>Recent studies</source>
-        <translation>最近的研究</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="82" />
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="86" />
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="87" />
-        <source>Larger text</source>
-        <translation>放大文字</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="88" />
-        <source>Smaller text</source>
-        <translation>缩小文字</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="88" />
-        <source>Default text size</source>
-        <translation>默认字号</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="93" />
-        <source>Side by side</source>
-        <translation>并排比较</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="96" />
-        <source>Language (after a restart)</source>
-        <translation>界面语言（重启后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="101" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="102" />
-        <source>Keyboard shortcuts</source>
-        <translation>键盘快捷键</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="110" />
-        <source>Open a study</source>
-        <translation>打开研究</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="111" />
-        <source>Studies and review files (*.db *.sqlite *.rvw);;All files (*)</source>
-        <translation>研究与评审文件 (*.db *.sqlite *.rvw);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="129" />
-        <source>(none yet)</source>
-        <translation>（暂无）</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="136" />
-        <source>The language changes the next time the app starts</source>
-        <translation>界面语言将在下次启动时更改</translation>
-    </message>
-</context>
-<context>
-    <name>window</name>
-    <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="80" />
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="87" />
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="91" />
-        <source>Return ratings</source>
-        <translation>交回评分</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="81" />
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="139" />
-        <source>Return files (*.rvr);;All files (*)</source>
-        <translation>交回文件 (*.rvr);;所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="92" />
-        <source>Wrote %s
-
-%d ratings (%d submitted, %d drafts), %d feedback notes.
-Send this file to your coordinator.</source>
-        <translation>已写入 %s
-
-%d 份评分（%d 份已提交，%d 份草稿），%d 条反馈。
-请将此文件发送给协调员。</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="138" />
-        <source>Merge returns</source>
-        <translation>合并交回文件</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="153" />
-        <source>Merge %d return file(s)</source>
-        <translation>合并 %d 个交回文件</translation>
     </message>
 </context>
 </TS>

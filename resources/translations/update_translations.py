@@ -24,6 +24,30 @@ def tool(name: str) -> str:
     return found
 
 
+# lupdate names the context of ``w.tr("...")`` after the variable (``w``), but at run time Qt looks
+# the string up under the class of the object: these helper modules call ``tr`` on the main window.
+VARIABLE_CONTEXTS = {"w": "MainWindow", "window": "MainWindow", "parent": "MainWindow"}
+
+
+def runtime_contexts(root: ET.Element) -> None:
+    """Move messages filed under a variable's name into the context Qt uses at run time."""
+    by_name = {c.findtext("name"): c for c in root.findall("context")}
+    for variable, cls in VARIABLE_CONTEXTS.items():
+        source = by_name.get(variable)
+        if source is None:
+            continue
+        target = by_name.get(cls)
+        if target is None:
+            source.find("name").text = cls
+            by_name[cls] = source
+            continue
+        known = {m.findtext("source") for m in target.findall("message")}
+        for message in source.findall("message"):
+            if message.findtext("source") not in known:
+                target.append(message)
+        root.remove(source)
+
+
 def main() -> int:
     ts = HERE / "reviewer_zh_CN.ts"
     sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "reviewer" / "gui").glob("*.py"))
@@ -32,6 +56,7 @@ def main() -> int:
     tree = ET.parse(ts)
     root = tree.getroot()
     root.set("language", "zh_CN")
+    runtime_contexts(root)
     missing = []
     for message in root.iter("message"):
         source = message.find("source").text or ""
