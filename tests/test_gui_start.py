@@ -122,3 +122,24 @@ def test_a_review_file_opened_again_takes_the_first_screen_path(qtbot, store, tm
             assert svc.load_item(s, again.rater_id, again.current_id).values == {crit: "not_met"}
     finally:
         work.close()
+
+
+def test_a_store_that_fails_to_open_after_the_first_paint_closes_the_window(qtbot, store, db_path, tmp_path,
+                                                                            monkeypatch):
+    import pytest
+
+    from reviewer.errors import ReviewerError
+    from reviewer.gui import app as gui_app
+
+    isolate_settings(tmp_path / "settings")
+    make_study(store)
+
+    def locked(_target):  # noqa: ANN001, ANN202  (e.g. the file vanished or is locked right after the read)
+        raise ReviewerError(f"{db_path}: database is locked")
+
+    monkeypatch.setattr(gui_app, "open_target", locked)
+    shown = []
+    with pytest.raises(ReviewerError, match="database is locked"):
+        gui_app.start_window(db_path, rater="alice", interactive=False, on_painted=shown.append)
+    assert len(shown) == 1 and shown[0].store is None
+    assert not shown[0].isVisible()  # no window without its store is left on screen

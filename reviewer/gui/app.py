@@ -179,6 +179,9 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
             store, _manifest = open_target(first.target)  # a review file: its working copy, pack checked
             remember(store.url, first.rater_name)
             window.attach(store)
+        except BaseException:
+            window.close()  # never leave a window without its store on screen
+            raise
         finally:
             QApplication.restoreOverrideCursor()
     return window
@@ -231,8 +234,13 @@ def run_app(target: str | os.PathLike[str] | None, *, rater: str | None = None, 
     if screenshot:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = make_app(language)
-    window = start_window(target, rater=rater, coordinator=coordinator, study=study,
-                          interactive=not screenshot)
+    try:
+        window = start_window(target, rater=rater, coordinator=coordinator, study=study,
+                              interactive=not screenshot)
+    except ReviewerError as exc:
+        if not screenshot:  # started from a desktop icon there is no terminal to print to
+            QMessageBox.critical(None, "Reviewer", str(exc))
+        raise
     if screenshot:
         path = save_screenshot(window, screenshot)
         window.close()
