@@ -10,7 +10,8 @@
 #
 # Result: OUT_DIR/reviewer-VERSION-linux-ARCH.tar.gz (the bundle, a .desktop entry, the .rvw MIME type,
 # icons and install.sh). The smoke test runs the bundle unpacked from that tarball: --version, the demo
-# study built and rendered offscreen to a PNG that must be a real picture, and `status --json`.
+# study built and rendered offscreen to a PNG that must be a real picture, `status --json`, and a second
+# start that opens through the fast first screen.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -94,6 +95,9 @@ assert counts["cases"] >= 12 and counts["ratings"] == 3 * counts["responses"] > 
 print(f"   status: {counts['cases']} cases, {counts['responses']} responses, {counts['ratings']} ratings, "
       f"{counts['verdicts']} verdicts")
 PY
+# a second start finds the demo built and opens through the first screen (read before SQLAlchemy)
+QT_QPA_PLATFORM=offscreen timeout 300 "$APP" --db "$SMOKE/demo.db" demo --screenshot "$SMOKE/again.png"
+python3 "$ROOT/packaging/check_png.py" "$SMOKE/again.png"
 cp "$SMOKE/demo.png" "$OUT/smoke-screenshot.png"
 echo "   screenshot kept at $OUT/smoke-screenshot.png"
 
