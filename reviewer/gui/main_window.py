@@ -280,7 +280,7 @@ class MainWindow(QMainWindow):
     def _prefetch_next(self) -> None:
         """Idle time: load the response after the current one (the usual next step)."""
         following = self.model.response_at(self.table.currentIndex().row() + 1)
-        if following is not None and self.store is not None:
+        if following is not None:  # the timer runs only once the store is attached
             self.columns[0].prefetch(following)
 
     def _show_partner(self) -> None:

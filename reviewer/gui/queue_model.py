@@ -37,13 +37,10 @@ STATUS_COLOURS = {"new": "#8a94a6", "draft": "#d08a00", "submitted": "#1f9d55"}
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
-_USER = int(Qt.ItemDataRole.UserRole)
-_RID, _STATUS, _CATEGORY = _USER + 1, _USER + 2, _USER + 3
 _FG, _FONT, _ALIGN = (int(Qt.ItemDataRole.ForegroundRole), int(Qt.ItemDataRole.FontRole),
                       int(Qt.ItemDataRole.TextAlignmentRole))
 _TIP = int(Qt.ItemDataRole.ToolTipRole)
-_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), _TIP, _FG, _FONT, _ALIGN,
-                    _RID, _STATUS, _CATEGORY})
+_ROLES = frozenset({int(Qt.ItemDataRole.DisplayRole), _TIP, _FG, _FONT, _ALIGN})
 
 
 def format_seconds(seconds: float) -> str:
@@ -64,9 +61,6 @@ class QueueModel(QAbstractTableModel):
     COLUMNS = ("#", QT_TRANSLATE_NOOP("QueueModel", "Case"), QT_TRANSLATE_NOOP("QueueModel", "Answer"),
                QT_TRANSLATE_NOOP("QueueModel", "Status"), QT_TRANSLATE_NOOP("QueueModel", "Time"),
                QT_TRANSLATE_NOOP("QueueModel", "Category"))
-    ResponseIdRole = _RID
-    StatusRole = _STATUS
-    CategoryRole = _CATEGORY
 
     def __init__(self, store: Store | None, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
@@ -223,12 +217,6 @@ class QueueModel(QAbstractTableModel):
             return None
         row, col = index.row(), index.column()
         rid = self._visible[row]
-        if role >= _USER:
-            if role == _RID:
-                return rid
-            if role == _STATUS:
-                return self._status.get(rid, NEW)
-            return self._category.get(rid, "")
         status = self._status.get(rid, NEW)
         if role == _FG:
             return self._brushes[status] if col == 3 else None

@@ -280,7 +280,6 @@ class ReviewColumn(QWidget):
         if self.item is None:
             return False
         rid, rater = self.item.response_id, self.rater_id
-        self.time.take()
         try:
             with self.store.begin() as s:
                 state = save_field(s, rater, rid, field, key, value, actor=self.actor,
