@@ -21,7 +21,8 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -29,6 +30,7 @@ from typing import Any
 from reviewer import queue_reads
 from reviewer.paths import DB_ENV_VAR, default_db_path
 from reviewer.rating_views import HeadRow, ItemView, QueueItem, RatingRow, SchemeRow, assemble_item
+from reviewer.reviewfiles.workcopy import existing_working_copy, is_review_file
 from reviewer.store.vocabulary import SUBMITTED
 
 
@@ -42,7 +44,7 @@ class FirstScreen:
     rater_id: int
     rater_name: str
     queue: list[int]  # response ids in queue order
-    statuses: dict[int, str]  # response id -> draft | submitted (absent: new)
+    statuses: dict[int, str]  # response id in the queue -> draft | submitted (absent: new)
     rows: dict[int, QueueItem]  # the first page of the queue table
     categories: list[str]
     item: ItemView  # the first response of the queue
@@ -52,9 +54,9 @@ def sqlite_file(target: str | os.PathLike[str] | None) -> Path | None:
     """The SQLite file a target names, when it names an existing one (``None`` otherwise)."""
     if target is None:
         target = os.environ.get(DB_ENV_VAR) or default_db_path()
-    text = str(target)
-    if text.lower().endswith(".rvw"):
+    if is_review_file(target):
         return None  # see read_first_screen: a review file is read from its working copy
+    text = str(target)
     if "://" in text:
         if not text.startswith("sqlite:///") or "?" in text:
             return None
@@ -63,25 +65,36 @@ def sqlite_file(target: str | os.PathLike[str] | None) -> Path | None:
     return path if path.is_file() else None
 
 
+@contextmanager
+def _reader(path: Path) -> Iterator[sqlite3.Cursor | None]:
+    """A read-only cursor on the database at *path*; ``None`` when its schema is not the current
+    one (the ordinary opening upgrades it). Raises ``sqlite3.Error`` for what is not a database."""
+    from db import HEAD_REVISION
+
+    conn = sqlite3.connect(path, timeout=5)
+    try:
+        conn.execute("PRAGMA query_only = ON")
+        cursor = conn.cursor()
+        cursor.execute("SELECT version_num FROM alembic_version")
+        yield cursor if (cursor.fetchone() or (None,))[0] == HEAD_REVISION else None
+    finally:
+        conn.close()
+
+
 def has_study(target: str | os.PathLike[str] | None, name: str) -> bool:
     """Whether the SQLite database *target* is at the current schema and holds a study *name*
     (``reviewer demo`` skips building the demo then, and opens without loading SQLAlchemy first)."""
     path = sqlite_file(target)
     if path is None:
         return False
-    from db import HEAD_REVISION
-
     try:
-        conn = sqlite3.connect(path, timeout=5)
-        try:
-            conn.execute("PRAGMA query_only = ON")
-            head = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            found = conn.execute("SELECT 1 FROM study WHERE name = ?", (name,)).fetchone()
-        finally:
-            conn.close()
+        with _reader(path) as cursor:
+            if cursor is None:
+                return False
+            cursor.execute("SELECT 1 FROM study WHERE name = ?", (name,))
+            return cursor.fetchone() is not None
     except sqlite3.Error:
         return False
-    return head is not None and head[0] == HEAD_REVISION and found is not None
 
 
 def _json(value: Any) -> Any:
@@ -140,9 +153,7 @@ def read_first_screen(target: str | os.PathLike[str] | None, *, rater: str | Non
                       page: int = 200) -> FirstScreen | None:
     """What the window shows first, or ``None`` when the ordinary path must run (see the module)."""
     manifest: dict[str, Any] = {}
-    if target is not None and str(target).lower().endswith(".rvw"):
-        from reviewer.reviewfiles.workcopy import existing_working_copy
-
+    if is_review_file(target):
         found = existing_working_copy(target)
         if found is None:
             return None
@@ -154,18 +165,13 @@ def read_first_screen(target: str | os.PathLike[str] | None, *, rater: str | Non
             return None
     url = f"sqlite:///{path}"
     try:
-        conn = sqlite3.connect(path, timeout=5)
-    except sqlite3.Error:
-        return None
-    try:
-        conn.execute("PRAGMA query_only = ON")
-        cursor = conn.cursor()
-        return _read(cursor, str(target if manifest else path), path, url, rater, remembered_rater, study,
-                     manifest, interactive, page)
+        with _reader(path) as cursor:
+            if cursor is None:
+                return None
+            return _read(cursor, str(target if manifest else path), path, url, rater, remembered_rater, study,
+                         manifest, interactive, page)
     except (sqlite3.Error, ValueError, TypeError, KeyError):
         return None
-    finally:
-        conn.close()
 
 
 def _studies(cursor: sqlite3.Cursor, uid: str | None, name: str | None) -> list[tuple[int, str]]:
@@ -185,11 +191,6 @@ def _studies(cursor: sqlite3.Cursor, uid: str | None, name: str | None) -> list[
 def _read(cursor: sqlite3.Cursor, target: str, path: Path, url: str, rater: str | None,
           remembered_rater: Callable[[str], str], study: str | None, manifest: dict[str, Any],
           interactive: bool, page: int) -> FirstScreen | None:
-    from db import HEAD_REVISION
-
-    cursor.execute("SELECT version_num FROM alembic_version")
-    if (cursor.fetchone() or (None,))[0] != HEAD_REVISION:
-        return None
     if not rater and manifest.get("rater_uid"):  # a review file is for the rater it names
         cursor.execute("SELECT name FROM rater WHERE uid = ?", (manifest["rater_uid"],))
         rater = (cursor.fetchone() or (None,))[0]
@@ -210,7 +211,7 @@ def _read(cursor: sqlite3.Cursor, target: str, path: Path, url: str, rater: str 
     item = read_item(cursor, rater_id, queue[0])
     if item is None:
         return None
-    statuses = queue_reads.rater_statuses(cursor, rater_id)
+    statuses = queue_reads.queue_statuses(cursor, rater_id, queue)
     first = queue[:page]
     rows = queue_reads.queue_rows(cursor, rater_id, first, {rid: i + 1 for i, rid in enumerate(first)})
     cursor.execute('SELECT DISTINCT category FROM "case" WHERE study_id = ?', (study_id,))

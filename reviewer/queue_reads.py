@@ -58,10 +58,12 @@ def stable_shuffle(ids: list[int], seed: str) -> list[int]:
     return out
 
 
-def rater_statuses(cursor: Any, rater_id: int) -> dict[int, str]:
-    """response id -> status (draft/submitted) of every rating the rater has."""
+def queue_statuses(cursor: Any, rater_id: int, response_ids: list[int]) -> dict[int, str]:
+    """Status (draft/submitted) of the rater's ratings among *response_ids*; absent means new.
+    (One query for all the rater's ratings: cheaper than IN lists over a 50,000-item queue.)"""
     cursor.execute(f"SELECT response_id, status FROM rating WHERE rater_id = {int(rater_id)}")
-    return dict(cursor.fetchall())
+    wanted = set(response_ids)
+    return {rid: st for rid, st in cursor.fetchall() if rid in wanted}
 
 
 def queue_rows(cursor: Any, rater_id: int, response_ids: list[int],

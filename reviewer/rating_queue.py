@@ -57,9 +57,7 @@ def work_queue(session: Session, study_id: int, rater_id: int) -> list[QueueItem
 def queue_statuses(session: Session, rater_id: int, response_ids: list[int]) -> dict[int, str]:
     """Status (draft/submitted) of the rater's ratings among *response_ids*; absent means new."""
     with session_cursor(session) as cursor:
-        statuses = queue_reads.rater_statuses(cursor, rater_id)
-    wanted = set(response_ids)
-    return {rid: st for rid, st in statuses.items() if rid in wanted}
+        return queue_reads.queue_statuses(cursor, rater_id, response_ids)
 
 
 def progress(session: Session, study_id: int, rater_id: int, response_ids: list[int] | None = None

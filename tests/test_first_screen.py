@@ -76,8 +76,7 @@ def test_first_screen_matches_the_queue_of_the_service(demo) -> None:  # noqa: A
             assert first.item == svc.load_item(s, rater_id, queue[0])
             assert first.rows == svc.queue_rows(s, rater_id, queue[:200],
                                                 {rid: i + 1 for i, rid in enumerate(queue[:200])})
-            assert {k: v for k, v in first.statuses.items() if k in set(queue)} == \
-                svc.queue_statuses(s, rater_id, queue)
+            assert first.statuses == svc.queue_statuses(s, rater_id, queue)
     # nothing assigned to the newcomer: the ordinary path shows the empty state
     assert read_first_screen(path, rater="newcomer", study=None, remembered_rater=_never, interactive=True) is None
     # the rater may come from the remembered setting, keyed by the store URL

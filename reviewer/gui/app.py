@@ -15,6 +15,7 @@ from reviewer.gui.i18n import install_translator
 from reviewer.gui.main_window import DEFAULT_PT, MainWindow
 from reviewer.gui.style import apply_style
 from reviewer.lazy_import import lazy_module
+from reviewer.reviewfiles.workcopy import is_review_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -62,7 +63,7 @@ def make_app(language: str | None = None) -> QApplication:
 
 def open_target(target: str | os.PathLike[str] | None) -> tuple[Store, dict]:
     """A study database (path or URL) or a review file (``.rvw``, opened as its working copy)."""
-    if target is not None and str(target).lower().endswith(".rvw"):
+    if is_review_file(target):
         from reviewer.reviewfiles.pack import open_review_file
 
         return open_review_file(target)
@@ -98,18 +99,17 @@ def pick_study(store: Store, name: str | None, manifest: dict, parent: QWidget |
 def pick_rater(store: Store, name: str | None, manifest: dict, parent: QWidget | None,
                interactive: bool) -> tuple[int, str]:
     """The rater: --rater, the review file's rater, the remembered one, or asked once."""
-    settings = QSettings()
     with store.Session() as s:
         if not name and manifest.get("rater_uid"):
             name = svc.rater_name_by_uid(s, manifest["rater_uid"])
         known = svc.rater_names(s)
     if not name:
-        remembered = settings.value(f"rater/{store.url}", "", type=str)
+        remembered = remembered_rater(store.url)
         name = remembered if remembered in known else ""
     if not name and interactive:
         from reviewer.gui.dialogs import RaterPicker
 
-        dialog = RaterPicker(known, settings.value("rater/last", "", type=str), parent)
+        dialog = RaterPicker(known, QSettings().value("rater/last", "", type=str), parent)
         if not dialog.exec() or not dialog.name():
             raise ReviewerError("no rater chosen")
         name = dialog.name()

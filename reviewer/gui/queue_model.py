@@ -97,9 +97,7 @@ class QueueModel(QAbstractTableModel):
 
     def load_first(self, first: FirstScreen) -> None:
         """Fill the model from the first screen (no store needed)."""
-        queue = set(first.queue)
-        self._reset(first.study_id, first.rater_id, first.queue,
-                    {rid: st for rid, st in first.statuses.items() if rid in queue}, first.categories, first.rows)
+        self._reset(first.study_id, first.rater_id, first.queue, first.statuses, first.categories, first.rows)
 
     def _reset(self, study_id: int, rater_id: int, ids: list[int], status: dict[int, str],
                categories: list[str], rows: dict[int, QueueItem]) -> None:

@@ -20,6 +20,11 @@ MANIFEST = "manifest.json"
 REVIEW_DB = "review.db"
 
 
+def is_review_file(target: str | os.PathLike[str] | None) -> bool:
+    """Whether an app target names a review file (``.rvw``) rather than a study database."""
+    return target is not None and str(target).lower().endswith(".rvw")
+
+
 def fallback_workdir(pack_uid: str) -> Path:
     return default_db_path().parent / "review-work" / pack_uid
 
