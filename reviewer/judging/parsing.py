@@ -134,6 +134,12 @@ def _single(values: list[str], what: str) -> ParseResult | str:
     return distinct[0]
 
 
+def _one_score(values: list[str], what: str, where: str) -> ParseResult | float:
+    """The one score among *values* (several different ones fail), checked as :func:`_check_score`."""
+    chosen = _single(values, what)
+    return chosen if isinstance(chosen, ParseResult) else _check_score(chosen, where)
+
+
 def parse_bracket_score(text: str) -> ParseResult:
     """A 1-5 score from an LLMEval-Med answer: the ``得分`` field, else the ``[N]`` in the text."""
     if not text or not text.strip():
@@ -155,10 +161,7 @@ def parse_bracket_score(text: str) -> ParseResult:
                 raws.append(str(field).strip())
             else:
                 return ParseResult.failed(f"得分 holds no [N] score: {field!r}")
-        chosen = _single(raws, "scores")
-        if isinstance(chosen, ParseResult):
-            return chosen
-        value = _check_score(chosen, "score")
+        value = _one_score(raws, "scores", "score")
         if isinstance(value, ParseResult):
             return value
         reasons = objects[0].get("判断依据", objects[0].get("explanation", ""))
@@ -166,10 +169,7 @@ def parse_bracket_score(text: str) -> ParseResult:
     found = _BRACKET_ANY_RE.findall(text.translate(_FULLWIDTH))
     if not found:
         return ParseResult.failed("no [N] score in the output")
-    chosen = _single(found, "bracket scores")
-    if isinstance(chosen, ParseResult):
-        return chosen
-    value = _check_score(chosen, "score")
+    value = _one_score(found, "bracket scores", "score")
     if isinstance(value, ParseResult):
         return value
     return ParseResult(ok=True, score=value, explanation=text.strip())
@@ -182,10 +182,7 @@ def parse_result_score(text: str) -> ParseResult:
     found = _RESULT_RE.findall(text)
     if not found:
         return ParseResult.failed("no '[RESULT] N' in the output")
-    chosen = _single(found, "[RESULT] scores")
-    if isinstance(chosen, ParseResult):
-        return chosen
-    value = _check_score(chosen, "[RESULT] score")
+    value = _one_score(found, "[RESULT] scores", "[RESULT] score")
     if isinstance(value, ParseResult):
         return value
     feedback = text[: _RESULT_RE.search(text).start()].strip()
