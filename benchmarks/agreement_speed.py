@@ -3,8 +3,8 @@
 Data: 100,000 units x 5 raters on a 1-5 scale (10 % of ratings missing), interval level (the
 ``krippendorff`` package default), 1,000 resamples of units, seed 0. Measured in the same run:
 
-* ``reviewer.agreement`` as the app runs it (``method="auto"``: resamples counts per distinct unit
-  row, see ``reviewer.agreement.bootstrap.multinomial_sums``),
+* ``reviewer.stats`` as the app runs it (``method="auto"``: resamples counts per distinct unit
+  row, see ``reviewer.stats.bootstrap.multinomial_sums``),
 * the same engine drawing every unit index (``method="indices"``, the draws a naive loop would use),
 * the naive loop: ``krippendorff.alpha`` on each resampled matrix -- timed on the first
   ``--naive`` resamples (default 20) and extrapolated linearly to 1,000 (printed as such).
@@ -26,8 +26,8 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reviewer.agreement.alpha import alpha_stat  # noqa: E402
-from reviewer.agreement.bootstrap import bootstrap_values, percentile_ci, resample_indices  # noqa: E402
+from reviewer.stats.alpha import alpha_stat  # noqa: E402
+from reviewer.stats.bootstrap import bootstrap_values, percentile_ci, resample_indices  # noqa: E402
 
 
 def make_data(units: int, raters: int, seed: int = 0) -> np.ndarray:

@@ -21,7 +21,6 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 from sqlalchemy import select  # noqa: E402
 
 from reviewer import rating as R  # noqa: E402
-from reviewer.assignment import design_assignments  # noqa: E402
 from reviewer.reviewfiles import (  # noqa: E402
     merge_return_files,
     open_review_file,
@@ -30,7 +29,8 @@ from reviewer.reviewfiles import (  # noqa: E402
 )
 from reviewer.store import open_store  # noqa: E402
 from reviewer.store.models import Rater, Study  # noqa: E402
-from reviewer.studies import get_study  # noqa: E402
+from reviewer.studies.assignment import design_assignments  # noqa: E402
+from reviewer.studies.lookup import get_study  # noqa: E402
 
 
 def main() -> None:

@@ -117,7 +117,7 @@ def main() -> int:
     tmp = None
     model_path = args.model
     if model_path is None:
-        from reviewer.generation.tiny import build_tiny_llama
+        from tests.support.tiny_models import build_tiny_llama
 
         tmp = tempfile.TemporaryDirectory()
         model_path = str(build_tiny_llama(Path(tmp.name) / "tiny", hidden_size=256, layers=4))

@@ -37,7 +37,7 @@ from reviewer.generation.backend import SamplingSettings  # noqa: E402
 from reviewer.judging.service import run_judge  # noqa: E402
 from reviewer.store import open_store  # noqa: E402
 from reviewer.store.models import Case, ChecklistVersion, Criterion, JudgeRun, JudgeVerdict, Model, Response  # noqa: E402
-from reviewer.studies import create_study  # noqa: E402
+from reviewer.studies.lookup import create_study  # noqa: E402
 
 TOPICS = ["chest pain", "fever in a child", "new headache", "missed contraceptive pill", "ankle sprain",
           "high blood pressure reading", "rash after antibiotics", "shortness of breath"]
@@ -105,7 +105,7 @@ def main() -> int:
     work = Path(tempfile.mkdtemp(prefix="judge-bench-"))
     model_path = args.model
     if model_path is None:
-        from reviewer.generation.tiny import build_tiny_llama
+        from tests.support.tiny_models import build_tiny_llama
 
         model_path = str(build_tiny_llama(work / "tiny", hidden_size=128, layers=4, vocab_size=1024))
     db = work / "bench.db"

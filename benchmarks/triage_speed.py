@@ -19,6 +19,7 @@ import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
+from reviewer.checklists.triage import disagreements, triage
 from reviewer.importing.common import bulk_insert  # noqa: E402
 from reviewer.store import open_store
 from reviewer.store.models import (
@@ -35,8 +36,7 @@ from reviewer.store.models import (
     Rating,
     Response,
 )
-from reviewer.studies import create_study
-from reviewer.triage import disagreements, triage
+from reviewer.studies.lookup import create_study
 
 RESPONSES, RATERS = 3, 3
 

@@ -7,7 +7,7 @@ the app in a fresh process (offscreen) and measures, against the issue's targets
 
 - window shown: from launching the process to the main window shown and painted with the first
   response open (interpreter start and imports included), target <= 1.5 s. The app paints its first
-  screen before SQLAlchemy is imported (reviewer.first_screen); "ready" is printed too: the moment
+  screen before SQLAlchemy is imported (reviewer.rating.first_screen); "ready" is printed too: the moment
   the store is attached and a key press is handled (keys pressed before wait in Qt's queue);
 - next response: Shift+N until the next response is shown and painted, p95 <= 50 ms (each step
   after the previous response has been on screen for READ_MS, as a rater reads it; the app uses
@@ -50,7 +50,7 @@ def generate(db: Path, responses: int, criteria: int, per_case: int = 4) -> None
         new_uid,
         utcnow,
     )
-    from reviewer.studies import create_study
+    from reviewer.studies.lookup import create_study
 
     store = open_store(db)
     n_cases = responses // per_case

@@ -54,8 +54,8 @@ def main() -> int:
     os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
     db = Path(tmp.name) / "demo.db"
 
-    from reviewer.demo import build_demo
     from reviewer.store import open_store
+    from reviewer.studies.demo import build_demo
 
     store = open_store(db)
     build_demo(store)
@@ -95,7 +95,7 @@ def main() -> int:
     second.hide()
 
     # 3. the jobs panel while a real (tiny, random) model generates answers
-    from reviewer.generation.tiny import build_tiny_llama
+    from tests.support.tiny_models import build_tiny_llama
 
     model = build_tiny_llama(Path(tmp.name) / "tiny-llama")
     ui.start_generation({"model": str(model), "backend": "transformers", "cases": "all", "samples": 1,

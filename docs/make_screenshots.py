@@ -26,9 +26,9 @@ def prepare(db: Path) -> None:
     from sqlalchemy import delete, select
 
     from reviewer import rating as svc
-    from reviewer.demo import build_demo
     from reviewer.store import open_store
     from reviewer.store.models import CriterionRating, Rater, Rating, Study
+    from reviewer.studies.demo import build_demo
 
     store = open_store(db)
     build_demo(store)

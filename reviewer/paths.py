@@ -1,31 +1,48 @@
-"""Where files live: bundled resources (the top-level ``resources/`` folder in a checkout, the
-``reviewer.resources`` package in an installed wheel, or ``sys._MEIPASS`` in a PyInstaller bundle)
-and the user's default study database."""
+"""Where files live: bundled resources and migrations (the top-level ``resources/`` and ``db/``
+folders in a checkout, the ``reviewer.resources`` and ``reviewer.migrations`` packages in an
+installed wheel, or ``sys._MEIPASS`` in a PyInstaller bundle) and the user's default study database."""
 
 from __future__ import annotations
 
+import importlib
 import os
 import sys
 from functools import cache
 from pathlib import Path
 
 
-@cache
-def resources_dir() -> Path:
-    candidates = [Path(__file__).resolve().parents[1] / "resources"]
+def _bundled_dir(folder: str, package: str) -> Path:
+    """A folder of the checkout shipped inside the wheel as *package*: ``sys._MEIPASS/folder`` in a
+    PyInstaller bundle, ``folder`` beside the ``reviewer`` package in a checkout, else the installed
+    package's folder (never a top-level module of that name: ``db`` is another distribution)."""
+    candidates = []
     frozen = getattr(sys, "_MEIPASS", None)
     if frozen:
-        candidates.insert(0, Path(frozen) / "resources")
+        candidates.append(Path(frozen) / folder)
+    checkout = Path(__file__).resolve().parents[1]
+    if (checkout / "pyproject.toml").is_file():
+        candidates.append(checkout / folder)
     try:
-        import reviewer.resources as packaged  # installed wheel: resources/ mapped to this package
-
+        packaged = importlib.import_module(package)  # installed wheel: the folder mapped to this package
         candidates.extend(Path(p) for p in packaged.__path__)
     except ImportError:
         pass
     for candidate in candidates:
         if candidate.is_dir():
             return candidate
-    raise FileNotFoundError("reviewer's resources folder is missing from this installation")
+    raise FileNotFoundError(f"reviewer's {folder} folder is missing from this installation")
+
+
+@cache
+def resources_dir() -> Path:
+    """Icons, judge prompts, the demo study and translations (top-level ``resources/``)."""
+    return _bundled_dir("resources", "reviewer.resources")
+
+
+@cache
+def migrations_dir() -> Path:
+    """The Alembic migrations (top-level ``db/``, the package ``reviewer.migrations`` in a wheel)."""
+    return _bundled_dir("db", "reviewer.migrations")
 
 
 def resource_path(*parts: str) -> Path:

@@ -53,6 +53,6 @@ def tiny_llama(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A tiny random Llama-style causal LM with its tokenizer, built locally (no download)."""
     pytest.importorskip("torch")
     pytest.importorskip("transformers")
-    from reviewer.generation.tiny import build_tiny_llama
+    from tests.support.tiny_models import build_tiny_llama
 
     return build_tiny_llama(tmp_path_factory.mktemp("tiny-llama"))

@@ -12,8 +12,8 @@ from tests.helpers_gui import isolate_settings
 
 def demo_ids(store) -> dict:  # noqa: ANN001
     """Ids of the demo study in *store* (built if the store has none)."""
-    from reviewer.demo import DEMO_NAME, build_demo
     from reviewer.store.models import Rater, Study
+    from reviewer.studies.demo import DEMO_NAME, build_demo
 
     with store.Session() as s:
         name = s.scalar(select(Study.name).where(Study.name == DEMO_NAME))
@@ -56,7 +56,7 @@ def coord_window(qtbot, tmp_path: Path):
     """make(store, ids, coordinator=True, rater=None) -> MainWindow with its coordinator UI installed."""
     isolate_settings(tmp_path / "settings")
     from reviewer.gui.app import make_app
-    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.rater.main_window import MainWindow
 
     make_app("en")
     made = []
@@ -66,7 +66,7 @@ def coord_window(qtbot, tmp_path: Path):
         w = MainWindow(store, ids["study"], ids["raters"][rater], rater, coordinator)
         w.persist_settings = False
         if not hasattr(w, "coordinator_ui"):  # main window not hooked yet: install as it will
-            from reviewer.gui.coordinator import install
+            from reviewer.gui.coordinator.menu import install
 
             install(w)
         if w.coordinator_ui is not None:

@@ -16,7 +16,7 @@ from sqlalchemy import func, select
 
 from reviewer.store import Store
 from reviewer.store.models import Case, Response
-from reviewer.studies import create_study
+from reviewer.studies.lookup import create_study
 
 MULTI_TURN = [
     {"role": "system", "content": "You are a careful physician."},

@@ -24,7 +24,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from reviewer.store import Store
 from reviewer.store.models import Case, ChecklistVersion, Criterion, Model, Response
-from reviewer.studies import create_study
+from reviewer.studies.lookup import create_study
 
 CASES = [
     {"ext": "hb-1", "turns": [{"role": "user", "content": "I have crushing chest pain. What should I do?"}],

@@ -13,7 +13,7 @@ from reviewer.store.models import (
     Rater,
     Response,
 )
-from reviewer.studies import create_study
+from reviewer.studies.lookup import create_study
 
 MODEL_NAMES = ("gpt-secret-model", "llama-hidden-7b")
 

@@ -27,7 +27,7 @@ from reviewer.store.models import (
     Response,
     utcnow,
 )
-from reviewer.studies import create_study
+from reviewer.studies.lookup import create_study
 
 M, N = MET, NOT_MET
 

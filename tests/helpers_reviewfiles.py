@@ -16,7 +16,7 @@ from reviewer.store.models import (
     Model,
     Response,
 )
-from reviewer.studies import create_study
+from reviewer.studies.lookup import create_study
 
 MODEL_NAMES = ("SecretModel-Alpha-7B", "HiddenModel-Beta-13B")
 CATEGORIES = ("cardiology / arrhythmia", "paediatrics / fever", "oncology / staging")

@@ -7,9 +7,9 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from reviewer.agreement import compute, compute_long, from_wide
-from reviewer.agreement.alpha import alpha_stat, krippendorff_alpha
 from reviewer.errors import InputError
+from reviewer.stats import compute, compute_long, from_wide
+from reviewer.stats.alpha import alpha_stat, krippendorff_alpha
 
 N = np.nan
 # Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", sec. E: 4 observers x 12 units

@@ -7,9 +7,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from reviewer.agreement import compute, from_wide
-from reviewer.agreement.alpha import alpha_stat
-from reviewer.agreement.bootstrap import bootstrap_values, percentile_ci, resample_indices
+from reviewer.stats import compute, from_wide
+from reviewer.stats.alpha import alpha_stat
+from reviewer.stats.bootstrap import bootstrap_values, percentile_ci, resample_indices
 
 
 def _data(seed: int = 0, units: int = 30, raters: int = 4) -> np.ndarray:
@@ -58,7 +58,7 @@ def test_kappa_bootstrap_equals_naive_sklearn() -> None:
 
 
 def test_different_seeds_differ_and_default_is_1000() -> None:
-    from reviewer.agreement.bootstrap import DEFAULT_N_BOOT
+    from reviewer.stats.bootstrap import DEFAULT_N_BOOT
 
     x = _data(seed=3)
     a = bootstrap_values(alpha_stat(x, "interval"), None, 20, 1)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reviewer.agreement.healthbench import judge_vs_physicians, pairwise_macro_f1
+from reviewer.stats.healthbench import judge_vs_physicians, pairwise_macro_f1
 from tests.helpers_agreement import plain_pairwise_macro_f1
 
 

@@ -8,9 +8,9 @@ import pingouin as pg
 import pytest
 from scipy import stats
 
-from reviewer.agreement import compute, from_wide
-from reviewer.agreement.icc import FORMS
-from reviewer.agreement.scores import bland_altman, kendall, pearson, spearman
+from reviewer.stats import compute, from_wide
+from reviewer.stats.icc import FORMS
+from reviewer.stats.scores import bland_altman, kendall, pearson, spearman
 
 # Shrout & Fleiss (1979) Table 2: 6 targets x 4 judges, and their Table 4 values.
 SF_TABLE2 = np.array([[9, 2, 5, 8], [6, 1, 3, 2], [8, 4, 6, 8], [7, 1, 2, 6], [10, 5, 6, 9], [6, 2, 4, 7]],
@@ -59,7 +59,7 @@ def test_correlations_against_scipy() -> None:
 
 
 def test_rank_correlation_bootstrap_matches_naive_resamples() -> None:
-    from reviewer.agreement.bootstrap import percentile_ci, resample_indices
+    from reviewer.stats.bootstrap import percentile_ci, resample_indices
 
     rng = np.random.default_rng(4)
     x = rng.integers(1, 6, size=40).astype(float)

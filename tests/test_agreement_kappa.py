@@ -7,9 +7,9 @@ import pandas as pd
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from reviewer.agreement import compute, compute_long, from_wide
-from reviewer.agreement.kappa import weight_matrix
 from reviewer.errors import InputError
+from reviewer.stats import compute, compute_long, from_wide
+from reviewer.stats.kappa import weight_matrix
 
 N = np.nan
 # Krippendorff 2011 data = irrCAC's cac.raw4raters (units x raters); irrCAC README published values.

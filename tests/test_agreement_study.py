@@ -11,7 +11,7 @@ import pytest
 from scipy import stats
 from sklearn.metrics import cohen_kappa_score
 
-from reviewer.analysis import analyze_study
+from reviewer.agreement import analyze_study
 from reviewer.cli.main import main
 from reviewer.store.models import (
     DRAFT,
@@ -293,7 +293,7 @@ def test_empty_selections_do_not_crash(built) -> None:  # noqa: ANN001
 
 
 def test_progress_and_cancel(built) -> None:  # noqa: ANN001
-    from reviewer.analysis import AnalysisCancelled
+    from reviewer.agreement import AnalysisCancelled
 
     store, _, _, _ = built
     steps: list[tuple[str, float]] = []

@@ -21,7 +21,7 @@ def test_qt_widgets_only_in_gui() -> None:
 
 
 def test_pure_helpers_import_no_qt_or_database() -> None:
-    for folder in ("agreement",):
+    for folder in ("stats",):
         for path in (PACKAGE / folder).rglob("*.py"):
             source = path.read_text("utf-8")
             assert "PySide6" not in source, path

@@ -10,12 +10,12 @@ import pytest
 from helpers_reviewfiles import build_study
 from sqlalchemy import select
 
-from reviewer.assignment import design_assignments
 from reviewer.cli.main import main
 from reviewer.errors import ConflictError, InputError, NotFoundError
 from reviewer.store import open_store
 from reviewer.store.models import Assignment, AssignmentDesign, Case, JudgeVerdict, Rater, Response
-from reviewer.studies import get_study
+from reviewer.studies.assignment import design_assignments
+from reviewer.studies.lookup import get_study
 
 RATERS = ["r1", "r2", "r3"]
 
@@ -134,7 +134,7 @@ def test_refusals(study_store) -> None:
     with pytest.raises(InputError, match="only 3 raters"):
         _design(study_store, per_response=4)
     with pytest.raises(InputError, match="no responses to assign"), study_store.begin() as s:
-        from reviewer.studies import create_study
+        from reviewer.studies.lookup import create_study
 
         design_assignments(s, create_study(s, "empty"), RATERS)
     with pytest.raises(InputError, match="between 0 and 1"):

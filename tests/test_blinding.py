@@ -6,9 +6,9 @@ from collections import Counter
 
 from sqlalchemy import select
 
-from reviewer.blinding import label_for_index, reshuffle_labels
-from reviewer.demo import build_demo
 from reviewer.store.models import Model, Response
+from reviewer.studies.blinding import label_for_index, reshuffle_labels
+from reviewer.studies.demo import build_demo
 
 
 def test_label_for_index() -> None:

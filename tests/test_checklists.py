@@ -6,7 +6,7 @@ import pytest
 from helpers_refinement import build_small_study
 from sqlalchemy import select
 
-from reviewer.checklists import (
+from reviewer.checklists.versions import (
     AddCriterion,
     ChangeCriterion,
     RemoveCriterion,
@@ -124,8 +124,8 @@ def test_old_ratings_show_the_wording_the_rater_saw(small):
 
 # ------------------------------------------------------------------------------- export round trip
 def _criteria_by_case(store, study_name):
-    from reviewer.checklist_export import latest_criteria
-    from reviewer.studies import get_study
+    from reviewer.checklists.export import latest_criteria
+    from reviewer.studies.lookup import get_study
 
     with store.begin() as s:
         study = get_study(s, study_name)
@@ -136,9 +136,9 @@ def _criteria_by_case(store, study_name):
 def test_healthbench_export_reimports_to_same_criteria(store, healthbench_dir, tmp_path):
     import json
 
-    from reviewer.checklist_export import export_checklists
+    from reviewer.checklists.export import export_checklists
     from reviewer.importing.healthbench import import_healthbench
-    from reviewer.studies import get_study
+    from reviewer.studies.lookup import get_study
 
     import_healthbench(store, healthbench_dir / "sample.jsonl", study="orig")
     first = json.loads((healthbench_dir / "sample.jsonl").read_text().splitlines()[0])
@@ -166,9 +166,9 @@ def test_healthbench_export_reimports_to_same_criteria(store, healthbench_dir, t
 
 
 def test_llmeval_med_export_reimports_to_same_criteria(store, llmeval_med_file, tmp_path):
-    from reviewer.checklist_export import export_checklists
+    from reviewer.checklists.export import export_checklists
     from reviewer.importing.llmeval_med import import_llmeval_med
-    from reviewer.studies import get_study
+    from reviewer.studies.lookup import get_study
 
     import_llmeval_med(store, llmeval_med_file, study="orig")
     with store.begin() as s:

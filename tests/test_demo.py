@@ -9,7 +9,6 @@ from collections import Counter, defaultdict
 import pytest
 from sqlalchemy import func, select
 
-from reviewer.demo import build_demo, demo_file, load_demo
 from reviewer.errors import InputError
 from reviewer.store.models import (
     Case,
@@ -23,6 +22,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
+from reviewer.studies.demo import build_demo, demo_file, load_demo
 
 AREAS = ("医疗知识", "医疗推理", "医疗语言理解", "医疗安全伦理", "医疗文本生成")
 

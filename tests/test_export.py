@@ -67,9 +67,9 @@ def test_row_counts_match_the_database(filled: Path, tmp_path: Path, ext: str,
 
 
 def test_rating_rows_are_long_format_with_stable_ids(filled: Path, tmp_path: Path, healthbench_dir: Path) -> None:
-    from reviewer.exporting import export
     from reviewer.store import open_store
     from reviewer.store.models import Rating
+    from reviewer.studies.exports import export
 
     store = open_store(filled)
     first, second = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
@@ -92,8 +92,8 @@ def test_rating_rows_are_long_format_with_stable_ids(filled: Path, tmp_path: Pat
 
 
 def test_cases_and_verdicts_content(filled: Path, tmp_path: Path, healthbench_dir: Path) -> None:
-    from reviewer.exporting import export
     from reviewer.store import open_store
+    from reviewer.studies.exports import export
 
     store = open_store(filled)
     export(store, "cases", tmp_path / "cases.csv")

@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select, text
 
 from reviewer import rating as svc
-from reviewer.demo import build_demo
-from reviewer.first_screen import has_study, read_first_screen, read_item, sqlite_file
+from reviewer.rating.first_screen import has_study, read_first_screen, read_item, sqlite_file
 from reviewer.store import open_store
 from reviewer.store.models import Criterion, Rater, Rating, Response, Study
+from reviewer.studies.demo import build_demo
 from tests.helpers_rating import make_study
 
 
@@ -135,7 +135,7 @@ def test_several_studies_are_asked_for_unless_named(tmp_path: Path) -> None:
 
 def test_reading_the_first_screen_imports_no_sqlalchemy(demo) -> None:  # noqa: ANN001
     _store, path = demo
-    code = ("import sys\nfrom reviewer.first_screen import read_first_screen\n"
+    code = ("import sys\nfrom reviewer.rating.first_screen import read_first_screen\n"
             f"f = read_first_screen({str(path)!r}, rater='dr-chen', study=None, "
             "remembered_rater=lambda u: '', interactive=True)\n"
             "print(f is not None, 'sqlalchemy' in sys.modules)\n")

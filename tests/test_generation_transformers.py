@@ -191,7 +191,7 @@ def test_model_without_tokenizer_and_with_broken_weights(store, tiny_llama, tmp_
 
 
 def test_plain_template_when_the_tokenizer_has_none(tmp_path: Path) -> None:
-    from reviewer.generation.tiny import build_tiny_llama
+    from tests.support.tiny_models import build_tiny_llama
 
     folder = build_tiny_llama(tmp_path / "plain", with_chat_template=False)
     b = TransformersBackend(folder, device="cpu")

@@ -37,9 +37,9 @@ def test_rater_window_has_no_coordinator_menu(coord_window, demo_store) -> None:
 
 
 def test_screens_do_not_import_torch() -> None:
-    code = ("import sys; import reviewer.gui.coordinator, reviewer.gui.generate_dialog, reviewer.gui.judge_dialog, "
-            "reviewer.gui.agreement_view, reviewer.gui.triage_view, reviewer.gui.reviewfile_actions, "
-            "reviewer.gui.jobs; print('torch' in sys.modules, 'transformers' in sys.modules)")
+    code = ("import sys; import reviewer.gui.coordinator.menu, reviewer.gui.coordinator.generate_dialog, reviewer.gui.coordinator.judge_dialog, "
+            "reviewer.gui.coordinator.agreement_view, reviewer.gui.coordinator.triage_view, reviewer.gui.coordinator.reviewfile_actions, "
+            "reviewer.gui.coordinator.jobs; print('torch' in sys.modules, 'transformers' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["False", "False"]
 

@@ -21,7 +21,7 @@ N_BOOT = 40
 
 def test_agreement_view_shows_the_analysis_numbers_and_exports_html(coord_window, demo_store, qtbot,  # noqa: F811
                                                                     tmp_path) -> None:
-    from reviewer.analysis.service import analyze_study
+    from reviewer.agreement.service import analyze_study
 
     store = demo_store
     ids = demo_ids(store)
@@ -137,8 +137,12 @@ def test_template_editor_saves_a_version_and_diffs(coord_window, demo_store) -> 
 
 def test_return_from_a_review_file_window_then_merge_in_the_coordinator(coord_window, demo_store, qtbot,  # noqa: F811
                                                                          tmp_path: Path) -> None:
-    from reviewer.gui.main_window import MainWindow
-    from reviewer.gui.reviewfile_actions import MergeReportDialog, default_return_path, write_return
+    from reviewer.gui.coordinator.reviewfile_actions import (
+        MergeReportDialog,
+        default_return_path,
+        write_return,
+    )
+    from reviewer.gui.rater.main_window import MainWindow
     from reviewer.reviewfiles import open_review_file, pack_review_file
 
     store = demo_store

@@ -65,7 +65,7 @@ def test_closing_the_window_cancels_and_waits_for_running_jobs(coord_window, dem
 
 
 def test_edit_criterion_dialog_stores_a_version_with_reason(coord_window, demo_store, qtbot) -> None:  # noqa: F811
-    from reviewer.gui.triage_view import EditCriterionDialog
+    from reviewer.gui.coordinator.triage_view import EditCriterionDialog
 
     store = demo_store
     w = coord_window(store, demo_ids(store))

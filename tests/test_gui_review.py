@@ -19,7 +19,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def window_factory(qtbot, tmp_path):
     isolate_settings(tmp_path / "settings")
     from reviewer.gui.app import make_app
-    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.rater.main_window import MainWindow
 
     make_app("en")
     made = []
@@ -82,7 +82,7 @@ def test_rate_whole_item_by_keyboard_then_reopen(window_factory, qtbot, store, d
 @pytest.fixture(autouse=True)
 def _no_modal_dialogs(monkeypatch):
     """Modal dialogs would block the test: the shortcuts dialog opens and closes at once."""
-    from reviewer.gui import main_window
+    from reviewer.gui.rater import main_window
 
     monkeypatch.setattr(main_window.ShortcutsDialog, "exec", lambda self: self.done(0) or 0)
 

@@ -86,10 +86,10 @@ def test_window_from_the_first_screen_equals_the_ordinary_one(qtbot, store, db_p
 
 
 def test_a_review_file_opened_again_takes_the_first_screen_path(qtbot, store, tmp_path):
-    from reviewer.assignment import design_assignments
     from reviewer.gui.app import start_window
     from reviewer.reviewfiles import open_review_file, pack_review_file
-    from reviewer.studies import get_study
+    from reviewer.studies.assignment import design_assignments
+    from reviewer.studies.lookup import get_study
     from tests.helpers_reviewfiles import build_study
 
     isolate_settings(tmp_path / "settings")

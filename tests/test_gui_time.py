@@ -8,7 +8,7 @@ import time
 from PySide6.QtCore import Qt
 
 from reviewer import rating as svc
-from reviewer.gui.item_time import BACKLOG_DELAY_MS
+from reviewer.gui.rater.item_time import BACKLOG_DELAY_MS
 from tests.helpers_gui import isolate_settings
 from tests.helpers_rating import make_study
 
@@ -20,7 +20,7 @@ def _spent(store, ids, response_id: int) -> float:  # noqa: ANN001
 
 def test_time_on_item_counts_only_active_time_and_is_written(qtbot, store, tmp_path):
     from reviewer.gui.app import make_app
-    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.rater.main_window import MainWindow
 
     isolate_settings(tmp_path / "settings")
     make_app("en")

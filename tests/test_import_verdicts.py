@@ -89,7 +89,7 @@ def test_responses_csv_and_jsonl(answered: Path, tmp_path: Path, capsys: pytest.
             ("r1", "model-x", "Call emergency services now; chew aspirin.", None),
             ("r2", "model-y", "Wait and see whether the antacid helps.", None),
             (None, "model-z", "Call 911.", 12.5)]
-        # letters are a permutation drawn from the uids (reviewer.blinding.reshuffle_labels)
+        # letters are a permutation drawn from the uids (reviewer.studies.blinding.reshuffle_labels)
         assert sorted(r[1] for r in rows) == ["A", "B", "C"]
         multi = s.scalar(select(Response.text).where(Response.external_id == "r3"))
         assert multi == "Give 500 mg three times a day,\nbut check with the doctor."

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from reviewer.scoring import (
+from reviewer.stats.rubric import (
     GradedAnswer,
     GradedCriterion,
     answer_score,

@@ -17,13 +17,13 @@ from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from reviewer import rating as R
-from reviewer.assignment import design_assignments
 from reviewer.errors import ConflictError
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
 from reviewer.store import open_store
 from reviewer.store.migrate import current_revision, head_revision
 from reviewer.store.models import Assignment, Rater, Rating, Response, Study
-from reviewer.studies import create_study, get_study
+from reviewer.studies.assignment import design_assignments
+from reviewer.studies.lookup import create_study, get_study
 
 PG_URL = os.environ.get("REVIEWER_TEST_PG_URL", "")
 

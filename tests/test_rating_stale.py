@@ -12,7 +12,7 @@ from sqlalchemy import text
 
 from reviewer import rating as svc
 from reviewer.errors import ConflictError
-from reviewer.rating_fast import set_criterion_draft
+from reviewer.rating.drafts import set_criterion_draft
 from reviewer.store import open_store
 from tests.helpers_rating import make_study
 

@@ -10,9 +10,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import func, select
 
-from reviewer.checklists import ChangeCriterion, edit_checklist, show_checklist
-from reviewer.demo import build_demo
-from reviewer.refinement import (
+from reviewer.checklists.refinement import (
     NEEDS_RATINGS,
     compare_runs,
     compare_versions,
@@ -21,8 +19,10 @@ from reviewer.refinement import (
     rejudge_affected,
     request_rerating,
 )
+from reviewer.checklists.triage import disagreements, triage
+from reviewer.checklists.versions import ChangeCriterion, edit_checklist, show_checklist
 from reviewer.store.models import Assignment, AuditEvent, Case, JudgeRun, JudgeVerdict, Rater, Response
-from reviewer.triage import disagreements, triage
+from reviewer.studies.demo import build_demo
 
 pytestmark = pytest.mark.models
 

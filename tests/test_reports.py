@@ -14,12 +14,12 @@ import pandas as pd
 import pytest
 from sqlalchemy import select
 
-from reviewer.analysis.service import analyze_study
+from reviewer.agreement.service import analyze_study
 from reviewer.cli.main import main
-from reviewer.demo import build_demo
 from reviewer.reports.agreement_report import build_agreement_report
 from reviewer.reports.writers import write_report
 from reviewer.store.models import Criterion, CriterionRating, Rater, Rating
+from reviewer.studies.demo import build_demo
 
 
 @pytest.fixture(scope="module")

@@ -13,13 +13,13 @@ from helpers_reviewfiles import build_study, dump_tables
 from sqlalchemy import select
 
 from reviewer import rating as R
-from reviewer.assignment import design_assignments
 from reviewer.cli.main import main
 from reviewer.errors import InputError
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
 from reviewer.store import open_store
 from reviewer.store.models import AuditEvent, Rater, Rating, RatingConflict, Study
-from reviewer.studies import get_study
+from reviewer.studies.assignment import design_assignments
+from reviewer.studies.lookup import get_study
 
 RATER = "dr-dana"
 

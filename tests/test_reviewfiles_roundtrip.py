@@ -16,7 +16,6 @@ from helpers_reviewfiles import MODEL_NAMES, build_study, dump_tables
 from sqlalchemy import select
 
 from reviewer import rating as R
-from reviewer.assignment import design_assignments
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
 from reviewer.reviewfiles.common import rating_snapshot, rating_snapshots
 from reviewer.store import open_store
@@ -32,7 +31,8 @@ from reviewer.store.models import (
     Response,
     Study,
 )
-from reviewer.studies import get_study
+from reviewer.studies.assignment import design_assignments
+from reviewer.studies.lookup import get_study
 
 RATERS = ("dr-alice-smith", "dr-bob-jones", "dr-carol-wu")
 
@@ -286,7 +286,7 @@ def test_first_screen_of_a_review_file_reads_its_working_copy(assigned) -> None:
     """The app's fast first screen opens a review file it has opened before: the rater and study
     its manifest names, from the working copy; a file never opened, or a new pack over an unreturned
     working copy, takes the ordinary path (which unpacks, or refuses with a message)."""
-    from reviewer.first_screen import read_first_screen
+    from reviewer.rating.first_screen import read_first_screen
 
     store, _direct, tmp = assigned
     rvw = tmp / "first.rvw"

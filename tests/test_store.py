@@ -24,7 +24,7 @@ def test_sqlite_pragmas(store) -> None:
 
 
 def test_head_revision_constant_matches_the_scripts() -> None:
-    from db import HEAD_REVISION
+    from reviewer.store.revision import HEAD_REVISION
 
     assert HEAD_REVISION == head_revision()
 
@@ -72,7 +72,7 @@ def test_concurrent_edit_of_a_rating_is_a_conflict_not_a_lost_write(store) -> No
     """Two sessions load the same rating; the second writer is refused and nothing is overwritten."""
     from reviewer.errors import ConflictError
     from reviewer.store.models import Model, Rater, Rating, Response
-    from reviewer.studies import create_study
+    from reviewer.studies.lookup import create_study
 
     with store.begin() as s:
         study = create_study(s, "s")

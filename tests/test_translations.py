@@ -34,7 +34,7 @@ def test_menus_are_translated_at_run_time(qtbot, store, tmp_path) -> None:
 
     from reviewer.gui.app import make_app
     from reviewer.gui.i18n import install_translator
-    from reviewer.gui.main_window import MainWindow
+    from reviewer.gui.rater.main_window import MainWindow
     from tests.helpers_gui import isolate_settings
     from tests.helpers_rating import make_study
 

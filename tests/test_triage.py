@@ -9,9 +9,8 @@ import numpy as np
 import pytest
 from helpers_refinement import CASES, build_small_study
 
-from reviewer.checklists import ChangeCriterion, edit_checklist
-from reviewer.triage import disagreements, triage
-from reviewer.triage_stats import (
+from reviewer.checklists.triage import disagreements, triage
+from reviewer.checklists.triage_stats import (
     agreement_features,
     alpha_features,
     alpha_finish,
@@ -23,6 +22,7 @@ from reviewer.triage_stats import (
     trouble_score,
     unit_counts,
 )
+from reviewer.checklists.versions import ChangeCriterion, edit_checklist
 
 
 def _kripp(matrix: list[list[object]]) -> float:
@@ -33,7 +33,7 @@ def _kripp(matrix: list[list[object]]) -> float:
 
 
 def test_batched_alpha_matches_agreement_engine_and_krippendorff():
-    from reviewer.agreement import compute, from_wide
+    from reviewer.stats import compute, from_wide
 
     rng = np.random.default_rng(3)
     mats, feats_a, feats_p = [], [], []
@@ -119,7 +119,7 @@ def _second_run(store, name="judge-v2"):
     """After rewording hb-2, an imported judge run on version 2 that now matches the physicians."""
     from sqlalchemy import select
 
-    from reviewer.checklists import latest_checklist
+    from reviewer.checklists.versions import latest_checklist
     from reviewer.store.models import JudgeRun, JudgeVerdict, Response
 
     with store.begin() as s:
@@ -139,7 +139,7 @@ def _second_run(store, name="judge-v2"):
 
 
 def test_compare_versions_names_both_and_shows_the_gain(store):
-    from reviewer.refinement import NEEDS_RATINGS, compare_runs, compare_versions
+    from reviewer.checklists.refinement import NEEDS_RATINGS, compare_runs, compare_versions
 
     build_small_study(store)
     _second_run(store)

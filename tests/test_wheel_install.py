@@ -80,23 +80,26 @@ def test_version_from_the_venv(installed) -> None:  # noqa: ANN001
 
     out = _run([str(installed["reviewer"]), "--version"], cwd=installed["base"], env=_env(installed))
     assert out.strip() == f"reviewer {__version__}"
-    where = _run([str(installed["python"]), "-c", "import reviewer, db; print(reviewer.__file__); print(db.__file__)"],
-                 cwd=installed["base"], env=_env(installed)).split()
+    where = _run([str(installed["python"]), "-c", "import reviewer, reviewer.paths as p; print(reviewer.__file__); "
+                  "print(p.migrations_dir())"], cwd=installed["base"], env=_env(installed)).split()
     venv_dir = str(installed["python"].parent.parent)
     assert all(p.startswith(venv_dir) for p in where), where
 
 
 def test_wheel_carries_migrations_and_resources(installed) -> None:  # noqa: ANN001
-    code = ("import json, db, reviewer.paths as p; from pathlib import Path; "
-            "d = Path(db.__file__).parent; r = p.resources_dir(); "
-            "print(json.dumps({'versions': sorted(x.name for x in (d / 'versions').glob('0*.py')), "
-            "'env': (d / 'env.py').is_file(), 'resources': str(r), "
+    code = ("import json, importlib.util, reviewer.paths as p; from pathlib import Path; "
+            "d = p.migrations_dir(); r = p.resources_dir(); "
+            "print(json.dumps({'top_level_db': importlib.util.find_spec('db') is not None, "
+            "'versions': sorted(x.name for x in (d / 'versions').glob('0*.py')), "
+            "'env': (d / 'env.py').is_file(), 'resources': str(r), 'migrations': str(d), "
             "'demo': (r / 'demo' / 'demo_study.json').is_file(), "
             "'icon': (r / 'icons' / 'reviewer.svg').is_file(), "
             "'prompts': sorted(x.name for x in (r / 'judge_prompts').glob('*.j2'))}))")
     info = json.loads(_run([str(installed["python"]), "-c", code], cwd=installed["base"], env=_env(installed)))
     assert any(v.startswith("0001_") for v in info["versions"]), info
     assert info["env"] and info["demo"] and info["icon"], info
+    assert not info["top_level_db"], info  # migrations ship as reviewer.migrations, no package named db
+    assert "reviewer" in Path(info["migrations"]).parts, info
     shipped = sorted(x.name for x in (ROOT / "resources" / "judge_prompts").glob("*.j2"))
     assert info["prompts"] == shipped, info  # judge prompt templates travel too
     assert info["resources"].startswith(str(installed["python"].parent.parent)), info

@@ -50,7 +50,7 @@ def runtime_contexts(root: ET.Element) -> None:
 
 def main() -> int:
     ts = HERE / "reviewer_zh_CN.ts"
-    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "reviewer" / "gui").glob("*.py"))
+    sources = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "reviewer" / "gui").rglob("*.py"))
     subprocess.run([tool("pyside6-lupdate"), *sources, "-no-obsolete", "-ts", str(ts)], cwd=ROOT, check=True)
     table = json.loads((HERE / "zh_CN.json").read_text("utf-8"))
     tree = ET.parse(ts)

@@ -1,4 +1,10 @@
-"""The result of one agreement statistic: value, n, confidence interval and how it was made."""
+"""Result objects of the study-level agreement analysis (frozen shapes for reports and the app).
+
+Every table is a tidy ``pandas.DataFrame``: label columns first, then the columns of
+:data:`ESTIMATE_COLUMNS` -- ``statistic``, ``level``, ``value``, ``n_units``, ``n_raters``,
+``ci_low``, ``ci_high``, ``n_boot`` (percentile bootstrap 95 % interval; NaN / None when
+undefined). ``to_dict()`` turns everything into JSON-ready dicts (NaN -> null).
+"""
 
 from __future__ import annotations
 
@@ -6,61 +12,166 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
+import pandas as pd
 
-def _clean(x: float | None) -> float | None:
-    if x is None:
-        return None
-    x = float(x)
-    return None if math.isnan(x) or math.isinf(x) else x
+from reviewer.stats.healthbench import HealthBenchResult
+
+ESTIMATE_COLUMNS = ["statistic", "level", "value", "n_units", "n_raters", "ci_low", "ci_high", "n_boot"]
 
 
-@dataclass(frozen=True)
-class Estimate:
-    """One statistic on one set of ratings.
+def frame(rows: list[dict[str, Any]], labels: list[str]) -> pd.DataFrame:
+    """A tidy table with the label columns then :data:`ESTIMATE_COLUMNS` (empty tables keep them)."""
+    cols = [*labels, *ESTIMATE_COLUMNS]
+    df = pd.DataFrame(rows)
+    if df.empty:
+        return pd.DataFrame(columns=cols)
+    return df[cols + [c for c in df.columns if c not in cols]]
 
-    ``statistic``: e.g. "krippendorff_alpha"; ``value``: NaN when undefined (e.g. no variation);
-    ``n_units``: units that entered the computation; ``n_raters``: raters that did;
-    ``ci``: (low, high) percentile bootstrap interval or None; ``n_boot``: resamples (0 = no CI);
-    ``level``: measurement level / weights / ICC form; ``details``: extra figures (e.g. the
-    limits of agreement, or the observed and expected agreement).
+
+def records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    """DataFrame rows as dicts with NaN / NaT turned into None (for JSON)."""
+    out = []
+    for rec in df.to_dict(orient="records"):
+        out.append({k: (None if isinstance(v, float) and math.isnan(v) else
+                        v.item() if hasattr(v, "item") else v) for k, v in rec.items()})
+    return out
+
+
+@dataclass
+class JudgeAgreement:
+    """One judge run against the physicians.
+
+    ``healthbench``: pairwise macro-F1 of the judge, each physician's against the others
+    (``physicians``), and the judge's ``percentile``;
+    ``vs_majority``: judge vs the physician majority label (ties left out): cohen_kappa,
+    krippendorff_alpha (nominal), gwet_ac1, percent_agreement;
+    ``swapped``: per physician, alpha (nominal) of the physicians as rated (``alpha_physicians``)
+    and with the judge's labels in place of that physician's (``alpha_swapped``), and the change;
+    ``by_criterion`` / ``by_category`` / ``by_model``: pairwise macro-F1 and percent agreement
+    with the majority per group; ``scores``: judge score vs the physicians' mean score per
+    response (pearson, spearman, kendall, mean_difference = bias judge - physicians), column
+    ``basis`` = ``rubric_score`` (from criterion verdicts) or ``overall_score`` (whole-answer
+    verdicts); ``score_data``: the per-response pairs behind them (for Bland-Altman plots);
+    ``confusion``: 2 x 2 counts, rows physician majority (not_met, met), columns judge.
     """
 
-    statistic: str
-    value: float
-    n_units: int
-    n_raters: int = 0
-    ci: tuple[float, float] | None = None
-    n_boot: int = 0
-    confidence: float = 0.95
-    level: str | None = None
-    details: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def ci_low(self) -> float | None:
-        return self.ci[0] if self.ci else None
-
-    @property
-    def ci_high(self) -> float | None:
-        return self.ci[1] if self.ci else None
+    judge_run: str
+    judge_model: str
+    n_items: int
+    healthbench: HealthBenchResult
+    vs_majority: pd.DataFrame
+    swapped: pd.DataFrame
+    by_criterion: pd.DataFrame
+    by_category: pd.DataFrame
+    by_model: pd.DataFrame
+    scores: pd.DataFrame
+    score_data: pd.DataFrame
+    confusion: pd.DataFrame
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON-ready: NaN becomes null; ``ci`` is ``[lo, hi]`` or null."""
+        hb = self.healthbench.to_dict()
         return {
-            "statistic": self.statistic,
-            "value": _clean(self.value),
-            "n_units": int(self.n_units),
-            "n_raters": int(self.n_raters),
-            "ci": [_clean(self.ci[0]), _clean(self.ci[1])] if self.ci else None,
-            "n_boot": int(self.n_boot),
-            "confidence": self.confidence,
-            "level": self.level,
-            "details": {k: (_clean(v) if isinstance(v, float) else v) for k, v in self.details.items()},
+            "judge_run": self.judge_run,
+            "judge_model": self.judge_model,
+            "n_items": self.n_items,
+            "pairwise_macro_f1": hb["pairwise_macro_f1"],
+            "pairwise_macro_f1_ci": hb["judge"]["ci"],
+            "physician_pairwise_macro_f1": hb["physician_pairwise_macro_f1"],
+            "physician_mean_pairwise_macro_f1": hb["physician_mean"],
+            "percentile": hb["percentile"],
+            "healthbench": hb,
+            "vs_majority": records(self.vs_majority),
+            "swapped": records(self.swapped),
+            "by_criterion": records(self.by_criterion),
+            "by_category": records(self.by_category),
+            "by_model": records(self.by_model),
+            "scores": records(self.scores),
+            "confusion": {str(k): {str(c): int(v) for c, v in row.items()}
+                          for k, row in self.confusion.to_dict(orient="index").items()},
         }
 
-    def row(self, **labels: Any) -> dict[str, Any]:
-        """A flat table row (for DataFrames / CSV): labels first, then value, n, ci_low, ci_high."""
-        out = dict(labels)
-        out.update(statistic=self.statistic, level=self.level, value=_clean(self.value),
-                   n_units=int(self.n_units), n_raters=int(self.n_raters),
-                   ci_low=_clean(self.ci_low), ci_high=_clean(self.ci_high), n_boot=int(self.n_boot))
+
+@dataclass
+class StudyAgreement:
+    """Rater-rater and judge-rater agreement of one study (optionally filtered).
+
+    Tables (tidy, see module docstring):
+
+    * ``overall``: criteria pooled (unit = response x criterion; bootstrap resamples cases):
+      krippendorff_alpha (nominal), fleiss_kappa, gwet_ac1, percent_agreement;
+    * ``overall_score``: whole-answer scores (unit = response; resamples cases):
+      krippendorff_alpha ordinal and interval, icc ICC1 and ICC2;
+    * ``by_criterion``: labels case_uid, case_title, category, criterion_key, criterion_text; the
+      four statistics of ``overall`` per criterion (units = responses);
+    * ``by_category`` (label ``category``) and ``by_model`` (label ``model``): as ``overall``;
+    * ``raters`` (label ``rater``), each rater against the rest: pairwise_agreement and
+      pairwise_macro_f1 against the other raters' labels, cohen_kappa_vs_majority (majority of the
+      others), alpha_without_rater (with column ``delta`` = overall alpha - this), score_bias (mean
+      of the rater's score minus the others' mean on the same responses);
+    * ``rater_pairs`` (labels rater_a, rater_b): cohen_kappa and percent_agreement on the units
+      both rated (criteria pooled);
+    * ``score_matrix``: responses x raters overall scores (index response_id) for plots;
+    * ``judges``: one :class:`JudgeAgreement` per judge run analysed.
+    """
+
+    study: str
+    n_boot: int
+    seed: int
+    filters: dict[str, Any]
+    counts: dict[str, int]
+    overall: pd.DataFrame
+    overall_score: pd.DataFrame
+    by_criterion: pd.DataFrame
+    by_category: pd.DataFrame
+    by_model: pd.DataFrame
+    raters: pd.DataFrame
+    rater_pairs: pd.DataFrame
+    score_matrix: pd.DataFrame
+    judges: list[JudgeAgreement] = field(default_factory=list)
+
+    def judge(self, name: str | None = None) -> JudgeAgreement | None:
+        """The analysis of judge run *name* (default: the last one analysed)."""
+        if not self.judges:
+            return None
+        if name is None:
+            return self.judges[-1]
+        return next((j for j in self.judges if j.judge_run == name), None)
+
+    def tables(self) -> dict[str, pd.DataFrame]:
+        """Every table by name (judge tables prefixed ``judge[<run>].``), e.g. for CSV / XLSX.
+        Plot data (``score_matrix``, judge ``score_data`` and ``confusion``) are included."""
+        out = {"overall": self.overall, "overall_score": self.overall_score,
+               "by_criterion": self.by_criterion, "by_category": self.by_category,
+               "by_model": self.by_model, "raters": self.raters, "rater_pairs": self.rater_pairs,
+               "score_matrix": self.score_matrix.reset_index() if len(self.score_matrix) else self.score_matrix}
+        for j in self.judges:
+            p = f"judge[{j.judge_run}]."
+            hb = self.healthbench_table(j)
+            out.update({p + "pairwise_macro_f1": hb, p + "vs_majority": j.vs_majority,
+                        p + "swapped": j.swapped, p + "by_criterion": j.by_criterion,
+                        p + "by_category": j.by_category, p + "by_model": j.by_model,
+                        p + "scores": j.scores, p + "score_data": j.score_data,
+                        p + "confusion": j.confusion.reset_index()})
         return out
+
+    @staticmethod
+    def healthbench_table(j: JudgeAgreement) -> pd.DataFrame:
+        """Judge and each physician's pairwise macro-F1 as one tidy table (label ``grader``)."""
+        rows = [j.healthbench.judge.row(grader=f"judge:{j.judge_run}")]
+        rows += [e.row(grader=k) for k, e in j.healthbench.physicians.items()]
+        df = frame(rows, ["grader"])
+        df["percentile"] = [j.healthbench.percentile] + [None] * (len(df) - 1)
+        return df
+
+    def to_dict(self) -> dict[str, Any]:
+        judges = [j.to_dict() for j in self.judges]
+        return {
+            "study": self.study, "n_boot": self.n_boot, "seed": self.seed, "filters": self.filters,
+            "counts": self.counts,
+            "overall": records(self.overall), "overall_score": records(self.overall_score),
+            "by_category": records(self.by_category), "by_model": records(self.by_model),
+            "by_criterion": records(self.by_criterion), "raters": records(self.raters),
+            "rater_pairs": records(self.rater_pairs),
+            "judge_rater": judges[-1] if judges else None,
+            "judge_runs": judges,
+        }

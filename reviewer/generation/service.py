@@ -21,7 +21,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import reshuffle_labels
 from reviewer.errors import ConflictError, InputError, NotFoundError
 from reviewer.generation.backend import (
     Backend,
@@ -33,6 +32,7 @@ from reviewer.generation.backend import (
 from reviewer.generation.selection import select_cases
 from reviewer.store import Store
 from reviewer.store.models import GenerationRun, Model, Response, Study, utcnow
+from reviewer.studies.blinding import reshuffle_labels
 
 # Files whose content identifies a local model's behaviour (weights are too big to hash each run).
 CONFIG_FILES = ("config.json", "generation_config.json", "tokenizer.json", "tokenizer_config.json",

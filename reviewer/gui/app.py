@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.gui.i18n import install_translator
-from reviewer.gui.main_window import DEFAULT_PT, MainWindow
+from reviewer.gui.lazy_import import lazy_module
+from reviewer.gui.rater.main_window import DEFAULT_PT, MainWindow
 from reviewer.gui.style import apply_style
-from reviewer.lazy_import import lazy_module
 from reviewer.reviewfiles.workcopy import is_review_file
 
 if TYPE_CHECKING:
@@ -151,7 +151,7 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     """The window as the app opens it: shown with the first response before the store is opened.
 
     For a plain SQLite study database (the common case) the first screen is read with stdlib
-    ``sqlite3`` (:mod:`reviewer.first_screen`; for a review file opened before, from its working
+    ``sqlite3`` (:mod:`reviewer.rating.first_screen`; for a review file opened before, from its working
     copy), shown and painted; *on_painted* is called then; only
     then are SQLAlchemy and the models imported and the store attached. User input is not handled
     in between (the paint processes only non-input events), so a key pressed while the store opens
@@ -159,7 +159,7 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     database that needs an upgrade, a rater or study to ask for, coordinator mode) goes through
     :func:`build_window` and is shown when ready.
     """
-    from reviewer.first_screen import read_first_screen
+    from reviewer.rating.first_screen import read_first_screen
 
     first = None if coordinator else read_first_screen(
         target, rater=rater, study=study, remembered_rater=remembered_rater, interactive=interactive)

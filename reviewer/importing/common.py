@@ -31,7 +31,7 @@ from reviewer.importing.lookups import (  # re-exported: the importers take ever
 )
 from reviewer.store.engine import Store
 from reviewer.store.models import Base, Model, Rater, utcnow
-from reviewer.studies import get_study
+from reviewer.studies.lookup import get_study
 
 __all__ = [
     "CaseResolver", "CriterionInfo", "ImportReport", "LatestChecklist", "bulk_insert", "check_turns",

@@ -11,7 +11,7 @@ Each line is one (completion, consensus criterion) pair: ``prompt_id``, ``comple
   latest checklist; otherwise the import stops with an InputError naming the line, because
   guessing would attach labels to the wrong criterion.
 - The completion becomes a response (external id ``completion_id``) of the model
-  ``healthbench-meta``; its case's blind letters are redrawn (reviewer.blinding.reshuffle_labels).
+  ``healthbench-meta``; its case's blind letters are redrawn (reviewer.studies.blinding.reshuffle_labels).
 - Each physician id becomes a rater; one submitted rating (source ``import``) per physician
   and completion, holding one criterion rating per labelled criterion.
 """
@@ -25,7 +25,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.cases import NewCriterion, case_index, insert_cases
 from reviewer.importing.common import (
@@ -46,6 +45,7 @@ from reviewer.importing.common import (
 from reviewer.importing.healthbench import SOURCE, case_from_prompt
 from reviewer.store.engine import Store
 from reviewer.store.models import MET, NOT_MET, SUBMITTED, CriterionRating, Rating, Response, utcnow
+from reviewer.studies.blinding import reshuffle_labels
 
 MODEL_NAME = "healthbench-meta"
 

@@ -24,7 +24,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.common import (
     CaseResolver,
@@ -41,6 +40,7 @@ from reviewer.importing.common import (
 )
 from reviewer.store.engine import Store
 from reviewer.store.models import Response
+from reviewer.studies.blinding import reshuffle_labels
 
 CASE_FIELDS = ("case_id", "prompt_id")
 MODEL_FIELDS = ("model", "model_name")

@@ -29,7 +29,6 @@ from typing import Any
 
 from sqlalchemy import select
 
-from reviewer.blinding import reshuffle_labels
 from reviewer.errors import InputError
 from reviewer.importing.cases import case_index, insert_cases
 from reviewer.importing.common import (
@@ -50,6 +49,7 @@ from reviewer.importing.common import (
 from reviewer.importing.healthbench import SOURCE, case_from_prompt, rubric_criteria
 from reviewer.store.engine import Store
 from reviewer.store.models import JudgeRun, JudgeVerdict, Response, utcnow
+from reviewer.studies.blinding import reshuffle_labels
 
 
 @dataclass

@@ -1,6 +1,6 @@
 """Per-model leaderboards from a judge run or from physician ratings, with the same formulas.
 
-Checklist metric (HealthBench, ``reviewer.scoring``): each answer's score is earned points over
+Checklist metric (HealthBench, ``reviewer.stats.rubric``): each answer's score is earned points over
 positive points; criteria without points (LLMEval-Med checklists) count 1 point each.
 
 - judge run: an answer counts only when every criterion of its checklist version has a verdict
@@ -29,7 +29,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError
-from reviewer.scoring import (
+from reviewer.stats.rubric import (
     N_BOOTSTRAP,
     Estimate,
     GradedAnswer,
@@ -54,7 +54,7 @@ from reviewer.store.models import (
     Rating,
     Response,
 )
-from reviewer.studies import get_study
+from reviewer.studies.lookup import get_study
 
 POLICIES = ("mean", "majority")
 

@@ -40,7 +40,7 @@ from reviewer.judging.templates import get_template
 from reviewer.judging.work import WorkUnit, build_units, count_units, load_snapshot
 from reviewer.store import Store
 from reviewer.store.models import JudgeRun, JudgeVerdict, utcnow
-from reviewer.studies import get_study
+from reviewer.studies.lookup import get_study
 
 MODES = ("generate", "logprob")
 DEFAULT_SETTINGS = SamplingSettings(temperature=0.0, top_p=1.0, max_new_tokens=512, seed=0)

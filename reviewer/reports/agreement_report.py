@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from reviewer import __version__
-from reviewer.analysis.results import JudgeAgreement, StudyAgreement
+from reviewer.agreement.results import JudgeAgreement, StudyAgreement
 from reviewer.reports import plots
 from reviewer.reports.document import Figure, ReportDocument, Section, Table
 

@@ -1,7 +1,7 @@
 """Where a review file's working copy lives, and finding an existing one without SQLAlchemy.
 
 The app opens a review file it has opened before through its first screen
-(:mod:`reviewer.first_screen`): that needs the working copy's database and manifest before the ORM
+(:mod:`reviewer.rating.first_screen`): that needs the working copy's database and manifest before the ORM
 is imported. Unpacking a new file and every check that can fail with a message stay in
 :func:`reviewer.reviewfiles.pack.open_review_file`.
 """

@@ -14,9 +14,9 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from db import HEAD_REVISION
 from reviewer.errors import ConflictError
 from reviewer.paths import DB_ENV_VAR, default_db_path  # noqa: F401  (re-exported)
+from reviewer.store.revision import HEAD_REVISION
 
 
 def resolve_url(target: str | os.PathLike[str] | None) -> str:

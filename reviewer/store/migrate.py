@@ -16,15 +16,15 @@ from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Engine, inspect, text
 
-from db import MIGRATIONS_DIR
 from reviewer.errors import ReviewerError
+from reviewer.paths import migrations_dir
 
 
 def alembic_config() -> Config:
     cfg = Config()
     cfg.set_main_option("path_separator", "os")
-    cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-    cfg.set_main_option("version_locations", str(MIGRATIONS_DIR / "versions"))
+    cfg.set_main_option("script_location", str(migrations_dir()))
+    cfg.set_main_option("version_locations", str(migrations_dir() / "versions"))
     return cfg
 
 

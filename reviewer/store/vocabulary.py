@@ -1,5 +1,5 @@
 """The stored words of a rating (criterion answers and rating statuses), importable without
-SQLAlchemy: the app's first screen is drawn before the ORM is loaded (see reviewer.first_screen)."""
+SQLAlchemy: the app's first screen is drawn before the ORM is loaded (see reviewer.rating.first_screen)."""
 
 from __future__ import annotations
 

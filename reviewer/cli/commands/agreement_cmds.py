@@ -44,7 +44,7 @@ def _table(df: pd.DataFrame, labels: list[str], extra: list[str] | None = None, 
 
 
 def _print_text(result: Any, top: int) -> None:
-    from reviewer.analysis.results import StudyAgreement
+    from reviewer.agreement.results import StudyAgreement
 
     r: StudyAgreement = result
     c = r.counts
@@ -86,7 +86,7 @@ def _print_text(result: Any, top: int) -> None:
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
-    from reviewer.analysis import analyze_study
+    from reviewer.agreement import analyze_study
 
     store = store_from_args(args)
     categories = [c for c in args.category] if args.category else None

@@ -1,4 +1,4 @@
-"""``reviewer assign``: design who rates which response (see reviewer.assignment)."""
+"""``reviewer assign``: design who rates which response (see reviewer.studies.assignment)."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ from reviewer.errors import InputError
 
 
 def cmd_assign(args: argparse.Namespace) -> int:
-    from reviewer.assignment import design_assignments
-    from reviewer.studies import get_study
+    from reviewer.studies.assignment import design_assignments
+    from reviewer.studies.lookup import get_study
 
     if args.judge_run and not args.prioritize:
         raise InputError("--judge-run only matters with --prioritize", item="--judge-run")

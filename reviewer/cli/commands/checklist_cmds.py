@@ -24,7 +24,7 @@ def _author(args: argparse.Namespace) -> str:
 
 
 def _points(text: str | None) -> Any:
-    from reviewer.checklists import UNSET
+    from reviewer.checklists.versions import UNSET
 
     if text is None:
         return UNSET
@@ -45,7 +45,7 @@ def _fmt(x: float | None, ci: Any = None) -> str:
 
 # -------------------------------------------------------------------------------- checklist
 def cmd_show(args: argparse.Namespace) -> int:
-    from reviewer.checklists import find_case, show_checklist
+    from reviewer.checklists.versions import find_case, show_checklist
 
     store = store_from_args(args)
     with store.Session() as s:
@@ -66,7 +66,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_edit(args: argparse.Namespace) -> int:
-    from reviewer.checklists import (
+    from reviewer.checklists.versions import (
         UNSET,
         AddCriterion,
         ChangeCriterion,
@@ -116,7 +116,7 @@ def cmd_edit(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from reviewer.checklists import diff_versions, find_case
+    from reviewer.checklists.versions import diff_versions, find_case
 
     store = store_from_args(args)
     with store.Session() as s:
@@ -141,8 +141,8 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.checklist_export import export_checklists
-    from reviewer.studies import get_study
+    from reviewer.checklists.export import export_checklists
+    from reviewer.studies.lookup import get_study
 
     store = store_from_args(args)
     with store.Session() as s:
@@ -152,8 +152,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_rerate(args: argparse.Namespace) -> int:
-    from reviewer.checklists import find_case
-    from reviewer.refinement import request_rerating
+    from reviewer.checklists.refinement import request_rerating
+    from reviewer.checklists.versions import find_case
 
     store = store_from_args(args)
     with store.begin() as s:
@@ -167,15 +167,15 @@ def cmd_rerate(args: argparse.Namespace) -> int:
 
 # ---------------------------------------------------------------------------------- triage
 def cmd_triage(args: argparse.Namespace) -> int:
-    from reviewer.studies import get_study
-    from reviewer.triage import disagreements, triage
+    from reviewer.checklists.triage import disagreements, triage
+    from reviewer.studies.lookup import get_study
 
     store = store_from_args(args)
     with store.Session() as s:
         if args.criterion or args.case:
             if not (args.criterion and args.case):
                 raise InputError("the drill-down needs both --case and --criterion")
-            from reviewer.checklists import find_case
+            from reviewer.checklists.versions import find_case
 
             rep = disagreements(s, args.criterion, find_case(s, args.case, study=args.study),
                                 judge_run=args.judge_run, only_disagreements=not args.all_responses)
@@ -224,7 +224,7 @@ def _print_disagreements(rep: Any, as_json: bool) -> int:
 
 # ------------------------------------------------------------------------- rejudge / compare
 def cmd_rejudge(args: argparse.Namespace) -> int:
-    from reviewer.refinement import rejudge_affected
+    from reviewer.checklists.refinement import rejudge_affected
 
     store = store_from_args(args)
     options = {k: v for k, v in (("backend", args.backend), ("device", args.device),
@@ -238,8 +238,8 @@ def cmd_rejudge(args: argparse.Namespace) -> int:
 
 def _template_diff(store: Any, args: argparse.Namespace) -> str:
     """The unified diff between the templates of the two runs (same template name only)."""
-    from reviewer.refinement import diff_templates, judge_run
-    from reviewer.studies import get_study
+    from reviewer.checklists.refinement import diff_templates, judge_run
+    from reviewer.studies.lookup import get_study
 
     with store.Session() as s:
         study = get_study(s, args.study)
@@ -250,8 +250,8 @@ def _template_diff(store: Any, args: argparse.Namespace) -> str:
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
-    from reviewer.checklists import find_case, latest_checklist
-    from reviewer.refinement import compare_runs, compare_versions, graded_version
+    from reviewer.checklists.refinement import compare_runs, compare_versions, graded_version
+    from reviewer.checklists.versions import find_case, latest_checklist
 
     store = store_from_args(args)
     if args.case is None:

@@ -18,13 +18,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
-    from reviewer.first_screen import has_study
     from reviewer.paths import DEMO_STUDY_NAME, default_db_path
+    from reviewer.rating.first_screen import has_study
 
     target = args.db or str(default_db_path())
     if not has_study(target, DEMO_STUDY_NAME):  # built once; later runs open at once
-        from reviewer.demo import build_demo
         from reviewer.store import open_store
+        from reviewer.studies.demo import build_demo
 
         store = open_store(target)
         try:

@@ -37,7 +37,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from reviewer.exporting import export
+    from reviewer.studies.exports import export
 
     store = store_from_args(args)
     try:

@@ -10,7 +10,7 @@ from reviewer.cli.common import add_study_option, store_from_args
 def cmd_report(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from reviewer.analysis.service import analyze_study
+    from reviewer.agreement.service import analyze_study
     from reviewer.reports.agreement_report import build_agreement_report
     from reviewer.reports.writers import write_report
 

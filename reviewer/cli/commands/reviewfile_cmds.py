@@ -49,7 +49,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
-    from reviewer.audit import format_event, list_events
+    from reviewer.studies.audit import format_event, list_events
 
     store = store_from_args(args)
     with store.Session() as session:

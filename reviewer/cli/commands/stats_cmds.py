@@ -36,7 +36,7 @@ def _numbers_if_possible(series: pd.Series) -> pd.Series:
 
 def cmd_stats(args: argparse.Namespace) -> int:
 
-    from reviewer.agreement import STATISTICS, compute, from_long
+    from reviewer.stats import STATISTICS, compute, from_long
 
     path = Path(args.file)
     if args.statistic not in STATISTICS:

@@ -8,7 +8,7 @@ from reviewer.cli.common import add_study_option, print_json, store_from_args
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from reviewer.studies import get_study
+    from reviewer.studies.lookup import get_study
 
     store = store_from_args(args)
     with store.begin() as session:
@@ -19,7 +19,7 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_status(args: argparse.Namespace) -> int:
-    from reviewer.studies import status_counts
+    from reviewer.studies.lookup import status_counts
 
     store = store_from_args(args)
     with store.Session() as session:

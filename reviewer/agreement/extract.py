@@ -1,0 +1,160 @@
+"""Long-format agreement data read from the study store.
+
+Three frames, one row per rating (pandas, so the pure statistics never see the database):
+
+* :func:`criterion_ratings` -- physicians' criterion answers: ``value`` 1.0 met, 0.0 not met,
+  NaN not applicable (a missing rating for agreement purposes);
+* :func:`overall_scores` -- physicians' whole-answer scores (``Rating.overall_score``);
+* :func:`judge_verdicts` -- one judge run's verdicts: ``met`` (1/0/NaN), ``probability`` and,
+  for whole-answer verdicts (no criterion), ``score``.
+
+Units: a criterion unit is *response x criterion*, where a criterion is identified by its case
+and its stable ``key`` (so ratings made on different checklist versions of the same criterion
+meet). Only submitted ratings count by default. Filters: case categories (exact or "area /"
+prefix) and model names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import numpy as np
+import pandas as pd
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer.store.models import (
+    MET,
+    NOT_MET,
+    SUBMITTED,
+    Case,
+    ChecklistVersion,
+    Criterion,
+    CriterionRating,
+    JudgeVerdict,
+    Model,
+    Rater,
+    Rating,
+    Response,
+)
+
+CRITERION_COLUMNS = ["response_id", "response_uid", "case_id", "case_uid", "case_title", "category",
+                     "model", "criterion_key", "criterion_text", "points", "rater", "value"]
+
+
+def _value(v: str) -> float:
+    return 1.0 if v == MET else 0.0 if v == NOT_MET else np.nan
+
+
+def _category_match(category: str, wanted: Sequence[str]) -> bool:
+    for w in wanted:
+        w = w.strip()
+        if category == w or category.startswith(w.rstrip(" /") + " /"):
+            return True
+    return False
+
+
+def _filter(df: pd.DataFrame, categories: Sequence[str] | None, models: Sequence[str] | None) -> pd.DataFrame:
+    if categories:
+        df = df[df["category"].map(lambda c: _category_match(c or "", categories)).astype(bool)]
+    if models:
+        df = df[df["model"].isin(list(models))]
+    return df.reset_index(drop=True)
+
+
+def criterion_ratings(session: Session, study_id: int, *, categories: Sequence[str] | None = None,
+                      models: Sequence[str] | None = None,
+                      statuses: Sequence[str] = (SUBMITTED,)) -> pd.DataFrame:
+    """Physicians' criterion answers, one row per (response, criterion, rater); see module doc."""
+    q = (
+        select(Response.id, Response.uid, Case.id, Case.uid, Case.title, Case.category, Model.name,
+               Criterion.key, Criterion.text, Criterion.points, Rater.name, CriterionRating.value,
+               Criterion.position, ChecklistVersion.version)
+        .join(Rating, CriterionRating.rating_id == Rating.id)
+        .join(Rater, Rating.rater_id == Rater.id)
+        .join(Response, Rating.response_id == Response.id)
+        .join(Case, Response.case_id == Case.id)
+        .join(Model, Response.model_id == Model.id)
+        .join(Criterion, CriterionRating.criterion_id == Criterion.id)
+        .join(ChecklistVersion, Criterion.checklist_version_id == ChecklistVersion.id)
+        .where(Case.study_id == study_id, Rating.status.in_(list(statuses)))
+        .order_by(Case.id, Response.id, Criterion.position, Rater.name)
+    )
+    rows = session.execute(q).all()
+    df = pd.DataFrame([r[:12] for r in rows], columns=CRITERION_COLUMNS)
+    if df.empty:
+        return df.astype({"value": float})
+    df["value"] = df["value"].map(_value).astype(float)
+    # the newest text / points seen for a key stand for the criterion
+    latest = pd.DataFrame([(r[2], r[7], r[8], r[9], r[13]) for r in rows],
+                          columns=["case_id", "criterion_key", "criterion_text", "points", "version"])
+    latest = latest.sort_values("version").drop_duplicates(["case_id", "criterion_key"], keep="last")
+    df = df.drop(columns=["criterion_text", "points"]).merge(
+        latest.drop(columns="version"), on=["case_id", "criterion_key"], how="left")
+    df = df.drop_duplicates(["response_id", "criterion_key", "rater"], keep="last")
+    return _filter(df[CRITERION_COLUMNS], categories, models)
+
+
+def overall_scores(session: Session, study_id: int, *, categories: Sequence[str] | None = None,
+                   models: Sequence[str] | None = None, statuses: Sequence[str] = (SUBMITTED,)) -> pd.DataFrame:
+    """Physicians' whole-answer scores: response_id, case_id, case_uid, category, model, rater, value."""
+    q = (
+        select(Response.id, Case.id, Case.uid, Case.category, Model.name, Rater.name, Rating.overall_score)
+        .join(Rater, Rating.rater_id == Rater.id)
+        .join(Response, Rating.response_id == Response.id)
+        .join(Case, Response.case_id == Case.id)
+        .join(Model, Response.model_id == Model.id)
+        .where(Case.study_id == study_id, Rating.status.in_(list(statuses)),
+               Rating.overall_score.is_not(None))
+    )
+    df = pd.DataFrame(session.execute(q).all(),
+                      columns=["response_id", "case_id", "case_uid", "category", "model", "rater", "value"])
+    df["value"] = df["value"].astype(float)
+    return _filter(df, categories, models)
+
+
+def judge_verdicts(session: Session, judge_run_id: int, *, categories: Sequence[str] | None = None,
+                   models: Sequence[str] | None = None) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """A judge run's verdicts: (criterion verdicts, whole-answer scores).
+
+    Criterion frame: response_id, case_id, case_uid, category, model, criterion_key, met (1/0/NaN),
+    probability. Score frame: response_id, case_id, case_uid, category, model, score. Verdicts whose
+    parse failed count as missing.
+    """
+    q = (
+        select(Response.id, Case.id, Case.uid, Case.category, Model.name, Criterion.key,
+               JudgeVerdict.met, JudgeVerdict.probability, JudgeVerdict.score, JudgeVerdict.parse_status)
+        .join(Response, JudgeVerdict.response_id == Response.id)
+        .join(Case, Response.case_id == Case.id)
+        .join(Model, Response.model_id == Model.id)
+        .outerjoin(Criterion, JudgeVerdict.criterion_id == Criterion.id)
+        .where(JudgeVerdict.judge_run_id == judge_run_id)
+    )
+    cols = ["response_id", "case_id", "case_uid", "category", "model", "criterion_key", "met",
+            "probability", "score", "parse_status"]
+    df = pd.DataFrame(session.execute(q).all(), columns=cols).astype({"met": object})
+    df = _filter(df, categories, models)
+    failed = df["parse_status"] == "failed"
+    crit = df[df["criterion_key"].notna()].copy()
+    crit["met"] = [np.nan if (m is None or f) else float(bool(m))
+                   for m, f in zip(crit["met"], failed[crit.index], strict=True)]
+    crit = crit.drop_duplicates(["response_id", "criterion_key"], keep="last")
+    score = df[df["criterion_key"].isna() & df["score"].notna() & ~failed]
+    return (crit.drop(columns=["score", "parse_status"]).reset_index(drop=True),
+            score[["response_id", "case_id", "case_uid", "category", "model", "score"]].reset_index(drop=True))
+
+
+def rubric_scores(crit: pd.DataFrame, value_col: str = "value", by: Sequence[str] = ("rater",)) -> pd.DataFrame:
+    """HealthBench answer score per response (and rater): sum(points x met) / sum(positive points)
+    over the criteria answered (not-applicable left out); criteria without points count 1 point
+    (as :func:`reviewer.stats.rubric.answer_score`, with unknown points treated as equal weights)."""
+    d = crit[crit[value_col].notna()].copy()
+    if d.empty:
+        return pd.DataFrame(columns=["response_id", *by, "score"])
+    pts = d["points"].astype(float).fillna(1.0) if "points" in d else pd.Series(1.0, index=d.index)
+    d["earned"] = pts * d[value_col]
+    d["possible"] = pts.clip(lower=0)
+    g = d.groupby(["response_id", *by], sort=False)[["earned", "possible"]].sum().reset_index()
+    g = g[g["possible"] > 0]
+    g["score"] = g["earned"] / g["possible"]
+    return g.drop(columns=["earned", "possible"])

@@ -1,0 +1,132 @@
+"""Judge-rater agreement: one judge run scored like one more rater against the physicians.
+
+* HealthBench pairwise macro-F1 of the judge, the physician baseline and the judge's percentile
+  (:mod:`reviewer.stats.healthbench`);
+* kappa, alpha, AC1 and percent agreement against the physician majority label (ties left out);
+* alpha with the judge's labels in place of each physician in turn (on the units that physician
+  rated) beside the physicians' own alpha;
+* correlation and bias of the judge's score against the physicians' mean score per response.
+
+Units are response x criterion; bootstrap intervals resample cases.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from reviewer.agreement.extract import rubric_scores
+from reviewer.agreement.raters import CRITERION_UNIT
+from reviewer.agreement.results import JudgeAgreement, frame
+from reviewer.agreement.tables import BINARY, labels_matrix, majority, to_table, unit_ids
+from reviewer.stats import compute, from_wide
+from reviewer.stats.healthbench import judge_vs_physicians, pairwise_macro_f1
+from reviewer.stats.scores import bland_altman, kendall, pearson, spearman
+
+
+def _vs_majority(judge: np.ndarray, maj: np.ndarray, units: list[str], clusters: np.ndarray | None,
+                 n_boot: int, seed: int) -> list:
+    pair = from_wide(np.column_stack([judge, maj]), units, ["judge", "physician_majority"])
+    out = [compute(pair, "cohen_kappa", categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed),
+           compute(pair, "krippendorff_alpha", level="nominal", categories=BINARY, clusters=clusters,
+                   n_boot=n_boot, seed=seed),
+           compute(pair, "gwet_ac1", categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed),
+           compute(pair, "percent_agreement", categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed)]
+    return out
+
+
+def _group_rows(info: pd.DataFrame, judge: np.ndarray, phys: np.ndarray, maj: np.ndarray, by: list[str],
+                n_boot: int, seed: int) -> pd.DataFrame:
+    rows = []
+    for _, idx in info.groupby(by, sort=True).indices.items():
+        labels = {c: info[c].iloc[idx[0]] for c in by}
+        cl = info["case_id"].to_numpy()[idx]
+        rows.append(pairwise_macro_f1(judge[idx], phys[idx], clusters=cl, n_boot=n_boot, seed=seed)
+                    .row(**labels))
+        pair = from_wide(np.column_stack([judge[idx], maj[idx]]))
+        est = compute(pair, "percent_agreement", categories=BINARY, clusters=cl, n_boot=n_boot, seed=seed)
+        rows.append({**est.row(**labels), "statistic": "percent_agreement_vs_majority"})
+    return frame(rows, by)
+
+
+def _swapped(judge: np.ndarray, phys: np.ndarray, raters: list[str], units: list[str],
+             clusters: np.ndarray | None, n_boot: int, seed: int) -> pd.DataFrame:
+    base = compute(from_wide(phys, units, raters), "krippendorff_alpha", level="nominal",
+                   categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed)
+    rows = []
+    for j, rater in enumerate(raters):
+        x = phys.copy()
+        rated = ~np.isnan(x[:, j])
+        x[rated, j] = judge[rated]
+        est = compute(from_wide(x, units, raters), "krippendorff_alpha", level="nominal",
+                      categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed)
+        row = est.row(physician=rater)
+        row.update(statistic="alpha_swapped", alpha_physicians=base.row()["value"],
+                   alpha_physicians_ci_low=base.ci_low, alpha_physicians_ci_high=base.ci_high,
+                   delta=est.value - base.value)
+        rows.append(row)
+    return frame(rows, ["physician"])
+
+
+def _scores(crit_j: pd.DataFrame, crit_p: pd.DataFrame, score_j: pd.DataFrame, score_p: pd.DataFrame,
+            n_boot: int, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    data = []
+    if len(crit_j):
+        points = crit_p.drop_duplicates(["case_id", "criterion_key"])[["case_id", "criterion_key", "points"]]
+        j = rubric_scores(crit_j.merge(points, on=["case_id", "criterion_key"], how="left"), "met", by=())
+        p = rubric_scores(crit_p, "value", by=("rater",)).groupby("response_id")["score"].mean()
+        m = j.set_index("response_id")["score"].to_frame("judge").join(p.rename("physicians"), how="inner")
+        data.append(m.assign(basis="rubric_score"))
+    if len(score_j) and len(score_p):
+        p = score_p.groupby("response_id")["value"].mean()
+        m = score_j.groupby("response_id")["score"].last().to_frame("judge").join(p.rename("physicians"),
+                                                                                how="inner")
+        data.append(m.assign(basis="overall_score"))
+    if not data:
+        empty = pd.DataFrame(columns=["response_id", "basis", "judge", "physicians", "case_id"])
+        return frame([], ["basis"]), empty
+    cases = pd.concat([crit_p, score_p])[["response_id", "case_id"]].drop_duplicates("response_id")
+    sd = pd.concat(data).reset_index().merge(cases, on="response_id", how="left")
+    rows = []
+    for basis, g in sd.groupby("basis", sort=False):
+        x, y, cl = g["judge"].to_numpy(float), g["physicians"].to_numpy(float), g["case_id"].to_numpy()
+        for fn in (pearson, spearman, kendall, bland_altman):
+            est = fn(x, y, clusters=cl, n_boot=n_boot, seed=seed)
+            rows.append({**est.row(basis=basis), **{k: v for k, v in est.details.items()
+                                                    if k in ("sd", "loa_low", "loa_high")}})
+    return frame(rows, ["basis"]), sd[["response_id", "case_id", "basis", "judge", "physicians"]]
+
+
+def analyze_judge(run_name: str, judge_model: str, crit_j: pd.DataFrame, score_j: pd.DataFrame,
+                  crit_p: pd.DataFrame, score_p: pd.DataFrame, n_boot: int, seed: int) -> JudgeAgreement:
+    """The :class:`JudgeAgreement` of one run: *crit_j* / *score_j* from
+    :func:`~reviewer.agreement.extract.judge_verdicts`, *crit_p* / *score_p* the physicians'."""
+    jd = crit_j[crit_j["met"].notna()]
+    units_j = set(unit_ids(jd, CRITERION_UNIT))
+    pd_on = crit_p[unit_ids(crit_p, CRITERION_UNIT).isin(units_j)] if len(crit_p) else crit_p
+    table, clusters = to_table(pd_on, CRITERION_UNIT)
+    units, raters = list(table.units), [str(r) for r in table.raters]
+    phys = table.values.astype(float) if len(units) else np.zeros((0, 0))
+    judge = labels_matrix(jd.assign(rater="judge"), CRITERION_UNIT, units, ["judge"], value="met")[:, 0] \
+        if units else np.zeros(0)
+    maj = majority(phys) if len(units) else np.zeros(0)
+    hb = judge_vs_physicians(judge, phys, raters, clusters=clusters, n_boot=n_boot, seed=seed)
+    vs = frame([e.row() for e in _vs_majority(judge, maj, units, clusters, n_boot, seed)], [])
+    info = pd_on.drop_duplicates(["response_id", "criterion_key"]).assign(_u=lambda d: unit_ids(d, CRITERION_UNIT))
+    info = info.set_index("_u").reindex(units).reset_index(drop=True)
+    by_crit = _group_rows(info, judge, phys, maj, ["case_uid", "case_title", "category", "criterion_key",
+                                                    "criterion_text"], n_boot, seed) if units else frame([], [])
+    by_cat = _group_rows(info, judge, phys, maj, ["category"], n_boot, seed) if units else frame([], [])
+    by_model = _group_rows(info, judge, phys, maj, ["model"], n_boot, seed) if units else frame([], [])
+    swapped = _swapped(judge, phys, raters, units, clusters, n_boot, seed) if units else frame([], [])
+    scores, score_data = _scores(jd, crit_p, score_j, score_p, n_boot, seed)
+    both = ~np.isnan(judge) & ~np.isnan(maj)
+    conf = pd.crosstab(pd.Categorical(maj[both], categories=BINARY), pd.Categorical(judge[both], categories=BINARY),
+                       dropna=False)
+    conf.index = ["not_met", "met"]
+    conf.columns = ["not_met", "met"]
+    conf.index.name, conf.columns.name = "physician_majority", "judge"
+    return JudgeAgreement(judge_run=run_name, judge_model=judge_model, n_items=int((~np.isnan(judge)).sum()),
+                          healthbench=hb, vs_majority=vs, swapped=swapped, by_criterion=by_crit,
+                          by_category=by_cat, by_model=by_model, scores=scores, score_data=score_data,
+                          confusion=conf)

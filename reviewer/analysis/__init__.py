@@ -1,7 +1,0 @@
-"""Study-level agreement analysis over the store (service layer; the statistics live in
-:mod:`reviewer.agreement`). Entry point: :func:`analyze_study` -> :class:`StudyAgreement`."""
-
-from reviewer.analysis.results import ESTIMATE_COLUMNS, JudgeAgreement, StudyAgreement
-from reviewer.analysis.service import AnalysisCancelled, analyze_study
-
-__all__ = ["ESTIMATE_COLUMNS", "AnalysisCancelled", "JudgeAgreement", "StudyAgreement", "analyze_study"]

@@ -1,0 +1,359 @@
+"""Checklist triage: criteria ranked worst first by how much trouble they cause.
+
+Trouble has three signs (issue 9): physicians disagree with each other on the criterion
+(Krippendorff's alpha, nominal, and percent agreement over the responses rated by at least two
+physicians), the LLM judge disagrees with the physicians' majority, and physicians left feedback
+notes ("unclear", "wrong", "missing"). :func:`triage` computes them per criterion *version* — a
+row is one criterion key of one case as worded in one checklist version, because ratings made on
+different wordings must not be pooled — and by default keeps, for each key, the newest version
+that has any data. The combined score is :func:`reviewer.checklists.triage_stats.trouble_score`.
+
+:func:`disagreements` lists the responses behind a row, each physician's and the judge's verdict
+side by side with the feedback notes. Both return frozen DTOs for the GUI and ``--json``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer.checklists.triage_stats import (
+    CATEGORIES,
+    DEFAULT_N_BOOT,
+    Figure,
+    agreement_features,
+    alpha_features,
+    alpha_finish,
+    batch,
+    majority,
+    ratio_finish,
+    share_features,
+    trouble_score,
+    unit_counts,
+)
+from reviewer.checklists.versions import find_case
+from reviewer.errors import NotFoundError
+from reviewer.store.models import (
+    MET,
+    NOT_MET,
+    SUBMITTED,
+    Case,
+    ChecklistVersion,
+    Criterion,
+    CriterionRating,
+    Feedback,
+    JudgeRun,
+    JudgeVerdict,
+    Model,
+    Rater,
+    Rating,
+    Response,
+    Study,
+)
+
+JUDGE_OK = ("ok", "imported")
+
+
+@dataclass(frozen=True)
+class TriageRow:
+    """One criterion (key, case, version) with its trouble figures; ``*_ci`` are 95% bootstrap CIs."""
+
+    case_id: int
+    case_uid: str
+    case: str  # external id, else uid
+    key: str
+    version: int
+    latest_version: int
+    criterion_id: int
+    text: str
+    n_rr: int  # responses rated by >= 2 physicians
+    alpha: float | None
+    alpha_ci: tuple[float, float] | None
+    percent_agreement: float | None
+    percent_agreement_ci: tuple[float, float] | None
+    judge_run: str | None
+    n_jr: int  # responses with a judge verdict and a physician majority
+    judge_disagreement: float | None
+    judge_disagreement_ci: tuple[float, float] | None
+    feedback: int
+    feedback_kinds: dict[str, int] = field(default_factory=dict)
+    trouble: float = 0.0
+
+    @property
+    def edited_since(self) -> bool:
+        return self.latest_version > self.version
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        for k in ("alpha_ci", "percent_agreement_ci", "judge_disagreement_ci"):
+            d[k] = list(d[k]) if d[k] else None
+        d["edited_since"] = self.edited_since
+        return d
+
+
+@dataclass(frozen=True)
+class Note:
+    rater: str
+    kind: str
+    note: str
+    response_uid: str | None
+
+
+@dataclass(frozen=True)
+class DisagreementRow:
+    """One response: every physician's value, their majority, the judge's verdict, notes on it."""
+
+    response_id: int
+    response_uid: str
+    blind_label: str
+    model: str
+    text: str
+    rater_values: dict[str, str]
+    majority: str | None
+    judge: str | None  # met | not_met | None (no usable verdict)
+    judge_probability: float | None
+    judge_explanation: str
+    raters_disagree: bool
+    judge_disagrees: bool
+    notes: tuple[Note, ...] = ()
+
+
+@dataclass(frozen=True)
+class DisagreementReport:
+    case: str
+    key: str
+    version: int
+    text: str
+    judge_run: str | None
+    rows: tuple[DisagreementRow, ...]
+    general_notes: tuple[Note, ...]  # feedback not tied to one response
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+# ------------------------------------------------------------------------------------ loading
+def pick_judge_run(session: Session, study_id: int, name: str | None) -> JudgeRun | None:
+    """The named judge run, or (no name) the newest run of the study with per-criterion verdicts."""
+    if name is not None:
+        run = session.scalar(select(JudgeRun).where(JudgeRun.study_id == study_id, JudgeRun.name == name))
+        if run is None:
+            raise NotFoundError(f"no judge run named {name!r} in this study")
+        return run
+    return session.scalar(
+        select(JudgeRun).where(JudgeRun.study_id == study_id,
+                               JudgeRun.id.in_(select(JudgeVerdict.judge_run_id)
+                                               .where(JudgeVerdict.criterion_id.is_not(None))))
+        .order_by(JudgeRun.id.desc()).limit(1))
+
+
+def submitted_values(session: Session, study_id: int, case_id: int | None = None,
+                     version: int | None = None) -> list[tuple[int, str, int, int, int, str]]:
+    """(criterion id, key, checklist version, response id, rater id, value) of every submitted
+    criterion rating of the study, optionally of one case and one checklist version."""
+    stmt = (select(CriterionRating.criterion_id, Criterion.key, ChecklistVersion.version, Rating.response_id,
+                   Rating.rater_id, CriterionRating.value)
+            .join(Rating, Rating.id == CriterionRating.rating_id)
+            .join(Criterion, Criterion.id == CriterionRating.criterion_id)
+            .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
+            .join(Case, Case.id == ChecklistVersion.case_id)
+            .where(Case.study_id == study_id, Rating.status == SUBMITTED))
+    if case_id is not None:
+        stmt = stmt.where(Case.id == case_id)
+    if version is not None:
+        stmt = stmt.where(ChecklistVersion.version == version)
+    return [tuple(row) for row in session.execute(stmt)]
+
+
+def physician_values(session: Session, study_id: int, case_id: int | None = None
+                     ) -> dict[int, dict[int, dict[int, str]]]:
+    """criterion_id -> response_id -> rater_id -> value, from submitted ratings."""
+    out: dict[int, dict[int, dict[int, str]]] = defaultdict(lambda: defaultdict(dict))
+    for cid, _key, _ver, rid, rater, value in submitted_values(session, study_id, case_id):
+        out[cid][rid][rater] = value
+    return out
+
+
+@dataclass(frozen=True)
+class Verdict:
+    met: bool
+    probability: float | None
+    explanation: str
+
+
+def judge_values(session: Session, run: JudgeRun | None, case_id: int | None = None, *,
+                 details: bool = False) -> dict[tuple[int, str], Verdict]:
+    """(response_id, criterion key) -> usable verdict of *run* (explanations only with *details*)."""
+    if run is None:
+        return {}
+    cols = [JudgeVerdict.response_id, Criterion.key, JudgeVerdict.met, JudgeVerdict.probability]
+    if details:
+        cols.append(JudgeVerdict.explanation)
+    stmt = (select(*cols)
+            .join(Criterion, Criterion.id == JudgeVerdict.criterion_id)
+            .where(JudgeVerdict.judge_run_id == run.id, JudgeVerdict.met.is_not(None),
+                   JudgeVerdict.parse_status.in_(JUDGE_OK)))
+    if case_id is not None:
+        stmt = stmt.join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id) \
+            .where(ChecklistVersion.case_id == case_id)
+    return {(row[0], row[1]): Verdict(bool(row[2]), row[3], row[4] if details else "")
+            for row in session.execute(stmt)}
+
+
+def _judge_label(v: Verdict | None) -> str | None:
+    if v is None:
+        return None
+    return MET if v.met else NOT_MET
+
+
+# ------------------------------------------------------------------------------------- triage
+def triage(session: Session, study: Study | str | int, *, judge_run: str | None = None,
+           all_versions: bool = False, limit: int | None = None, n_boot: int = DEFAULT_N_BOOT,
+           seed: int = 0) -> list[TriageRow]:
+    """Criteria of the study ranked worst first (highest trouble score; ties by key)."""
+    study_id = _study_id(session, study)
+    run = pick_judge_run(session, study_id, judge_run)
+    phys = physician_values(session, study_id)
+    judged = judge_values(session, run)
+    fb_rows = session.execute(select(Feedback.criterion_id, Feedback.kind)
+                              .join(Criterion, Criterion.id == Feedback.criterion_id)
+                              .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
+                              .join(Case, Case.id == ChecklistVersion.case_id)
+                              .where(Case.study_id == study_id)).all()
+    feedback: dict[int, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for cid, kind in fb_rows:
+        feedback[cid][kind] += 1
+    crits = session.execute(
+        select(Criterion, ChecklistVersion.version, Case)
+        .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
+        .join(Case, Case.id == ChecklistVersion.case_id)
+        .where(Case.study_id == study_id)).all()
+    latest: dict[int, int] = {}
+    for _c, version, case in crits:
+        latest[case.id] = max(latest.get(case.id, 0), version)
+    judged_keys = {(rid, key) for rid, key in judged}
+    cats = categories_of(phys)
+    todo = []
+    for c, version, case in crits:
+        by_resp = phys.get(c.id, {})
+        has_judge = any((rid, c.key) in judged_keys for rid in by_resp)
+        if not by_resp and c.id not in feedback and not has_judge:
+            continue
+        flags = []
+        for rid, values in by_resp.items():
+            maj = majority(list(values.values()))
+            label = _judge_label(judged.get((rid, c.key)))
+            if maj is not None and label is not None:
+                flags.append(label != maj)
+        todo.append((c, version, case, unit_counts([list(v.values()) for v in by_resp.values()], cats), flags))
+    alphas = batch([alpha_features(t[3]) for t in todo], alpha_finish, n_boot=n_boot, seed=seed)
+    pcts = batch([agreement_features(t[3]) for t in todo], ratio_finish, n_boot=n_boot, seed=seed)
+    shares = batch([share_features(t[4]) for t in todo], ratio_finish, n_boot=n_boot, seed=seed)
+    rows: list[TriageRow] = []
+    for (c, version, case, _counts, _flags), alpha, pct, jr in zip(todo, alphas, pcts, shares, strict=True):
+        fb = dict(feedback.get(c.id, {}))
+        n_fb = sum(fb.values())
+        rows.append(TriageRow(
+            case_id=case.id, case_uid=case.uid, case=case.external_id or case.uid, key=c.key, version=version,
+            latest_version=latest[case.id], criterion_id=c.id, text=c.text, n_rr=alpha.n, alpha=alpha.value,
+            alpha_ci=alpha.ci, percent_agreement=pct.value, percent_agreement_ci=pct.ci,
+            judge_run=run.name if run else None, n_jr=jr.n, judge_disagreement=jr.value,
+            judge_disagreement_ci=jr.ci, feedback=n_fb, feedback_kinds=fb,
+            trouble=round(trouble_score(alpha.value, pct.value, alpha.n, jr.value, jr.n, n_fb), 6)))
+    if not all_versions:
+        newest: dict[tuple[int, str], int] = {}
+        for r in rows:
+            newest[(r.case_id, r.key)] = max(newest.get((r.case_id, r.key), 0), r.version)
+        rows = [r for r in rows if r.version == newest[(r.case_id, r.key)]]
+    rows.sort(key=lambda r: (-r.trouble, r.case, r.key, -r.version))
+    return rows[:limit] if limit else rows
+
+
+def categories_of(phys: dict[int, dict[int, dict[int, str]]]) -> list[str]:
+    """met / not_met / na, then any other value a rating scheme used (sorted)."""
+    seen = {v for by_resp in phys.values() for values in by_resp.values() for v in values.values()}
+    return list(CATEGORIES) + sorted(seen - set(CATEGORIES))
+
+
+def rater_agreement(by_resp: dict[int, dict[int, str]], *, n_boot: int, seed: int) -> tuple[Figure, Figure]:
+    """Krippendorff's alpha (nominal) and percent agreement of one criterion over the responses
+    with >= 2 values (bootstrap resamples responses)."""
+    counts = unit_counts([list(v.values()) for v in by_resp.values()], categories_of({0: by_resp}))
+    alpha = batch([alpha_features(counts)], alpha_finish, n_boot=n_boot, seed=seed)[0]
+    pct = batch([agreement_features(counts)], ratio_finish, n_boot=n_boot, seed=seed)[0]
+    return alpha, pct
+
+
+def _study_id(session: Session, study: Study | str | int) -> int:
+    if isinstance(study, Study):
+        return study.id
+    if isinstance(study, int):
+        return study
+    found = session.scalar(select(Study.id).where(Study.name == study))
+    if found is None:
+        raise NotFoundError(f"no study named {study!r}")
+    return found
+
+
+# ------------------------------------------------------------------------------ disagreements
+def disagreements(session: Session, criterion_key: str, case: Case | str, *, version: int | None = None,
+                  judge_run: str | None = None, only_disagreements: bool = True) -> DisagreementReport:
+    """The responses where people disagreed on one criterion, with everyone's verdicts and notes.
+
+    *version*: the checklist version whose wording was rated (default: the newest version of the
+    key that has physician ratings, else the newest version). A response is listed when its
+    physicians do not all agree or the judge differs from their majority (all responses when
+    ``only_disagreements`` is False).
+    """
+    case = find_case(session, case)
+    crits = session.execute(select(Criterion, ChecklistVersion.version)
+                            .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
+                            .where(ChecklistVersion.case_id == case.id, Criterion.key == criterion_key)
+                            .order_by(ChecklistVersion.version.desc())).all()
+    if not crits:
+        raise NotFoundError(f"case {case.external_id or case.uid!r} has no criterion {criterion_key!r}")
+    phys = physician_values(session, case.study_id, case.id)
+    if version is None:
+        rated = [(c, v) for c, v in crits if phys.get(c.id)]
+        crit, ver = (rated or crits)[0]
+    else:
+        match = [(c, v) for c, v in crits if v == version]
+        if not match:
+            raise NotFoundError(f"criterion {criterion_key!r} is not in version {version}")
+        crit, ver = match[0]
+    run = pick_judge_run(session, case.study_id, judge_run)
+    judged = judge_values(session, run, case.id, details=True)
+    names = {i: n for i, n in session.execute(select(Rater.id, Rater.name)).all()}
+    notes = session.execute(select(Feedback, Response.uid).outerjoin(Response, Response.id == Feedback.response_id)
+                            .where(Feedback.criterion_id == crit.id).order_by(Feedback.id)).all()
+    by_response: dict[int | None, list[Note]] = defaultdict(list)
+    for f, ruid in notes:
+        by_response[f.response_id].append(Note(names.get(f.rater_id, "?"), f.kind, f.note, ruid))
+    by_resp = phys.get(crit.id, {})
+    resp_ids = set(by_resp) | {rid for rid, key in judged if key == criterion_key}
+    responses = session.execute(select(Response, Model.name).join(Model, Model.id == Response.model_id)
+                                .where(Response.id.in_(resp_ids))
+                                .order_by(Response.blind_label, Response.id)).all()
+    rows = []
+    for resp, model in responses:
+        values = {names.get(r, "?"): v for r, v in sorted(by_resp.get(resp.id, {}).items())}
+        maj = majority(list(values.values()))
+        v = judged.get((resp.id, criterion_key))
+        label = _judge_label(v)
+        raters_disagree = len(set(values.values())) > 1
+        judge_disagrees = label is not None and maj is not None and label != maj
+        if only_disagreements and not (raters_disagree or judge_disagrees):
+            continue
+        rows.append(DisagreementRow(
+            response_id=resp.id, response_uid=resp.uid, blind_label=resp.blind_label, model=model,
+            text=resp.text, rater_values=values, majority=maj, judge=label,
+            judge_probability=v.probability if v else None, judge_explanation=v.explanation if v else "",
+            raters_disagree=raters_disagree, judge_disagrees=judge_disagrees,
+            notes=tuple(by_response.get(resp.id, ()))))
+    return DisagreementReport(case=case.external_id or case.uid, key=criterion_key, version=ver,
+                              text=crit.text, judge_run=run.name if run else None, rows=tuple(rows),
+                              general_notes=tuple(by_response.get(None, ())))

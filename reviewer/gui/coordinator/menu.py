@@ -1,0 +1,250 @@
+"""Coordinator screens hooked into the main window: the Coordinator menu, the jobs dock, the
+Agreement/Triage window, and "Return ratings…" for a window working on a review file.
+
+:func:`install` is called once at the end of ``MainWindow.__init__``. It adds nothing for a rater
+on a study database. In coordinator mode it adds the "Coordinator" menu and a jobs dock (hidden
+until a job starts); Agreement and Triage open as tabs of one secondary top-level window (they are
+wide tables a coordinator reads side by side with the queue, often on a second screen). On a
+review file it adds "Return ratings…" to the File menu. Closing the window cancels running jobs
+and waits for them (an event filter, so the window's own close handling stays untouched).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+
+from reviewer.gui.coordinator.jobs import JobManager, JobsPanel
+from reviewer.gui.coordinator.reviewfile_actions import review_source
+
+
+class CoordinatorWindow(QMainWindow):
+    """Agreement and Triage as tabs (created on first use), with their own jobs dock."""
+
+    def __init__(self, ui: CoordinatorUi) -> None:
+        super().__init__()
+        self.ui = ui
+        w = ui.window
+        self.setWindowTitle(w.tr("Reviewer — %s — coordinator") % w.study_name)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.setCentralWidget(self.tabs)
+        self.agreement: Any = None
+        self.triage: Any = None
+        self.resize(1400, 900)
+
+    def show_agreement(self) -> Any:
+        if self.agreement is None:
+            from reviewer.gui.coordinator.agreement_view import AgreementView
+
+            w = self.ui.window
+            self.agreement = AgreementView(w.store, w.study_id, self.ui.jobs)
+            self.tabs.addTab(self.agreement, w.tr("Agreement"))
+        self.tabs.setCurrentWidget(self.agreement)
+        self._raise()
+        return self.agreement
+
+    def show_triage(self) -> Any:
+        if self.triage is None:
+            from reviewer.gui.coordinator.triage_view import TriageView
+
+            w = self.ui.window
+            self.triage = TriageView(w.store, w.study_id, self.ui.jobs, w.rater_name)
+            self.tabs.addTab(self.triage, w.tr("Triage"))
+            self.triage.refresh()
+        self.tabs.setCurrentWidget(self.triage)
+        self._raise()
+        return self.triage
+
+    def _raise(self) -> None:
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+
+class _CloseGuard(QObject):
+    """Cancels and waits for running jobs when the main window closes."""
+
+    def __init__(self, ui: CoordinatorUi) -> None:
+        super().__init__(ui.window)
+        self.ui = ui
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.ui.window and event.type() == QEvent.Type.Close:
+            self.ui.shutdown()
+        return False
+
+
+class CoordinatorUi(QObject):
+    """Everything :func:`install` adds, reachable as ``window.coordinator_ui``."""
+
+    def __init__(self, window: Any) -> None:
+        super().__init__(window)
+        self.window = window
+        self.jobs = JobManager(window)
+        self.jobs_panel: JobsPanel | None = None
+        self.second: CoordinatorWindow | None = None
+        self.last_dialog: QWidget | None = None
+        self.last_merge_report: Any = None
+        self.actions: dict[str, QAction] = {}
+        self.review_source = review_source(window)
+        self._guard = _CloseGuard(self)
+        window.installEventFilter(self._guard)
+
+    # -- menus -----------------------------------------------------------------------------------
+    def _action(self, key: str, text: str, slot: Any, shortcut: str | None = None) -> QAction:
+        act = QAction(text, self.window)
+        if shortcut:
+            act.setShortcut(QKeySequence(shortcut))
+        act.triggered.connect(lambda _=False: slot())
+        self.actions[key] = act
+        return act
+
+    def install_coordinator_menu(self) -> QMenu:
+        w = self.window
+        bar = w.menuBar()
+        menu = QMenu(w.tr("&Coordinator"), w)
+        help_action = next((a for a in bar.actions() if a.menu() is not None and "Help" in a.text()), None)
+        if help_action is not None:
+            bar.insertMenu(help_action, menu)
+        else:
+            bar.addMenu(menu)
+        menu.addAction(self._action("generate", w.tr("Generate candidates…"), self.open_generate, "Ctrl+Shift+G"))
+        menu.addAction(self._action("judge", w.tr("Run judge…"), self.open_judge, "Ctrl+Shift+J"))
+        menu.addAction(self._action("templates", w.tr("Edit judge templates…"), self.open_templates))
+        menu.addSeparator()
+        menu.addAction(self._action("agreement", w.tr("Agreement…"), self.open_agreement, "Ctrl+Shift+A"))
+        menu.addAction(self._action("triage", w.tr("Triage…"), self.open_triage, "Ctrl+Shift+T"))
+        menu.addSeparator()
+        menu.addAction(self._action("merge", w.tr("Merge returns…"), self.open_merge))
+        menu.addSeparator()
+        panel = self.ensure_jobs_panel()
+        toggle = panel.toggleViewAction()
+        toggle.setText(w.tr("Jobs panel"))
+        toggle.setShortcut(QKeySequence("Ctrl+Shift+B"))
+        self.actions["jobs"] = toggle
+        menu.addAction(toggle)
+        self.menu = menu
+        return menu
+
+    def install_return_action(self) -> None:
+        from reviewer.gui.coordinator.reviewfile_actions import return_ratings
+
+        w = self.window
+        file_menu = next((a.menu() for a in w.menuBar().actions() if a.menu() is not None), None)
+        act = self._action("return", w.tr("&Return ratings…"), lambda: return_ratings(w), "Ctrl+Shift+R")
+        if file_menu is None:
+            w.menuBar().addMenu(w.tr("&File")).addAction(act)
+            return
+        quit_action = next((a for a in file_menu.actions() if a.shortcut() == QKeySequence("Ctrl+Q")), None)
+        if quit_action is not None:
+            file_menu.insertAction(quit_action, act)
+            file_menu.insertSeparator(quit_action)
+        else:
+            file_menu.addAction(act)
+
+    # -- jobs ------------------------------------------------------------------------------------
+    def ensure_jobs_panel(self) -> JobsPanel:
+        if self.jobs_panel is None:
+            self.jobs_panel = JobsPanel(self.jobs, self.window)
+            self.window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.jobs_panel)
+            self.jobs_panel.hide()
+        return self.jobs_panel
+
+    def shutdown(self) -> None:
+        self.jobs.shutdown()
+        if self.second is not None:
+            self.second.close()
+
+    def _status(self, text: str) -> None:
+        self.window.statusBar().showMessage(text, 15000)
+
+    # -- actions ---------------------------------------------------------------------------------
+    def open_generate(self) -> Any:
+        from reviewer.gui.coordinator.generate_dialog import GenerateDialog
+
+        dialog = GenerateDialog(self.window.store, self.window.study_id, self.window)
+        dialog.accepted.connect(lambda: self.start_generation(dialog.params()))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_generation(self, params: dict[str, Any]) -> Any:
+        from reviewer.gui.coordinator.generate_dialog import generation_job, summary_text
+
+        w = self.window
+        name = params.get("name") or params.get("model", "").rstrip("/").split("/")[-1]
+        return self.jobs.start(w.tr("Generate — %s") % name,
+                               generation_job(w.store, w.study_id, params, w.rater_name),
+                               on_done=lambda s: s is not None and self._status(summary_text(s)))
+
+    def open_judge(self) -> Any:
+        from reviewer.gui.coordinator.judge_dialog import JudgeDialog
+
+        dialog = JudgeDialog(self.window.store, self.window, self.window.study_id)
+        dialog.accepted.connect(lambda: self.start_judge(dialog.params()))
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def start_judge(self, params: dict[str, Any]) -> Any:
+        from reviewer.gui.coordinator.judge_dialog import judge_job, judge_summary_text
+
+        w = self.window
+
+        def done(summary: Any) -> None:
+            if summary is None:
+                return
+            self._status(judge_summary_text(summary))
+            current = getattr(w, "current_id", None)
+            if current is not None:  # reload the open answer so the new verdicts show beside it
+                for col in w.columns:
+                    col.forget(current)
+                w.current_id = None
+                w.open_response(current)
+
+        return self.jobs.start(w.tr("Judge — %s") % (params.get("name") or params.get("template")),
+                               judge_job(w.store, w.study_name, params), on_done=done)
+
+    def open_templates(self) -> Any:
+        from reviewer.gui.coordinator.judge_dialog import TemplateEditor
+
+        dialog = TemplateEditor(self.window.store, self.window.rater_name, self.window)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def coordinator_window(self) -> CoordinatorWindow:
+        if self.second is None:
+            self.second = CoordinatorWindow(self)
+        return self.second
+
+    def open_agreement(self) -> Any:
+        return self.coordinator_window().show_agreement()
+
+    def open_triage(self) -> Any:
+        return self.coordinator_window().show_triage()
+
+    def open_merge(self, paths: list[str] | None = None) -> Any:
+        from reviewer.gui.coordinator.reviewfile_actions import merge_returns
+
+        return merge_returns(self.window, paths)
+
+
+def install(window: Any) -> CoordinatorUi | None:
+    """Add the coordinator menu (coordinator mode) and "Return ratings…" (review file) to *window*."""
+    coordinator = bool(getattr(window, "coordinator", False))
+    on_review_file = review_source(window) is not None
+    if not coordinator and not on_review_file:
+        window.coordinator_ui = None
+        return None
+    ui = CoordinatorUi(window)
+    window.coordinator_ui = ui
+    if on_review_file:
+        ui.install_return_action()
+    if coordinator:
+        ui.install_coordinator_menu()
+    return ui

@@ -1,0 +1,1 @@
+"""The rater's window: queue, case and answer panes, checklist, scores, shortcuts."""

@@ -1,0 +1,16 @@
+"""The rater's service: work queue, one item's view, every write a rater makes, the version guard
+and the first screen read before SQLAlchemy is imported.
+
+- :mod:`.service`: reads and writes on a caller's session (``set_criterion``, ``submit``, ...)
+- :mod:`.desk`: the same operations on an open store, each owning its transaction (what the GUI calls)
+- :mod:`.views`: frozen dataclasses the GUI shows (no SQLAlchemy); :mod:`.queue_reads` and
+  :mod:`.first_screen`: the DB-API reads shared by the ORM path and the first screen
+- :mod:`.guard`: the ``expected_version`` check; :mod:`.drafts`: the fast criterion write;
+  :mod:`.queue`: queue order and rows; :mod:`.overview`: other raters and the judge (coordinator)
+
+Public names load on first use (PEP 562), so ``reviewer.rating.views`` imports without SQLAlchemy.
+"""
+
+from reviewer import lazy_exports
+
+__getattr__ = lazy_exports(__name__, ["service", "queue", "views", "guard", "drafts", "overview"])

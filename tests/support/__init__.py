@@ -1,0 +1,1 @@
+"""Test support shared by tests, benchmarks and the screenshot scripts (not shipped)."""
