@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -40,3 +42,26 @@ def test_cli_start_up_imports_no_torch_no_qt_no_sqlalchemy() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess[str]:
+    lint = Path(sys.executable).with_name("lint-imports")
+    env = {**os.environ, "PYTHONPATH": str(root)}
+    return subprocess.run([str(lint), "--no-cache"], cwd=root, env=env, capture_output=True, text=True,
+                          timeout=120)
+
+
+def test_import_contracts_catch_a_forbidden_import(tmp_path: Path) -> None:
+    """The contracts in pyproject.toml (run by .ci/run) hold here, and a temporary copy of the
+    package with one forbidden import (an ORM model in a GUI module) fails them, naming that import."""
+    shutil.copytree(PACKAGE, tmp_path / "reviewer", ignore=shutil.ignore_patterns("__pycache__"))
+    shutil.copy(PACKAGE.parent / "pyproject.toml", tmp_path / "pyproject.toml")
+    clean = _lint_imports(tmp_path)
+    assert clean.returncode == 0, clean.stdout[-3000:] + clean.stderr[-2000:]
+    dialogs = tmp_path / "reviewer" / "gui" / "dialogs.py"
+    dialogs.write_text(dialogs.read_text("utf-8") + "\nfrom reviewer.store.models import Case  # noqa: E402,F401\n",
+                       "utf-8")
+    broken = _lint_imports(tmp_path)
+    assert broken.returncode != 0
+    assert "reviewer.gui.dialogs -> reviewer.store.models" in broken.stdout, broken.stdout[-3000:]
+    assert "BROKEN" in broken.stdout

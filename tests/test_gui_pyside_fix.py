@@ -33,3 +33,15 @@ def test_the_leak_is_real_here_without_protection():
         pytest.skip("this PySide6/Python pair does not leak references to None")
     proc = _run("")
     assert proc.returncode != 0 and "deallocating None" in proc.stderr
+
+
+def test_protection_applies_only_where_the_leak_is():
+    """A PySide6 without the bug (the pinned one) is left alone: no reference count is touched."""
+    code = ("import sys\nimport reviewer.gui  # applies the protection where it is needed\n"
+            "from reviewer.gui import pyside_fix\n"
+            "print(pyside_fix.leaks_none(), pyside_fix._done, sys.getrefcount(None) > 2**39)\n")
+    proc = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60,
+                          env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    leaks, did, raised = proc.stdout.split()
+    assert did == leaks == raised, proc.stdout

@@ -13,7 +13,6 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,14 +22,14 @@ from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
-from reviewer.importing.lookups import (  # re-exported: the importers take everything from here
-    CaseResolver,
+from reviewer.importing.lookups import CaseResolver  # re-exported: the importers take everything from here
+from reviewer.store.engine import transaction
+from reviewer.store.models import Base, Model, Rater, utcnow
+from reviewer.store.reads import (  # re-exported: the importers take everything from here
     CriterionInfo,
     LatestChecklist,
     latest_checklists,
 )
-from reviewer.store.engine import Store
-from reviewer.store.models import Base, Model, Rater, utcnow
 from reviewer.studies.lookup import get_study
 
 __all__ = [
@@ -107,21 +106,6 @@ def _user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not a reason to fail an import
         return ""
-
-
-@contextmanager
-def transaction(target: Store | Session) -> Iterator[Session]:
-    """One transaction for a whole file. A Store gets a fresh one; a Session already inside a
-    transaction is used as it is (the caller commits or rolls back)."""
-    if isinstance(target, Session):
-        if target.in_transaction():
-            yield target
-        else:
-            with target.begin():
-                yield target
-    else:
-        with target.begin() as session:
-            yield session
 
 
 # ---------------------------------------------------------------- reading

@@ -3,68 +3,13 @@ id a file gives (external id or uid). Each loads what it needs in a few queries 
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
-from reviewer.store.models import Case, ChecklistVersion, Criterion
-
-
-@dataclass
-class CriterionInfo:
-    id: int
-    key: str
-    text: str
-    uid: str
-
-
-@dataclass
-class LatestChecklist:
-    """The newest checklist version of a case, with lookups by text, key and uid."""
-
-    version_id: int
-    version: int
-    criteria: list[CriterionInfo] = field(default_factory=list)
-
-    def find(self, ref: str) -> CriterionInfo | None:
-        """A criterion by its key, its uid, or its text (whitespace-insensitive)."""
-        for c in self.criteria:
-            if ref in (c.key, c.uid):
-                return c
-        wanted = " ".join(ref.split())
-        for c in self.criteria:
-            if " ".join(c.text.split()) == wanted:
-                return c
-        return None
-
-
-def latest_checklists(session: Session, case_ids: Sequence[int]) -> dict[int, LatestChecklist]:
-    """For each case id, its newest checklist version and criteria (two queries per 500 cases)."""
-    out: dict[int, LatestChecklist] = {}
-    ids = list(case_ids)
-    for start in range(0, len(ids), 500):
-        chunk = ids[start:start + 500]
-        rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id, ChecklistVersion.version)
-                               .where(ChecklistVersion.case_id.in_(chunk)))
-        for case_id, version_id, version in rows:
-            have = out.get(case_id)
-            if have is None or version > have.version:
-                out[case_id] = LatestChecklist(version_id, version)
-    by_version = {lc.version_id: lc for lc in out.values()}
-    version_ids = list(by_version)
-    for start in range(0, len(version_ids), 500):
-        chunk = version_ids[start:start + 500]
-        rows = session.execute(
-            select(Criterion.checklist_version_id, Criterion.id, Criterion.key, Criterion.text, Criterion.uid)
-            .where(Criterion.checklist_version_id.in_(chunk))
-            .order_by(Criterion.checklist_version_id, Criterion.position))
-        for version_id, cid, key, text, uid in rows:
-            by_version[version_id].criteria.append(CriterionInfo(cid, key, text, uid))
-    return out
+from reviewer.store.models import Case
 
 
 class CaseResolver:

@@ -11,11 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.judging.templates import render
-from reviewer.store.models import Case, ChecklistVersion, Criterion, RatingScheme, Response
+from reviewer.store.models import Case, Criterion, RatingScheme, Response
+from reviewer.store.reads import latest_checklist_ids
 
 CORE = "core"
 SECONDARY = "secondary"
@@ -79,18 +80,6 @@ class StudySnapshot:
     anchors: dict[str, str] = field(default_factory=dict)
 
 
-def latest_checklists(session: Session, case_ids: Iterable[int]) -> dict[int, int]:
-    """case id -> id of its latest checklist version."""
-    ids = list(case_ids)
-    if not ids:
-        return {}
-    newest = (select(ChecklistVersion.case_id, func.max(ChecklistVersion.version).label("v"))
-              .where(ChecklistVersion.case_id.in_(ids)).group_by(ChecklistVersion.case_id).subquery())
-    rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id).join(
-        newest, (ChecklistVersion.case_id == newest.c.case_id) & (ChecklistVersion.version == newest.c.v)))
-    return {case_id: cv_id for case_id, cv_id in rows}
-
-
 def load_snapshot(session: Session, study_id: int, responses: Iterable[int | str] | None = None) -> StudySnapshot:
     """The study's responses (all, or those whose id or uid is in *responses*) with their criteria."""
     query = (select(Response, Case).join(Case, Response.case_id == Case.id)
@@ -101,7 +90,7 @@ def load_snapshot(session: Session, study_id: int, responses: Iterable[int | str
         uids = [r for r in wanted if isinstance(r, str)]
         query = query.where(Response.id.in_(ids) | Response.uid.in_(uids))
     pairs = session.execute(query).all()
-    latest = latest_checklists(session, {case.id for _, case in pairs})
+    latest = latest_checklist_ids(session, {case.id for _, case in pairs})
     criteria: dict[int, list[CriterionInfo]] = {}
     if latest:
         for c in session.scalars(select(Criterion).where(Criterion.checklist_version_id.in_(latest.values()))

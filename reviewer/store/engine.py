@@ -100,6 +100,21 @@ class Store:
         self.engine.dispose()
 
 
+@contextmanager
+def transaction(target: Store | Session) -> Iterator[Session]:
+    """One transaction for a whole file. A Store gets a fresh one; a Session already inside a
+    transaction is used as it is (the caller commits or rolls back)."""
+    if isinstance(target, Session):
+        if target.in_transaction():
+            yield target
+        else:
+            with target.begin():
+                yield target
+    else:
+        with target.begin() as session:
+            yield session
+
+
 def open_store(target: str | os.PathLike[str] | None = None, *, upgrade: bool = True,
                backup: bool = True) -> Store:
     """Open (creating or upgrading as needed) the store named by a path or URL.

@@ -19,8 +19,7 @@ from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
 from reviewer.errors import InputError
-from reviewer.importing.common import latest_checklists, transaction
-from reviewer.store.engine import Store
+from reviewer.store.engine import Store, transaction
 from reviewer.store.models import (
     Case,
     ChecklistVersion,
@@ -35,6 +34,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
+from reviewer.store.reads import latest_checklists
 from reviewer.studies.lookup import get_study
 
 KINDS = ("ratings", "cases", "responses", "verdicts")

@@ -1,0 +1,80 @@
+"""Reads over the models that several capabilities share: a case's newest checklist version.
+
+Importers look criteria up by key, uid or text (:func:`latest_checklists`); the judge and the
+exports need only the version ids (:func:`latest_checklist_ids`, one query).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from reviewer.store.models import ChecklistVersion, Criterion
+
+
+@dataclass
+class CriterionInfo:
+    id: int
+    key: str
+    text: str
+    uid: str
+
+
+@dataclass
+class LatestChecklist:
+    """The newest checklist version of a case, with lookups by text, key and uid."""
+
+    version_id: int
+    version: int
+    criteria: list[CriterionInfo] = field(default_factory=list)
+
+    def find(self, ref: str) -> CriterionInfo | None:
+        """A criterion by its key, its uid, or its text (whitespace-insensitive)."""
+        for c in self.criteria:
+            if ref in (c.key, c.uid):
+                return c
+        wanted = " ".join(ref.split())
+        for c in self.criteria:
+            if " ".join(c.text.split()) == wanted:
+                return c
+        return None
+
+
+def latest_checklists(session: Session, case_ids: Sequence[int]) -> dict[int, LatestChecklist]:
+    """For each case id, its newest checklist version and criteria (two queries per 500 cases)."""
+    out: dict[int, LatestChecklist] = {}
+    ids = list(case_ids)
+    for start in range(0, len(ids), 500):
+        chunk = ids[start:start + 500]
+        rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id, ChecklistVersion.version)
+                               .where(ChecklistVersion.case_id.in_(chunk)))
+        for case_id, version_id, version in rows:
+            have = out.get(case_id)
+            if have is None or version > have.version:
+                out[case_id] = LatestChecklist(version_id, version)
+    by_version = {lc.version_id: lc for lc in out.values()}
+    version_ids = list(by_version)
+    for start in range(0, len(version_ids), 500):
+        chunk = version_ids[start:start + 500]
+        rows = session.execute(
+            select(Criterion.checklist_version_id, Criterion.id, Criterion.key, Criterion.text, Criterion.uid)
+            .where(Criterion.checklist_version_id.in_(chunk))
+            .order_by(Criterion.checklist_version_id, Criterion.position))
+        for version_id, cid, key, text, uid in rows:
+            by_version[version_id].criteria.append(CriterionInfo(cid, key, text, uid))
+    return out
+
+
+def latest_checklist_ids(session: Session, case_ids: Iterable[int]) -> dict[int, int]:
+    """case id -> id of its latest checklist version."""
+    ids = list(case_ids)
+    if not ids:
+        return {}
+    newest = (select(ChecklistVersion.case_id, func.max(ChecklistVersion.version).label("v"))
+              .where(ChecklistVersion.case_id.in_(ids)).group_by(ChecklistVersion.case_id).subquery())
+    rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id).join(
+        newest, (ChecklistVersion.case_id == newest.c.case_id) & (ChecklistVersion.version == newest.c.v)))
+    return {case_id: cv_id for case_id, cv_id in rows}
