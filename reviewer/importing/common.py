@@ -13,6 +13,7 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -23,8 +24,8 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
 from reviewer.importing.lookups import CaseResolver  # re-exported: the importers take everything from here
-from reviewer.store.engine import transaction
-from reviewer.store.models import Base, Model, Rater, utcnow
+from reviewer.store.engine import Store, transaction
+from reviewer.store.models import Base, Model, Rater, Study, utcnow
 from reviewer.store.reads import (  # re-exported: the importers take everything from here
     CriterionInfo,
     LatestChecklist,
@@ -35,7 +36,8 @@ from reviewer.studies.lookup import get_study
 __all__ = [
     "CaseResolver", "CriterionInfo", "ImportReport", "LatestChecklist", "bulk_insert", "check_turns",
     "content_hash", "criterion_key", "field_of", "first_of", "get_or_create_model", "get_or_create_raters",
-    "get_study", "latest_checklists", "read_json", "read_jsonl", "record_import", "short_title", "transaction",
+    "get_study", "latest_checklists", "read_json", "read_jsonl", "record_import", "short_title", "study_import",
+    "transaction",
 ]
 
 
@@ -97,6 +99,19 @@ def record_import(session: Session, study_id: int, report: ImportReport, *, acto
                            after={"file": report.file, "created": dict(report.created),
                                   "skipped": dict(report.skipped), "notes": dict(report.notes)}))
     session.flush()
+
+
+@contextmanager
+def study_import(target: Store | Session, study: str | None, report: ImportReport
+                 ) -> Iterator[tuple[Session, Study]]:
+    """One import's single transaction: the study (created when missing) is named on the report,
+    and on success the import is recorded in the audit log (when it added something) before the
+    commit; any error rolls everything back."""
+    with transaction(target) as session:
+        st = get_study(session, study, create=True)
+        report.study = st.name
+        yield session, st
+        record_import(session, st.id, report)
 
 
 def _user() -> str:

@@ -18,11 +18,9 @@ from reviewer.importing.common import (
     check_turns,
     criterion_key,
     field_of,
-    get_study,
     read_jsonl,
-    record_import,
     short_title,
-    transaction,
+    study_import,
 )
 from reviewer.store.engine import Store
 
@@ -94,9 +92,6 @@ def import_healthbench(target: Store | Any, path: str | Path, *, study: str | No
     path = Path(path)
     report = ImportReport(kind="healthbench", file=str(path))
     parsed = [parse_example(row, file=path, line=line) for line, row in read_jsonl(path)]
-    with transaction(target) as session:
-        st = get_study(session, study, create=True)
-        report.study = st.name
+    with study_import(target, study, report) as (session, st):
         insert_new_cases(session, st.id, SOURCE, parsed, report, id_name="prompt_id")
-        record_import(session, st.id, report)
     return report

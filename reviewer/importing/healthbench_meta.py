@@ -36,11 +36,9 @@ from reviewer.importing.common import (
     field_of,
     get_or_create_model,
     get_or_create_raters,
-    get_study,
     latest_checklists,
     read_jsonl,
-    record_import,
-    transaction,
+    study_import,
 )
 from reviewer.importing.healthbench import SOURCE, case_from_prompt
 from reviewer.store.engine import Store
@@ -107,9 +105,7 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
     path = Path(path)
     report = ImportReport(kind="healthbench-meta", file=str(path))
     rows = [parse_row(row, file=path, line=line) for line, row in read_jsonl(path)]
-    with transaction(target) as session:
-        st = get_study(session, study, create=True)
-        report.study = st.name
+    with study_import(target, study, report) as (session, st):
         cases = case_index(session, st.id, SOURCE)
 
         # 1. cases the study lacks: built from the file, checklist = all rubric texts given for them
@@ -229,5 +225,4 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
         bulk_insert(session, CriterionRating, list(new_cr.values()), ids=False)
         report.add("criterion_ratings", len(new_cr))
         report.notes["labels_read"] = sum(len(r.labels) for r in rows)
-        record_import(session, st.id, report)
     return report

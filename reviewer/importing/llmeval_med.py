@@ -23,11 +23,9 @@ from reviewer.importing.cases import NewCase, NewCriterion, insert_new_cases
 from reviewer.importing.common import (
     ImportReport,
     field_of,
-    get_study,
     read_json,
-    record_import,
     short_title,
-    transaction,
+    study_import,
 )
 from reviewer.importing.llmeval_checklist import parse_checklist
 from reviewer.store.engine import Store
@@ -112,9 +110,6 @@ def import_llmeval_med(target: Store | Any, path: str | Path, *, study: str | No
     report = ImportReport(kind="llmeval-med", file=str(path))
     cases, stats = parse_dataset(read_json(path), file=path)
     report.notes.update(stats)
-    with transaction(target) as session:
-        st = get_study(session, study, create=True)
-        report.study = st.name
+    with study_import(target, study, report) as (session, st):
         insert_new_cases(session, st.id, SOURCE, cases, report, id_name="record")
-        record_import(session, st.id, report)
     return report

@@ -32,11 +32,9 @@ from reviewer.importing.common import (
     content_hash,
     first_of,
     get_or_create_model,
-    get_study,
     read_json,
     read_jsonl,
-    record_import,
-    transaction,
+    study_import,
 )
 from reviewer.store.engine import Store
 from reviewer.store.models import Response
@@ -133,9 +131,7 @@ def import_responses(target: Store | Any, path: str | Path, *, study: str | None
         rows.append((line, item, str(row[case_field]), model_name,
                      _answer_text(row[answer_field], file=path, line=line, item=item),
                      str(row[id_field]) if id_field else None, numbers))
-    with transaction(target) as session:
-        st = get_study(session, study, create=True)
-        report.study = st.name
+    with study_import(target, study, report) as (session, st):
         resolver = CaseResolver(session, st.id)
         case_ids = [resolver.get(r[2], file=path, line=r[0], item=r[1]) for r in rows]
         model_ids: dict[str, int] = {}
@@ -172,5 +168,4 @@ def import_responses(target: Store | Any, path: str | Path, *, study: str | None
         bulk_insert(session, Response, new_rows)
         reshuffle_labels(session, {row["case_id"] for row in new_rows})
         report.add("responses", len(new_rows))
-        record_import(session, st.id, report)
     return report

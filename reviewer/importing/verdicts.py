@@ -39,12 +39,10 @@ from reviewer.importing.common import (
     content_hash,
     field_of,
     get_or_create_model,
-    get_study,
     latest_checklists,
     read_json,
     read_jsonl,
-    record_import,
-    transaction,
+    study_import,
 )
 from reviewer.importing.healthbench import SOURCE, case_from_prompt, rubric_criteria
 from reviewer.store.engine import Store
@@ -138,9 +136,7 @@ def import_verdicts(target: Store | Any, path: str | Path, *, judge: str, study:
         return _import_allresults(target, path, data, report, judge=judge, study=study,
                                   judge_model=judge_model, model=model)
     rows = _jsonl_rows(path)
-    with transaction(target) as session:
-        st = get_study(session, study, create=True)
-        report.study = st.name
+    with study_import(target, study, report) as (session, st):
         resolver = CaseResolver(session, st.id)
         case_ids = [resolver.get(r.case_id, file=path, line=r.line) for r in rows]
         wanted = list(set(case_ids))
@@ -173,7 +169,6 @@ def import_verdicts(target: Store | Any, path: str | Path, *, judge: str, study:
             items.append((resp_id, crit_id, r))
         run_id = _run(session, st.id, judge, judge_model, path, report)
         _write_verdicts(session, run_id, items, report)
-        record_import(session, st.id, report)
     return report
 
 
@@ -202,9 +197,7 @@ def _import_allresults(target: Store | Any, path: Path, data: dict[str, Any], re
                                        explanation=explanation if isinstance(explanation, str) else ""))
         examples.append((item, prompt_id, turns, completion, str(completion_id), criteria, verdicts))
     model_name = model or path.name.removesuffix(".json").removesuffix("_allresults")
-    with transaction(target) as session:
-        st = get_study(session, study, create=True)
-        report.study = st.name
+    with study_import(target, study, report) as (session, st):
         cases = case_index(session, st.id, SOURCE)
         fresh = {}
         for _item, prompt_id, turns, _c, _cid, criteria, _v in examples:
@@ -249,5 +242,4 @@ def _import_allresults(target: Store | Any, path: Path, data: dict[str, Any], re
         _write_verdicts(session, run_id, items_out, report)
         if report.created.get("responses"):
             reshuffle_labels(session, {cid for cid, _ in existing})
-        record_import(session, st.id, report)
     return report
