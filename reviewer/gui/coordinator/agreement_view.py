@@ -29,13 +29,11 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view
-from reviewer.gui.coordinator.generate_dialog import study_categories
 from reviewer.gui.coordinator.jobs import JobManager
 from reviewer.store import Store
-from reviewer.store.models import JudgeRun, Model, Study
+from reviewer.studies.operations import study_choices
 
 LOW_ALPHA = 0.667  # Krippendorff's lowest limit for tentative conclusions
 PAGES = (("summary", "Summary"), ("criteria", "Criteria, worst first"), ("raters", "Raters"),
@@ -116,23 +114,20 @@ class AgreementView(QWidget):
         self.result: Any = None
         self.document: Any = None
         self.job = None
-        with store.Session() as s:
-            self.study_name = s.scalar(select(Study.name).where(Study.id == study_id)) or ""
-            models = sorted(set(s.scalars(select(Model.name).where(Model.study_id == study_id))))
-            runs = list(s.scalars(select(JudgeRun.name).where(JudgeRun.study_id == study_id)
-                                  .order_by(JudgeRun.id)))
+        choices = study_choices(store, study_id)
+        self.study_name = choices.name
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
-        areas = sorted({c.split(" / ")[0] for c in study_categories(store, study_id)})
-        for c in sorted(set(study_categories(store, study_id)) | set(areas)):
+        areas = {c.split(" / ")[0] for c in choices.categories}
+        for c in sorted(set(choices.categories) | areas):
             self.category.addItem(c, c)
         self.model = QComboBox()
         self.model.addItem(self.tr("All models"), None)
-        for m in models:
+        for m in choices.models:
             self.model.addItem(m, m)
         self.judge = QComboBox()
         self.judge.addItem(self.tr("All judge runs"), None)
-        for r in runs:
+        for r in choices.judge_runs:
             self.judge.addItem(r, r)
         self.n_boot = QSpinBox()
         self.n_boot.setRange(0, 100000)

@@ -24,20 +24,13 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.store import Store
-from reviewer.store.models import Case, Response
+from reviewer.studies.operations import study_categories
 
 BACKENDS = ("transformers", "vllm", "openai")
 DEVICES = ("auto", "cpu", "cuda")
-
-
-def study_categories(store: Store, study_id: int) -> list[str]:
-    """The distinct case categories of a study, sorted (for the case selector and filters)."""
-    with store.Session() as s:
-        return sorted(c for c in s.scalars(select(Case.category).where(Case.study_id == study_id).distinct()) if c)
 
 
 class ModelPicker(QWidget):
@@ -163,10 +156,10 @@ def generation_job(store: Store, study_id: int, params: dict[str, Any], started_
 
     def fn(progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> Any:
         from reviewer.generation.backend import SamplingSettings
+        from reviewer.generation.operations import completion_tokens_since, last_response_id
         from reviewer.generation.service import run_generation
 
-        with store.Session() as s:
-            last_id = s.scalar(select(func.max(Response.id))) or 0
+        last_id = last_response_id(store)
         gen_start: list[float] = []
 
         def report(done: int, total: int) -> None:
@@ -175,10 +168,7 @@ def generation_job(store: Store, study_id: int, params: dict[str, Any], started_
             text = ""
             seconds = time.perf_counter() - gen_start[0]
             if done and seconds > 0:
-                with store.Session() as s:
-                    tokens = s.scalar(select(func.coalesce(func.sum(Response.completion_tokens), 0))
-                                      .where(Response.id > last_id, Response.generation_run_id.is_not(None))) or 0
-                text = f"{tokens / seconds:.1f} tokens/s"
+                text = f"{completion_tokens_since(store, last_id) / seconds:.1f} tokens/s"
             progress(done, total, text)
 
         kwargs = dict(params)

@@ -33,31 +33,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
 from reviewer.errors import ReviewerError
-from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker, study_categories
+from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.judging import templates as tpl
+from reviewer.judging.operations import list_templates, save_template, template_text
 from reviewer.store import Store
-from reviewer.store.models import PromptTemplate, Response
+from reviewer.studies.operations import study_categories
 
 MODES = ("generate", "logprob")
-
-
-def template_infos(store: Store) -> list[tpl.TemplateInfo]:
-    with store.Session() as s:
-        return tpl.list_templates(s)
-
-
-def template_text(store: Store, info: tpl.TemplateInfo) -> str:
-    """The Jinja text of one listed version (a built-in not yet stored is read from its file)."""
-    if not info.registered:
-        return tpl.builtin_content(info.name)
-    with store.Session() as s:
-        row = s.scalar(select(PromptTemplate).where(PromptTemplate.name == info.name,
-                                                    PromptTemplate.version == info.version))
-        return row.content if row is not None else ""
 
 
 def template_diff(old: str, new: str, old_label: str, new_label: str) -> str:
@@ -93,7 +78,7 @@ class JudgeDialog(ValidatingDialog):
         self.model = ModelPicker()
         self.template = QComboBox()
         latest: dict[str, tpl.TemplateInfo] = {}
-        for info in template_infos(store):
+        for info in list_templates(store):
             label = f"{info.name}@{info.version}" if info.registered else f"{info.name} ({self.tr('built-in')})"
             ref = f"{info.name}@{info.version}" if info.registered else info.name
             self.template.addItem(f"{label} · {info.kind}" + (f" · {info.reason}" if info.reason and
@@ -183,21 +168,15 @@ def judge_job(store: Store, study: str, params: dict[str, Any], responses: list[
     def fn(progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> Any:
         import time
 
-        from reviewer.generation.backend import SamplingSettings
-        from reviewer.judging.service import DEFAULT_SETTINGS, run_judge
+        from reviewer.judging.operations import judge_settings, response_ids_for_cases
+        from reviewer.judging.service import run_judge
 
         kwargs = dict(params)
         cases = kwargs.pop("cases", "all") or "all"
         chosen = responses
         if chosen is None and cases != "all":
-            from reviewer.generation.selection import select_cases
-            from reviewer.studies.lookup import get_study
-
-            with store.Session() as s:
-                case_ids = [c.id for c in select_cases(s, get_study(s, study).id, cases)]
-                chosen = list(s.scalars(select(Response.id).where(Response.case_id.in_(case_ids))))
-        settings = SamplingSettings(**{**DEFAULT_SETTINGS.as_dict(),
-                                       "max_new_tokens": kwargs.pop("max_new_tokens", 512)})
+            chosen = response_ids_for_cases(store, study, cases)
+        settings = judge_settings(kwargs.pop("max_new_tokens", 512))
         start: list[float] = []
 
         def report(done: int, total: int) -> None:
@@ -293,7 +272,7 @@ class TemplateEditor(QDialog):
         self.reload()
 
     def reload(self, select: tuple[str, int] | None = None) -> None:
-        self.infos = template_infos(self.store)
+        self.infos = list_templates(self.store)
         self.list_model.clear()
         self.diff_a.clear()
         self.diff_b.clear()
@@ -335,9 +314,7 @@ class TemplateEditor(QDialog):
             self.message.setText(self.tr("Give the template a name and say why it changes."))
             return None
         try:
-            with self.store.begin() as s:
-                row = tpl.save_template_version(s, name, self.editor.toPlainText(), self.author, reason)
-                saved = (row.name, row.version)
+            saved = save_template(self.store, name, self.editor.toPlainText(), self.author, reason)
         except ReviewerError as exc:
             self.message.setText(str(exc))
             return None

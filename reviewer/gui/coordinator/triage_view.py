@@ -1,12 +1,13 @@
 """The triage view (coordinator): criteria ranked by trouble, the disagreements behind one, and the fix.
 
-Top: :func:`reviewer.checklists.triage.triage` (computed in a job) as a table, worst first, with n, alpha and
-its 95% interval, judge disagreement and feedback counts. Selecting a criterion shows
-:func:`reviewer.checklists.triage.disagreements`: each response where people disagreed, every physician's
-and the judge's verdict, and the feedback notes. "Edit criterion…" stores a new checklist version
-(:func:`reviewer.checklists.versions.edit_checklist`, one transaction, with a reason); "Re-judge affected
-answers…" runs :func:`reviewer.checklists.refinement.rejudge_affected` in a job and then shows
-:func:`reviewer.checklists.refinement.compare_versions`, the table that names both versions.
+Every read and write goes through :mod:`reviewer.checklists.operations`. Top: the criteria ranked by
+:func:`~reviewer.checklists.operations.rank_criteria` (computed in a job) as a table, worst first, with n,
+alpha and its 95% interval, judge disagreement and feedback counts. Selecting a criterion shows
+:func:`~reviewer.checklists.operations.criterion_disagreements`: each response where people disagreed,
+every physician's and the judge's verdict, and the feedback notes. "Edit criterion…" stores a new
+checklist version (:func:`~reviewer.checklists.operations.edit_criterion`, one transaction, with a
+reason); "Re-judge affected answers…" runs :func:`~reviewer.checklists.operations.rejudge_case` in a
+job: it re-judges the case's answers and returns the table that names both versions.
 """
 
 from __future__ import annotations
@@ -32,15 +33,16 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import select
 
-from reviewer import checklists
+from reviewer.checklists import operations as checklist_ops
 from reviewer.checklists.triage import DisagreementReport, TriageRow
+from reviewer.checklists.versions import CriterionView
 from reviewer.errors import InputError, ReviewerError
 from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view
 from reviewer.gui.coordinator.jobs import JobManager
+from reviewer.judging.operations import judge_run_template
 from reviewer.store import Store
-from reviewer.store.models import JudgeRun, Study
+from reviewer.studies.operations import study_choices
 
 
 def _ci(ci: tuple[float, float] | None) -> str:
@@ -86,7 +88,7 @@ def comparison_frame(table: Any) -> pd.DataFrame:
 class EditCriterionDialog(QDialog):
     """Text, points, tier of one criterion, and the reason for the change."""
 
-    def __init__(self, crit: checklists.CriterionView, case: str, version: int, parent: QWidget | None = None) -> None:
+    def __init__(self, crit: CriterionView, case: str, version: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Edit criterion %s of case %s (v%d)") % (crit.key, case, version))
         self.setMinimumWidth(620)
@@ -149,12 +151,10 @@ class TriageView(QWidget):
         self.last_edit: tuple[str, int, int] | None = None  # case uid, old version, new version
         self.comparison: Any = None
         self.job = None
-        with store.Session() as s:
-            self.study_name = s.scalar(select(Study.name).where(Study.id == study_id)) or ""
-            runs = list(s.scalars(select(JudgeRun.name).where(JudgeRun.study_id == study_id)
-                                  .order_by(JudgeRun.id.desc())))
+        choices = study_choices(store, study_id)
+        self.study_name = choices.name
         self.judge = QComboBox()
-        for r in runs:
+        for r in reversed(choices.judge_runs):  # newest first
             self.judge.addItem(self.tr("judge run: %s") % r, r)
         self.judge.addItem(self.tr("no judge run"), "")
         rank = QPushButton(self.tr("Rank criteria"))
@@ -231,11 +231,8 @@ class TriageView(QWidget):
         store, study_id, run = self.store, self.study_id, self.judge.currentData() or None
 
         def fn(progress: Callable[..., None], _is_cancelled: Callable[[], bool]) -> list[TriageRow]:
-            from reviewer.checklists.triage import triage
-
             progress(0, 1, "ranking criteria")
-            with store.Session() as s:
-                rows = triage(s, study_id, judge_run=run, n_boot=n_boot)
+            rows = checklist_ops.rank_criteria(store, study_id, judge_run=run, n_boot=n_boot)
             progress(1, 1, f"{len(rows)} criteria ranked")
             return rows
 
@@ -265,11 +262,8 @@ class TriageView(QWidget):
         if not 0 <= row < len(self.rows):
             return
         r = self.current = self.rows[row]
-        from reviewer.checklists.triage import disagreements
-
-        with self.store.Session() as s:
-            self.report = disagreements(s, r.key, r.case_uid, version=r.version, judge_run=r.judge_run)
-        rep = self.report
+        rep = self.report = checklist_ops.criterion_disagreements(self.store, r.key, r.case_uid, version=r.version,
+                                                                  judge_run=r.judge_run)
         self.crit_title.setText(self.tr("Case %s · %s · v%d: %s — %d responses with disagreement") %
                                 (rep.case, rep.key, rep.version, rep.text, len(rep.rows)))
         self.dis_model.set_frame(disagreement_frame(rep))
@@ -301,13 +295,8 @@ class TriageView(QWidget):
             + f"<hr><p>{escape(r.text).replace(chr(10), '<br>')}</p>")
 
     # -- edit ------------------------------------------------------------------------------------
-    def latest_criterion(self, row: TriageRow) -> tuple[checklists.CriterionView, int]:
-        with self.store.Session() as s:
-            view = checklists.show_checklist(s, row.case_uid)
-        crit = next((c for c in view.criteria if c.key == row.key), None)
-        if crit is None:
-            raise InputError(f"criterion {row.key} is no longer in the latest checklist (v{view.version})")
-        return crit, view.version
+    def latest_criterion(self, row: TriageRow) -> tuple[CriterionView, int]:
+        return checklist_ops.latest_criterion(self.store, row.case_uid, row.key)
 
     def ask_edit(self) -> None:
         if self.current is None:
@@ -335,11 +324,9 @@ class TriageView(QWidget):
         row = self.current
         if row is None:
             raise InputError("select a criterion first")
-        edit = checklists.ChangeCriterion(key=row.key, text=text, points=points, tier=tier)
-        with self.store.begin() as s:
-            cv = checklists.edit_checklist(s, row.case_uid, author=self.author, reason=reason, edits=[edit],
-                                           base_version=base_version)
-            new_version = cv.version
+        new_version = checklist_ops.edit_criterion(self.store, row.case_uid, row.key, text=text, points=points,
+                                                   tier=tier, author=self.author, reason=reason,
+                                                   base_version=base_version)
         self.last_edit = (row.case_uid, row.version, new_version)
         self.status.setText(self.tr("Saved checklist version %d of case %s. Re-judge to compare.")
                             % (new_version, row.case))
@@ -354,11 +341,9 @@ class TriageView(QWidget):
         dialog = JudgeDialog(self.store, self)
         dialog.setWindowTitle(self.tr("Re-judge the answers of case %s") % self.current.case)
         dialog.mode.setCurrentText("logprob")
-        with self.store.Session() as s:
-            old = s.scalar(select(JudgeRun).where(JudgeRun.study_id == self.study_id,
-                                                  JudgeRun.name == (self.current.judge_run or "")))
-            if old is not None and old.template_name:
-                dialog.set_template(old.template_name)
+        template = judge_run_template(self.store, self.study_id, self.current.judge_run or "")
+        if template:
+            dialog.set_template(template)
         dialog.accepted.connect(lambda: self.rejudge(dialog.params()))
         dialog.open()
 
@@ -368,38 +353,31 @@ class TriageView(QWidget):
         if row is None:
             return None
         old_version = self.last_edit[1] if self.last_edit and self.last_edit[0] == row.case_uid else row.version
-        crit, new_version = self.latest_criterion(row)
+        _crit, new_version = self.latest_criterion(row)
         old_run = row.judge_run
         params = dict(params)
         name = params.pop("name", None) or f"rejudge-{row.case}-v{new_version}"
         store = self.store
         case_uid = row.case_uid
 
-        def fn(progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> Any:
-            from reviewer.checklists.refinement import compare_versions, rejudge_affected
-            from reviewer.generation.backend import SamplingSettings
-            from reviewer.judging.service import DEFAULT_SETTINGS
-
+        def fn(progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> checklist_ops.RejudgeResult:
             p = dict(params)
             p.pop("cases", None)
-            settings = SamplingSettings(**{**DEFAULT_SETTINGS.as_dict(), "max_new_tokens": p.pop("max_new_tokens", 512)})
-            summary = rejudge_affected(store, [case_uid], judge_model=p.pop("model"), template=p.pop("template"),
-                                       mode=p.pop("mode"), name=name, settings=settings,
-                                       progress=lambda d, t: progress(d, t, ""), is_cancelled=is_cancelled, **p)
-            table = None
-            if old_run and not summary.cancelled:
-                table = compare_versions(store, case_uid, old_version, new_version, old_run, summary.run_name)
-            return summary, table
+            return checklist_ops.rejudge_case(
+                store, case_uid, judge_model=p.pop("model"), template=p.pop("template"), mode=p.pop("mode"),
+                name=name, old_version=old_version, new_version=new_version, old_run=old_run,
+                max_new_tokens=p.pop("max_new_tokens", 512), progress=lambda d, t: progress(d, t, ""),
+                is_cancelled=is_cancelled, **p)
 
         self.job = self.jobs.start(self.tr("Re-judge case %s (v%d)") % (row.case, new_version), fn,
                                    on_done=self._rejudged, on_failed=self._failed)
         return self.job
 
-    def _rejudged(self, payload: Any) -> None:
+    def _rejudged(self, payload: checklist_ops.RejudgeResult | None) -> None:
         if payload is None:
             self.status.setText(self.tr("Re-judging cancelled."))
             return
-        summary, table = payload
+        summary, table = payload.summary, payload.comparison
         self.status.setText(self.tr("Re-judged: %d verdicts in run %s.") % (summary.judged, summary.run_name))
         if table is None:
             self.cmp_title.setText(self.tr("No earlier judge run to compare with."))

@@ -1,0 +1,78 @@
+"""Study reads for the screens, each one short transaction that returns plain values.
+
+The coordinator views (Agreement, Triage, the Generate and Judge dialogs) fill their filters from
+these: the study's name, its case categories, its model names and its judge runs. Nothing here
+hands an ORM object to the caller; every function takes the open :class:`~reviewer.store.Store`
+first and opens (and closes) its own session.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from reviewer.store import Store
+from reviewer.store.models import Case, JudgeRun, Model, Study
+
+
+@dataclass(frozen=True)
+class StudyChoices:
+    """What a study's filter bars offer: its name, categories, model names, judge runs (oldest first)."""
+
+    name: str
+    categories: tuple[str, ...]
+    models: tuple[str, ...]
+    judge_runs: tuple[str, ...]
+
+
+def _name(session: Session, study_id: int) -> str:
+    return session.scalar(select(Study.name).where(Study.id == study_id)) or ""
+
+
+def _categories(session: Session, study_id: int) -> list[str]:
+    rows = session.scalars(select(Case.category).where(Case.study_id == study_id).distinct())
+    return sorted(c for c in rows if c)
+
+
+def _models(session: Session, study_id: int) -> list[str]:
+    return sorted(set(session.scalars(select(Model.name).where(Model.study_id == study_id))))
+
+
+def _judge_runs(session: Session, study_id: int) -> list[str]:
+    return list(session.scalars(select(JudgeRun.name).where(JudgeRun.study_id == study_id).order_by(JudgeRun.id)))
+
+
+def study_name(store: Store, study_id: int) -> str:
+    """The study's name ("" when there is no such study)."""
+    with store.Session() as s:
+        return _name(s, study_id)
+
+
+def study_categories(store: Store, study_id: int) -> list[str]:
+    """The distinct case categories of a study, sorted, without blanks (case selectors and filters)."""
+    with store.Session() as s:
+        return _categories(s, study_id)
+
+
+def model_names(store: Store, study_id: int) -> list[str]:
+    """The distinct names of the study's answer models, sorted."""
+    with store.Session() as s:
+        return _models(s, study_id)
+
+
+def judge_run_names(store: Store, study_id: int, *, newest_first: bool = False) -> list[str]:
+    """The names of the study's judge runs in the order they were made (or newest first)."""
+    with store.Session() as s:
+        runs = _judge_runs(s, study_id)
+    return runs[::-1] if newest_first else runs
+
+
+def study_choices(store: Store, study_id: int) -> StudyChoices:
+    """Name, categories, model names and judge runs of a study, read in one transaction."""
+    with store.Session() as s:
+        return StudyChoices(
+            name=_name(s, study_id), categories=tuple(_categories(s, study_id)),
+            models=tuple(_models(s, study_id)),
+            judge_runs=tuple(_judge_runs(s, study_id)))
