@@ -33,3 +33,11 @@ class NotFoundError(ReviewerError):
 
 class ConflictError(ReviewerError):
     """A write that would overwrite someone else's change (stale version)."""
+
+
+class IncompleteRatingError(ReviewerError):
+    """Submit refused: names every unanswered criterion (by number and text) and the overall score."""
+
+    def __init__(self, missing: list[str]) -> None:
+        self.missing = list(missing)
+        super().__init__("cannot submit yet; still unanswered: " + "; ".join(self.missing))

@@ -57,13 +57,14 @@ def coord_window(qtbot, tmp_path: Path):
     isolate_settings(tmp_path / "settings")
     from reviewer.gui.app import make_app
     from reviewer.gui.rater.main_window import MainWindow
+    from reviewer.rating.operations import RatingOperations
 
     make_app("en")
     made = []
 
     def make(store, ids, coordinator: bool = True, rater: str | None = None):  # noqa: ANN001, ANN202
         rater = rater or sorted(ids["raters"])[0]
-        w = MainWindow(store, ids["study"], ids["raters"][rater], rater, coordinator)
+        w = MainWindow(RatingOperations(store), ids["study"], ids["raters"][rater], rater, coordinator)
         w.persist_settings = False
         if not hasattr(w, "coordinator_ui"):  # main window not hooked yet: install as it will
             from reviewer.gui.coordinator.menu import install

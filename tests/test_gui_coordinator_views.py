@@ -143,6 +143,7 @@ def test_return_from_a_review_file_window_then_merge_in_the_coordinator(coord_wi
         write_return,
     )
     from reviewer.gui.rater.main_window import MainWindow
+    from reviewer.rating.operations import RatingOperations
     from reviewer.reviewfiles import open_review_file, pack_review_file
 
     store = demo_store
@@ -159,7 +160,7 @@ def test_return_from_a_review_file_window_then_merge_in_the_coordinator(coord_wi
 
         rid = s.scalar(select(Rater.id).where(Rater.uid == manifest["rater_uid"]))
         sid = s.scalar(select(Study.id).where(Study.uid == manifest["study_uid"]))
-    rater_window = MainWindow(work_store, sid, rid, rater, False)
+    rater_window = MainWindow(RatingOperations(work_store), sid, rid, rater, False)
     rater_window.persist_settings = False
     qtbot.addWidget(rater_window)
     ui = rater_window.coordinator_ui

@@ -20,12 +20,13 @@ def window_factory(qtbot, tmp_path):
     isolate_settings(tmp_path / "settings")
     from reviewer.gui.app import make_app
     from reviewer.gui.rater.main_window import MainWindow
+    from reviewer.rating.operations import RatingOperations
 
     make_app("en")
     made = []
 
     def make(store, ids, rater="alice", coordinator=False):
-        w = MainWindow(store, ids["study"], ids[rater], rater, coordinator)
+        w = MainWindow(RatingOperations(store), ids["study"], ids[rater], rater, coordinator)
         w.persist_settings = False
         qtbot.addWidget(w)
         with qtbot.waitActive(w):

@@ -35,6 +35,7 @@ def test_menus_are_translated_at_run_time(qtbot, store, tmp_path) -> None:
     from reviewer.gui.app import make_app
     from reviewer.gui.i18n import install_translator
     from reviewer.gui.rater.main_window import MainWindow
+    from reviewer.rating.operations import RatingOperations
     from tests.helpers_gui import isolate_settings
     from tests.helpers_rating import make_study
 
@@ -44,7 +45,7 @@ def test_menus_are_translated_at_run_time(qtbot, store, tmp_path) -> None:
     assert translator is not None
     try:
         ids = make_study(store)
-        w = MainWindow(store, ids["study"], ids["alice"], "alice", coordinator=True)  # every menu
+        w = MainWindow(RatingOperations(store), ids["study"], ids["alice"], "alice", coordinator=True)  # every menu
         w.persist_settings = False
         qtbot.addWidget(w)
         table = json.loads((HERE / "zh_CN.json").read_text("utf-8"))

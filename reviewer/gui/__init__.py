@@ -1,7 +1,9 @@
 """The review desktop app (PySide6): the only package that imports ``PySide6.QtWidgets``.
 
-Entry point: :func:`reviewer.gui.app.run_app`. Widgets read and write through
-:mod:`reviewer.rating` in short transactions and only ever hold frozen DTOs.
+Entry point: :func:`reviewer.gui.app.run_app`. The rater's widgets read and write through the
+:class:`~reviewer.rating.operations.RatingOperations` they are handed (each call one short
+transaction) and only ever hold frozen DTOs; they never see a session, SQL or an ORM model.
+Settings are declared once in :mod:`reviewer.gui.settings`.
 """
 
 from reviewer.gui.pyside_fix import protect_none

@@ -1,5 +1,8 @@
 """Starting the app: the QApplication, translations, which study and which rater, the window,
-and the offscreen screenshot mode used by ``--screenshot`` and the docs."""
+and the offscreen screenshot mode used by ``--screenshot`` and the docs.
+
+The store is opened here and handed to the windows as :class:`~reviewer.rating.operations.RatingOperations`
+(imported only once the first screen is painted: it loads SQLAlchemy)."""
 
 from __future__ import annotations
 
@@ -7,22 +10,20 @@ import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEventLoop, QSettings, Qt
+from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from reviewer.errors import NotFoundError, ReviewerError
+from reviewer.gui import settings
 from reviewer.gui.i18n import install_translator
-from reviewer.gui.lazy_import import lazy_module
-from reviewer.gui.rater.main_window import DEFAULT_PT, MainWindow
+from reviewer.gui.rater.main_window import MainWindow
 from reviewer.gui.style import apply_style
 from reviewer.reviewfiles.workcopy import is_review_file
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
-    from reviewer.store import Store
-
-svc = lazy_module("reviewer.rating")
+    from reviewer.rating.operations import RatingOperations
 
 _windows: list[MainWindow] = []  # keeps windows opened from the File menu alive
 
@@ -57,34 +58,33 @@ def make_app(language: str | None = None) -> QApplication:
         app.setApplicationName("reviewer")
         app.setApplicationDisplayName("Reviewer")
         install_translator(app, language)
-        apply_style(app, QSettings().value("view/font_pt", DEFAULT_PT, type=float))
+        apply_style(app, settings.FONT_PT.value())
     return app  # type: ignore[return-value]
 
 
-def open_target(target: str | os.PathLike[str] | None) -> tuple[Store, dict]:
-    """A study database (path or URL) or a review file (``.rvw``, opened as its working copy)."""
+def open_target(target: str | os.PathLike[str] | None) -> tuple[RatingOperations, dict]:
+    """The rating operations on a study database (path or URL) or a review file (``.rvw``, opened
+    as its working copy), and the review file's manifest (``{}`` for a database)."""
+    from reviewer.rating.operations import RatingOperations
+
     if is_review_file(target):
         from reviewer.reviewfiles.pack import open_review_file
 
-        return open_review_file(target)
+        store, manifest = open_review_file(target)
+        return RatingOperations(store), manifest
     from reviewer.store import open_store
 
-    return open_store(target), {}  # at head already: one query, Alembic not loaded
+    return RatingOperations(open_store(target)), {}  # at head already: one query, Alembic not loaded
 
 
-def pick_study(store: Store, name: str | None, manifest: dict, parent: QWidget | None,
+def pick_study(ops: RatingOperations, name: str | None, manifest: dict, parent: QWidget | None,
                interactive: bool) -> int:
-    with store.Session() as s:
-        if manifest.get("study_uid"):
-            sid = svc.find_study(s, uid=manifest["study_uid"])
-            if sid is not None:
-                return sid
-        if name:
-            sid = svc.find_study(s, name=name)
-            if sid is None:
-                raise NotFoundError(f"no study named {name!r} in this database")
-            return sid
-        studies = svc.study_list(s)
+    found = ops.find_study(uid=manifest.get("study_uid"), name=name)
+    if found.study_id is not None:
+        return found.study_id
+    if name:
+        raise NotFoundError(f"no study named {name!r} in this database")
+    studies = found.studies
     if not studies:
         raise NotFoundError("this database holds no study yet: import cases first (reviewer import ...)")
     if len(studies) == 1 or not interactive:
@@ -96,53 +96,56 @@ def pick_study(store: Store, name: str | None, manifest: dict, parent: QWidget |
     return studies[names.index(chosen)][0]
 
 
-def pick_rater(store: Store, name: str | None, manifest: dict, parent: QWidget | None,
+def pick_rater(ops: RatingOperations, name: str | None, manifest: dict, parent: QWidget | None,
                interactive: bool) -> tuple[int, str]:
     """The rater: --rater, the review file's rater, the remembered one, or asked once."""
-    with store.Session() as s:
-        if not name and manifest.get("rater_uid"):
-            name = svc.rater_name_by_uid(s, manifest["rater_uid"])
-        known = svc.rater_names(s)
+    raters = ops.known_raters(None if name else manifest.get("rater_uid"))
+    name = name or raters.named_by_uid
+    known = list(raters.names)
     if not name:
-        remembered = remembered_rater(store.url)
+        remembered = remembered_rater(ops.store.url)
         name = remembered if remembered in known else ""
     if not name and interactive:
         from reviewer.gui.dialogs import RaterPicker
 
-        dialog = RaterPicker(known, QSettings().value("rater/last", "", type=str), parent)
+        dialog = RaterPicker(known, settings.LAST_RATER.value(), parent)
         if not dialog.exec() or not dialog.name():
             raise ReviewerError("no rater chosen")
         name = dialog.name()
     if not name:
         name = known[0] if known else "rater"
-    with store.begin() as s:
-        rater_id = svc.get_rater(s, name, create=True).id
-    remember(store.url, name)
+    rater_id = ops.get_rater(name, create=True).id
+    remember(ops.store.url, name)
     return rater_id, name
 
 
 def remembered_rater(url: str) -> str:
     """The rater last chosen for the store at *url* (``""`` when none)."""
-    return QSettings().value(f"rater/{url}", "", type=str)
+    return settings.RATER_OF_STORE(url=url).value()
 
 
 def remember(url: str, rater: str) -> None:
     """Remember the rater for this store, and the store among the recent ones."""
-    settings = QSettings()
-    settings.setValue(f"rater/{url}", rater)
-    settings.setValue("rater/last", rater)
-    recent = [p for p in settings.value("recent", [], type=list) if p != url]
-    settings.setValue("recent", [url, *recent][:8])
+    settings.RATER_OF_STORE(url=url).set(rater)
+    settings.LAST_RATER.set(rater)
+    recent = [p for p in settings.RECENT.value() if p != url]
+    settings.RECENT.set([url, *recent][:8])
+
+
+def _wired(window: MainWindow) -> MainWindow:
+    """The window's File menu opens other studies in windows of their own."""
+    window.openRequested.connect(lambda path, w=window: open_in_new_window(path, w))
+    return window
 
 
 def build_window(target: str | os.PathLike[str] | None, *, rater: str | None = None,
                  coordinator: bool = False, study: str | None = None,
                  interactive: bool = True) -> MainWindow:
     """The ready window, built in one go (the store is opened first)."""
-    store, manifest = open_target(target)
-    study_id = pick_study(store, study, manifest, None, interactive)
-    rater_id, rater_name = pick_rater(store, rater, manifest, None, interactive)
-    return MainWindow(store, study_id, rater_id, rater_name, coordinator)
+    ops, manifest = open_target(target)
+    study_id = pick_study(ops, study, manifest, None, interactive)
+    rater_id, rater_name = pick_rater(ops, rater, manifest, None, interactive)
+    return _wired(MainWindow(ops, study_id, rater_id, rater_name, coordinator))
 
 
 def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = None,
@@ -168,7 +171,7 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
                               interactive=interactive)
         window.show()
     else:
-        window = MainWindow(None, first.study_id, first.rater_id, first.rater_name, first=first)
+        window = _wired(MainWindow(None, first.study_id, first.rater_id, first.rater_name, first=first))
         window.show()
         paint_now(window)
     if on_painted is not None:
@@ -176,9 +179,9 @@ def start_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     if first is not None:
         QApplication.setOverrideCursor(Qt.CursorShape.BusyCursor)  # the window shows, but waits a moment
         try:
-            store, _manifest = open_target(first.target)  # a review file: its working copy, pack checked
-            remember(store.url, first.rater_name)
-            window.attach(store)
+            ops, _manifest = open_target(first.target)  # a review file: its working copy, pack checked
+            remember(ops.store.url, first.rater_name)
+            window.attach(ops)
         except BaseException:
             window.close()  # never leave a window without its store on screen
             raise

@@ -1,14 +1,17 @@
 """Qt translations: the app's strings go through ``tr()``; a Simplified Chinese catalogue ships
 as ``resources/translations/reviewer_zh_CN.qm`` (built by ``pyside6-lrelease`` from the ``.ts``).
 
-The language comes from the ``language`` setting (``QSettings``), else the system locale.
+The language comes from the ``language`` setting (:data:`reviewer.gui.settings.LANGUAGE`), else the
+system locale.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLocale, QSettings, QTranslator
+from PySide6.QtCore import QCoreApplication, QLocale, QTranslator
+
+from reviewer.gui.settings import LANGUAGE
 
 
 def translations_dir() -> Path:
@@ -24,7 +27,7 @@ def pick_language(explicit: str | None = None) -> str:
     """``zh_CN``, ``en`` ...: an explicit choice, else the saved setting, else the system locale."""
     if explicit:
         return explicit
-    saved = QSettings().value("language", "", type=str)
+    saved = LANGUAGE.value()
     return saved or QLocale.system().name()
 
 

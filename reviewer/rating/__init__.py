@@ -2,7 +2,8 @@
 and the first screen read before SQLAlchemy is imported.
 
 - :mod:`.service`: reads and writes on a caller's session (``set_criterion``, ``submit``, ...)
-- :mod:`.desk`: the same operations on an open store, each owning its transaction (what the GUI calls)
+- :mod:`.operations`: ``RatingOperations``, the same reads and writes on an open store, each call one
+  transaction returning views (what the GUI calls; it never sees a session)
 - :mod:`.views`: frozen dataclasses the GUI shows (no SQLAlchemy); :mod:`.queue_reads` and
   :mod:`.first_screen`: the DB-API reads shared by the ORM path and the first screen
 - :mod:`.guard`: the ``expected_version`` check; :mod:`.drafts`: the fast criterion write;
@@ -13,4 +14,4 @@ Public names load on first use (PEP 562), so ``reviewer.rating.views`` imports w
 
 from reviewer import lazy_exports
 
-__getattr__ = lazy_exports(__name__, ["service", "queue", "views", "guard", "drafts", "overview"])
+__getattr__ = lazy_exports(__name__, ["service", "queue", "views", "guard", "drafts", "overview", "operations"])

@@ -1,40 +1,16 @@
 """What the coordinator sees beside a rater's own rating: other raters' answers, judge verdicts,
 and the model behind a response. Raters never get these: the app calls this only in coordinator mode.
 
-No Qt; returns frozen dataclasses.
+No Qt; returns frozen dataclasses (defined in :mod:`reviewer.rating.views`).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from reviewer.rating.views import JudgeColumn, OtherRating, Overview  # noqa: F401  (re-exported)
 from reviewer.store.models import CriterionRating, JudgeRun, JudgeVerdict, Model, Rater, Rating, Response
-
-
-@dataclass(frozen=True)
-class OtherRating:
-    rater: str
-    status: str
-    values: dict[int, str] = field(default_factory=dict)  # criterion id -> met | not_met | na
-    overall_score: float | None = None
-
-
-@dataclass(frozen=True)
-class JudgeColumn:
-    run: str
-    judge_model: str
-    verdicts: dict[int, bool | None] = field(default_factory=dict)  # criterion id -> met?
-    score: float | None = None
-
-
-@dataclass(frozen=True)
-class Overview:
-    model_name: str
-    others: tuple[OtherRating, ...]
-    judges: tuple[JudgeColumn, ...]
 
 
 def overview(session: Session, response_id: int, rater_id: int | None) -> Overview:

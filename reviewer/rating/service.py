@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from reviewer.errors import InputError, NotFoundError, ReviewerError
+from reviewer.errors import IncompleteRatingError, InputError, NotFoundError
 from reviewer.rating.drafts import set_criterion_draft
 from reviewer.rating.guard import guarded_rating, stored_version  # noqa: F401  (stored_version: API)
 from reviewer.rating.queue import (  # noqa: F401  (re-exported: the rating service API)
@@ -66,14 +66,6 @@ from reviewer.store.models import (
 )
 
 FEEDBACK_KINDS = ("unclear", "wrong", "missing")
-
-
-class IncompleteRatingError(ReviewerError):
-    """Submit refused: names every unanswered criterion (by number and text) and the overall score."""
-
-    def __init__(self, missing: list[str]) -> None:
-        self.missing = list(missing)
-        super().__init__("cannot submit yet; still unanswered: " + "; ".join(self.missing))
 
 
 # ----------------------------------------------------------------------------- raters

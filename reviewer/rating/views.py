@@ -99,6 +99,62 @@ class QueueItem:
     time_spent_s: float
 
 
+@dataclass(frozen=True)
+class QueueView:
+    """A rater's work queue as the queue panel first needs it (rows come later, a page at a time)."""
+
+    ids: list[int]  # response ids, in order
+    statuses: dict[int, str]  # response id -> draft | submitted (absent: new)
+    categories: list[str]  # the study's case categories, sorted, without blanks
+
+
+@dataclass(frozen=True)
+class StudyLookup:
+    """Which study to open: the one a review file or ``--study`` names, else every study by name."""
+
+    study_id: int | None  # the study with the uid (else the name) asked for; None when absent
+    studies: tuple[tuple[int, str], ...] = ()  # (id, name) of every study, read only when none was asked for
+
+
+@dataclass(frozen=True)
+class KnownRaters:
+    """The raters of a database, and the name of the one a review file names by uid."""
+
+    names: tuple[str, ...]  # sorted
+    named_by_uid: str | None = None
+
+
+@dataclass(frozen=True)
+class RaterView:
+    id: int
+    name: str
+
+
+@dataclass(frozen=True)
+class OtherRating:
+    rater: str
+    status: str
+    values: dict[int, str] = field(default_factory=dict)  # criterion id -> met | not_met | na
+    overall_score: float | None = None
+
+
+@dataclass(frozen=True)
+class JudgeColumn:
+    run: str
+    judge_model: str
+    verdicts: dict[int, bool | None] = field(default_factory=dict)  # criterion id -> met?
+    score: float | None = None
+
+
+@dataclass(frozen=True)
+class Overview:
+    """What the coordinator sees beside a rater's own rating (see :mod:`reviewer.rating.overview`)."""
+
+    model_name: str
+    others: tuple[OtherRating, ...]
+    judges: tuple[JudgeColumn, ...]
+
+
 # ----------------------------------------------------------------------------- assembling one item
 
 

@@ -7,17 +7,13 @@ only show values and emit what the rater chose; the item controller writes to th
 from __future__ import annotations
 
 import html
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from reviewer.rating.views import CriterionView
+from reviewer.rating.views import CriterionView, Overview
 from reviewer.store.vocabulary import MET, NA, NOT_MET
-
-if TYPE_CHECKING:
-    from reviewer.rating.overview import Overview
 
 VALUE_OBJECT = {MET: "Met", NOT_MET: "NotMet", NA: "NotApplicable"}
 

@@ -10,31 +10,29 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
 
-from reviewer.gui.lazy_import import lazy_module
-
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
-
     from reviewer.gui.rater.review_column import ReviewColumn
+    from reviewer.rating.operations import RatingOperations
     from reviewer.rating.views import RatingState
 
-svc = lazy_module("reviewer.rating")  # imported on first use: after the first screen is painted
 
-
-def save_field(session: Session, rater_id: int, response_id: int, field: str, key: object, value: object, *,
-               actor: str, expected_version: int) -> RatingState:
-    """One field's write: ``criterion`` (key: criterion id), ``overall``, ``extra`` (key: scale
-    name), ``safety`` or ``comment``."""
-    mine = {"actor": actor, "expected_version": expected_version}
+def save_field(ops: RatingOperations, rater_id: int, response_id: int, field: str, key: object, value: object,
+               *, actor: str, expected_version: int) -> RatingState:
+    """One field's write (one transaction): ``criterion`` (key: criterion id), ``overall``,
+    ``extra`` (key: scale name), ``safety`` or ``comment``."""
     if field == "criterion":
-        return svc.set_criterion(session, rater_id, response_id, key, value, **mine)
+        return ops.set_criterion(rater_id, response_id, key, value, actor=actor,
+                                 expected_version=expected_version)
     if field == "overall":
-        return svc.set_overall_score(session, rater_id, response_id, value, **mine)
+        return ops.set_overall_score(rater_id, response_id, value, actor=actor,
+                                     expected_version=expected_version)
     if field == "extra":
-        return svc.set_extra_score(session, rater_id, response_id, str(key), value, **mine)
+        return ops.set_extra_score(rater_id, response_id, str(key), value, actor=actor,
+                                   expected_version=expected_version)
     if field == "safety":
-        return svc.set_safety_flag(session, rater_id, response_id, bool(value), **mine)
-    return svc.set_comment(session, rater_id, response_id, str(value), **mine)
+        return ops.set_safety_flag(rater_id, response_id, bool(value), actor=actor,
+                                   expected_version=expected_version)
+    return ops.set_comment(rater_id, response_id, str(value), actor=actor, expected_version=expected_version)
 
 
 class FieldCommand(QUndoCommand):

@@ -4,16 +4,21 @@ It owns navigation (queue selection, next/previous, next unrated, submit-and-adv
 side-by-side and coordinator modes, zoom, and remembered geometry. Keyboard shortcuts are set up
 in :mod:`reviewer.gui.rater.shortcuts`.
 
-The window can be built before the store is open, from the app's first screen
-(:mod:`reviewer.rating.first_screen`): it then shows the first response at once and :meth:`MainWindow.attach`
-connects the store right after the first paint (see :func:`reviewer.gui.app.start_window`).
+Every read and write goes through the rating operations it is handed
+(:class:`reviewer.rating.operations.RatingOperations`, one transaction per call); the window never
+sees a session. It can be built before the store is open, from the app's first screen
+(:mod:`reviewer.rating.first_screen`): it then shows the first response at once and
+:meth:`MainWindow.attach` hands it the operations right after the first paint (see
+:func:`reviewer.gui.app.start_window`).
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -31,30 +36,31 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui import settings
 from reviewer.gui.dialogs import FeedbackDialog, ShortcutsDialog
-from reviewer.gui.lazy_import import lazy_module
 from reviewer.gui.rater.panes import CasePane
 from reviewer.gui.rater.queue_model import QueueModel
 from reviewer.gui.rater.review_column import ReviewColumn
+from reviewer.gui.rater.shortcuts import install_menus_and_shortcuts
 from reviewer.gui.style import apply_style, is_dark
 from reviewer.rating.views import RatingState
 
 if TYPE_CHECKING:
     from reviewer.rating.first_screen import FirstScreen
+    from reviewer.rating.operations import RatingOperations
     from reviewer.store import Store
-
-svc = lazy_module("reviewer.rating")
-
-DEFAULT_PT = 10.5
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, store: Store | None, study_id: int, rater_id: int, rater_name: str,
-                 coordinator: bool = False, *, first: FirstScreen | None = None) -> None:
-        """With *store*, a ready window. Without it, *first* fills the window and :meth:`attach`
-        must follow before the event loop handles user input."""
+    openRequested = Signal(str)  # a study or review file to open in another window (File menu)
+
+    def __init__(self, ops: RatingOperations | None, study_id: int, rater_id: int, rater_name: str,
+                 coordinator: bool = False, *, first: FirstScreen | None = None,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        """With *ops*, a ready window. Without them, *first* fills the window and :meth:`attach`
+        must follow before the event loop handles user input. *clock* counts time on item."""
         super().__init__()
-        self.store, self.study_id, self.rater_id = store, study_id, rater_id
+        self.ops, self.study_id, self.rater_id = ops, study_id, rater_id
         self.rater_name, self.coordinator = rater_name, coordinator
         self.current_id: int | None = None
         self.persist_settings = True  # screenshots and benchmarks leave the user's settings alone
@@ -63,12 +69,11 @@ class MainWindow(QMainWindow):
         if first is not None:
             self.study_name = first.study_name
         else:
-            with store.Session() as s:
-                self.study_name = svc.study_name(s, study_id)
+            self.study_name = ops.study_name(study_id)
         self.setWindowTitle(self.tr("Reviewer — %s — %s") % (self.study_name, rater_name))
 
         # queue panel
-        self.model = QueueModel(store, self)
+        self.model = QueueModel(ops, self)
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -119,7 +124,7 @@ class MainWindow(QMainWindow):
 
         # review area
         self.case_pane = CasePane()
-        self.columns = [ReviewColumn(store, rater_id, rater_name, name) for name in ("A", "B")]
+        self.columns = [ReviewColumn(ops, rater_id, rater_name, name, clock=clock) for name in ("A", "B")]
         for col in self.columns:
             col.coordinator = coordinator
             col.saved.connect(self._on_saved)
@@ -151,8 +156,6 @@ class MainWindow(QMainWindow):
         self._prefetch_timer.setInterval(40)
         self._prefetch_timer.timeout.connect(self._prefetch_next)
 
-        from reviewer.gui.rater.shortcuts import install_menus_and_shortcuts
-
         install_menus_and_shortcuts(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._restore_settings()
@@ -161,16 +164,21 @@ class MainWindow(QMainWindow):
             self.columns[0].seed(first.item)
             self._fill_queue_panel()
             self.statusBar().showMessage(self.tr("Opening the study…"))  # until attach()
-        if store is not None:
-            self.attach(store)
+        if ops is not None:
+            self.attach(ops)
 
-    def attach(self, store: Store) -> None:
-        """Connect the store: load the queue (unless the first screen did), the coordinator's
-        tools, and start reading ahead."""
-        self.store = store
-        self.model.attach(store)
+    @property
+    def store(self) -> Store | None:
+        """The open store (``None`` until attached), for the coordinator's tools and jobs."""
+        return self.ops.store if self.ops is not None else None
+
+    def attach(self, ops: RatingOperations) -> None:
+        """Connect the store's operations: load the queue (unless the first screen did), the
+        coordinator's tools, and start reading ahead."""
+        self.ops = ops
+        self.model.attach(ops)
         for col in self.columns:
-            col.attach(store)
+            col.attach(ops)
         if self.current_id is None:
             self.reload()
         from reviewer.gui.coordinator.menu import install  # coordinator menu, jobs, return ratings
@@ -182,28 +190,27 @@ class MainWindow(QMainWindow):
 
     # -- settings -----------------------------------------------------------------------------
     def _restore_settings(self) -> None:
-        s = QSettings()
-        geometry = s.value("window/geometry")
+        geometry = settings.WINDOW_GEOMETRY.value()
         if geometry is not None:
             self.restoreGeometry(geometry)
         else:
             self.resize(1560, 940)
-        for key, splitter in (("window/splitter", self.splitter), ("window/columns", self.col_splitter)):
-            state = s.value(key)
+        for option, splitter in ((settings.WINDOW_SPLITTER, self.splitter),
+                                 (settings.WINDOW_COLUMNS, self.col_splitter)):
+            state = option.value()
             if state is not None:
                 splitter.restoreState(state)
 
     def save_settings(self) -> None:
-        s = QSettings()
-        s.setValue("window/geometry", self.saveGeometry())
-        s.setValue("window/splitter", self.splitter.saveState())
-        s.setValue("window/columns", self.col_splitter.saveState())
+        settings.WINDOW_GEOMETRY.set(self.saveGeometry())
+        settings.WINDOW_SPLITTER.set(self.splitter.saveState())
+        settings.WINDOW_COLUMNS.set(self.col_splitter.saveState())
 
     def zoom(self, step: int) -> None:
         """Ctrl +/-/0: change the text size, remembered."""
-        s = QSettings()
-        pt = DEFAULT_PT if step == 0 else max(7.0, min(24.0, s.value("view/font_pt", DEFAULT_PT, type=float) + step))
-        s.setValue("view/font_pt", pt)
+        size = settings.FONT_PT
+        pt = size.default if step == 0 else max(7.0, min(24.0, size.value() + step))
+        size.set(pt)
         apply_style(QApplication.instance(), pt)
         if self.current_id is not None:
             self.case_pane.show_item(None)
@@ -274,7 +281,7 @@ class MainWindow(QMainWindow):
         self._show_partner()
         self.active = first
         first.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
-        if self.store is not None:
+        if self.ops is not None:
             self._prefetch_timer.start()
 
     def _prefetch_next(self) -> None:
@@ -299,9 +306,7 @@ class MainWindow(QMainWindow):
         item = self.columns[0].item
         if item is None:
             return None
-        with self.store.Session() as s:
-            ids = svc.other_responses(s, item.response_id)
-        ids = [i for i in ids if self.model.queue_index(i) is not None]
+        ids = [i for i in self.ops.other_responses(item.response_id) if self.model.queue_index(i) is not None]
         return ids[0] if ids else None
 
     def step(self, delta: int) -> None:

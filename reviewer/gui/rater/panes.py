@@ -11,9 +11,10 @@ import html
 from functools import lru_cache
 
 import markdown as md
-from PySide6.QtCore import QSettings, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
+from reviewer.gui.settings import REFERENCE_OPEN
 from reviewer.rating.views import ItemView
 
 _MD = md.Markdown(extensions=["tables", "fenced_code", "sane_lists", "nl2br"])
@@ -95,13 +96,13 @@ class CasePane(QWidget):
         layout.addWidget(self.chat, 3)
         layout.addWidget(self.ref_toggle)
         layout.addWidget(self.reference, 2)
-        self.ref_toggle.setChecked(QSettings().value("view/reference_open", False, type=bool))
+        self.ref_toggle.setChecked(REFERENCE_OPEN.value())
         self._shown: tuple[int, bool] | None = None
 
     def _toggle_reference(self, shown: bool) -> None:
         self.ref_toggle.setArrowType(Qt.ArrowType.DownArrow if shown else Qt.ArrowType.RightArrow)
         self.reference.setVisible(shown and self.ref_toggle.isVisible())
-        QSettings().setValue("view/reference_open", shown)
+        REFERENCE_OPEN.set(shown)
 
     def show_item(self, item: ItemView | None, dark: bool = False) -> None:
         if item is None:

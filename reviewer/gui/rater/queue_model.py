@@ -6,8 +6,8 @@ when the view asks for them. Filtering by status and category happens here, on t
 ``QSortFilterProxyModel`` would call back into Python once per row (50,000 calls on every reset).
 
 The model can be filled from the app's first screen (:mod:`reviewer.rating.first_screen`) before the
-store is open: the first page of rows comes with it, and the store is attached right after the
-first paint.
+store is open: the first page of rows comes with it, and the rating operations are attached right
+after the first paint.
 """
 
 from __future__ import annotations
@@ -23,14 +23,11 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reviewer.gui.lazy_import import lazy_module
 from reviewer.rating.views import NEW, QueueItem, RatingState
 
 if TYPE_CHECKING:
     from reviewer.rating.first_screen import FirstScreen
-    from reviewer.store import Store
-
-svc = lazy_module("reviewer.rating")
+    from reviewer.rating.operations import RatingOperations
 
 PAGE = 200
 STATUS_COLOURS = {"new": "#8a94a6", "draft": "#d08a00", "submitted": "#1f9d55"}
@@ -62,9 +59,9 @@ class QueueModel(QAbstractTableModel):
                QT_TRANSLATE_NOOP("QueueModel", "Status"), QT_TRANSLATE_NOOP("QueueModel", "Time"),
                QT_TRANSLATE_NOOP("QueueModel", "Category"))
 
-    def __init__(self, store: Store | None, parent=None) -> None:  # noqa: ANN001
+    def __init__(self, ops: RatingOperations | None, parent=None) -> None:  # noqa: ANN001
         super().__init__(parent)
-        self._store = store
+        self._ops = ops
         self._ids: list[int] = []  # the whole queue, in order
         self._pos: dict[int, int] = {}  # response id -> index in the whole queue
         self._visible: list[int] = []  # what the rows show (the filtered queue)
@@ -84,16 +81,13 @@ class QueueModel(QAbstractTableModel):
         self._status_text = {"new": self.tr("new"), "draft": self.tr("draft"), "submitted": self.tr("submitted")}
 
     # -- loading --------------------------------------------------------------------------
-    def attach(self, store: Store) -> None:
-        self._store = store
+    def attach(self, ops: RatingOperations) -> None:
+        self._ops = ops
 
     def load(self, study_id: int, rater_id: int) -> None:
         """Fetch the ordered ids, statuses and categories; rows come later, page by page."""
-        with self._store.Session() as s:
-            ids = svc.queue_ids(s, study_id, rater_id)
-            status = svc.queue_statuses(s, rater_id, ids)
-            categories = svc.study_categories(s, study_id)
-        self._reset(study_id, rater_id, ids, status, categories, {})
+        queue = self._ops.queue(study_id, rater_id)
+        self._reset(study_id, rater_id, queue.ids, queue.statuses, queue.categories, {})
 
     def load_first(self, first: FirstScreen) -> None:
         """Fill the model from the first screen (no store needed)."""
@@ -115,15 +109,13 @@ class QueueModel(QAbstractTableModel):
     def _row_item(self, row: int) -> QueueItem | None:
         rid = self._visible[row]
         item = self._rows.get(rid)
-        if item is None and self._rater_id is not None and self._store is not None:
+        if item is None and self._rater_id is not None and self._ops is not None:
             # a page of the whole queue around this response (the unfiltered order is the common case)
             start = (self._pos[rid] // PAGE) * PAGE
             chunk = self._ids[start:start + PAGE]
             if rid not in chunk:
                 chunk = [rid]
-            with self._store.Session() as s:
-                got = svc.queue_rows(s, self._rater_id, chunk, {r: self._pos[r] + 1 for r in chunk})
-            self._rows.update(got)
+            self._rows.update(self._ops.queue_rows(self._rater_id, chunk, {r: self._pos[r] + 1 for r in chunk}))
             item = self._rows.get(rid)
         return item
 
@@ -151,10 +143,9 @@ class QueueModel(QAbstractTableModel):
 
     def ensure_categories(self) -> None:
         """Load each response's category (once), for the category filter."""
-        if self._category or not self._ids or self._store is None:
+        if self._category or not self._ids or self._ops is None:
             return
-        with self._store.Session() as s:
-            self._category = svc.response_categories(s, self._study_id)
+        self._category = self._ops.response_categories(self._study_id)
 
     # -- queries used by the window -------------------------------------------------------
     def ids(self) -> list[int]:

@@ -10,10 +10,12 @@ Every write expects the version of the rating on screen; when it was changed els
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
@@ -26,21 +28,18 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ConflictError, ReviewerError
-from reviewer.gui.lazy_import import lazy_module
+from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError
 from reviewer.gui.rater.checklist import ChecklistView
 from reviewer.gui.rater.field_writes import FieldCommand, save_field
 from reviewer.gui.rater.item_time import ItemTime
 from reviewer.gui.rater.panes import ResponsePane, markdown_html
 from reviewer.gui.rater.score_form import ScoreForm
-from reviewer.rating.views import NEW, ItemView, RatingState
+from reviewer.gui.settings import COLUMN_LAYOUT
+from reviewer.rating.views import NEW, ItemView, Overview, RatingState
 from reviewer.store.vocabulary import SUBMITTED
 
 if TYPE_CHECKING:
-    from reviewer.rating.overview import Overview
-    from reviewer.store import Store
-
-svc = lazy_module("reviewer.rating")  # imported on first use: after the first screen is painted
+    from reviewer.rating.operations import RatingOperations
 
 
 class ReviewColumn(QWidget):
@@ -49,10 +48,10 @@ class ReviewColumn(QWidget):
     message = Signal(str)  # for the status bar
     feedbackRequested = Signal(object, int)  # column, criterion id
 
-    def __init__(self, store: Store | None, rater_id: int, actor: str, name: str,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, ops: RatingOperations | None, rater_id: int, actor: str, name: str,
+                 parent: QWidget | None = None, *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
-        self.store, self.rater_id, self.actor, self.name = store, rater_id, actor, name
+        self.ops, self.rater_id, self.actor, self.name = ops, rater_id, actor, name
         self.coordinator = False
         self.item: ItemView | None = None
         self.values: dict[int, str] = {}
@@ -65,7 +64,7 @@ class ReviewColumn(QWidget):
         self._comment = ""  # the comment as stored
         self.undo_stack = QUndoStack(self)
         self._prefetched: dict[int, tuple[ItemView, Overview | None]] = {}
-        self.time = ItemTime(lambda: self.store, rater_id, self)
+        self.time = ItemTime(lambda: self.ops, rater_id, self, clock=clock)
         self.time.saved.connect(self.saved)
         self.time.failed.connect(self.message)
 
@@ -137,11 +136,9 @@ class ReviewColumn(QWidget):
     # -- layout -----------------------------------------------------------------------------
     def set_stacked(self, stacked: bool) -> None:
         """Side-by-side mode stacks response over checklist; single mode puts them beside each other."""
-        settings = QSettings()
-        key = f"layout/{self.name}/{'stacked' if stacked else 'wide'}"
-        settings.setValue(f"layout/{self.name}/{'wide' if stacked else 'stacked'}", self.splitter.saveState())
+        COLUMN_LAYOUT(name=self.name, shape="wide" if stacked else "stacked").set(self.splitter.saveState())
         self.splitter.setOrientation(Qt.Orientation.Vertical if stacked else Qt.Orientation.Horizontal)
-        state = settings.value(key)
+        state = COLUMN_LAYOUT(name=self.name, shape="stacked" if stacked else "wide").value()
         if state is not None:
             self.splitter.restoreState(state)
 
@@ -180,10 +177,10 @@ class ReviewColumn(QWidget):
             return
         cached = self._prefetched.pop(response_id, None)
         self._prefetched.clear()
-        if cached is not None and self.store is not None:  # a copy read before a change elsewhere
-            with self.store.Session() as s:  # must not come back (the first screen's is just read)
-                if svc.stored_version(s, self.rater_id, response_id) != cached[0].rating_version:
-                    cached = None
+        # a copy read before a change elsewhere must not come back (the first screen's is just read)
+        if cached is not None and self.ops is not None and \
+                self.ops.stored_version(self.rater_id, response_id) != cached[0].rating_version:
+            cached = None
         self._display(*(cached or self._load(response_id)))
         self.saved_label.setText("")
         self.time.restart()
@@ -207,17 +204,12 @@ class ReviewColumn(QWidget):
         self._show_status(item.edited_after_submit)
 
     def _load(self, response_id: int) -> tuple[ItemView, Overview | None]:
-        with self.store.Session() as s:
-            item = svc.load_item(s, self.rater_id, response_id)
-            if not self.coordinator:
-                return item, None
-            from reviewer.rating.overview import overview
+        return self.ops.load_item(self.rater_id, response_id, with_overview=self.coordinator)
 
-            return item, overview(s, response_id, self.rater_id)
-
-    def attach(self, store: Store) -> None:
-        """The store, when the column was built before it was open (the app's first screen)."""
-        self.store = store
+    def attach(self, ops: RatingOperations) -> None:
+        """The rating operations, when the column was built before the store was open (the app's
+        first screen)."""
+        self.ops = ops
 
     def seed(self, item: ItemView) -> None:
         """An item read before the store was open (the first screen): shown on the next
@@ -281,9 +273,8 @@ class ReviewColumn(QWidget):
             return False
         rid, rater = self.item.response_id, self.rater_id
         try:
-            with self.store.begin() as s:
-                state = save_field(s, rater, rid, field, key, value, actor=self.actor,
-                                   expected_version=self.version)
+            state = save_field(self.ops, rater, rid, field, key, value, actor=self.actor,
+                               expected_version=self.version)
         except ConflictError as exc:
             self._conflict(exc, str(value) if field == "comment" and value != self._comment else "")
             return False
@@ -348,15 +339,12 @@ class ReviewColumn(QWidget):
             return False
         seconds = self.time.take()
         try:
-            with self.store.begin() as s:
-                if seconds > 0:
-                    svc.add_time(s, self.rater_id, self.item.response_id, seconds)
-                state = svc.submit(s, self.rater_id, self.item.response_id, actor=self.actor,
-                                   expected_version=self.version)
+            state = self.ops.submit(self.rater_id, self.item.response_id, actor=self.actor,
+                                    expected_version=self.version, seconds=seconds)  # one transaction
         except ConflictError as exc:
             self._conflict(exc)
             return False
-        except svc.IncompleteRatingError as exc:
+        except IncompleteRatingError as exc:
             missing = "\n".join(f"• {m}" for m in exc.missing)
             self.banner.setText(self.tr("Cannot submit yet. Still unanswered:") + "\n" + missing)
             self.banner.setVisible(True)
@@ -381,9 +369,8 @@ class ReviewColumn(QWidget):
         if self.item is None:
             return
         try:
-            with self.store.begin() as s:
-                svc.add_feedback(s, self.rater_id, self.item.response_id, criterion_id, kind, note,
-                                 expected_version=self.version)
+            self.ops.add_feedback(self.rater_id, self.item.response_id, criterion_id, kind, note,
+                                  expected_version=self.version)
         except ConflictError as exc:
             self._conflict(exc, note)
             return

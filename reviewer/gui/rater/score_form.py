@@ -162,7 +162,7 @@ class ScoreForm(QWidget):
             self.extras[scale.name] = chooser
             self.extra_holder.addWidget(row)
 
-    def show_overview(self, ov) -> None:  # noqa: ANN001  (reviewer.rating.overview.Overview | None)
+    def show_overview(self, ov) -> None:  # noqa: ANN001  (reviewer.rating.views.Overview | None)
         """Coordinator mode: the other raters' and the judges' overall scores."""
         bits = []
         if ov is not None:

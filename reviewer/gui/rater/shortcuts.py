@@ -3,6 +3,9 @@
 Single-letter shortcuts are window-wide; text boxes take plain keys first (Qt's shortcut override),
 so typing a comment never answers a criterion. Up/Down are handled by the checklist itself so that
 the queue table keeps its arrow keys.
+
+Opening another study (File menu) is asked of the app through the window's ``openRequested``
+signal: the app builds windows, the window does not import it.
 """
 
 from __future__ import annotations
@@ -12,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
+from reviewer.gui import settings
 from reviewer.store.vocabulary import MET, NA, NOT_MET
 
 if TYPE_CHECKING:
@@ -110,27 +114,19 @@ def _open_dialog(w: MainWindow) -> None:
     path, _ = QFileDialog.getOpenFileName(w, w.tr("Open a study"), "",
                                           w.tr("Studies and review files (*.db *.sqlite *.rvw);;All files (*)"))
     if path:
-        from reviewer.gui.app import open_in_new_window
-
-        open_in_new_window(path, w)
+        w.openRequested.emit(path)
 
 
 def _fill_recent(w: MainWindow, menu) -> None:  # noqa: ANN001
-    from PySide6.QtCore import QSettings
-
-    from reviewer.gui.app import open_in_new_window
-
     menu.clear()
-    for url in QSettings().value("recent", [], type=list):
+    for url in settings.RECENT.value():
         target = url.removeprefix("sqlite:///")
         act = menu.addAction(target)
-        act.triggered.connect(lambda _=False, p=target: open_in_new_window(p, w))
+        act.triggered.connect(lambda _=False, p=target: w.openRequested.emit(p))
     if menu.isEmpty():
         menu.addAction(w.tr("(none yet)")).setEnabled(False)
 
 
 def _set_language(w: MainWindow, code: str) -> None:
-    from PySide6.QtCore import QSettings
-
-    QSettings().setValue("language", code)
+    settings.LANGUAGE.set(code)
     w.statusBar().showMessage(w.tr("The language changes the next time the app starts"), 8000)
