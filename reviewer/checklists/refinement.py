@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer.checklists.triage import JUDGE_OK, submitted_values
+from reviewer.checklists.triage import submitted_values
 from reviewer.checklists.triage_stats import cohen_kappa, majority
 from reviewer.checklists.versions import diff_versions, find_case, get_checklist
 from reviewer.errors import InputError, NotFoundError
@@ -45,6 +45,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
 NEEDS_RATINGS = "needs new ratings on this version (see request_rerating / `reviewer assign`)"
 
@@ -158,7 +159,7 @@ def _verdicts(session: Session, run: JudgeRun, case_id: int | None = None
             .join(Criterion, Criterion.id == JudgeVerdict.criterion_id)
             .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
             .where(JudgeVerdict.judge_run_id == run.id, JudgeVerdict.met.is_not(None),
-                   JudgeVerdict.parse_status.in_(JUDGE_OK)))
+                   JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES)))
     if case_id is not None:
         stmt = stmt.where(ChecklistVersion.case_id == case_id)
     out, versions = {}, set()

@@ -54,8 +54,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
-
-JUDGE_OK = ("ok", "imported")
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
 
 @dataclass(frozen=True)
@@ -196,7 +195,7 @@ def judge_values(session: Session, run: JudgeRun | None, case_id: int | None = N
     stmt = (select(*cols)
             .join(Criterion, Criterion.id == JudgeVerdict.criterion_id)
             .where(JudgeVerdict.judge_run_id == run.id, JudgeVerdict.met.is_not(None),
-                   JudgeVerdict.parse_status.in_(JUDGE_OK)))
+                   JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES)))
     if case_id is not None:
         stmt = stmt.join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id) \
             .where(ChecklistVersion.case_id == case_id)
