@@ -70,15 +70,21 @@ def counts_from_indices(idx: np.ndarray, n_clusters: int) -> np.ndarray:
     return flat.reshape(rows, n_clusters).astype(float)
 
 
+def cluster_order(clusters: np.ndarray) -> tuple[np.ndarray, int]:
+    """The cluster number of each label and the number of clusters: clusters are numbered (and so
+    drawn) in the text order of their labels, in every bootstrap of this package."""
+    _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
+    return inverse.astype(np.int64), int(inverse.max()) + 1 if inverse.size else 0
+
+
 def cluster_sums(features: np.ndarray, clusters: np.ndarray | None) -> tuple[np.ndarray, int]:
-    """Per-cluster feature sums (clusters x p) and the number of clusters.
+    """Per-cluster feature sums (clusters x p, in :func:`cluster_order`) and the number of clusters.
 
     *clusters*: one label per feature row (None: every unit is its own cluster).
     """
     if clusters is None:
         return features, features.shape[0]
-    _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
-    n = int(inverse.max()) + 1 if inverse.size else 0
+    inverse, n = cluster_order(clusters)
     out = np.zeros((n, features.shape[1]))
     np.add.at(out, inverse, features)
     return out, n
@@ -152,6 +158,22 @@ def percentile_ci(values: np.ndarray, confidence: float = DEFAULT_CONFIDENCE) ->
     return float(lo), float(hi)
 
 
+def percentile_cis(values: np.ndarray, confidence: float = DEFAULT_CONFIDENCE) -> list[tuple[float, float] | None]:
+    """:func:`percentile_ci` of every row of a (statistics x resamples) array: the rows that are
+    all finite in one ``np.percentile`` call (the same partition and interpolation row by row),
+    the others one by one."""
+    out: list[tuple[float, float] | None] = [None] * values.shape[0]
+    finite = np.isfinite(values).all(axis=1)
+    if finite.any():
+        tail = (1.0 - confidence) / 2.0 * 100.0
+        lo, hi = np.percentile(values[finite], [tail, 100.0 - tail], axis=1)
+        for i, a, b in zip(np.flatnonzero(finite), lo, hi, strict=True):
+            out[i] = (float(a), float(b))
+    for i in np.flatnonzero(~finite):
+        out[i] = percentile_ci(values[i], confidence)
+    return out
+
+
 def make_estimate(stat: AdditiveStat, statistic: str, *, n_raters: int, level: str | None = None,
                   point: float | None = None, clusters: np.ndarray | None = None,
                   n_boot: int = 0, seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE,
@@ -176,8 +198,7 @@ def unit_weight_chunks(n_units: int, clusters: np.ndarray | None, n_boot: int,
         inverse = np.arange(n_units)
         n = n_units
     else:
-        _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
-        n = int(inverse.max()) + 1 if inverse.size else 0
+        inverse, n = cluster_order(clusters)
     if n == 0:
         return
     for idx in resample_indices(n, n_boot, seed):
