@@ -159,18 +159,19 @@ def percentile_ci(values: np.ndarray, confidence: float = DEFAULT_CONFIDENCE) ->
 
 
 def percentile_cis(values: np.ndarray, confidence: float = DEFAULT_CONFIDENCE) -> list[tuple[float, float] | None]:
-    """:func:`percentile_ci` of every row of a (statistics x resamples) array: the rows that are
-    all finite in one ``np.percentile`` call (the same partition and interpolation row by row),
-    the others one by one."""
+    """:func:`percentile_ci` of every row of a (statistics x resamples) array, in one
+    ``np.percentile`` call per count of finite values (the same partition and interpolation as
+    row by row: a row's finite values, in order, are one row of that call)."""
     out: list[tuple[float, float] | None] = [None] * values.shape[0]
-    finite = np.isfinite(values).all(axis=1)
-    if finite.any():
-        tail = (1.0 - confidence) / 2.0 * 100.0
-        lo, hi = np.percentile(values[finite], [tail, 100.0 - tail], axis=1)
-        for i, a, b in zip(np.flatnonzero(finite), lo, hi, strict=True):
+    finite = np.isfinite(values)
+    k = finite.sum(axis=1)
+    tail = (1.0 - confidence) / 2.0 * 100.0
+    for size in np.unique(k[k > 0]):
+        rows = np.flatnonzero(k == size)
+        kept = values[rows] if size == values.shape[1] else values[rows][finite[rows]].reshape(len(rows), size)
+        lo, hi = np.percentile(kept, [tail, 100.0 - tail], axis=1)
+        for i, a, b in zip(rows, lo, hi, strict=True):
             out[i] = (float(a), float(b))
-    for i in np.flatnonzero(~finite):
-        out[i] = percentile_ci(values[i], confidence)
     return out
 
 
