@@ -33,7 +33,7 @@ from reviewer.checklists.trouble import majority, trouble_score
 from reviewer.checklists.versions import find_case
 from reviewer.errors import NotFoundError
 from reviewer.stats.bootstrap import DEFAULT_N_BOOT
-from reviewer.stats.grouped import Grouping, agreement_by_group, share_by_group
+from reviewer.stats.grouped import Grouping, agreement_from_long, share_by_group
 from reviewer.stats.results import Estimate
 from reviewer.store.models import (
     MET,
@@ -245,8 +245,8 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
         a, p, j = _value(alpha), _value(pct), _value(jr)
         rows.append(TriageRow(
             case_id=c.case_id, case_uid=c.case_uid, case=c.external_id or c.case_uid, key=c.key,
-            version=c.version, latest_version=latest[c.case_id], criterion_id=c.id, text=c.text, n_rr=alpha.n_units, alpha=a,
-            alpha_ci=alpha.ci, percent_agreement=p, percent_agreement_ci=pct.ci,
+            version=c.version, latest_version=latest[c.case_id], criterion_id=c.id, text=c.text,
+            n_rr=alpha.n_units, alpha=a, alpha_ci=alpha.ci, percent_agreement=p, percent_agreement_ci=pct.ci,
             judge_run=run.name if run else None, n_jr=jr.n_units, judge_disagreement=j,
             judge_disagreement_ci=jr.ci, feedback=n_fb, feedback_kinds=fb,
             trouble=round(trouble_score(a, p, alpha.n_units, j, jr.n_units, n_fb), 6)))
@@ -277,16 +277,17 @@ def _figures(rated: list[tuple[int, str, int, int, int, str]], judged: dict[tupl
     cid = np.array([r[0] for r in keep], dtype=np.int64)
     rid = np.array([r[3] for r in keep], dtype=np.int64)
     span = int(rid.max()) + 1 if rid.size else 1
-    units, unit = np.unique(cid * span + rid, return_inverse=True)
-    raters, col = np.unique(np.array([r[4] for r in keep], dtype=np.int64), return_inverse=True)
-    codes = np.full((len(units), len(raters)), np.nan)
-    codes[unit, col] = [CODES.get(r[5], np.nan) for r in keep]
+    units, unit = np.unique(cid * span + rid, return_inverse=True)  # every rated unit, n.a.-only ones too
     u_cid, u_rid = units // span, units % span
     grouping = Grouping.of([group_of[c] for c in u_cid], u_rid, n_groups=len(criteria))
-    est = agreement_by_group(codes, len(CODES), grouping, ("krippendorff_alpha", "percent_agreement"),
-                             n_boot=n_boot, seed=seed)
+    code = np.array([CODES.get(r[5], np.nan) for r in keep])
+    answer = ~np.isnan(code)
+    rater = np.array([r[4] for r in keep], dtype=np.int64)
+    est = agreement_from_long(unit[answer], rater[answer], code[answer], len(CODES), grouping,
+                              ("krippendorff_alpha", "percent_agreement"), n_boot=n_boot, seed=seed)
     # judge against the physicians' strict majority (ties and units without answers left out)
-    met, answered = np.nansum(codes, axis=1), (~np.isnan(codes)).sum(axis=1)
+    met = np.bincount(unit[answer], weights=code[answer], minlength=len(units))
+    answered = np.bincount(unit[answer], minlength=len(units))
     maj = np.where(2 * met > answered, 1.0, np.where(2 * met < answered, 0.0, np.nan))
     judge = np.array([np.nan if (v := judged.get((int(r), key_of[int(c)]))) is None else float(v.met)
                       for c, r in zip(u_cid, u_rid, strict=True)])

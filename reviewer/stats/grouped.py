@@ -47,7 +47,6 @@ from reviewer.stats.bootstrap import (
     percentile_cis,
     resample_indices,
 )
-from reviewer.stats.data import category_counts
 from reviewer.stats.kappa import MULTI_KINDS, multi_features, multi_finish, weight_matrix
 from reviewer.stats.results import Estimate
 
@@ -135,14 +134,6 @@ def grouped_estimates(features: np.ndarray, finish: Callable[[np.ndarray], np.nd
                      details=dict(details or {})) for g in range(n_groups)]
 
 
-def raters_per_group(codes: np.ndarray, grouping: Grouping) -> np.ndarray:
-    """How many raters (columns) gave at least one value in each group."""
-    rows, cols = np.nonzero(~np.isnan(codes))
-    seen = np.zeros((grouping.n_groups, codes.shape[1]), dtype=bool)
-    seen[grouping.group[rows], cols] = True
-    return seen.sum(axis=1)
-
-
 def agreement_by_group(codes: np.ndarray, n_categories: int, grouping: Grouping,
                        statistics: Sequence[str] = GROUPED_STATISTICS, *, n_boot: int = 0, seed: int | None = 0,
                        confidence: float = DEFAULT_CONFIDENCE) -> dict[str, list[Estimate]]:
@@ -153,24 +144,38 @@ def agreement_by_group(codes: np.ndarray, n_categories: int, grouping: Grouping,
     :func:`reviewer.stats.data.encode`. *statistics*: names from :data:`GROUPED_STATISTICS`
     (alpha nominal; the kappa family unweighted).
     """
-    counts = category_counts(codes, n_categories)
+    unit, rater = np.nonzero(~np.isnan(codes))
+    return agreement_from_long(unit, rater, codes[unit, rater], n_categories, grouping, statistics,
+                               n_boot=n_boot, seed=seed, confidence=confidence)
+
+
+def agreement_from_long(unit: np.ndarray, rater: np.ndarray, code: np.ndarray, n_categories: int,
+                        grouping: Grouping, statistics: Sequence[str] = GROUPED_STATISTICS, *, n_boot: int = 0,
+                        seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE) -> dict[str, list[Estimate]]:
+    """:func:`agreement_by_group` from one entry per rating (no units x raters matrix, whose size
+    grows with the number of raters): *unit* is the row of *grouping* rated, *rater* any integer
+    id of the rater, *code* the category code; one entry per unit and rater."""
+    n, q = len(grouping.group), n_categories
+    unit = np.asarray(unit, dtype=np.int64)
+    counts = np.bincount(unit * q + np.asarray(code, dtype=np.int64), minlength=n * q).reshape(n, q).astype(float)
+    pairs = np.unique(np.column_stack([grouping.group[unit], np.asarray(rater, dtype=np.int64)]), axis=0)
+    raters = np.bincount(pairs[:, 0], minlength=grouping.n_groups) if len(pairs) else np.zeros(grouping.n_groups)
     m = counts.sum(axis=1)
     pair = m >= 2
     n_pair = np.bincount(grouping.group, weights=pair.astype(float), minlength=grouping.n_groups).astype(np.int64)
-    raters = raters_per_group(codes, grouping)
     boot = {"n_boot": n_boot, "seed": seed, "confidence": confidence}
     out: dict[str, list[Estimate]] = {}
     for name in statistics:
         if name == "krippendorff_alpha":
-            delta = 1.0 - np.eye(n_categories)
+            delta = 1.0 - np.eye(q)
             feats = difference_features(counts * pair[:, None], delta, np.where(pair, m - 1.0, 1.0))
             out[name] = grouped_estimates(feats, difference_finish(delta), grouping, name, n_units=n_pair,
                                           n_raters=raters, level="nominal", **boot)
         elif name in GROUPED_STATISTICS:
-            w = weight_matrix(n_categories, "none")
+            w = weight_matrix(q, "none")
             out[name] = grouped_estimates(multi_features(counts, w), multi_finish(MULTI_KINDS[name], w), grouping,
                                           name, n_units=n_pair, n_raters=raters, level="none",
-                                          details={"n_categories": n_categories}, **boot)
+                                          details={"n_categories": q}, **boot)
         else:
             from reviewer.errors import InputError
 
