@@ -16,7 +16,7 @@ from sqlalchemy import select, update
 from reviewer.agreement.service import analyze_study
 from reviewer.checklists.triage import triage
 from reviewer.stats import compute, from_wide
-from reviewer.stats.grouped import GROUPED_STATISTICS, Grouping, agreement_by_group, share_by_group
+from reviewer.stats.grouped import GROUPED_STATISTICS, Grouping, agreement_by_group
 from reviewer.store.models import Criterion, CriterionRating, Rater, Rating
 from reviewer.store.vocabulary import NA
 from reviewer.studies.demo import build_demo
@@ -64,37 +64,45 @@ def test_grouped_equals_one_call_per_group() -> None:
                 if name == "krippendorff_alpha" and np.isfinite(est.value):  # and the package
                     ref = krippendorff.alpha(reliability_data=codes[rows].T, level_of_measurement="nominal")
                     assert est.value == pytest.approx(ref, abs=1e-12)
-    share = share_by_group(np.array([1, 0, 0, 1, 1]), Grouping.of([0, 0, 0, 1, 1], [5, 6, 7, 8, 9]),
-                           n_boot=N_BOOT, seed=SEED)
-    flags = from_wide(np.array([[1.0, 1.0], [0.0, 1.0], [0.0, 1.0]]))  # share = agreement with "all 1"
-    ref = compute(flags, "percent_agreement", categories=[0.0, 1.0], clusters=np.array([5, 6, 7]),
-                  n_boot=N_BOOT, seed=SEED)
-    assert share[0].value == pytest.approx(1 / 3) and _same_ci(share[0].ci, ref.ci)
-    assert share[1].value == 1.0 and share[1].ci == (1.0, 1.0)
 
 
-def _report_row(res, case_uid: str, key: str, statistic: str):  # noqa: ANN001, ANN202
-    t = res.by_criterion
+def _report_row(table, case_uid: str, key: str, statistic: str):  # noqa: ANN001, ANN202
+    t = table
     row = t[(t["case_uid"] == case_uid) & (t["criterion_key"] == key) & (t["statistic"] == statistic)]
-    assert len(row) == 1
-    return row.iloc[0]
+    assert len(row) <= 1
+    return row.iloc[0] if len(row) else None
+
+
+def _ci(row) -> tuple[float, float] | None:  # noqa: ANN001
+    return None if row["ci_low"] is None or np.isnan(row["ci_low"]) else (row["ci_low"], row["ci_high"])
 
 
 def _check_same(store, study: str) -> int:  # noqa: ANN001
-    """Every triage row against the report's per-criterion table; returns the rows with an interval."""
+    """Every triage row against the report's per-criterion tables (raters, and the judge against
+    their majority); returns how many figures carried an interval."""
     res = analyze_study(store, study, n_boot=N_BOOT, seed=SEED)
     with store.Session() as s:
         rows = triage(s, study, n_boot=N_BOOT, seed=SEED)
+    judge = next(j for j in res.judges if j.judge_run == rows[0].judge_run).by_criterion
     with_ci = 0
     for r in rows:
         for statistic, value, ci, n in (("krippendorff_alpha", r.alpha, r.alpha_ci, r.n_rr),
                                         ("percent_agreement", r.percent_agreement, r.percent_agreement_ci, r.n_rr)):
-            rep = _report_row(res, r.case_uid, r.key, statistic)
-            report_ci = None if rep["ci_low"] is None or np.isnan(rep["ci_low"]) else (rep["ci_low"], rep["ci_high"])
+            rep = _report_row(res.by_criterion, r.case_uid, r.key, statistic)
             assert _same(np.nan if value is None else value, rep["value"]), (r.key, statistic)
-            assert _same_ci(ci, report_ci), (r.key, statistic, ci, report_ci)
+            assert _same_ci(ci, _ci(rep)), (r.key, statistic, ci, _ci(rep))
             assert n == rep["n_units"] and rep["resampled"] in ("responses", "units")
             with_ci += ci is not None
+        # triage shows the judge's disagreement with the majority: one minus the report's agreement
+        rep = _report_row(judge, r.case_uid, r.key, "percent_agreement_vs_majority")
+        if rep is None:
+            assert r.n_jr == 0 and r.judge_disagreement is None
+            continue
+        assert r.n_jr == rep["n_units"] and _same(np.nan if r.judge_disagreement is None else r.judge_disagreement,
+                                                  1.0 - rep["value"])
+        flipped = None if _ci(rep) is None else (1.0 - _ci(rep)[1], 1.0 - _ci(rep)[0])
+        assert _same_ci(r.judge_disagreement_ci, flipped), (r.key, r.judge_disagreement_ci, flipped)
+        with_ci += flipped is not None
     return with_ci
 
 

@@ -9,11 +9,11 @@ import numpy as np
 import pytest
 from helpers_refinement import CASES, build_small_study
 
-from reviewer.checklists.triage import disagreements, triage
+from reviewer.checklists.triage import disagreements, judge_disagreement, triage
 from reviewer.checklists.trouble import majority, trouble_score
 from reviewer.checklists.versions import ChangeCriterion, edit_checklist
 from reviewer.stats import compute, from_wide
-from reviewer.stats.grouped import Grouping, agreement_by_group, share_by_group
+from reviewer.stats.grouped import Grouping, agreement_by_group
 
 
 def _kripp(matrix: list[list[object]]) -> float:
@@ -70,7 +70,9 @@ def test_small_helpers():
     assert majority(["na", "na", "met"]) == "met" and majority(["na"]) is None  # n.a. is no vote
     pair = from_wide(np.array([["a", "a"], ["a", "b"], ["b", "b"], ["b", "b"]], dtype=object))
     assert compute(pair, "cohen_kappa").value == pytest.approx(0.5)
-    fig = share_by_group(np.array([True, False, False, False]), Grouping.of([0, 0, 0, 0]), n_boot=500)[0]
+    # the judge differs from the majority on one answer of four
+    fig = judge_disagreement(np.array([0.0, 1, 1, 1]), np.ones(4), np.zeros(4, int), np.arange(4), 1,
+                             n_boot=500, seed=0)[0]
     assert fig.value == 0.25 and fig.n_units == 4 and fig.ci[0] == 0.0 and 0.5 <= fig.ci[1] <= 1.0
     assert trouble_score(None, 1.0, 4, 0.0, 4, 0) == 0.0
     assert trouble_score(-0.2, 0.3, 20, 1.0, 20, 6) > trouble_score(-0.2, 0.3, 2, 1.0, 2, 6)

@@ -22,7 +22,7 @@ side by side with the feedback notes. Both return frozen DTOs for the GUI and ``
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 import numpy as np
@@ -33,7 +33,7 @@ from reviewer.checklists.trouble import majority, trouble_score
 from reviewer.checklists.versions import find_case
 from reviewer.errors import NotFoundError
 from reviewer.stats.bootstrap import DEFAULT_N_BOOT
-from reviewer.stats.grouped import Grouping, agreement_from_long, share_by_group
+from reviewer.stats.grouped import Grouping, agreement_from_long
 from reviewer.stats.results import Estimate
 from reviewer.store.models import (
     MET,
@@ -285,17 +285,31 @@ def _figures(rated: list[tuple[int, str, int, int, int, str]], judged: dict[tupl
     rater = np.array([r[4] for r in keep], dtype=np.int64)
     est = agreement_from_long(unit[answer], rater[answer], code[answer], len(CODES), grouping,
                               ("krippendorff_alpha", "percent_agreement"), n_boot=n_boot, seed=seed)
-    # judge against the physicians' strict majority (ties and units without answers left out)
+    # the judge against the physicians' strict majority (ties left out)
     met = np.bincount(unit[answer], weights=code[answer], minlength=len(units))
     answered = np.bincount(unit[answer], minlength=len(units))
     maj = np.where(2 * met > answered, 1.0, np.where(2 * met < answered, 0.0, np.nan))
     judge = np.array([np.nan if (v := judged.get((int(r), key_of[int(c)]))) is None else float(v.met)
                       for c, r in zip(u_cid, u_rid, strict=True)])
-    both = ~np.isnan(maj) & ~np.isnan(judge)
-    shares = share_by_group(judge[both] != maj[both], Grouping.of(grouping.group[both], u_rid[both],
-                                                                  n_groups=len(criteria)),
-                            "judge_disagreement", n_boot=n_boot, seed=seed)
-    return est["krippendorff_alpha"], est["percent_agreement"], shares
+    return (est["krippendorff_alpha"], est["percent_agreement"],
+            judge_disagreement(judge, maj, grouping.group, u_rid, len(criteria), n_boot=n_boot, seed=seed))
+
+
+def judge_disagreement(judge: np.ndarray, maj: np.ndarray, group: np.ndarray, clusters: np.ndarray, n_groups: int,
+                       *, n_boot: int, seed: int) -> list[Estimate]:
+    """Per group, the share of units where the judge's label (0/1) differs from the physicians'
+    majority: one minus the percent agreement of the pair (judge, majority) over the units the
+    judge labelled, resampling *clusters* -- the report's ``percent_agreement_vs_majority``
+    (:mod:`reviewer.agreement.judges`) through the same engine. ``n_units``: units with both."""
+    on = np.flatnonzero(~np.isnan(judge))
+    both = ~np.isnan(maj[on])
+    pos = np.arange(len(on))
+    agree = agreement_from_long(np.concatenate([pos, pos[both]]), np.repeat([0, 1], [len(on), int(both.sum())]),
+                                np.concatenate([judge[on], maj[on][both]]), 2,
+                                Grouping.of(group[on], clusters[on], n_groups=n_groups), ("percent_agreement",),
+                                n_boot=n_boot, seed=seed)["percent_agreement"]
+    return [replace(e, statistic="judge_disagreement", value=1.0 - e.value,
+                    ci=None if e.ci is None else (1.0 - e.ci[1], 1.0 - e.ci[0])) for e in agree]
 
 
 def rater_agreement(by_resp: dict[int, dict[int, str]], *, n_boot: int, seed: int) -> tuple[Estimate, Estimate]:

@@ -181,17 +181,3 @@ def agreement_from_long(unit: np.ndarray, rater: np.ndarray, code: np.ndarray, n
 
             raise InputError(f"no grouped form of {name!r}: use one of {', '.join(GROUPED_STATISTICS)}")
     return out
-
-
-def _ratio(s: np.ndarray) -> np.ndarray:
-    return s[:, 0] / s[:, 1]
-
-
-def share_by_group(flags: np.ndarray, grouping: Grouping, statistic: str = "share", *, n_boot: int = 0,
-                   seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE) -> list[Estimate]:
-    """The share of True among each group's units (features ``[flag, 1]``, ratio of the sums), with
-    the same cluster bootstrap."""
-    f = np.asarray(flags, dtype=float).reshape(-1)
-    n = np.bincount(grouping.group, minlength=grouping.n_groups).astype(np.int64)
-    return grouped_estimates(np.column_stack([f, np.ones_like(f)]), _ratio, grouping, statistic, n_units=n,
-                             n_boot=n_boot, seed=seed, confidence=confidence)
