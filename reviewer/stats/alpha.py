@@ -120,8 +120,10 @@ def difference_finish(delta: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
     :func:`difference_features` (one row per resample)."""
     def finish(s: np.ndarray) -> np.ndarray:
         nc = s[:, 1:]
-        n = nc @ np.ones(nc.shape[1])  # (row sums and products as matrix products: fast on many rows)
-        de = np.einsum("bc,bc->b", nc @ delta, nc)
+        # einsum, not matmul: one pass per row over (n_boot x groups) rows; a tall matmul would go to
+        # multithreaded BLAS, which is slower than this on a busy machine
+        n = np.einsum("bc->b", nc)
+        de = np.einsum("bc,bc->b", np.einsum("bc,ck->bk", nc, delta), nc)
         return 1.0 - (n - 1.0) * s[:, 0] / de
 
     return finish
