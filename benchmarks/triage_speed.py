@@ -10,6 +10,7 @@ Usage: python benchmarks/triage_speed.py [CASES] [CRITERIA]
 
 from __future__ import annotations
 
+import argparse
 import sys
 import tempfile
 import time
@@ -91,8 +92,12 @@ def build(store, n_cases: int, n_criteria: int, seed: int = 0) -> None:  # noqa:
 
 
 def main() -> None:
-    n_cases = int(sys.argv[1]) if len(sys.argv) > 1 else 500
-    n_criteria = int(sys.argv[2]) if len(sys.argv) > 2 else 8
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("cases", nargs="?", type=int, default=500, help="cases (default 500)")
+    parser.add_argument("criteria", nargs="?", type=int, default=8,
+                        help="criteria per case (default 8; 6250 x 8 = 50,000, HealthBench size)")
+    args = parser.parse_args()
+    n_cases, n_criteria = args.cases, args.criteria
     with tempfile.TemporaryDirectory() as tmp:
         store = open_store(Path(tmp) / "bench.db")
         t = time.perf_counter()

@@ -9,20 +9,11 @@ import numpy as np
 import pytest
 from helpers_refinement import CASES, build_small_study
 
-from reviewer.checklists.triage import disagreements, triage
-from reviewer.checklists.triage_stats import (
-    agreement_features,
-    alpha_features,
-    alpha_finish,
-    batch,
-    cohen_kappa,
-    majority,
-    ratio_finish,
-    share,
-    trouble_score,
-    unit_counts,
-)
+from reviewer.checklists.triage import disagreements, judge_disagreement, triage
+from reviewer.checklists.trouble import majority, trouble_score
 from reviewer.checklists.versions import ChangeCriterion, edit_checklist
+from reviewer.stats import compute, from_wide
+from reviewer.stats.grouped import Grouping, agreement_by_group
 
 
 def _kripp(matrix: list[list[object]]) -> float:
@@ -32,41 +23,57 @@ def _kripp(matrix: list[list[object]]) -> float:
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
 
 
-def test_batched_alpha_matches_agreement_engine_and_krippendorff():
-    from reviewer.stats import compute, from_wide
+def _grouped(mats: list[np.ndarray], cats: list[str], n_boot: int) -> dict:
+    """Every matrix (units x raters of category words, None = missing) as one group."""
+    width = max(m.shape[1] for m in mats)
+    codes = np.full((sum(len(m) for m in mats), width), np.nan)
+    row = 0
+    for m in mats:
+        for (i, j), v in np.ndenumerate(m):
+            if v is not None:
+                codes[row + i, j] = cats.index(v)
+        row += len(m)
+    group = np.repeat(np.arange(len(mats)), [len(m) for m in mats])
+    return agreement_by_group(codes, len(cats), Grouping.of(group), ("krippendorff_alpha", "percent_agreement"),
+                              n_boot=n_boot, seed=0)
 
+
+def test_batched_alpha_matches_agreement_engine_and_krippendorff():
+    """The grouped engine triage uses (reviewer.stats.grouped), with not applicable as a third
+    nominal category here, against one engine call per matrix and the krippendorff package."""
     rng = np.random.default_rng(3)
-    mats, feats_a, feats_p = [], [], []
+    cats = ["met", "not_met", "na"]
+    mats = []
     for _ in range(30):
         raters, units = int(rng.integers(2, 5)), int(rng.integers(2, 9))
         m = np.where(rng.random((units, raters)) < 0.2, None,
-                     np.array(["met", "not_met", "na"], dtype=object)[rng.integers(0, 3, (units, raters))])
+                     np.array(cats, dtype=object)[rng.integers(0, 3, (units, raters))])
         mats.append(m)
-        counts = unit_counts([[v for v in row if v is not None] for row in m])
-        feats_a.append(alpha_features(counts))
-        feats_p.append(agreement_features(counts))
-    alphas = batch(feats_a, alpha_finish, n_boot=0)
-    pcts = batch(feats_p, ratio_finish, n_boot=0)
-    for m, a, p in zip(mats, alphas, pcts, strict=True):
+    got = _grouped(mats, cats, n_boot=0)
+    for m, a, p in zip(mats, got["krippendorff_alpha"], got["percent_agreement"], strict=True):
         engine = compute(from_wide(m), "krippendorff_alpha").value
-        if a.value is None:
+        if not np.isfinite(a.value):
             assert not np.isfinite(engine)
             continue
         assert a.value == pytest.approx(engine, abs=1e-9)
         assert a.value == pytest.approx(_kripp([list(col) for col in m.T]), abs=1e-9)
         assert p.value == pytest.approx(compute(from_wide(m), "percent_agreement").value, abs=1e-9)
     # the batched bootstrap gives each statistic its own interval around its own value
-    boot = batch(feats_a, alpha_finish, n_boot=300)
-    for a, b in zip(alphas, boot, strict=True):
-        if b.ci is not None and a.value is not None:
+    boot = _grouped(mats, cats, n_boot=300)["krippendorff_alpha"]
+    for a, b in zip(got["krippendorff_alpha"], boot, strict=True):
+        if b.ci is not None and np.isfinite(a.value):
             assert b.ci[0] <= b.ci[1] and b.value == a.value
 
 
 def test_small_helpers():
     assert majority(["met", "met", "not_met"]) == "met" and majority(["met", "not_met"]) is None
-    assert cohen_kappa(["a", "a", "b", "b"], ["a", "b", "b", "b"]) == pytest.approx(0.5)
-    fig = share([True, False, False, False], n_boot=500)
-    assert fig.value == 0.25 and fig.n == 4 and fig.ci[0] == 0.0 and 0.5 <= fig.ci[1] <= 1.0
+    assert majority(["na", "na", "met"]) == "met" and majority(["na"]) is None  # n.a. is no vote
+    pair = from_wide(np.array([["a", "a"], ["a", "b"], ["b", "b"], ["b", "b"]], dtype=object))
+    assert compute(pair, "cohen_kappa").value == pytest.approx(0.5)
+    # the judge differs from the majority on one answer of four
+    fig = judge_disagreement(np.array([0.0, 1, 1, 1]), np.ones(4), np.zeros(4, int), np.arange(4), 1,
+                             n_boot=500, seed=0)[0]
+    assert fig.value == 0.25 and fig.n_units == 4 and fig.ci[0] == 0.0 and 0.5 <= fig.ci[1] <= 1.0
     assert trouble_score(None, 1.0, 4, 0.0, 4, 0) == 0.0
     assert trouble_score(-0.2, 0.3, 20, 1.0, 20, 6) > trouble_score(-0.2, 0.3, 2, 1.0, 2, 6)
 

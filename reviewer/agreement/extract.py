@@ -37,6 +37,7 @@ from reviewer.store.models import (
     Rating,
     Response,
 )
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES, usable_verdict
 
 CRITERION_COLUMNS = ["response_id", "response_uid", "case_id", "case_uid", "case_title", "category",
                      "model", "criterion_key", "criterion_text", "points", "rater", "value"]
@@ -118,8 +119,9 @@ def judge_verdicts(session: Session, judge_run_id: int, *, categories: Sequence[
     """A judge run's verdicts: (criterion verdicts, whole-answer scores).
 
     Criterion frame: response_id, case_id, case_uid, category, model, criterion_key, met (1/0/NaN),
-    probability. Score frame: response_id, case_id, case_uid, category, model, score. Verdicts whose
-    parse failed count as missing.
+    probability. Score frame: response_id, case_id, case_uid, category, model, score. A verdict
+    that is not usable (:func:`reviewer.store.vocabulary.usable_verdict`: failed, or a status that
+    promises no verdict) counts as missing.
     """
     q = (
         select(Response.id, Case.id, Case.uid, Case.category, Model.name, Criterion.key,
@@ -134,12 +136,12 @@ def judge_verdicts(session: Session, judge_run_id: int, *, categories: Sequence[
             "probability", "score", "parse_status"]
     df = pd.DataFrame(session.execute(q).all(), columns=cols).astype({"met": object})
     df = _filter(df, categories, models)
-    failed = df["parse_status"] == "failed"
+    usable = df["parse_status"].isin(USABLE_PARSE_STATUSES)
     crit = df[df["criterion_key"].notna()].copy()
-    crit["met"] = [np.nan if (m is None or f) else float(bool(m))
-                   for m, f in zip(crit["met"], failed[crit.index], strict=True)]
+    crit["met"] = [float(bool(m)) if usable_verdict(s, None if pd.isna(m) else m) else np.nan
+                   for m, s in zip(crit["met"], crit["parse_status"], strict=True)]
     crit = crit.drop_duplicates(["response_id", "criterion_key"], keep="last")
-    score = df[df["criterion_key"].isna() & df["score"].notna() & ~failed]
+    score = df[df["criterion_key"].isna() & df["score"].notna() & usable]
     return (crit.drop(columns=["score", "parse_status"]).reset_index(drop=True),
             score[["response_id", "case_id", "case_uid", "category", "model", "score"]].reset_index(drop=True))
 

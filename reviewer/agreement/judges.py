@@ -7,7 +7,8 @@
   rated) beside the physicians' own alpha;
 * correlation and bias of the judge's score against the physicians' mean score per response.
 
-Units are response x criterion; bootstrap intervals resample cases.
+Units are response x criterion; bootstrap intervals resample cases (within one criterion, which is
+one case: its responses, as :func:`~reviewer.agreement.raters.pick_clusters` picks).
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from reviewer.agreement.extract import rubric_scores
-from reviewer.agreement.raters import CRITERION_UNIT
+from reviewer.agreement.raters import CRITERION_UNIT, pick_clusters
 from reviewer.agreement.results import JudgeAgreement, frame
 from reviewer.agreement.tables import BINARY, labels_matrix, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
@@ -40,7 +41,8 @@ def _group_rows(info: pd.DataFrame, judge: np.ndarray, phys: np.ndarray, maj: np
     rows = []
     for _, idx in info.groupby(by, sort=True).indices.items():
         labels = {c: info[c].iloc[idx[0]] for c in by}
-        cl = info["case_id"].to_numpy()[idx]
+        col = pick_clusters(info.iloc[idx], "case_id")  # one criterion is one case: then its responses
+        cl = info[col].to_numpy()[idx] if col else None
         rows.append(pairwise_macro_f1(judge[idx], phys[idx], clusters=cl, n_boot=n_boot, seed=seed)
                     .row(**labels))
         pair = from_wide(np.column_stack([judge[idx], maj[idx]]))

@@ -17,13 +17,15 @@ import pandas as pd
 from reviewer.agreement.results import frame
 from reviewer.agreement.tables import BINARY, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
-from reviewer.stats.bootstrap import AdditiveStat, make_estimate
+from reviewer.stats.bootstrap import AdditiveStat, cluster_order, make_estimate
+from reviewer.stats.data import encode
+from reviewer.stats.grouped import Grouping, agreement_by_group
 from reviewer.stats.healthbench import pair_counts, pairwise_macro_f1
 from reviewer.stats.results import Estimate
 from reviewer.stats.scores import bland_altman
 
 CRITERION_UNIT = ("response_id", "criterion_key")
-BINARY_STATS: list[tuple[str, dict[str, Any]]] = [
+BINARY_STATS: list[tuple[str, dict[str, Any]]] = [  # grouped: reviewer.stats.grouped.GROUPED_STATISTICS
     ("krippendorff_alpha", {"level": "nominal"}),
     ("fleiss_kappa", {}),
     ("gwet_ac1", {}),
@@ -79,31 +81,52 @@ def score_estimates(df: pd.DataFrame, n_boot: int, seed: int) -> list[Estimate]:
     return out
 
 
+def group_clusters(info: pd.DataFrame, group: np.ndarray, preferred: str | None) -> tuple[Grouping, list[str | None]]:
+    """The :class:`~reviewer.stats.grouped.Grouping` of units *info* (one row per unit) in groups
+    *group*, each group resampling what :func:`pick_clusters` picks for its rows (cases, else
+    responses, else units), and that column per group."""
+    n_groups = int(group.max()) + 1 if len(group) else 0
+    cols: list[str | None] = [None] * n_groups
+    key = np.arange(len(info), dtype=np.int64)  # units
+    for col in (preferred, "response_id"):
+        if not col or col not in info:
+            continue
+        many = info[col].groupby(group).nunique().reindex(range(n_groups), fill_value=0).to_numpy() >= 2
+        take = np.array([c is None for c in cols]) & many
+        if take.any():
+            order, _ = cluster_order(info[col].to_numpy())
+            on = take[group]
+            key[on] = order[on]
+            cols = [col if t else c for c, t in zip(cols, take, strict=True)]
+    return Grouping(np.asarray(group, dtype=np.int64), key, n_groups), cols
+
+
 def grouped_binary(crit: pd.DataFrame, by: list[str], n_boot: int, seed: int, *,
                    label_cols: list[str] | None = None, cluster: str | None = "case_id") -> pd.DataFrame:
     """:data:`BINARY_STATS` per group of criterion units, from one units x raters matrix.
 
-    The matrix is built once; each group is a slice of its rows (no per-group pivoting), so
-    thousands of criteria stay fast. Bootstrap clusters as :func:`pick_clusters` (cases, else
-    responses, else units) within each group.
+    The matrix is built once and every group is computed by
+    :func:`reviewer.stats.grouped.agreement_by_group` (the same values and intervals as
+    :func:`reviewer.stats.compute` on each group's rows), so 50,000 criteria stay fast. Bootstrap
+    clusters as :func:`pick_clusters` (cases, else responses, else units) within each group.
+    Checklist triage computes its per-criterion figures with the same function.
     """
     label_cols = label_cols or by
     if crit.empty:
         return frame([], label_cols)
     table, _ = to_table(crit, CRITERION_UNIT, cluster=None)
-    x = table.values.astype(float)
+    codes, _cats = encode(table, BINARY)
     info = crit.assign(_u=unit_ids(crit, CRITERION_UNIT)).drop_duplicates("_u").set_index("_u")
     info = info.reindex(table.units).reset_index(drop=True)
+    group = info.groupby(by, sort=True, dropna=False).ngroup().to_numpy()
+    grouping, cols = group_clusters(info, group, cluster)
+    names = [name for name, _kw in BINARY_STATS]
+    est = agreement_by_group(codes, len(BINARY), grouping, names, n_boot=n_boot, seed=seed)
+    first = info.assign(_g=group).drop_duplicates("_g").set_index("_g").sort_index()
     rows = []
-    for _, idx in info.groupby(by, sort=True, dropna=False).indices.items():
-        g = info.iloc[idx]
-        col = pick_clusters(g, cluster)
-        clusters = g[col].to_numpy() if col else None
-        sub = from_wide(x[idx], [table.units[i] for i in idx], table.raters)
-        labels = {c: g[c].iloc[0] for c in label_cols}
-        for name, kw in BINARY_STATS:
-            est = compute(sub, name, categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed, **kw)
-            rows.append({**est.row(**labels), "resampled": RESAMPLED[col]})
+    for g, labels in enumerate(first[label_cols].to_dict(orient="records")):
+        for name in names:
+            rows.append({**est[name][g].row(**labels), "resampled": RESAMPLED[cols[g]]})
     return frame(rows, label_cols)
 
 

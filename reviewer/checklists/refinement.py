@@ -21,13 +21,15 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer.checklists.triage import JUDGE_OK, submitted_values
-from reviewer.checklists.triage_stats import cohen_kappa, majority
+from reviewer.checklists.triage import rater_agreement, submitted_values
+from reviewer.checklists.trouble import majority
 from reviewer.checklists.versions import diff_versions, find_case, get_checklist
 from reviewer.errors import InputError, NotFoundError
+from reviewer.stats import compute, from_wide
 from reviewer.store.engine import Store
 from reviewer.store.models import (
     MET,
@@ -45,6 +47,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
 NEEDS_RATINGS = "needs new ratings on this version (see request_rerating / `reviewer assign`)"
 
@@ -158,7 +161,7 @@ def _verdicts(session: Session, run: JudgeRun, case_id: int | None = None
             .join(Criterion, Criterion.id == JudgeVerdict.criterion_id)
             .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
             .where(JudgeVerdict.judge_run_id == run.id, JudgeVerdict.met.is_not(None),
-                   JudgeVerdict.parse_status.in_(JUDGE_OK)))
+                   JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES)))
     if case_id is not None:
         stmt = stmt.where(ChecklistVersion.case_id == case_id)
     out, versions = {}, set()
@@ -180,16 +183,14 @@ def _physicians(session: Session, study_id: int, case_id: int | None = None, ver
 def _side(pairs: list[tuple[str, str]]) -> Side:
     if not pairs:
         return Side(None, None, 0)
-    judge, ref = zip(*pairs, strict=True)
     agree = sum(a == b for a, b in pairs) / len(pairs)
-    return Side(agree, cohen_kappa(list(judge), list(ref)), len(pairs))
+    kappa = compute(from_wide(np.array(pairs, dtype=object)), "cohen_kappa").value  # categories: those used
+    return Side(agree, float(kappa) if np.isfinite(kappa) else None, len(pairs))
 
 
 def _alpha(by_resp: dict[int, dict[int, str]]) -> float | None:
-    from reviewer.checklists.triage import rater_agreement
-
-    fig, _ = rater_agreement(by_resp, n_boot=0, seed=0)
-    return fig.value
+    alpha, _ = rater_agreement(by_resp, n_boot=0, seed=0)
+    return float(alpha.value) if np.isfinite(alpha.value) else None
 
 
 def _compare(keys: list[str], texts: dict[str, tuple[str | None, str | None, str]],

@@ -1,12 +1,19 @@
 """Checklist triage: criteria ranked worst first by how much trouble they cause.
 
 Trouble has three signs (issue 9): physicians disagree with each other on the criterion
-(Krippendorff's alpha, nominal, and percent agreement over the responses rated by at least two
-physicians), the LLM judge disagrees with the physicians' majority, and physicians left feedback
-notes ("unclear", "wrong", "missing"). :func:`triage` computes them per criterion *version* — a
-row is one criterion key of one case as worded in one checklist version, because ratings made on
-different wordings must not be pooled — and by default keeps, for each key, the newest version
-that has any data. The combined score is :func:`reviewer.checklists.triage_stats.trouble_score`.
+(Krippendorff's alpha, nominal, and percent agreement over the responses with at least two
+met / not-met answers), the LLM judge disagrees with the physicians' majority, and physicians
+left feedback notes ("unclear", "wrong", "missing"). :func:`triage` computes them per criterion
+*version* — a row is one criterion key of one case as worded in one checklist version, because
+ratings made on different wordings must not be pooled — and by default keeps, for each key, the
+newest version that has any data. The combined score is :func:`reviewer.checklists.trouble.trouble_score`.
+
+One statistics engine: the figures and their 95% intervals come from
+:func:`reviewer.stats.grouped.agreement_by_group`, the function behind the agreement report's
+per-criterion table, with the same data rules (not applicable is a missing rating; only
+submitted ratings), the same clusters (responses) and the same seeded bootstrap. So a criterion
+rated on one wording shows the same alpha, value and interval, in Triage and in the report for
+the same ``n_boot`` and seed. (The report pools a key's wordings; triage keeps them apart.)
 
 :func:`disagreements` lists the responses behind a row, each physician's and the judge's verdict
 side by side with the feedback notes. Both return frozen DTOs for the GUI and ``--json``.
@@ -15,28 +22,19 @@ side by side with the feedback notes. Both return frozen DTOs for the GUI and ``
 from __future__ import annotations
 
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
+import numpy as np
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from reviewer.checklists.triage_stats import (
-    CATEGORIES,
-    DEFAULT_N_BOOT,
-    Figure,
-    agreement_features,
-    alpha_features,
-    alpha_finish,
-    batch,
-    majority,
-    ratio_finish,
-    share_features,
-    trouble_score,
-    unit_counts,
-)
+from reviewer.checklists.trouble import majority, trouble_score
 from reviewer.checklists.versions import find_case
 from reviewer.errors import NotFoundError
+from reviewer.stats.bootstrap import DEFAULT_N_BOOT
+from reviewer.stats.grouped import Grouping, agreement_from_long
+from reviewer.stats.results import Estimate
 from reviewer.store.models import (
     MET,
     NOT_MET,
@@ -54,8 +52,9 @@ from reviewer.store.models import (
     Response,
     Study,
 )
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
-JUDGE_OK = ("ok", "imported")
+CODES = {NOT_MET: 0.0, MET: 1.0}  # the agreement service's coding (agreement.tables.BINARY); n.a. = missing
 
 
 @dataclass(frozen=True)
@@ -70,7 +69,7 @@ class TriageRow:
     latest_version: int
     criterion_id: int
     text: str
-    n_rr: int  # responses rated by >= 2 physicians
+    n_rr: int  # responses with >= 2 physicians' met / not-met answers
     alpha: float | None
     alpha_ci: tuple[float, float] | None
     percent_agreement: float | None
@@ -196,7 +195,7 @@ def judge_values(session: Session, run: JudgeRun | None, case_id: int | None = N
     stmt = (select(*cols)
             .join(Criterion, Criterion.id == JudgeVerdict.criterion_id)
             .where(JudgeVerdict.judge_run_id == run.id, JudgeVerdict.met.is_not(None),
-                   JudgeVerdict.parse_status.in_(JUDGE_OK)))
+                   JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES)))
     if case_id is not None:
         stmt = stmt.join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id) \
             .where(ChecklistVersion.case_id == case_id)
@@ -217,7 +216,7 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
     """Criteria of the study ranked worst first (highest trouble score; ties by key)."""
     study_id = _study_id(session, study)
     run = pick_judge_run(session, study_id, judge_run)
-    phys = physician_values(session, study_id)
+    rated = submitted_values(session, study_id)
     judged = judge_values(session, run)
     fb_rows = session.execute(select(Feedback.criterion_id, Feedback.kind)
                               .join(Criterion, Criterion.id == Feedback.criterion_id)
@@ -228,42 +227,29 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
     for cid, kind in fb_rows:
         feedback[cid][kind] += 1
     crits = session.execute(
-        select(Criterion, ChecklistVersion.version, Case)
+        select(Criterion.id, Criterion.key, Criterion.text, ChecklistVersion.version, Case.id.label("case_id"),
+               Case.uid.label("case_uid"), Case.external_id)
         .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
         .join(Case, Case.id == ChecklistVersion.case_id)
         .where(Case.study_id == study_id)).all()
     latest: dict[int, int] = {}
-    for _c, version, case in crits:
-        latest[case.id] = max(latest.get(case.id, 0), version)
-    judged_keys = {(rid, key) for rid, key in judged}
-    cats = categories_of(phys)
-    todo = []
-    for c, version, case in crits:
-        by_resp = phys.get(c.id, {})
-        has_judge = any((rid, c.key) in judged_keys for rid in by_resp)
-        if not by_resp and c.id not in feedback and not has_judge:
-            continue
-        flags = []
-        for rid, values in by_resp.items():
-            maj = majority(list(values.values()))
-            label = _judge_label(judged.get((rid, c.key)))
-            if maj is not None and label is not None:
-                flags.append(label != maj)
-        todo.append((c, version, case, unit_counts([list(v.values()) for v in by_resp.values()], cats), flags))
-    alphas = batch([alpha_features(t[3]) for t in todo], alpha_finish, n_boot=n_boot, seed=seed)
-    pcts = batch([agreement_features(t[3]) for t in todo], ratio_finish, n_boot=n_boot, seed=seed)
-    shares = batch([share_features(t[4]) for t in todo], ratio_finish, n_boot=n_boot, seed=seed)
+    for c in crits:
+        latest[c.case_id] = max(latest.get(c.case_id, 0), c.version)
+    with_ratings = {r[0] for r in rated}
+    todo = [c for c in crits if c.id in with_ratings or c.id in feedback]
+    alphas, pcts, shares = _figures(rated, judged, [c.id for c in todo], n_boot=n_boot, seed=seed)
     rows: list[TriageRow] = []
-    for (c, version, case, _counts, _flags), alpha, pct, jr in zip(todo, alphas, pcts, shares, strict=True):
+    for c, alpha, pct, jr in zip(todo, alphas, pcts, shares, strict=True):
         fb = dict(feedback.get(c.id, {}))
         n_fb = sum(fb.values())
+        a, p, j = _value(alpha), _value(pct), _value(jr)
         rows.append(TriageRow(
-            case_id=case.id, case_uid=case.uid, case=case.external_id or case.uid, key=c.key, version=version,
-            latest_version=latest[case.id], criterion_id=c.id, text=c.text, n_rr=alpha.n, alpha=alpha.value,
-            alpha_ci=alpha.ci, percent_agreement=pct.value, percent_agreement_ci=pct.ci,
-            judge_run=run.name if run else None, n_jr=jr.n, judge_disagreement=jr.value,
+            case_id=c.case_id, case_uid=c.case_uid, case=c.external_id or c.case_uid, key=c.key,
+            version=c.version, latest_version=latest[c.case_id], criterion_id=c.id, text=c.text,
+            n_rr=alpha.n_units, alpha=a, alpha_ci=alpha.ci, percent_agreement=p, percent_agreement_ci=pct.ci,
+            judge_run=run.name if run else None, n_jr=jr.n_units, judge_disagreement=j,
             judge_disagreement_ci=jr.ci, feedback=n_fb, feedback_kinds=fb,
-            trouble=round(trouble_score(alpha.value, pct.value, alpha.n, jr.value, jr.n, n_fb), 6)))
+            trouble=round(trouble_score(a, p, alpha.n_units, j, jr.n_units, n_fb), 6)))
     if not all_versions:
         newest: dict[tuple[int, str], int] = {}
         for r in rows:
@@ -273,19 +259,65 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
     return rows[:limit] if limit else rows
 
 
-def categories_of(phys: dict[int, dict[int, dict[int, str]]]) -> list[str]:
-    """met / not_met / na, then any other value a rating scheme used (sorted)."""
-    seen = {v for by_resp in phys.values() for values in by_resp.values() for v in values.values()}
-    return list(CATEGORIES) + sorted(seen - set(CATEGORIES))
+def _value(est: Estimate) -> float | None:
+    return float(est.value) if np.isfinite(est.value) else None
 
 
-def rater_agreement(by_resp: dict[int, dict[int, str]], *, n_boot: int, seed: int) -> tuple[Figure, Figure]:
-    """Krippendorff's alpha (nominal) and percent agreement of one criterion over the responses
-    with >= 2 values (bootstrap resamples responses)."""
-    counts = unit_counts([list(v.values()) for v in by_resp.values()], categories_of({0: by_resp}))
-    alpha = batch([alpha_features(counts)], alpha_finish, n_boot=n_boot, seed=seed)[0]
-    pct = batch([agreement_features(counts)], ratio_finish, n_boot=n_boot, seed=seed)[0]
-    return alpha, pct
+def _figures(rated: list[tuple[int, str, int, int, int, str]], judged: dict[tuple[int, str], Verdict],
+             criteria: list[int], *, n_boot: int, seed: int) -> tuple[list[Estimate], list[Estimate], list[Estimate]]:
+    """Alpha, percent agreement and judge–majority disagreement of each criterion id in *criteria*.
+
+    Units are (criterion, response) with a submitted rating; the raters' answers are coded as the
+    agreement service codes them (:data:`CODES`; anything else is missing); each criterion is one
+    group of :func:`reviewer.stats.grouped.agreement_by_group` and its responses the clusters.
+    """
+    group_of = {cid: g for g, cid in enumerate(criteria)}
+    keep = [r for r in rated if r[0] in group_of]
+    key_of = {r[0]: r[1] for r in keep}
+    cid = np.array([r[0] for r in keep], dtype=np.int64)
+    rid = np.array([r[3] for r in keep], dtype=np.int64)
+    span = int(rid.max()) + 1 if rid.size else 1
+    units, unit = np.unique(cid * span + rid, return_inverse=True)  # every rated unit, n.a.-only ones too
+    u_cid, u_rid = units // span, units % span
+    grouping = Grouping.of([group_of[c] for c in u_cid], u_rid, n_groups=len(criteria))
+    code = np.array([CODES.get(r[5], np.nan) for r in keep])
+    answer = ~np.isnan(code)
+    rater = np.array([r[4] for r in keep], dtype=np.int64)
+    est = agreement_from_long(unit[answer], rater[answer], code[answer], len(CODES), grouping,
+                              ("krippendorff_alpha", "percent_agreement"), n_boot=n_boot, seed=seed)
+    # the judge against the physicians' strict majority (ties left out)
+    met = np.bincount(unit[answer], weights=code[answer], minlength=len(units))
+    answered = np.bincount(unit[answer], minlength=len(units))
+    maj = np.where(2 * met > answered, 1.0, np.where(2 * met < answered, 0.0, np.nan))
+    judge = np.array([np.nan if (v := judged.get((int(r), key_of[int(c)]))) is None else float(v.met)
+                      for c, r in zip(u_cid, u_rid, strict=True)])
+    return (est["krippendorff_alpha"], est["percent_agreement"],
+            judge_disagreement(judge, maj, grouping.group, u_rid, len(criteria), n_boot=n_boot, seed=seed))
+
+
+def judge_disagreement(judge: np.ndarray, maj: np.ndarray, group: np.ndarray, clusters: np.ndarray, n_groups: int,
+                       *, n_boot: int, seed: int) -> list[Estimate]:
+    """Per group, the share of units where the judge's label (0/1) differs from the physicians'
+    majority: one minus the percent agreement of the pair (judge, majority) over the units the
+    judge labelled, resampling *clusters* -- the report's ``percent_agreement_vs_majority``
+    (:mod:`reviewer.agreement.judges`) through the same engine. ``n_units``: units with both."""
+    on = np.flatnonzero(~np.isnan(judge))
+    both = ~np.isnan(maj[on])
+    pos = np.arange(len(on))
+    agree = agreement_from_long(np.concatenate([pos, pos[both]]), np.repeat([0, 1], [len(on), int(both.sum())]),
+                                np.concatenate([judge[on], maj[on][both]]), 2,
+                                Grouping.of(group[on], clusters[on], n_groups=n_groups), ("percent_agreement",),
+                                n_boot=n_boot, seed=seed)["percent_agreement"]
+    return [replace(e, statistic="judge_disagreement", value=1.0 - e.value,
+                    ci=None if e.ci is None else (1.0 - e.ci[1], 1.0 - e.ci[0])) for e in agree]
+
+
+def rater_agreement(by_resp: dict[int, dict[int, str]], *, n_boot: int, seed: int) -> tuple[Estimate, Estimate]:
+    """Krippendorff's alpha (nominal) and percent agreement of one criterion, response -> rater ->
+    value, as :func:`triage` computes them (bootstrap resamples responses)."""
+    rows = [(0, "", 0, rid, rater, value) for rid, values in by_resp.items() for rater, value in values.items()]
+    alpha, pct, _ = _figures(rows, {}, [0], n_boot=n_boot, seed=seed)
+    return alpha[0], pct[0]
 
 
 def _study_id(session: Session, study: Study | str | int) -> int:

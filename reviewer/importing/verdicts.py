@@ -47,6 +47,7 @@ from reviewer.importing.common import (
 from reviewer.importing.healthbench import SOURCE, case_from_prompt, rubric_criteria
 from reviewer.store.engine import Store
 from reviewer.store.models import JudgeRun, JudgeVerdict, Response, utcnow
+from reviewer.store.vocabulary import IMPORTED
 from reviewer.studies.blinding import reshuffle_labels
 
 
@@ -115,7 +116,7 @@ def _write_verdicts(session: Any, run_id: int, items: list[tuple[int, int | None
         new.append({"judge_run_id": run_id, "response_id": resp_id, "criterion_id": crit_id, "met": r.met,
                     "score": None if r.score is None else float(r.score),
                     "probability": None if r.probability is None else float(r.probability),
-                    "explanation": r.explanation, "raw_output": r.raw_output, "parse_status": "imported",
+                    "explanation": r.explanation, "raw_output": r.raw_output, "parse_status": IMPORTED,
                     "attempts": 1})
     bulk_insert(session, JudgeVerdict, new, ids=False)
     report.add("verdicts", len(new))

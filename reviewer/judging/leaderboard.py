@@ -3,9 +3,10 @@
 Checklist metric (HealthBench, ``reviewer.stats.rubric``): each answer's score is earned points over
 positive points; criteria without points (LLMEval-Med checklists) count 1 point each.
 
-- judge run: an answer counts only when every criterion of its checklist version has a verdict
-  that parsed; an answer with a failed or missing verdict is left out and counted in
-  ``n_excluded`` (a failed parse is never read as met or not met);
+- judge run: an answer counts only when every criterion of its checklist version has a usable
+  verdict (:func:`reviewer.store.vocabulary.usable_verdict`); an answer with a failed, unusable or
+  missing verdict is left out and counted in ``n_excluded`` (a failed parse is never read as met
+  or not met);
 - physicians, policy ``mean`` (default): each submitted rating gives its own answer score over the
   criteria that rater marked met / not met (n.a. leaves the criterion out for that rater), and the
   answer's score is the mean over its raters; policy ``majority``: each criterion is met when more
@@ -54,6 +55,7 @@ from reviewer.store.models import (
     Rating,
     Response,
 )
+from reviewer.store.vocabulary import usable_verdict
 from reviewer.studies.lookup import get_study
 
 POLICIES = ("mean", "majority")
@@ -107,7 +109,7 @@ def _from_judge(session: Session, study_id: int, run: JudgeRun) -> tuple[str, _A
     per_criterion = any(v.criterion_id is not None for v, _ in verdicts) or (tpl is not None and tpl.kind == "criterion")
     if not per_criterion:
         for v, _ in verdicts:
-            if v.parse_status == "failed" or v.score is None:
+            if not usable_verdict(v.parse_status, v.score):
                 answers.excluded.add(v.response_id)
             else:
                 answers.scores[v.response_id] = float(v.score)
@@ -124,7 +126,7 @@ def _from_judge(session: Session, study_id: int, run: JudgeRun) -> tuple[str, _A
     for rid, items in by_response.items():
         got = {c.id for _, c in items if c is not None}
         wanted = set().union(*(members[c.checklist_version_id] for _, c in items if c is not None))
-        if any(v.parse_status == "failed" or v.met is None for v, _ in items) or got != wanted:
+        if not all(usable_verdict(v.parse_status, v.met) for v, _ in items) or got != wanted:
             answers.excluded.add(rid)
             continue
         answers.graded[rid] = [_graded(c, 1.0 if v.met else 0.0) for v, c in items]

@@ -10,7 +10,7 @@
 - generate mode: the backend writes an answer per unit; it is parsed (``parsing.py``); an
   unreadable answer is asked again, up to ``max_attempts`` in all (retries sample at temperature
   ``retry_temperature`` at least, with a new seed, so a greedy local model can answer differently),
-  then stored with ``parse_status="failed"``, its raw text and the reason. Never guessed, never
+  then stored with ``parse_status="failed"`` (``vocabulary.PARSE_FAILED``), its raw text and the reason. Never guessed, never
   dropped.
 - logprob mode (criterion templates, local transformers model): ``logprob.py``; stores P(true) and
   ``met = p >= threshold``.
@@ -40,6 +40,7 @@ from reviewer.judging.templates import get_template
 from reviewer.judging.work import WorkUnit, build_units, count_units, load_snapshot
 from reviewer.store import Store
 from reviewer.store.models import JudgeRun, JudgeVerdict, utcnow
+from reviewer.store.vocabulary import PARSE_FAILED, PARSED
 from reviewer.studies.lookup import get_study
 
 MODES = ("generate", "logprob")
@@ -126,7 +127,7 @@ def _verdict(run_id: int, unit: WorkUnit, parsed: ParseResult, raw: str, attempt
     return JudgeVerdict(judge_run_id=run_id, response_id=unit.response_id, criterion_id=unit.criterion_id,
                         met=parsed.met, score=parsed.score, probability=probability,
                         explanation=parsed.explanation if parsed.ok else parsed.reason,
-                        raw_output=raw, parse_status="ok" if parsed.ok else "failed", attempts=attempts)
+                        raw_output=raw, parse_status=PARSED if parsed.ok else PARSE_FAILED, attempts=attempts)
 
 
 def _judge_generate(backend_obj: Backend, units: Sequence[WorkUnit], kind: str, settings: SamplingSettings,
@@ -258,8 +259,8 @@ def run_judge(store: Store, *, model: str, template: str, mode: str = "generate"
                             for unit, parsed, raw, attempts in outcomes]
             _store_verdicts(store, run_id, verdicts)
             judged += len(verdicts)
-            ok += sum(v.parse_status == "ok" for v in verdicts)
-            failed += sum(v.parse_status == "failed" for v in verdicts)
+            ok += sum(v.parse_status == PARSED for v in verdicts)
+            failed += sum(v.parse_status == PARSE_FAILED for v in verdicts)
             if progress is not None:
                 progress(skipped + judged, total)
             if cancelled:

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.rating.views import JudgeColumn, OtherRating, Overview  # noqa: F401  (re-exported)
 from reviewer.store.models import CriterionRating, JudgeRun, JudgeVerdict, Model, Rater, Rating, Response
+from reviewer.store.vocabulary import usable_verdict
 
 
 def overview(session: Session, response_id: int, rater_id: int | None) -> Overview:
@@ -31,14 +32,14 @@ def overview(session: Session, response_id: int, rater_id: int | None) -> Overvi
     judges: dict[int, tuple[str, str, dict[int, bool | None], list[float | None]]] = {}
     rows = session.execute(
         select(JudgeRun.id, JudgeRun.name, JudgeRun.judge_model, JudgeVerdict.criterion_id,
-               JudgeVerdict.met, JudgeVerdict.score)
+               JudgeVerdict.met, JudgeVerdict.score, JudgeVerdict.parse_status)
         .join(JudgeRun, JudgeRun.id == JudgeVerdict.judge_run_id)
         .where(JudgeVerdict.response_id == response_id).order_by(JudgeRun.id))
-    for run_id, name, judge_model, cid, met, score in rows:
+    for run_id, name, judge_model, cid, met, score, status in rows:
         entry = judges.setdefault(run_id, (name, judge_model, {}, [None]))
-        if cid is None:
-            entry[3][0] = score
+        if cid is None:  # an unusable verdict (vocabulary.usable_verdict) shows as no verdict
+            entry[3][0] = score if usable_verdict(status, score) else None
         else:
-            entry[2][cid] = met
+            entry[2][cid] = met if usable_verdict(status, met) else None
     return Overview(model, tuple(others),
                     tuple(JudgeColumn(n, m, v, s[0]) for n, m, v, s in judges.values()))

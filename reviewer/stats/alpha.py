@@ -21,7 +21,7 @@ of this package's tables. The same formula written as per-unit sums (below) give
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import krippendorff
@@ -103,16 +103,30 @@ def alpha_stat(x: np.ndarray, level: str) -> AdditiveStat:
         vsum = values[:, None] + values[None, :]
         with np.errstate(divide="ignore", invalid="ignore"):
             delta = np.where(vsum != 0, ((values[:, None] - values[None, :]) / vsum) ** 2, 0.0)
-    d = np.einsum("uc,ck,uk->u", counts, delta, counts) / denom
-    feats = np.column_stack([d, counts])
+    return AdditiveStat(difference_features(counts, delta, denom), difference_finish(delta), n_units)
 
+
+def difference_features(counts: np.ndarray, delta: np.ndarray, denom: np.ndarray) -> np.ndarray:
+    """Per-unit features ``[D_u, n_u1 .. n_uC]`` of alpha with a fixed difference matrix (nominal,
+    ratio): ``D_u = sum_ck n_uc delta_ck n_uk / (m_u - 1)`` is the unit's share of ``D_o`` and the
+    counts give ``n_c``. *counts*: pairable units' category counts (others all zero); *denom*:
+    ``m_u - 1`` (1 where not pairable). A category no unit uses adds exact zeros only."""
+    d = np.einsum("uc,ck,uk->u", counts, delta, counts) / denom
+    return np.column_stack([d, counts])
+
+
+def difference_finish(delta: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """``alpha = 1 - (n - 1) sum_u D_u / sum_ck n_c delta_ck n_k`` on summed
+    :func:`difference_features` (one row per resample)."""
     def finish(s: np.ndarray) -> np.ndarray:
         nc = s[:, 1:]
-        n = nc.sum(axis=1)
-        de = np.einsum("bc,ck,bk->b", nc, delta, nc)
+        # einsum, not matmul: one pass per row over (n_boot x groups) rows; a tall matmul would go to
+        # multithreaded BLAS, which is slower than this on a busy machine
+        n = np.einsum("bc->b", nc)
+        de = np.einsum("bc,bc->b", np.einsum("bc,ck->bk", nc, delta), nc)
         return 1.0 - (n - 1.0) * s[:, 0] / de
 
-    return AdditiveStat(feats, finish, n_units)
+    return finish
 
 
 def alpha_reference(x: np.ndarray, level: str) -> float:

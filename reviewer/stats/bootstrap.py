@@ -70,15 +70,21 @@ def counts_from_indices(idx: np.ndarray, n_clusters: int) -> np.ndarray:
     return flat.reshape(rows, n_clusters).astype(float)
 
 
+def cluster_order(clusters: np.ndarray) -> tuple[np.ndarray, int]:
+    """The cluster number of each label and the number of clusters: clusters are numbered (and so
+    drawn) in the text order of their labels, in every bootstrap of this package."""
+    _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
+    return inverse.astype(np.int64), int(inverse.max()) + 1 if inverse.size else 0
+
+
 def cluster_sums(features: np.ndarray, clusters: np.ndarray | None) -> tuple[np.ndarray, int]:
-    """Per-cluster feature sums (clusters x p) and the number of clusters.
+    """Per-cluster feature sums (clusters x p, in :func:`cluster_order`) and the number of clusters.
 
     *clusters*: one label per feature row (None: every unit is its own cluster).
     """
     if clusters is None:
         return features, features.shape[0]
-    _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
-    n = int(inverse.max()) + 1 if inverse.size else 0
+    inverse, n = cluster_order(clusters)
     out = np.zeros((n, features.shape[1]))
     np.add.at(out, inverse, features)
     return out, n
@@ -152,6 +158,23 @@ def percentile_ci(values: np.ndarray, confidence: float = DEFAULT_CONFIDENCE) ->
     return float(lo), float(hi)
 
 
+def percentile_cis(values: np.ndarray, confidence: float = DEFAULT_CONFIDENCE) -> list[tuple[float, float] | None]:
+    """:func:`percentile_ci` of every row of a (statistics x resamples) array, in one
+    ``np.percentile`` call per count of finite values (the same partition and interpolation as
+    row by row: a row's finite values, in order, are one row of that call)."""
+    out: list[tuple[float, float] | None] = [None] * values.shape[0]
+    finite = np.isfinite(values)
+    k = finite.sum(axis=1)
+    tail = (1.0 - confidence) / 2.0 * 100.0
+    for size in np.unique(k[k > 0]):
+        rows = np.flatnonzero(k == size)
+        kept = values[rows] if size == values.shape[1] else values[rows][finite[rows]].reshape(len(rows), size)
+        lo, hi = np.percentile(kept, [tail, 100.0 - tail], axis=1)
+        for i, a, b in zip(rows, lo, hi, strict=True):
+            out[i] = (float(a), float(b))
+    return out
+
+
 def make_estimate(stat: AdditiveStat, statistic: str, *, n_raters: int, level: str | None = None,
                   point: float | None = None, clusters: np.ndarray | None = None,
                   n_boot: int = 0, seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE,
@@ -176,8 +199,7 @@ def unit_weight_chunks(n_units: int, clusters: np.ndarray | None, n_boot: int,
         inverse = np.arange(n_units)
         n = n_units
     else:
-        _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
-        n = int(inverse.max()) + 1 if inverse.size else 0
+        inverse, n = cluster_order(clusters)
     if n == 0:
         return
     for idx in resample_indices(n, n_boot, seed):

@@ -26,7 +26,7 @@ percent agreement: ``p_a`` itself.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import numpy as np
@@ -110,12 +110,9 @@ def scott_pi(table: RatingTable, weights: str = "none", categories: Sequence[Any
                          n_boot=n_boot, seed=seed, details={"n_categories": q})
 
 
-def _multi_stat(table: RatingTable, weights: str, categories: Sequence[Any] | None,
-                kind: str) -> tuple[AdditiveStat, int, int]:
-    codes, cats = encode(table, categories)
-    q = len(cats)
-    w = weight_matrix(q, weights)
-    r = category_counts(codes, q)
+def multi_features(r: np.ndarray, w: np.ndarray) -> np.ndarray:
+    """Per-unit features ``[pairable, p_a,i, rated, r_i1 / r_i .. r_iq / r_i]`` of the multi-rater
+    coefficients (module docstring) from the category counts *r* (units x q) and weights *w*."""
     ri = r.sum(axis=1)
     pair = ri >= 2
     rated = ri >= 1
@@ -123,7 +120,16 @@ def _multi_stat(table: RatingTable, weights: str, categories: Sequence[Any] | No
     with np.errstate(divide="ignore", invalid="ignore"):
         pa_i = np.where(pair, (r * (r_star - 1.0)).sum(axis=1) / (ri * (ri - 1.0)), 0.0)
         share = np.where(rated[:, None], r / np.where(rated, ri, 1.0)[:, None], 0.0)
-    feats = np.column_stack([pair.astype(float), pa_i, rated.astype(float), share])
+    return np.column_stack([pair.astype(float), pa_i, rated.astype(float), share])
+
+
+MULTI_KINDS = {"percent_agreement": "percent", "fleiss_kappa": "fleiss", "gwet_ac1": "gwet",
+               "gwet_ac2": "gwet", "brennan_prediger": "bp"}
+
+
+def multi_finish(kind: str, w: np.ndarray) -> Callable[[np.ndarray], np.ndarray]:
+    """The coefficient *kind* (percent, fleiss, gwet, bp) on summed :func:`multi_features`."""
+    q = w.shape[0]
     t_w = w.sum()
 
     def finish(s: np.ndarray) -> np.ndarray:
@@ -139,8 +145,17 @@ def _multi_stat(table: RatingTable, weights: str, categories: Sequence[Any] | No
             pe = np.full(len(s), t_w / q**2)
         return (pa - pe) / (1.0 - pe)
 
+    return finish
+
+
+def _multi_stat(table: RatingTable, weights: str, categories: Sequence[Any] | None,
+                kind: str) -> tuple[AdditiveStat, int, int]:
+    codes, cats = encode(table, categories)
+    q = len(cats)
+    w = weight_matrix(q, weights)
+    feats = multi_features(category_counts(codes, q), w)
     n_raters = int((~np.isnan(codes)).any(axis=0).sum())
-    return AdditiveStat(feats, finish, int(pair.sum())), q, n_raters
+    return AdditiveStat(feats, multi_finish(kind, w), int(feats[:, 0].sum())), q, n_raters
 
 
 def _multi(name: str, kind: str, table: RatingTable, weights: str, categories: Sequence[Any] | None,

@@ -32,6 +32,7 @@ from reviewer.store.vocabulary import (  # noqa: F401  (re-exported: the stored 
     MET,
     NA,
     NOT_MET,
+    PARSED,
     SUBMITTED,
 )
 
@@ -346,7 +347,7 @@ class JudgeVerdict(_Row, Base):
     probability: Mapped[float | None] = mapped_column(Float, nullable=True)
     explanation: Mapped[str] = mapped_column(Text, default="")
     raw_output: Mapped[str] = mapped_column(Text, default="")
-    parse_status: Mapped[str] = mapped_column(String(20), default="ok")  # ok | failed | imported
+    parse_status: Mapped[str] = mapped_column(String(20), default=PARSED)  # vocabulary.PARSE_STATUSES
     attempts: Mapped[int] = mapped_column(Integer, default=1)
 
 

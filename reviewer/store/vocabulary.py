@@ -1,5 +1,6 @@
-"""The stored words of a rating (criterion answers and rating statuses), importable without
-SQLAlchemy: the app's first screen is drawn before the ORM is loaded (see reviewer.rating.first_screen)."""
+"""The stored words of a rating (criterion answers and rating statuses) and of a judge verdict
+(parse statuses, and the one rule for a verdict that counts), importable without SQLAlchemy:
+the app's first screen is drawn before the ORM is loaded (see reviewer.rating.first_screen)."""
 
 from __future__ import annotations
 
@@ -12,3 +13,24 @@ CRITERION_VALUES = (MET, NOT_MET, NA)
 # Rating.status
 DRAFT = "draft"
 SUBMITTED = "submitted"
+
+# JudgeVerdict.parse_status: what the judging service or the verdict importer made of an answer.
+PARSED = "ok"  # run_judge parsed the judge's answer (generate mode) or read P(true) (logprob mode)
+PARSE_FAILED = "failed"  # unreadable after every attempt: raw text and reason kept, met/score None
+IMPORTED = "imported"  # read from a verdict file (importing.verdicts refuses a row without met or score)
+PARSE_STATUSES = (PARSED, PARSE_FAILED, IMPORTED)
+
+# The one rule for a judge verdict that counts, for every consumer (triage, refinement, agreement,
+# leaderboards, reports). Usable = the row carries a verdict somebody parsed or supplied: status
+# "ok" or "imported". "failed" never counts, and neither does any status this version does not
+# know (a NULL, a typo, a status a newer version added): the list is of statuses that promise a
+# verdict, not of statuses that rule one out, so an unknown word can never be read as a verdict.
+USABLE_PARSE_STATUSES = (PARSED, IMPORTED)  # for SQL: JudgeVerdict.parse_status.in_(...)
+
+
+def usable_verdict(parse_status: str | None, value: object = True) -> bool:
+    """Whether a judge verdict counts: its status is in :data:`USABLE_PARSE_STATUSES` and it
+    carries the *value* the caller reads (``met`` for a criterion verdict, ``score`` for a
+    whole-answer verdict; None = no verdict). In SQL: ``parse_status.in_(USABLE_PARSE_STATUSES)``
+    and ``met`` (or ``score``) ``IS NOT NULL``."""
+    return parse_status in USABLE_PARSE_STATUSES and value is not None

@@ -39,6 +39,7 @@ from reviewer.store.models import (
     Response,
     Study,
 )
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
 PRIORITIES = (None, "uncertain", "disagreement")
 
@@ -122,7 +123,8 @@ def priority_scores(session: Session, study: Study, prioritize: str,
 
     ``uncertain``: 0.5 - min |p - 0.5| over the response's verdicts that carry a probability.
     ``disagreement``: share of (criterion or score) verdicts on which the judge runs disagree
-    (met differs, or scores differ); needs two or more runs.
+    (met differs, or scores differ); needs two or more runs. Only usable verdicts count
+    (:data:`reviewer.store.vocabulary.USABLE_PARSE_STATUSES`): a failed parse is no opinion.
     """
     runs = _judge_runs(session, study, judge_run)
     if not runs:
@@ -131,7 +133,7 @@ def priority_scores(session: Session, study: Study, prioritize: str,
     rows = session.execute(
         select(JudgeVerdict.judge_run_id, JudgeVerdict.response_id, JudgeVerdict.criterion_id,
                JudgeVerdict.met, JudgeVerdict.score, JudgeVerdict.probability)
-        .where(JudgeVerdict.judge_run_id.in_(run_ids))
+        .where(JudgeVerdict.judge_run_id.in_(run_ids), JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES))
     ).all()
     scores: dict[int, float] = {}
     if prioritize == "uncertain":
@@ -146,7 +148,9 @@ def priority_scores(session: Session, study: Study, prioritize: str,
                          item=", ".join(r.name for r in runs))
     by_key: dict[tuple[int, int | None], set[Any]] = defaultdict(set)
     for _run, resp, crit, met, score, _prob in rows:
-        by_key[(resp, crit)].add(met if crit is not None else score)
+        value = met if crit is not None else score
+        if value is not None:
+            by_key[(resp, crit)].add(value)
     total: Counter[int] = Counter()
     split: Counter[int] = Counter()
     for (resp, _crit), values in by_key.items():
