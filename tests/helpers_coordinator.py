@@ -1,13 +1,9 @@
-"""Coordinator GUI test helpers: a main window on the demo study (coordinator or rater), jobs awaited."""
+"""Coordinator GUI test helpers: the demo study's ids, jobs awaited (the ``coord_window``,
+``demo_store`` and ``demo_template`` fixtures are in tests/conftest.py)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-import pytest
 from sqlalchemy import select
-
-from tests.helpers_gui import isolate_settings
 
 
 def demo_ids(store) -> dict:  # noqa: ANN001
@@ -23,62 +19,6 @@ def demo_ids(store) -> dict:  # noqa: ANN001
         study_id = s.scalar(select(Study.id).where(Study.name == name))
         raters = dict(s.execute(select(Rater.name, Rater.id)).all())
     return {"study": study_id, "study_name": name, "raters": raters}
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The demo study built once per session; tests copy the file."""
-    from reviewer.store import open_store
-
-    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    st = open_store(path)
-    demo_ids(st)
-    st.close()
-    return path
-
-
-@pytest.fixture
-def demo_store(demo_template: Path, tmp_path: Path):
-    """A fresh copy of the demo study database for this test (as a Store)."""
-    import shutil
-
-    from reviewer.store import open_store
-
-    path = tmp_path / "study.db"
-    shutil.copyfile(demo_template, path)
-    st = open_store(path)
-    yield st
-    st.close()
-
-
-@pytest.fixture
-def coord_window(qtbot, tmp_path: Path):
-    """make(store, ids, coordinator=True, rater=None) -> MainWindow with its coordinator UI installed."""
-    isolate_settings(tmp_path / "settings")
-    from reviewer.gui.app import make_app
-    from reviewer.gui.rater.main_window import MainWindow
-
-    make_app("en")
-    made = []
-
-    def make(store, ids, coordinator: bool = True, rater: str | None = None):  # noqa: ANN001, ANN202
-        rater = rater or sorted(ids["raters"])[0]
-        w = MainWindow(store, ids["study"], ids["raters"][rater], rater, coordinator)
-        w.persist_settings = False
-        if not hasattr(w, "coordinator_ui"):  # main window not hooked yet: install as it will
-            from reviewer.gui.coordinator.menu import install
-
-            install(w)
-        if w.coordinator_ui is not None:
-            w.coordinator_ui.jobs.show_errors = False  # no message boxes in tests; errors are kept
-        qtbot.addWidget(w)
-        w.show()
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.close()
 
 
 def wait_job(qtbot, job, timeout: int = 60000) -> None:  # noqa: ANN001

@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from helpers_reviewfiles import build_study
 from sqlalchemy import select
 
 from reviewer.cli.main import main
@@ -16,6 +15,7 @@ from reviewer.store import open_store
 from reviewer.store.models import Assignment, AssignmentDesign, Case, JudgeVerdict, Rater, Response
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
+from tests.helpers_reviewfiles import build_study
 
 RATERS = ["r1", "r2", "r3"]
 

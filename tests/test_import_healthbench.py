@@ -10,11 +10,6 @@ import pytest
 from sqlalchemy import select
 
 from reviewer.cli.main import main
-from tests.helpers_import import (  # noqa: F401  (fixtures)
-    empty_db_template_fixture,
-    fresh_db_fixture,
-    fresh_store_fixture,
-)
 
 
 def _lines(file: Path) -> list[dict]:

@@ -12,11 +12,6 @@ from sqlalchemy import func, select
 
 from reviewer.cli.main import main
 from reviewer.importing.llmeval_checklist import CORE, SECONDARY, parse_checklist
-from tests.helpers_import import (  # noqa: F401  (fixtures)
-    empty_db_template_fixture,
-    fresh_db_fixture,
-    fresh_store_fixture,
-)
 
 
 def _status(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:

@@ -9,7 +9,6 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from helpers_reviewfiles import build_study, dump_tables
 from sqlalchemy import select
 
 from reviewer import rating as R
@@ -20,6 +19,7 @@ from reviewer.store import open_store
 from reviewer.store.models import AuditEvent, Rater, Rating, RatingConflict, Study
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
+from tests.helpers_reviewfiles import build_study, dump_tables
 
 RATER = "dr-dana"
 

@@ -12,7 +12,6 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 import pytest
-from helpers_reviewfiles import MODEL_NAMES, build_study, dump_tables
 from sqlalchemy import select
 
 from reviewer import rating as R
@@ -33,6 +32,7 @@ from reviewer.store.models import (
 )
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
+from tests.helpers_reviewfiles import MODEL_NAMES, build_study, dump_tables
 
 RATERS = ("dr-alice-smith", "dr-bob-jones", "dr-carol-wu")
 

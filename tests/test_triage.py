@@ -7,7 +7,6 @@ import json
 import krippendorff
 import numpy as np
 import pytest
-from helpers_refinement import CASES, build_small_study
 
 from reviewer.checklists.triage import disagreements, triage
 from reviewer.checklists.triage_stats import (
@@ -23,6 +22,7 @@ from reviewer.checklists.triage_stats import (
     unit_counts,
 )
 from reviewer.checklists.versions import ChangeCriterion, edit_checklist
+from tests.helpers_refinement import CASES, build_small_study
 
 
 def _kripp(matrix: list[list[object]]) -> float:
