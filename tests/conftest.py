@@ -1,13 +1,13 @@
-"""Shared fixtures: offscreen Qt, no hub access, a real SQLite study store per test.
+"""Shared fixtures: offscreen Qt, no hub access, real SQLite study stores copied from templates.
 
 Every fixture of the suite is defined here (plain helper functions stay in the ``tests/helpers_*``
-modules and are imported where used), so pytest finds them without imports in the test modules.
+modules and are imported where used). Study databases are migrated once per session and copied
+per test (see ``tests/helpers_db.py``): ``store`` opens a copy that is already at the head revision.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -19,6 +19,8 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import pytest  # noqa: E402
 
+from tests.helpers_db import build_template, copy_database  # noqa: E402
+
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
 
@@ -29,69 +31,55 @@ SHARED = REPO_ROOT.parent / "shared"
 
 
 # --------------------------------------------------------------------------------- study databases
+@pytest.fixture(scope="session")
+def empty_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """An empty study database at the head revision, migrated once per session (never open it)."""
+    return build_template(tmp_path_factory.mktemp("empty-db") / "empty.db")
+
+
+@pytest.fixture(scope="session")
+def new_db(empty_db_template: Path) -> Callable[[Path], Path]:
+    """``new_db(path)``: a new empty study database at *path* (a copy of the template); returns *path*."""
+    return lambda path: copy_database(empty_db_template, Path(path))
+
+
 @pytest.fixture
 def db_path(tmp_path: Path) -> Path:
+    """Where this test's study database lives (it exists once ``fresh_db``, ``store`` or ``demo_store``
+    is asked for; a test that only asks for ``db_path`` gets a place where nothing is yet)."""
     return tmp_path / "study.db"
 
 
 @pytest.fixture
-def store(db_path: Path) -> Iterator[Store]:
+def fresh_db(new_db: Callable[[Path], Path], db_path: Path) -> Path:
+    """A new, empty study database at ``db_path``, at the head revision, not open."""
+    return new_db(db_path)
+
+
+@pytest.fixture
+def store(fresh_db: Path) -> Iterator[Store]:
+    """The empty study database of ``fresh_db``, open (no migration runs: it is at head)."""
     from reviewer.store import open_store
 
-    s = open_store(db_path)
+    s = open_store(fresh_db)
     yield s
     s.close()
 
 
 @pytest.fixture(scope="session")
-def empty_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One migrated, empty database made once per session (migrating costs about a second per
-    database on the shared machine); ``fresh_db`` copies it."""
-    from reviewer.store import open_store
-
-    path = tmp_path_factory.mktemp("empty-db") / "empty.db"
-    open_store(path).close()  # closing the last connection folds the WAL into the file
-    return path
-
-
-@pytest.fixture
-def fresh_db(empty_db_template: Path, tmp_path: Path) -> Path:
-    """The path of a new, empty, migrated study database in tmp_path."""
-    path = tmp_path / "study.db"
-    shutil.copy2(empty_db_template, path)
-    return path
-
-
-@pytest.fixture
-def fresh_store(fresh_db: Path) -> Iterator[Store]:
-    from reviewer.store import open_store
-
-    store = open_store(fresh_db)
-    yield store
-    store.close()
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def demo_template(empty_db_template: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo study built once per session; tests copy the file."""
-    from reviewer.store import open_store
-    from tests.helpers_coordinator import demo_ids
+    from reviewer.studies.demo import build_demo
 
-    path = tmp_path_factory.mktemp("demo-template") / "demo.db"
-    st = open_store(path)
-    demo_ids(st)
-    st.close()
-    return path
+    return build_template(tmp_path_factory.mktemp("demo-db") / "demo.db", build_demo, start=empty_db_template)
 
 
 @pytest.fixture
-def demo_store(demo_template: Path, tmp_path: Path) -> Iterator[Store]:
-    """A fresh copy of the demo study database for this test (as a Store)."""
+def demo_store(demo_template: Path, db_path: Path) -> Iterator[Store]:
+    """A fresh copy of the demo study at ``db_path``, open."""
     from reviewer.store import open_store
 
-    path = tmp_path / "study.db"
-    shutil.copyfile(demo_template, path)
-    st = open_store(path)
+    st = open_store(copy_database(demo_template, db_path))
     yield st
     st.close()
 

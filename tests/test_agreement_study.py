@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import krippendorff
@@ -110,11 +111,11 @@ def build_study(store, seed: int = 0) -> dict:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def built(tmp_path_factory: pytest.TempPathFactory, new_db: Callable[[Path], Path]):  # noqa: ANN201
     """One study file for the module (read-only tests share it and one analysis)."""
     from reviewer.store import open_store
 
-    path = tmp_path_factory.mktemp("agreement") / "study.db"
+    path = new_db(tmp_path_factory.mktemp("agreement") / "study.db")
     store = open_store(path)
     truth = build_study(store)
     result = analyze_study(store, judge_run="judge-1", n_boot=100, seed=1)

@@ -21,8 +21,8 @@ RATERS = ["r1", "r2", "r3"]
 
 
 @pytest.fixture
-def study_store(tmp_path: Path):
-    store = open_store(tmp_path / "study.db")
+def study_store(fresh_db: Path):
+    store = open_store(fresh_db)
     build_study(store, n_cases=12, judge=True)  # 24 responses, 3 categories, 2 models
     yield store
     store.close()
@@ -151,8 +151,8 @@ def test_refusals(study_store) -> None:
     assert len(_rows(study_store)) == 72
 
 
-def test_assign_command_prints_the_report(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "s.db"
+def test_assign_command_prints_the_report(fresh_db: Path, capsys) -> None:
+    db = fresh_db
     store = open_store(db)
     build_study(store, n_cases=6, judge=True)
     store.close()

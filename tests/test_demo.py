@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from reviewer.errors import InputError
+from reviewer.store import Store
 from reviewer.store.models import (
     Case,
     Criterion,
@@ -35,11 +38,11 @@ def _counts(store) -> dict[str, int]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def built_demo(tmp_path_factory):  # noqa: ANN001, ANN201
-    """Built once for the module (migrating and building take a couple of seconds)."""
+def built_demo(tmp_path_factory: pytest.TempPathFactory, new_db: Callable[[Path], Path]) -> Iterator[Store]:
+    """Built once for the module (building takes a moment), in a new empty study database."""
     from reviewer.store import open_store
 
-    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    store = open_store(new_db(tmp_path_factory.mktemp("demo") / "demo.db"))
     assert build_demo(store) == "Demo study"
     yield store
     store.close()

@@ -106,9 +106,9 @@ def agreement(store) -> dict[str, float]:
 
 
 @pytest.fixture
-def assigned(tmp_path: Path):
+def assigned(tmp_path: Path, fresh_db: Path):
     """A study database with responses assigned to three raters, plus an untouched copy of it."""
-    store = open_store(tmp_path / "study.db")
+    store = open_store(fresh_db)
     build_study(store, n_cases=6, judge=True)
     with store.begin() as s:
         study = get_study(s, None)
@@ -117,7 +117,7 @@ def assigned(tmp_path: Path):
     with store.engine.connect() as conn:
         conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
     direct_path = tmp_path / "direct.db"
-    shutil.copy2(tmp_path / "study.db", direct_path)
+    shutil.copy2(fresh_db, direct_path)
     direct = open_store(direct_path)
     yield store, direct, tmp_path
     store.close()
