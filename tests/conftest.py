@@ -30,6 +30,14 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED = REPO_ROOT.parent / "shared"
 
 
+def pytest_report_collectionfinish(config: pytest.Config, start_path: Path, items: list[pytest.Item]) -> str:
+    """Name the reviewer package under test (an editable install elsewhere must not stand in for
+    this checkout); tests/test_collection.py reads the line back."""
+    import reviewer
+
+    return f"reviewer under test: {Path(reviewer.__file__).resolve().parent}"
+
+
 # --------------------------------------------------------------------------------- study databases
 @pytest.fixture(scope="session")
 def empty_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
