@@ -231,7 +231,7 @@ def test_agreement_cli_json(built, capsys: pytest.CaptureFixture[str]) -> None: 
     data = json.loads(out)
     jr = data["judge_rater"]
     assert set(jr["physician_pairwise_macro_f1"]) == set(RATERS)
-    assert 0 <= jr["percentile"] <= 100
+    assert jr["percentile"] == pytest.approx(res.judge().healthbench.percentile)
     assert jr["pairwise_macro_f1"] == pytest.approx(res.judge().healthbench.judge.value)
     assert data["overall"][0]["ci_low"] is not None
     rc = main(["--db", str(db_path), "agreement", "--bootstrap", "10", "--category", "peds"])

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -65,11 +66,16 @@ def test_foreign_keys_enforced(store) -> None:
 
 
 def test_uids_and_timestamps(store) -> None:
+    from reviewer.store.models import utcnow
+
+    before = utcnow()
     with store.begin() as session:
         session.add(Study(name="s"))
+    after = utcnow()
     with store.Session() as session:
         study = session.scalar(select(Study))
-        assert len(study.uid) == 36 and study.created_at is not None
+        assert len(study.uid) == 36 and uuid.UUID(study.uid).version == 4
+        assert before <= study.created_at <= after and before <= study.updated_at <= after  # set on insert
 
 
 def test_resolve_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
