@@ -3,10 +3,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Any
+
 from sqlalchemy import select
 
+if TYPE_CHECKING:
+    from pytestqt.qtbot import QtBot
 
-def demo_ids(store) -> dict:  # noqa: ANN001
+    from reviewer.gui.coordinator.jobs import Job
+    from reviewer.store import Store
+
+
+def demo_ids(store: Store) -> dict[str, Any]:
     """Ids of the demo study in *store* (built if the store has none)."""
     from reviewer.store.models import Rater, Study
     from reviewer.studies.demo import DEMO_NAME, build_demo
@@ -21,10 +29,10 @@ def demo_ids(store) -> dict:  # noqa: ANN001
     return {"study": study_id, "study_name": name, "raters": raters}
 
 
-def wait_job(qtbot, job, timeout: int = 60000) -> None:  # noqa: ANN001
+def wait_job(qtbot: QtBot, job: Job, timeout: int = 60000) -> None:
     """Wait until *job* ended (done, cancelled or failed); the GUI thread keeps processing events."""
     qtbot.waitUntil(lambda: job.state in ("done", "cancelled", "failed"), timeout=timeout)
 
 
-def assert_done(job) -> None:  # noqa: ANN001
+def assert_done(job: Job) -> None:
     assert job.state == "done", f"job {job.title!r} ended {job.state}: {job.error}"
