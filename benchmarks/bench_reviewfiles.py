@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+sys.path[:0] = [str(ROOT)]
 
 from sqlalchemy import select  # noqa: E402
 
@@ -39,7 +39,7 @@ def main() -> None:
     ap.add_argument("--criteria", type=int, default=8)
     ap.add_argument("--raters", type=int, default=3)
     args = ap.parse_args()
-    from helpers_reviewfiles import build_study
+    from tests.helpers_reviewfiles import build_study
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

@@ -11,7 +11,6 @@ from contextlib import contextmanager
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
-import pytest
 from sqlalchemy import func, select
 
 from reviewer.store import Store
@@ -40,20 +39,6 @@ def make_cases(store: Store, n: int = 5, *, study: str = "gen", multi_turn: bool
         s.add_all(cases)
         s.flush()
         return [c.id for c in cases]
-
-
-@pytest.fixture(autouse=True, scope="module")
-def one_torch_thread() -> Iterator[None]:
-    """Tiny models run fastest on one thread; on a shared 2-core machine two threads spin-wait."""
-    try:
-        import torch
-    except ImportError:
-        yield
-        return
-    before = torch.get_num_threads()
-    torch.set_num_threads(1)
-    yield
-    torch.set_num_threads(before)
 
 
 def response_count(store: Store) -> int:

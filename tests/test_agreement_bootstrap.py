@@ -64,7 +64,7 @@ def test_different_seeds_differ_and_default_is_1000() -> None:
     a = bootstrap_values(alpha_stat(x, "interval"), None, 20, 1)
     b = bootstrap_values(alpha_stat(x, "interval"), None, 20, 2)
     assert not np.allclose(a, b)
-    assert DEFAULT_N_BOOT == 1000
+    assert len(bootstrap_values(alpha_stat(x, "interval"), None, seed=1)) == DEFAULT_N_BOOT == 1000
 
 
 def test_multinomial_path_same_distribution_as_indices() -> None:

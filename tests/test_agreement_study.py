@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import krippendorff
@@ -110,11 +111,11 @@ def build_study(store, seed: int = 0) -> dict:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory):  # noqa: ANN201
+def built(tmp_path_factory: pytest.TempPathFactory, new_db: Callable[[Path], Path]):  # noqa: ANN201
     """One study file for the module (read-only tests share it and one analysis)."""
     from reviewer.store import open_store
 
-    path = tmp_path_factory.mktemp("agreement") / "study.db"
+    path = new_db(tmp_path_factory.mktemp("agreement") / "study.db")
     store = open_store(path)
     truth = build_study(store)
     result = analyze_study(store, judge_run="judge-1", n_boot=100, seed=1)
@@ -230,7 +231,7 @@ def test_agreement_cli_json(built, capsys: pytest.CaptureFixture[str]) -> None: 
     data = json.loads(out)
     jr = data["judge_rater"]
     assert set(jr["physician_pairwise_macro_f1"]) == set(RATERS)
-    assert 0 <= jr["percentile"] <= 100
+    assert jr["percentile"] == pytest.approx(res.judge().healthbench.percentile)
     assert jr["pairwise_macro_f1"] == pytest.approx(res.judge().healthbench.judge.value)
     assert data["overall"][0]["ci_low"] is not None
     rc = main(["--db", str(db_path), "agreement", "--bootstrap", "10", "--category", "peds"])

@@ -7,7 +7,6 @@ from collections import Counter, defaultdict
 from pathlib import Path
 
 import pytest
-from helpers_reviewfiles import build_study
 from sqlalchemy import select
 
 from reviewer.cli.main import main
@@ -16,13 +15,14 @@ from reviewer.store import open_store
 from reviewer.store.models import Assignment, AssignmentDesign, Case, JudgeVerdict, Rater, Response
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
+from tests.helpers_reviewfiles import build_study
 
 RATERS = ["r1", "r2", "r3"]
 
 
 @pytest.fixture
-def study_store(tmp_path: Path):
-    store = open_store(tmp_path / "study.db")
+def study_store(fresh_db: Path):
+    store = open_store(fresh_db)
     build_study(store, n_cases=12, judge=True)  # 24 responses, 3 categories, 2 models
     yield store
     store.close()
@@ -151,8 +151,8 @@ def test_refusals(study_store) -> None:
     assert len(_rows(study_store)) == 72
 
 
-def test_assign_command_prints_the_report(tmp_path: Path, capsys) -> None:
-    db = tmp_path / "s.db"
+def test_assign_command_prints_the_report(fresh_db: Path, capsys) -> None:
+    db = fresh_db
     store = open_store(db)
     build_study(store, n_cases=6, judge=True)
     store.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-from helpers_refinement import build_small_study
 from sqlalchemy import select
 
 from reviewer.checklists.versions import (
@@ -21,6 +20,7 @@ from reviewer.checklists.versions import (
 )
 from reviewer.errors import ConflictError, InputError, NotFoundError
 from reviewer.store.models import AuditEvent, Criterion
+from tests.helpers_refinement import build_small_study
 
 
 @pytest.fixture

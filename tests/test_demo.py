@@ -5,11 +5,14 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter, defaultdict
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
 
 from reviewer.errors import InputError
+from reviewer.store import Store
 from reviewer.store.models import (
     Case,
     Criterion,
@@ -35,25 +38,25 @@ def _counts(store) -> dict[str, int]:  # noqa: ANN001
 
 
 @pytest.fixture(scope="module")
-def demo_store(tmp_path_factory):  # noqa: ANN001, ANN201
-    """Built once for the module (migrating and building take a couple of seconds)."""
+def built_demo(tmp_path_factory: pytest.TempPathFactory, new_db: Callable[[Path], Path]) -> Iterator[Store]:
+    """Built once for the module (building takes a moment), in a new empty study database."""
     from reviewer.store import open_store
 
-    store = open_store(tmp_path_factory.mktemp("demo") / "demo.db")
+    store = open_store(new_db(tmp_path_factory.mktemp("demo") / "demo.db"))
     assert build_demo(store) == "Demo study"
     yield store
     store.close()
 
 
-def test_counts_and_completeness(demo_store) -> None:  # noqa: ANN001
-    c = _counts(demo_store)
+def test_counts_and_completeness(built_demo) -> None:  # noqa: ANN001
+    c = _counts(built_demo)
     assert 12 <= c["Case"] <= 16
     assert c["Response"] == 3 * c["Case"]
     assert c["Rater"] == 3
     assert c["Rating"] == 3 * c["Response"]
     assert c["JudgeRun"] == 1
     assert c["Feedback"] >= 3
-    with demo_store.Session() as s:
+    with built_demo.Session() as s:
         # every rater rated every response, on every criterion of its case, and submitted
         n_crit = {}
         for resp in s.scalars(select(Response)):
@@ -83,16 +86,16 @@ def test_counts_and_completeness(demo_store) -> None:  # noqa: ANN001
         assert s.scalar(select(func.count()).select_from(Rating).where(Rating.safety_flag)) >= 5
 
 
-def test_build_twice_changes_nothing(demo_store) -> None:  # noqa: ANN001
-    before = _counts(demo_store)
-    assert build_demo(demo_store) == "Demo study"
-    assert _counts(demo_store) == before
+def test_build_twice_changes_nothing(built_demo) -> None:  # noqa: ANN001
+    before = _counts(built_demo)
+    assert build_demo(built_demo) == "Demo study"
+    assert _counts(built_demo) == before
 
 
-def test_agreement_is_realistic(demo_store) -> None:  # noqa: ANN001
+def test_agreement_is_realistic(built_demo) -> None:  # noqa: ANN001
     """Raters mostly agree, a few criteria split them, one rater is harsher; the judge mostly agrees."""
     values: dict[tuple[int, int], dict[str, str]] = defaultdict(dict)
-    with demo_store.Session() as s:
+    with built_demo.Session() as s:
         rows = s.execute(select(Rating.response_id, CriterionRating.criterion_id, Rater.name, CriterionRating.value)
                          .join(Rating, Rating.id == CriterionRating.rating_id)
                          .join(Rater, Rater.id == Rating.rater_id)).all()

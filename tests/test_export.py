@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 import pyarrow.parquet as pq
@@ -14,13 +15,13 @@ from reviewer.cli.main import main
 
 
 @pytest.fixture(scope="module")
-def filled(tmp_path_factory: pytest.TempPathFactory, healthbench_dir: Path) -> Path:
+def filled(tmp_path_factory: pytest.TempPathFactory, healthbench_dir: Path, new_db: Callable[[Path], Path]) -> Path:
     """Sample cases, the meta labels (12 criterion ratings) and a two-verdict judge run."""
     from reviewer.importing import import_healthbench, import_healthbench_meta, import_verdicts
     from reviewer.store import open_store
 
     folder = tmp_path_factory.mktemp("export")
-    db = folder / "s.db"
+    db = new_db(folder / "s.db")
     store = open_store(db)
     import_healthbench(store, healthbench_dir / "sample.jsonl")
     import_healthbench_meta(store, healthbench_dir / "sample_meta.jsonl")

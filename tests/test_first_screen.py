@@ -6,6 +6,7 @@ from __future__ import annotations
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -13,9 +14,9 @@ from sqlalchemy import select, text
 
 from reviewer import rating as svc
 from reviewer.rating.first_screen import has_study, read_first_screen, read_item, sqlite_file
-from reviewer.store import open_store
+from reviewer.store import Store, open_store
 from reviewer.store.models import Criterion, Rater, Rating, Response, Study
-from reviewer.studies.demo import build_demo
+from tests.helpers_db import copy_database
 from tests.helpers_rating import make_study
 
 
@@ -24,10 +25,9 @@ def _never(_url: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory):  # noqa: ANN001, ANN201
-    path = tmp_path_factory.mktemp("first") / "demo.db"
+def demo(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Iterator[tuple[Store, Path]]:
+    path = copy_database(demo_template, tmp_path_factory.mktemp("first") / "demo.db")
     store = open_store(path)
-    build_demo(store)
     with store.begin() as s:  # one submitted rating edited afterwards (the view marks it)
         rating = s.scalars(select(Rating).where(Rating.status == "submitted")).first()
         crit = s.scalars(select(Criterion.id).where(Criterion.checklist_version_id == rating.checklist_version_id)
@@ -116,8 +116,8 @@ def test_unusual_targets_take_the_ordinary_path(tmp_path: Path, demo) -> None:  
     assert not has_study(tmp_path / "missing.db", DEMO_STUDY_NAME)
 
 
-def test_several_studies_are_asked_for_unless_named(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "two.db")
+def test_several_studies_are_asked_for_unless_named(tmp_path: Path, new_db: Callable[[Path], Path]) -> None:
+    store = open_store(new_db(tmp_path / "two.db"))
     ids = make_study(store, name="b-study")
     store.close()
     conn = sqlite3.connect(tmp_path / "two.db")

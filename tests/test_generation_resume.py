@@ -16,11 +16,12 @@ from sqlalchemy import select
 from reviewer.generation.backend import SamplingSettings
 from reviewer.generation.service import run_generation
 from reviewer.store.models import GenerationRun, Response
-from tests.helpers_generation import make_cases, one_torch_thread  # noqa: F401
+from tests.helpers_generation import make_cases
 
 pytest.importorskip("torch")
 pytest.importorskip("transformers")
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 REPO = Path(__file__).resolve().parents[1]
 CASES = 30
 

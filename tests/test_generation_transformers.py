@@ -12,7 +12,7 @@ from reviewer.errors import InputError, ReviewerError
 from reviewer.generation.backend import GenerationRequest, SamplingSettings
 from reviewer.generation.service import run_generation
 from reviewer.store.models import Case, GenerationRun, Model, Response
-from tests.helpers_generation import MULTI_TURN, make_cases, one_torch_thread, response_count  # noqa: F401
+from tests.helpers_generation import MULTI_TURN, make_cases, response_count
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
@@ -24,6 +24,7 @@ from reviewer.generation.transformers_backend import (  # noqa: E402
     render_prompt,
 )
 
+pytestmark = pytest.mark.usefixtures("one_torch_thread")
 FAST = SamplingSettings(max_new_tokens=6)
 
 

@@ -10,21 +10,14 @@ from PySide6.QtCore import QTimer
 from sqlalchemy import func, select
 
 from reviewer.store.models import GenerationRun, JudgeRun, JudgeVerdict, Response
-from tests.helpers_coordinator import (  # noqa: F401 - fixtures
-    assert_done,
-    coord_window,
-    demo_ids,
-    demo_store,
-    demo_template,
-    wait_job,
-)
+from tests.helpers_coordinator import assert_done, demo_ids, wait_job
 
 
 def _menu_titles(w) -> list[str]:  # noqa: ANN001
     return [a.text().replace("&", "") for a in w.menuBar().actions()]
 
 
-def test_rater_window_has_no_coordinator_menu(coord_window, demo_store) -> None:  # noqa: F811
+def test_rater_window_has_no_coordinator_menu(coord_window, demo_store) -> None:
     store = demo_store
     ids = demo_ids(store)
     rater = coord_window(store, ids, coordinator=False)
@@ -45,7 +38,7 @@ def test_screens_do_not_import_torch() -> None:
 
 
 def test_generate_through_the_dialog_fills_the_store_and_the_window_stays_responsive(
-        coord_window, demo_store, qtbot, tiny_llama) -> None:  # noqa: F811
+        coord_window, demo_store, qtbot, tiny_llama) -> None:
     store = demo_store
     ids = demo_ids(store)
     w = coord_window(store, ids)
@@ -85,7 +78,7 @@ def test_generate_through_the_dialog_fills_the_store_and_the_window_stays_respon
     assert "tokens/s" in ui.jobs_panel.rows[0].info.text()
 
 
-def test_cancel_stops_a_generation_job(coord_window, demo_store, qtbot, tiny_llama) -> None:  # noqa: F811
+def test_cancel_stops_a_generation_job(coord_window, demo_store, qtbot, tiny_llama) -> None:
     store = demo_store
     ids = demo_ids(store)
     w = coord_window(store, ids)
@@ -105,7 +98,7 @@ def test_cancel_stops_a_generation_job(coord_window, demo_store, qtbot, tiny_lla
     assert 1 <= written < 2 * 13
 
 
-def test_a_failing_job_reports_its_message(coord_window, demo_store, qtbot, tmp_path) -> None:  # noqa: F811
+def test_a_failing_job_reports_its_message(coord_window, demo_store, qtbot, tmp_path) -> None:
     store = demo_store
     ids = demo_ids(store)
     w = coord_window(store, ids)
@@ -119,7 +112,7 @@ def test_a_failing_job_reports_its_message(coord_window, demo_store, qtbot, tmp_
     assert "failed" in ui.jobs_panel.rows[0].info.text()
 
 
-def test_judge_job_logprob_stores_a_verdict_per_criterion(coord_window, demo_store, qtbot, tiny_llama) -> None:  # noqa: F811
+def test_judge_job_logprob_stores_a_verdict_per_criterion(coord_window, demo_store, qtbot, tiny_llama) -> None:
     store = demo_store
     ids = demo_ids(store)
     w = coord_window(store, ids)
@@ -147,7 +140,7 @@ def test_judge_job_logprob_stores_a_verdict_per_criterion(coord_window, demo_sto
     assert summary.total == 3 * 4  # one case of that category, three answers, four criteria
 
 
-def test_judge_dialog_refuses_logprob_on_an_endpoint(coord_window, demo_store) -> None:  # noqa: F811
+def test_judge_dialog_refuses_logprob_on_an_endpoint(coord_window, demo_store) -> None:
     store = demo_store
     ids = demo_ids(store)
     w = coord_window(store, ids)

@@ -7,19 +7,12 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from reviewer.store.models import ChecklistVersion, PromptTemplate, Rating
-from tests.helpers_coordinator import (  # noqa: F401 - fixtures
-    assert_done,
-    coord_window,
-    demo_ids,
-    demo_store,
-    demo_template,
-    wait_job,
-)
+from tests.helpers_coordinator import assert_done, demo_ids, wait_job
 
 N_BOOT = 40
 
 
-def test_agreement_view_shows_the_analysis_numbers_and_exports_html(coord_window, demo_store, qtbot,  # noqa: F811
+def test_agreement_view_shows_the_analysis_numbers_and_exports_html(coord_window, demo_store, qtbot,
                                                                     tmp_path) -> None:
     from reviewer.agreement.service import analyze_study
 
@@ -71,7 +64,7 @@ def test_agreement_view_shows_the_analysis_numbers_and_exports_html(coord_window
     assert view.progress.value() == view.progress.maximum()
 
 
-def test_triage_edit_makes_a_new_version_and_rejudge_compares_both(coord_window, demo_store, qtbot,  # noqa: F811
+def test_triage_edit_makes_a_new_version_and_rejudge_compares_both(coord_window, demo_store, qtbot,
                                                                    tiny_llama) -> None:
     store = demo_store
     ids = demo_ids(store)
@@ -105,12 +98,12 @@ def test_triage_edit_makes_a_new_version_and_rejudge_compares_both(coord_window,
     table = view.comparison
     assert table is not None and f"v{top.version} vs v{new}" in table.title
     assert table.old_run == top.judge_run and table.new_run == f"rejudge-{top.case}-v{new}"
-    assert view.cmp_box.isVisible() or not view.isVisible()
+    assert view.cmp_box.isVisibleTo(view)  # shown with the view, whether or not the view is on screen
     assert view.cmp_model.rowCount() == len(table.rows) + 1
     assert f"agreement v{new}" in view.cmp_model.frame.columns
 
 
-def test_template_editor_saves_a_version_and_diffs(coord_window, demo_store) -> None:  # noqa: F811
+def test_template_editor_saves_a_version_and_diffs(coord_window, demo_store) -> None:
     store = demo_store
     ids = demo_ids(store)
     w = coord_window(store, ids)
@@ -135,7 +128,7 @@ def test_template_editor_saves_a_version_and_diffs(coord_window, demo_store) -> 
     assert editor.save() is None and "same" in editor.message.text()  # unchanged text is refused
 
 
-def test_return_from_a_review_file_window_then_merge_in_the_coordinator(coord_window, demo_store, qtbot,  # noqa: F811
+def test_return_from_a_review_file_window_then_merge_in_the_coordinator(coord_window, demo_store, qtbot,
                                                                          tmp_path: Path) -> None:
     from reviewer.gui.coordinator.reviewfile_actions import (
         MergeReportDialog,

@@ -9,18 +9,11 @@ import time
 from sqlalchemy import func, select
 
 from reviewer.store.models import ChecklistVersion
-from tests.helpers_coordinator import (  # noqa: F401 - fixtures
-    assert_done,
-    coord_window,
-    demo_ids,
-    demo_store,
-    demo_template,
-    wait_job,
-)
+from tests.helpers_coordinator import assert_done, demo_ids, wait_job
 from tests.helpers_gui import isolate_settings
 
 
-def test_gui_on_a_review_file_works_in_its_working_copy_and_offers_return(demo_store, qtbot, tmp_path) -> None:  # noqa: F811
+def test_gui_on_a_review_file_works_in_its_working_copy_and_offers_return(demo_store, qtbot, tmp_path) -> None:
     from reviewer.gui.app import build_window, make_app
     from reviewer.reviewfiles import pack_review_file
 
@@ -43,7 +36,7 @@ def test_gui_on_a_review_file_works_in_its_working_copy_and_offers_return(demo_s
     w.store.close()
 
 
-def test_closing_the_window_cancels_and_waits_for_running_jobs(coord_window, demo_store, qtbot) -> None:  # noqa: F811
+def test_closing_the_window_cancels_and_waits_for_running_jobs(coord_window, demo_store, qtbot) -> None:
     w = coord_window(demo_store, demo_ids(demo_store))
     started, stopped = threading.Event(), threading.Event()
 
@@ -64,7 +57,7 @@ def test_closing_the_window_cancels_and_waits_for_running_jobs(coord_window, dem
     qtbot.waitUntil(lambda: job.state == "cancelled", timeout=5000)
 
 
-def test_edit_criterion_dialog_stores_a_version_with_reason(coord_window, demo_store, qtbot) -> None:  # noqa: F811
+def test_edit_criterion_dialog_stores_a_version_with_reason(coord_window, demo_store, qtbot) -> None:
     from reviewer.gui.coordinator.triage_view import EditCriterionDialog
 
     store = demo_store

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy import select
@@ -46,6 +48,7 @@ def key(qtbot, w, k, mod=Qt.KeyboardModifier.NoModifier):
 
 def test_rate_whole_item_by_keyboard_then_reopen(window_factory, qtbot, store, db_path):
     ids = make_study(store, extra_scales=[{"name": "clarity", "min": 1, "max": 3}])
+    opened = time.monotonic()
     w = window_factory(store, ids)
     first = w.current_id
     assert first == w.model.ids()[0]
@@ -68,6 +71,7 @@ def test_rate_whole_item_by_keyboard_then_reopen(window_factory, qtbot, store, d
     assert w.current_id != first  # submit moved on
     assert w.progress.value() == 1
     w.close()
+    open_for = time.monotonic() - opened
     store.close()
     again = open_store(db_path)
     with again.Session() as s:
@@ -76,7 +80,7 @@ def test_rate_whole_item_by_keyboard_then_reopen(window_factory, qtbot, store, d
     crit = [c.id for c in item.criteria]
     assert item.values == {crit[0]: "met", crit[1]: "met", crit[2]: "na"}
     assert (item.overall_score, item.safety_flag, item.comment, item.status) == (4, True, "needs dose", "submitted")
-    assert rating.submitted_at is not None and rating.time_spent_s >= 0
+    assert rating.submitted_at is not None and 0 < rating.time_spent_s <= open_for  # time on the item was kept
     again.close()
 
 

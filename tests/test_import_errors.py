@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from reviewer.cli.main import main
+from tests.helpers_db import build_template, copy_database
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -23,23 +23,18 @@ def _status(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
 
 
 @pytest.fixture(scope="module")
-def template_db(tmp_path_factory: pytest.TempPathFactory, healthbench_dir: Path) -> Path:
+def template_db(tmp_path_factory: pytest.TempPathFactory, healthbench_dir: Path, empty_db_template: Path) -> Path:
     from reviewer.importing import import_healthbench
-    from reviewer.store import open_store
 
-    path = tmp_path_factory.mktemp("template") / "s.db"
-    store = open_store(path)
-    import_healthbench(store, healthbench_dir / "sample.jsonl")
-    store.close()  # the last connection closing folds the WAL into the file
-    return path
+    return build_template(tmp_path_factory.mktemp("template") / "s.db",
+                          lambda store: import_healthbench(store, healthbench_dir / "sample.jsonl"),
+                          start=empty_db_template)
 
 
 @pytest.fixture
 def db(tmp_path: Path, template_db: Path) -> Path:
     """A study that already holds the four sample cases, so 'unchanged' means something."""
-    path = tmp_path / "s.db"
-    shutil.copy2(template_db, path)
-    return path
+    return copy_database(template_db, tmp_path / "s.db")
 
 
 def _fails(db: Path, args: list[str], capsys: pytest.CaptureFixture[str], *needles: str) -> None:

@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from sqlalchemy import select
 
 from reviewer.cli.main import main
-from tests.helpers_import import (  # noqa: F401  (fixtures)
-    empty_db_template_fixture,
-    fresh_db_fixture,
-    fresh_store_fixture,
-)
 
 
 def _lines(file: Path) -> list[dict]:
@@ -27,8 +22,7 @@ def _status(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
     return json.loads(capsys.readouterr().out)
 
 
-def test_every_criterion_keeps_points_and_tags_exactly(fresh_store, healthbench_dir: Path) -> None:
-    store = fresh_store
+def test_every_criterion_keeps_points_and_tags_exactly(store, healthbench_dir: Path) -> None:
     from reviewer.importing import import_healthbench
     from reviewer.store.models import Case, ChecklistVersion, Criterion
 
@@ -61,15 +55,14 @@ def test_every_criterion_keeps_points_and_tags_exactly(fresh_store, healthbench_
 
 
 def test_criterion_keys_are_stable_across_databases(tmp_path: Path, healthbench_dir: Path,
-                                                   empty_db_template: Path) -> None:
+                                                   new_db: Callable[[Path], Path]) -> None:
     from reviewer.importing import import_healthbench
     from reviewer.store import open_store
     from reviewer.store.models import Criterion
 
     keys = []
     for name in ("a.db", "b.db"):
-        shutil.copy2(empty_db_template, tmp_path / name)
-        store = open_store(tmp_path / name)
+        store = open_store(new_db(tmp_path / name))
         import_healthbench(store, healthbench_dir / "sample.jsonl")
         with store.Session() as s:
             keys.append(s.execute(select(Criterion.text, Criterion.key).order_by(Criterion.text)).all())
@@ -77,8 +70,7 @@ def test_criterion_keys_are_stable_across_databases(tmp_path: Path, healthbench_
     assert keys[0] == keys[1]
 
 
-def test_meta_labels_become_ratings_by_physicians(fresh_store, healthbench_dir: Path) -> None:
-    store = fresh_store
+def test_meta_labels_become_ratings_by_physicians(store, healthbench_dir: Path) -> None:
     from reviewer.importing import import_healthbench, import_healthbench_meta
     from reviewer.store.models import Criterion, CriterionRating, Rater, Rating, Response
 
@@ -111,8 +103,7 @@ def test_meta_labels_become_ratings_by_physicians(fresh_store, healthbench_dir: 
         assert set(points) == {5}
 
 
-def test_meta_alone_creates_cases_with_their_criteria(fresh_store, healthbench_dir: Path) -> None:
-    store = fresh_store
+def test_meta_alone_creates_cases_with_their_criteria(store, healthbench_dir: Path) -> None:
     from reviewer.importing import import_healthbench_meta
     from reviewer.store.models import Case, Criterion
 
@@ -141,12 +132,11 @@ def test_import_twice_leaves_first_counts(fresh_db: Path, healthbench_dir: Path,
     assert _status(fresh_db, capsys) == first
 
 
-def test_a_session_in_a_caller_transaction_is_rolled_back_whole(fresh_store, healthbench_dir: Path) -> None:
+def test_a_session_in_a_caller_transaction_is_rolled_back_whole(store, healthbench_dir: Path) -> None:
     """Given a Session inside the caller's transaction, the import joins it: a rollback undoes it."""
     from reviewer.importing import import_healthbench
     from reviewer.store.models import Case, Criterion
 
-    store = fresh_store
     with store.Session() as s:
         with s.begin():
             report = import_healthbench(s, healthbench_dir / "sample.jsonl")
@@ -157,14 +147,14 @@ def test_a_session_in_a_caller_transaction_is_rolled_back_whole(fresh_store, hea
         assert s.scalars(select(Case.id)).all() == []
 
 
-def test_an_import_leaves_one_audit_event(fresh_store, healthbench_dir: Path) -> None:
+def test_an_import_leaves_one_audit_event(store, healthbench_dir: Path) -> None:
     from reviewer.importing import import_healthbench
     from reviewer.store.models import AuditEvent
 
     sample = healthbench_dir / "sample.jsonl"
-    import_healthbench(fresh_store, sample)
-    import_healthbench(fresh_store, sample)  # adds nothing, so leaves no event either
-    with fresh_store.Session() as s:
+    import_healthbench(store, sample)
+    import_healthbench(store, sample)  # adds nothing, so leaves no event either
+    with store.Session() as s:
         [event] = s.scalars(select(AuditEvent)).all()
     assert event.action == "import.healthbench" and event.after["file"] == str(sample)
     assert event.after["created"]["criteria"] == 19

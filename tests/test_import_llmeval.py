@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -12,11 +13,6 @@ from sqlalchemy import func, select
 
 from reviewer.cli.main import main
 from reviewer.importing.llmeval_checklist import CORE, SECONDARY, parse_checklist
-from tests.helpers_import import (  # noqa: F401  (fixtures)
-    empty_db_template_fixture,
-    fresh_db_fixture,
-    fresh_store_fixture,
-)
 
 
 def _status(db: Path, capsys: pytest.CaptureFixture[str]) -> dict[str, int]:
@@ -36,11 +32,11 @@ def _checklist(record: dict) -> str | None:
 
 
 @pytest.fixture(scope="module")
-def imported(llmeval_med_file: Path, tmp_path_factory: pytest.TempPathFactory):
+def imported(llmeval_med_file: Path, tmp_path_factory: pytest.TempPathFactory, new_db: Callable[[Path], Path]):
     from reviewer.importing import import_llmeval_med
     from reviewer.store import open_store
 
-    db = tmp_path_factory.mktemp("llmeval") / "study.db"
+    db = new_db(tmp_path_factory.mktemp("llmeval") / "study.db")
     store = open_store(db)
     report = import_llmeval_med(store, llmeval_med_file)
     yield store, report, db

@@ -12,11 +12,6 @@ import pytest
 from sqlalchemy import select
 
 from reviewer.cli.main import main
-from tests.helpers_import import (  # noqa: F401  (fixtures)
-    empty_db_template_fixture,
-    fresh_db_fixture,
-    fresh_store_fixture,
-)
 
 CHEST = "7f66b4c4-029b-590c-b5eb-46cb9f543a77"     # points 10, 5, -10, 3, 5
 CHILD = "c168574d-d116-5744-9289-e4a9aa796370"     # points 8, 6, -8, 4, 5

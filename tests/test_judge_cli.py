@@ -24,11 +24,11 @@ from reviewer.store.models import (
 from tests.helpers_judge import canned_judge_server, make_study
 
 
-def test_judge_scores_and_templates_commands(db_path, capsys) -> None:
-    store = open_store(db_path)
+def test_judge_scores_and_templates_commands(fresh_db, capsys) -> None:
+    store = open_store(fresh_db)
     make_study(store)
     store.close()
-    db = str(db_path)
+    db = str(fresh_db)
     with canned_judge_server() as (url, _):
         rc = main(["--db", db, "judge", "--model", "canned-judge", "--template", "healthbench", "--backend",
                    "openai", "--base-url", url, "--name", "cli-hb", "--quiet", "--max-new-tokens", "64"])

@@ -10,7 +10,6 @@ from __future__ import annotations
 import krippendorff
 import numpy as np
 import pytest
-from helpers_refinement import build_small_study
 from sqlalchemy import select, update
 
 from reviewer.agreement.service import analyze_study
@@ -20,6 +19,7 @@ from reviewer.stats.grouped import GROUPED_STATISTICS, Grouping, agreement_by_gr
 from reviewer.store.models import Criterion, CriterionRating, Rater, Rating
 from reviewer.store.vocabulary import NA
 from reviewer.studies.demo import build_demo
+from tests.helpers_refinement import build_small_study
 
 N_BOOT, SEED = 300, 11
 

@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from reviewer.errors import ConflictError, InputError
 from reviewer.generation.backend import GenerationRequest, GenerationResult, SamplingSettings
 from reviewer.store.models import AuditEvent, ChecklistVersion, JudgeVerdict
-from tests.helpers_coordinator import demo_ids, demo_store, demo_template  # noqa: F401 - fixtures
+from tests.helpers_coordinator import demo_ids
 
 N_BOOT = 30
 
@@ -31,7 +31,7 @@ class ScriptedJudge:
         pass
 
 
-def test_rank_and_drill_down_give_what_triage_gives(demo_store) -> None:  # noqa: F811
+def test_rank_and_drill_down_give_what_triage_gives(demo_store) -> None:
     from reviewer.checklists import operations as ops
     from reviewer.checklists.triage import disagreements, triage
 
@@ -51,7 +51,7 @@ def test_rank_and_drill_down_give_what_triage_gives(demo_store) -> None:  # noqa
         report.key = "x"  # type: ignore[misc]
 
 
-def test_latest_criterion_and_an_edit_make_a_new_version(demo_store) -> None:  # noqa: F811
+def test_latest_criterion_and_an_edit_make_a_new_version(demo_store) -> None:
     from reviewer.checklists import operations as ops
 
     store = demo_store
@@ -86,7 +86,7 @@ def test_latest_criterion_and_an_edit_make_a_new_version(demo_store) -> None:  #
         ops.latest_criterion(store, top.case_uid, "no-such-key")
 
 
-def test_rejudge_case_judges_the_case_and_compares_both_versions(demo_store) -> None:  # noqa: F811
+def test_rejudge_case_judges_the_case_and_compares_both_versions(demo_store) -> None:
     from reviewer.checklists import operations as ops
 
     store = demo_store

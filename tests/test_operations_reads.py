@@ -13,11 +13,11 @@ from sqlalchemy import func, select
 
 from reviewer.errors import InputError
 from reviewer.store.models import Case, GenerationRun, JudgeRun, Model, PromptTemplate, Response
-from tests.helpers_coordinator import demo_ids, demo_store, demo_template  # noqa: F401 - fixtures
+from tests.helpers_coordinator import demo_ids
 
 
 # ------------------------------------------------------------------------------------- studies
-def test_study_reads_return_the_names_the_tables_hold(demo_store) -> None:  # noqa: F811
+def test_study_reads_return_the_names_the_tables_hold(demo_store) -> None:
     from reviewer.studies import operations as ops
 
     store = demo_store
@@ -46,7 +46,7 @@ def test_study_reads_of_an_unknown_study_are_empty(store) -> None:
     assert ops.study_choices(store, 999) == ops.StudyChoices("", (), (), ())
 
 
-def test_judge_runs_come_in_the_order_they_were_made(demo_store) -> None:  # noqa: F811
+def test_judge_runs_come_in_the_order_they_were_made(demo_store) -> None:
     from reviewer.studies import operations as ops
 
     store = demo_store
@@ -59,7 +59,7 @@ def test_judge_runs_come_in_the_order_they_were_made(demo_store) -> None:  # noq
 
 
 # ---------------------------------------------------------------------------------- generation
-def test_generation_progress_reads_count_only_generated_answers_after_the_mark(demo_store) -> None:  # noqa: F811
+def test_generation_progress_reads_count_only_generated_answers_after_the_mark(demo_store) -> None:
     from reviewer.generation.operations import completion_tokens_since, last_response_id
 
     store = demo_store
@@ -93,7 +93,7 @@ def test_last_response_id_of_an_empty_store_is_zero(store) -> None:
 
 
 # ------------------------------------------------------------------------------------ judging
-def test_templates_list_read_and_save_a_new_version(demo_store) -> None:  # noqa: F811
+def test_templates_list_read_and_save_a_new_version(demo_store) -> None:
     from reviewer.judging import operations as ops
     from reviewer.judging import templates as tpl
 
@@ -131,7 +131,7 @@ def test_an_unstored_builtin_is_read_from_its_file(store) -> None:
     assert ops.template_text(store, gone) == ""
 
 
-def test_answers_of_a_case_selection_and_the_template_of_a_run(demo_store) -> None:  # noqa: F811
+def test_answers_of_a_case_selection_and_the_template_of_a_run(demo_store) -> None:
     from reviewer.judging import operations as ops
 
     store = demo_store

@@ -10,7 +10,6 @@ import uuid
 from pathlib import Path
 
 import pytest
-from helpers_reviewfiles import build_study, dump_tables
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import IntegrityError
@@ -24,6 +23,7 @@ from reviewer.store.migrate import current_revision, head_revision
 from reviewer.store.models import Assignment, Rater, Rating, Response, Study
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import create_study, get_study
+from tests.helpers_reviewfiles import build_study, dump_tables
 
 PG_URL = os.environ.get("REVIEWER_TEST_PG_URL", "")
 

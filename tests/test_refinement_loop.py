@@ -22,14 +22,14 @@ from reviewer.checklists.refinement import (
 from reviewer.checklists.triage import disagreements, triage
 from reviewer.checklists.versions import ChangeCriterion, edit_checklist, show_checklist
 from reviewer.store.models import Assignment, AuditEvent, Case, JudgeRun, JudgeVerdict, Rater, Response
-from reviewer.studies.demo import build_demo
+from reviewer.studies.demo import DEMO_NAME
 
 pytestmark = pytest.mark.models
 
 
 @pytest.fixture
-def demo(store):
-    return store, build_demo(store)
+def demo(demo_store):
+    return demo_store, DEMO_NAME
 
 
 @pytest.fixture(scope="module")

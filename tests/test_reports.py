@@ -19,16 +19,15 @@ from reviewer.cli.main import main
 from reviewer.reports.agreement_report import build_agreement_report
 from reviewer.reports.writers import write_report
 from reviewer.store.models import Criterion, CriterionRating, Rater, Rating
-from reviewer.studies.demo import build_demo
+from tests.helpers_db import copy_database
 
 
 @pytest.fixture(scope="module")
-def demo_report(tmp_path_factory: pytest.TempPathFactory):
+def demo_report(tmp_path_factory: pytest.TempPathFactory, demo_template: Path):
     from reviewer.store import open_store
 
     folder = tmp_path_factory.mktemp("report")
-    store = open_store(folder / "demo.db")
-    build_demo(store)
+    store = open_store(copy_database(demo_template, folder / "demo.db"))
     result = analyze_study(store, n_boot=60, seed=1)
     doc = build_agreement_report(result)
     paths = {ext: write_report(doc, folder / f"report.{ext}") for ext in ("html", "pdf", "csv", "xlsx")}
@@ -101,11 +100,9 @@ def test_pdf_has_pages_and_text(demo_report) -> None:
     assert "Agreement report" in text and "Methods" in text and "macro-F1" in text
 
 
-def test_report_command_and_bad_extension(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from reviewer.store import open_store
-
-    db = tmp_path / "s.db"
-    build_demo(open_store(db))
+def test_report_command_and_bad_extension(tmp_path: Path, demo_template: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    db = copy_database(demo_template, tmp_path / "s.db")
     assert main(["--db", str(db), "report", "-o", str(tmp_path / "r.html"), "--bootstrap", "20", "--quiet"]) == 0
     assert (tmp_path / "r.html").stat().st_size > 10_000
     assert main(["--db", str(db), "report", "-o", str(tmp_path / "r.docx"), "--bootstrap", "20", "--quiet"]) == 2

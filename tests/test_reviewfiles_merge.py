@@ -6,20 +6,22 @@ from __future__ import annotations
 import json
 import shutil
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
-from helpers_reviewfiles import build_study, dump_tables
 from sqlalchemy import select
 
 from reviewer import rating as R
 from reviewer.cli.main import main
 from reviewer.errors import InputError
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
-from reviewer.store import open_store
+from reviewer.store import Store, open_store
 from reviewer.store.models import AuditEvent, Rater, Rating, RatingConflict, Study
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
+from tests.helpers_db import build_template, copy_database
+from tests.helpers_reviewfiles import build_study, dump_tables
 
 RATER = "dr-dana"
 
@@ -45,33 +47,32 @@ def _comment_by_uid(store, uid: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def _returned_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Built once per module (migrations cost): a study, one rater's file rated and returned."""
+def _returned_once(tmp_path_factory: pytest.TempPathFactory, empty_db_template: Path) -> Path:
+    """Built once per module: a study, one rater's file rated and returned."""
     folder = tmp_path_factory.mktemp("returned")
-    store = open_store(folder / "study.db")
-    build_study(store, n_cases=3)
-    with store.begin() as s:
-        design_assignments(s, get_study(s, None), [RATER], per_response=1, seed=2)
-    rvw = folder / "dana.rvw"
-    pack_review_file(store, RATER, rvw)
-    work, _ = open_review_file(rvw)
-    _rid, items = _items(work)
-    for i, resp in enumerate(items):
-        _rate(work, resp, f"file comment {i}")
-    work.close()
-    write_return_file(rvw, folder / "dana.rvr")
-    with store.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    store.close()
+
+    def rated_and_returned(store: Store) -> None:
+        build_study(store, n_cases=3)
+        with store.begin() as s:
+            design_assignments(s, get_study(s, None), [RATER], per_response=1, seed=2)
+        rvw = folder / "dana.rvw"
+        pack_review_file(store, RATER, rvw)
+        work, _ = open_review_file(rvw)
+        _rid, items = _items(work)
+        for i, resp in enumerate(items):
+            _rate(work, resp, f"file comment {i}")
+        work.close()
+        write_return_file(rvw, folder / "dana.rvr")
+
+    build_template(folder / "study.db", rated_and_returned, start=empty_db_template)
     return folder
 
 
 @pytest.fixture
 def returned(_returned_once: Path, tmp_path: Path):
     """A fresh copy of the returned study: (store, return path, tmp)."""
-    for name in ("study.db", "dana.rvr"):
-        shutil.copy2(_returned_once / name, tmp_path / name)
-    store = open_store(tmp_path / "study.db")
+    shutil.copy2(_returned_once / "dana.rvr", tmp_path / "dana.rvr")
+    store = open_store(copy_database(_returned_once / "study.db", tmp_path / "study.db"))
     yield store, tmp_path / "dana.rvr", tmp_path
     store.close()
 
@@ -115,9 +116,9 @@ def test_an_edited_payload_with_a_valid_zip_is_refused_by_its_hash(returned) -> 
     _refused(store, bad, "does not match the SHA-256")
 
 
-def test_a_return_for_another_study_is_refused(returned, tmp_path: Path) -> None:
+def test_a_return_for_another_study_is_refused(returned, tmp_path: Path, new_db: Callable[[Path], Path]) -> None:
     _store, out, _tmp = returned
-    other = open_store(tmp_path / "other.db")
+    other = open_store(new_db(tmp_path / "other.db"))
     build_study(other, n_cases=3)  # same study name, another study (another uid)
     with other.begin() as s:
         s.add(Rater(name=RATER))
@@ -135,8 +136,8 @@ def test_a_truncated_file_and_a_non_zip_are_refused(returned) -> None:
     _refused(store, text, "not a return file")
 
 
-def test_a_rating_changed_on_both_sides_is_kept_twice_and_flagged(tmp_path: Path, capsys) -> None:
-    store = open_store(tmp_path / "study.db")
+def test_a_rating_changed_on_both_sides_is_kept_twice_and_flagged(tmp_path: Path, fresh_db: Path, capsys) -> None:
+    store = open_store(fresh_db)
     build_study(store, n_cases=2)
     with store.begin() as s:
         design_assignments(s, get_study(s, None), [RATER], per_response=1, seed=5)
@@ -180,33 +181,33 @@ def test_a_rating_changed_on_both_sides_is_kept_twice_and_flagged(tmp_path: Path
         assert update.actor == "coord"
 
     # the coordinator lists the conflict and takes the rater's version; a re-merge changes nothing
-    assert main(["--db", str(tmp_path / "study.db"), "conflicts", "--json"]) == 0
+    assert main(["--db", str(fresh_db), "conflicts", "--json"]) == 0
     listed = json.loads(capsys.readouterr().out)
     assert [c["rating_uid"] for c in listed] == [uids[0]]
-    assert main(["--db", str(tmp_path / "study.db"), "conflicts", "--resolve", listed[0]["uid"],
+    assert main(["--db", str(fresh_db), "conflicts", "--resolve", listed[0]["uid"],
                  "--keep", "incoming"]) == 0
     capsys.readouterr()
     assert _comment_by_uid(store, uids[0]) == "file side"
-    assert main(["--db", str(tmp_path / "study.db"), "conflicts"]) == 0
+    assert main(["--db", str(fresh_db), "conflicts"]) == 0
     assert "no open rating conflicts" in capsys.readouterr().out
-    assert main(["--db", str(tmp_path / "study.db"), "conflicts", "--resolve", listed[0]["uid"],
+    assert main(["--db", str(fresh_db), "conflicts", "--resolve", listed[0]["uid"],
                  "--keep", "local"]) == 2
     assert "already resolved" in capsys.readouterr().err
 
     # the audit command shows the merge and each rating change with before and after
-    assert main(["--db", str(tmp_path / "study.db"), "audit", "--json"]) == 0
+    assert main(["--db", str(fresh_db), "audit", "--json"]) == 0
     events = json.loads(capsys.readouterr().out)
     actions = [e["action"] for e in events]
     for expected in ("merge", "rating.conflict", "rating.merge_update", "rating.merge_insert", "rating.conflict_resolve",
                      "review_file.pack", "assignment.design"):
         assert expected in actions
-    assert main(["--db", str(tmp_path / "study.db"), "audit", "--limit", "2"]) == 0
+    assert main(["--db", str(fresh_db), "audit", "--limit", "2"]) == 0
     assert len(capsys.readouterr().out.strip().splitlines()) == 2
     store.close()
 
 
-def test_cli_pack_return_merge(tmp_path: Path, capsys) -> None:
-    db = str(tmp_path / "study.db")
+def test_cli_pack_return_merge(tmp_path: Path, fresh_db: Path, capsys) -> None:
+    db = str(fresh_db)
     store = open_store(db)
     build_study(store, n_cases=2)
     store.close()
@@ -226,8 +227,8 @@ def test_cli_pack_return_merge(tmp_path: Path, capsys) -> None:
     assert "bad.rvr" in capsys.readouterr().err
 
 
-def test_returning_twice_from_one_file_is_no_conflict(tmp_path: Path) -> None:
-    store = open_store(tmp_path / "study.db")
+def test_returning_twice_from_one_file_is_no_conflict(tmp_path: Path, fresh_db: Path) -> None:
+    store = open_store(fresh_db)
     build_study(store, n_cases=1)
     with store.begin() as s:
         design_assignments(s, get_study(s, None), [RATER], per_response=1)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from pathlib import Path
 
 import pytest
@@ -37,6 +38,27 @@ def test_migrations_match_models(store) -> None:
     assert diff == []
 
 
+def test_a_database_at_head_opens_without_migrating(fresh_db: Path, empty_db_template: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """What the ``store`` fixture relies on: the session's template is one closed file (no -wal or
+    -shm to lose in a copy), and opening a copy of it only reads the revision: no upgrade, no backup."""
+    from reviewer.store import migrate
+    from tests.helpers_db import side_files
+
+    assert side_files(empty_db_template) == []
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise AssertionError("a database at the head revision was migrated again")
+
+    monkeypatch.setattr(migrate, "upgrade_to_head", refuse)
+    store = open_store(fresh_db)
+    try:
+        assert current_revision(store.engine) == head_revision()
+    finally:
+        store.close()
+    assert sorted(p.name for p in fresh_db.parent.iterdir()) == [fresh_db.name]
+
+
 def test_foreign_keys_enforced(store) -> None:
     with pytest.raises(Exception, match="FOREIGN KEY"):
         with store.begin() as session:
@@ -44,11 +66,16 @@ def test_foreign_keys_enforced(store) -> None:
 
 
 def test_uids_and_timestamps(store) -> None:
+    from reviewer.store.models import utcnow
+
+    before = utcnow()
     with store.begin() as session:
         session.add(Study(name="s"))
+    after = utcnow()
     with store.Session() as session:
         study = session.scalar(select(Study))
-        assert len(study.uid) == 36 and study.created_at is not None
+        assert len(study.uid) == 36 and uuid.UUID(study.uid).version == 4
+        assert before <= study.created_at <= after and before <= study.updated_at <= after  # set on insert
 
 
 def test_resolve_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

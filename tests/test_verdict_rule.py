@@ -9,7 +9,6 @@ the old rules split. Here every status value, and one unknown word, goes through
 from __future__ import annotations
 
 import pytest
-from helpers_refinement import CASES, build_small_study
 from sqlalchemy import select, update
 
 from reviewer.store.models import JudgeRun, JudgeVerdict, Response, Study, utcnow
@@ -21,6 +20,7 @@ from reviewer.store.vocabulary import (
     USABLE_PARSE_STATUSES,
     usable_verdict,
 )
+from tests.helpers_refinement import CASES, build_small_study
 
 UNKNOWN = "pending"  # a word this version does not know
 STATUSES = (*PARSE_STATUSES, UNKNOWN)
