@@ -39,7 +39,7 @@ def main() -> None:
     ap.add_argument("--criteria", type=int, default=8)
     ap.add_argument("--raters", type=int, default=3)
     args = ap.parse_args()
-    from tests.helpers_reviewfiles import build_study
+    from tests.support.reviewfiles import build_study
 
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)

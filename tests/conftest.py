@@ -1,8 +1,8 @@
 """Shared fixtures: offscreen Qt, no hub access, real SQLite study stores copied from templates.
 
-Every fixture of the suite is defined here (plain helper functions stay in the ``tests/helpers_*``
+Every fixture of the suite is defined here (plain helper functions stay in the ``tests/support/``
 modules and are imported where used). Study databases are migrated once per session and copied
-per test (see ``tests/helpers_db.py``): ``store`` opens a copy that is already at the head revision.
+per test (see ``tests/support/db.py``): ``store`` opens a copy that is already at the head revision.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ os.environ.setdefault("TOKENIZERS_PARALLELISM", "false")
 
 import pytest  # noqa: E402
 
-from tests.helpers_db import build_template, copy_database  # noqa: E402
+from tests.support.db import build_template, copy_database  # noqa: E402
 
 if TYPE_CHECKING:
     from pytestqt.qtbot import QtBot
@@ -141,9 +141,9 @@ def one_torch_thread() -> Iterator[None]:
 @pytest.fixture
 def coord_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     """``make(store, ids, coordinator=True, rater=None)`` -> a shown MainWindow (``ids`` from
-    ``tests.helpers_coordinator.demo_ids``); its coordinator UI keeps job errors instead of showing
+    ``tests.support.coordinator.demo_ids``); its coordinator UI keeps job errors instead of showing
     message boxes."""
-    from tests.helpers_gui import isolate_settings
+    from tests.support.gui import isolate_settings
 
     isolate_settings(tmp_path / "settings")
     from reviewer.gui.app import make_app

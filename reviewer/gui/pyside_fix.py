@@ -10,7 +10,7 @@ updates: a rater's app would die within minutes.
 :func:`protect_none` raises the reference counts of ``None``, ``True`` and ``False`` by 2**40 once
 (on Python < 3.12, and only where :func:`leaks_none` sees the leak: elsewhere it changes nothing), so the missing references cannot run out in any session and interpreter
 shutdown still ends well above zero. It touches nothing else. The proper fix is upstream (a PySide6 release without
-the bug, or Python >= 3.12); ``tests/test_gui_pyside_fix.py`` shows the leak and the protection.
+the bug, or Python >= 3.12); ``tests/gui/test_gui_pyside_fix.py`` shows the leak and the protection.
 """
 
 from __future__ import annotations
