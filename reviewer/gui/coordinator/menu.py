@@ -166,11 +166,8 @@ class CoordinatorUi(QObject):
     def open_generate(self) -> Any:
         from reviewer.gui.coordinator.generate_dialog import GenerateDialog
 
-        dialog = GenerateDialog(self.window.store, self.window.study_id, self.window)
-        dialog.accepted.connect(lambda: self.start_generation(dialog.params()))
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open(GenerateDialog(self.window.store, self.window.study_id, self.window),
+                          self.start_generation)
 
     def start_generation(self, params: dict[str, Any]) -> Any:
         from reviewer.gui.coordinator.generate_dialog import generation_job, summary_text
@@ -184,11 +181,7 @@ class CoordinatorUi(QObject):
     def open_judge(self) -> Any:
         from reviewer.gui.coordinator.judge_dialog import JudgeDialog
 
-        dialog = JudgeDialog(self.window.store, self.window, self.window.study_id)
-        dialog.accepted.connect(lambda: self.start_judge(dialog.params()))
-        self.last_dialog = dialog
-        dialog.open()
-        return dialog
+        return self._open(JudgeDialog(self.window.store, self.window, self.window.study_id), self.start_judge)
 
     def start_judge(self, params: dict[str, Any]) -> Any:
         from reviewer.gui.coordinator.judge_dialog import judge_job, judge_summary_text
@@ -212,7 +205,12 @@ class CoordinatorUi(QObject):
     def open_templates(self) -> Any:
         from reviewer.gui.coordinator.judge_dialog import TemplateEditor
 
-        dialog = TemplateEditor(self.window.store, self.window.rater_name, self.window)
+        return self._open(TemplateEditor(self.window.store, self.window.rater_name, self.window))
+
+    def _open(self, dialog: Any, start: Any = None) -> Any:
+        """Open *dialog* (window-modal); on OK, *start* gets its ``params()``."""
+        if start is not None:
+            dialog.accepted.connect(lambda: start(dialog.params()))
         self.last_dialog = dialog
         dialog.open()
         return dialog
