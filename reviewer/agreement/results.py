@@ -10,11 +10,14 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from reviewer.stats.healthbench import HealthBenchResult
+
+if TYPE_CHECKING:
+    from reviewer.agreement.usability import UsabilityAgreement
 
 ESTIMATE_COLUMNS = ["statistic", "level", "value", "n_units", "n_raters", "ci_low", "ci_high", "n_boot"]
 
@@ -52,7 +55,9 @@ class JudgeAgreement:
     response (pearson, spearman, kendall, mean_difference = bias judge - physicians), column
     ``basis`` = ``rubric_score`` (from criterion verdicts) or ``overall_score`` (whole-answer
     verdicts); ``score_data``: the per-response pairs behind them (for Bland-Altman plots);
-    ``confusion``: 2 x 2 counts, rows physician majority (not_met, met), columns judge.
+    ``confusion``: 2 x 2 counts, rows physician majority (not_met, met), columns judge;
+    ``usability``: LLMEval-Med usability agreement
+    (:class:`~reviewer.agreement.usability.UsabilityAgreement`), None when the run has no score.
     """
 
     judge_run: str
@@ -67,6 +72,7 @@ class JudgeAgreement:
     scores: pd.DataFrame
     score_data: pd.DataFrame
     confusion: pd.DataFrame
+    usability: UsabilityAgreement | None = None
 
     def to_dict(self) -> dict[str, Any]:
         hb = self.healthbench.to_dict()
@@ -88,6 +94,7 @@ class JudgeAgreement:
             "scores": records(self.scores),
             "confusion": {str(k): {str(c): int(v) for c, v in row.items()}
                           for k, row in self.confusion.to_dict(orient="index").items()},
+            "usability": self.usability.to_dict() if self.usability is not None else None,
         }
 
 

@@ -17,8 +17,10 @@ from reviewer.agreement.raters import (
     score_estimates,
 )
 from reviewer.agreement.results import StudyAgreement, frame
+from reviewer.agreement.usability import analyze_usability, check_threshold, rating_times
 from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.stats.bootstrap import DEFAULT_N_BOOT
+from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD
 from reviewer.store.engine import Store
 from reviewer.store.models import JudgeRun
 from reviewer.studies.lookup import get_study
@@ -33,6 +35,7 @@ class AnalysisCancelled(ReviewerError):
 def analyze_study(store: Store, study: str | None = None, judge_run: str | None = None, *,
                   categories: Sequence[str] | None = None, models: Sequence[str] | None = None,
                   n_boot: int = DEFAULT_N_BOOT, seed: int = 0,
+                  usable_threshold: float = DEFAULT_USABLE_THRESHOLD,
                   progress: Progress | None = None,
                   is_cancelled: Callable[[], bool] | None = None) -> StudyAgreement:
     """Rater-rater and judge-rater agreement of *study* (default: the only study).
@@ -40,7 +43,8 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     *judge_run*: analyse only that judge run (``NotFoundError`` if absent); None: every judge run
     of the study, oldest first. *categories*: case categories to keep (exact, or an "area" that
     keeps "area / ..."); *models*: model names to keep. *n_boot* resamples of cases for every
-    95 % interval, drawn with *seed*. *progress(step, fraction)* is called between steps;
+    95 % interval, drawn with *seed*. *usable_threshold*: the LLMEval-Med usability cut (score >=
+    it is usable) for each judge run's usability agreement. *progress(step, fraction)* is called between steps;
     when *is_cancelled()* turns True the analysis stops there with :class:`AnalysisCancelled`.
     Reads in one short session; all computing happens after it closed.
     """
@@ -50,6 +54,7 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         if progress is not None:
             progress(step, frac)
 
+    usable_threshold = check_threshold(usable_threshold)
     report("reading ratings", 0.0)
     with store.Session() as session:
         st = get_study(session, study)
@@ -63,6 +68,7 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
             raise NotFoundError(f"no judge run named {judge_run!r} in study {st.name!r}")
         verdicts = [(r.name, r.judge_model, *extract.judge_verdicts(session, r.id, categories=categories,
                                                                    models=models)) for r in runs]
+        times = rating_times(session, st.id) if verdicts else None
         study_name = st.name
 
     report("rater-rater agreement", 0.1)
@@ -90,6 +96,8 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     for i, (name, model, crit_j, score_j) in enumerate(verdicts):
         report(f"judge run {name}", 0.7 + 0.3 * i / max(len(verdicts), 1))
         judges.append(analyze_judge(name, model, crit_j, score_j, crit, scores, n_boot, seed))
+        judges[-1].usability = analyze_usability(score_j, scores, crit_j, crit, times, threshold=usable_threshold,
+                                                 n_boot=n_boot, seed=seed)
     report("done", 1.0)
     counts = {
         "ratings": int(crit[["response_id", "rater"]].drop_duplicates().shape[0]) if len(crit) else 0,

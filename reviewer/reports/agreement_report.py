@@ -215,6 +215,53 @@ def _judge_section(j: JudgeAgreement) -> Section:
     return section
 
 
+def _usability_section(j: JudgeAgreement) -> Section:
+    """LLMEval-Med usability agreement (arXiv:2506.04078, Figures 5 and 6): the per-area table in
+    the paper's shape with its Figure 5 values beside, per-model confusion matrices, criteria
+    against overall score on the same responses, and the median rating time per item."""
+    u = j.usability
+    assert u is not None
+    p = f"judge[{j.judge_run}].usability"
+    pct = (lambda v: None if v is None or pd.isna(v) else round(100 * float(v), 2))  # noqa: E731
+    areas = pd.DataFrame([{"area": r["area"], "code": r["code"], "n": int(r["n"]),
+                           "agreement_%": pct(r["agreement_rate"]), "kappa": _round(r["cohen_kappa"]),
+                           "paper_figure5_%": r["paper_figure5"]} for r in u.by_area.to_dict(orient="records")]
+                         + [{"area": "all", "code": None, "n": u.n, "agreement_%": pct(u.agreement_rate),
+                             "kappa": _round(u.cohen_kappa.value), "paper_figure5_%": None}])
+    models = pd.DataFrame([{"model": r["model"], "n": int(r["n"]), "agreement_%": pct(r["agreement_rate"]),
+                            "kappa": _round(r["cohen_kappa"]),
+                            "human_usable_judge_usable": r["confusion"][0][0],
+                            "human_usable_judge_unusable": r["confusion"][0][1],
+                            "human_unusable_judge_usable": r["confusion"][1][0],
+                            "human_unusable_judge_unusable": r["confusion"][1][1]}
+                           for r in u.by_model.to_dict(orient="records")])
+    cvo = u.criteria_vs_overall.copy()
+    for col in ("agreement", "chance_corrected"):
+        cvo[col] = pd.to_numeric(cvo[col], errors="coerce").round(4)
+    ci = u.cohen_kappa.ci
+    section = Section(
+        f"Usability agreement (LLMEval-Med), judge “{j.judge_run}”",
+        f"A response is usable when its score is at least {u.threshold:g}: the judge's mean over its "
+        "samples, the physicians' median overall score (submitted ratings). Agreement rate = share of "
+        f"responses put in the same class; n = {u.n}, Cohen's kappa {_round(u.cohen_kappa.value)}"
+        + (f" (95% CI {_round(ci[0])} to {_round(ci[1])}, cases resampled)" if ci else "")
+        + ". paper_figure5_% is the paper's Figure 5 value for that area, for reference only.",
+        tables=[Table(p, "Human-machine usability agreement per area (paper Figure 5 beside)", areas),
+                Table(p + ".by_category", "Usability agreement per category",
+                      u.by_category.round(4) if len(u.by_category) else u.by_category),
+                Table(p + ".by_model", "Usability agreement per model (confusion: physicians × judge)", models),
+                Table(p + ".criteria_vs_overall",
+                      "Same responses: agreement on the criteria against agreement on the overall score", cvo),
+                Table(p + ".rating_time", "Median rating time per item (seconds, ratings with a recorded time)",
+                      u.rating_time.round(2) if len(u.rating_time) else u.rating_time)])
+    mats = {str(r["model"]): r["confusion"] for r in u.by_model.to_dict(orient="records")}
+    if mats:
+        section.figures.append(Figure(
+            p + ".confusion", "Usable / unusable per model: physicians (rows) × judge (columns), as the paper's Figure 6",
+            plots.confusion_grid_png(mats, ["usable", "unusable"], row_title="physicians", col_title="judge")))
+    return section
+
+
 def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, int], None] | None = None
                            ) -> ReportDocument:
     """Summary, criteria worst first, raters, groups, scores, each judge run, methods."""
@@ -226,6 +273,7 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
         lambda: _groups_section(result),
         lambda: _scores_section(result),
         *[(lambda j=j: _judge_section(j)) for j in result.judges],
+        *[(lambda j=j: _usability_section(j)) for j in result.judges if j.usability is not None],
         lambda: Section("Methods", _methods(result)),
     ]
     sections = []

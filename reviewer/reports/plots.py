@@ -101,3 +101,27 @@ def interval_png(labels: Sequence[str], values: Sequence[float], lows: Sequence[
         ax.axvline(reference, color=MUTED, linestyle=":", linewidth=1)
     ax.set_xlabel(xlabel)
     return _png(fig)
+
+
+def confusion_grid_png(matrices: dict[str, Sequence[Sequence[float]]], labels: Sequence[str], *,
+                       row_title: str, col_title: str) -> bytes:
+    """One annotated 2 x 2 (or q x q) count panel per named matrix, side by side (at most 4 a row)."""
+    names = list(matrices)
+    cols = max(1, min(4, len(names)))
+    rows = max(1, -(-len(names) // cols))
+    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, 2.9 * rows), squeeze=False)
+    for ax in axes.flat[len(names):]:
+        ax.axis("off")
+    for ax, name in zip(axes.flat, names, strict=False):
+        m = np.asarray(matrices[name], dtype=float)
+        ax.imshow(m, cmap="Blues")
+        ax.set_xticks(range(len(labels)), labels)
+        ax.set_yticks(range(len(labels)), labels)
+        ax.set_xlabel(col_title)
+        ax.set_ylabel(row_title)
+        ax.set_title(str(name), fontsize=10)
+        top = m.max() if m.size else 0
+        for (i, j), value in np.ndenumerate(m):
+            ax.text(j, i, f"{value:.0f}", ha="center", va="center",
+                    color="white" if top and value > top / 2 else "#1f2933")
+    return _png(fig)
