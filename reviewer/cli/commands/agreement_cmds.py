@@ -83,6 +83,22 @@ def _print_text(result: Any, top: int) -> None:
         print(_table(j.swapped, ["physician"], ["alpha_physicians", "delta"]))
         print("  Scores (judge vs physicians' mean per response):")
         print(_table(j.scores, ["basis"], ["loa_low", "loa_high"]))
+        if j.usability is not None:
+            _print_usability(j.usability)
+
+
+def _print_usability(u: Any) -> None:
+    """LLMEval-Med usability agreement (judge mean score vs physicians' median, >= threshold)."""
+    ci = u.cohen_kappa.ci
+    print(f"  Usability (LLMEval-Med, usable = score >= {u.threshold:g}): agreement {_fmt(u.agreement_rate)}, "
+          f"n = {u.n}, Cohen's kappa {_fmt(u.cohen_kappa.value)}"
+          + (f" [{_fmt(ci[0])}, {_fmt(ci[1])}]" if ci else ""))
+    for rec in u.by_area.to_dict(orient="records"):
+        paper = f" (paper Figure 5: {rec['paper_figure5']}%)" if rec.get("paper_figure5") else ""
+        print(f"    {rec['area']}: {_fmt(rec['agreement_rate'])}, n = {rec['n']}{paper}")
+    for rec in u.by_model.to_dict(orient="records"):
+        print(f"    model {rec['model']}: {_fmt(rec['agreement_rate'])}, n = {rec['n']}, "
+              f"confusion [[hU&jU, hU&jN], [hN&jU, hN&jN]] = {rec['confusion']}")
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:

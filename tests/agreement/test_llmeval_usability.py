@@ -231,3 +231,12 @@ def test_report_section(built) -> None:  # noqa: ANN001
     assert mk["paper_figure5_%"] == 94.0
     figs = [f for f in doc.figures() if f.name.startswith("judge[scores].usability")]
     assert figs and figs[0].png.startswith(b"\x89PNG")
+
+
+def test_cli_bad_threshold_exits_2(built, capsys: pytest.CaptureFixture[str]) -> None:  # noqa: ANN001
+    _, _, path = built
+    assert main(["--db", str(path), "agreement", "--bootstrap", "0", "--usable-threshold", "nan"]) == 2
+    assert "threshold" in capsys.readouterr().err
+    assert main(["--db", str(path), "agreement", "--bootstrap", "0"]) == 0
+    out = capsys.readouterr().out
+    assert "Usability (LLMEval-Med, usable = score >= 4)" in out and "paper Figure 5: 94.0%" in out
