@@ -255,6 +255,9 @@ def analyze_usability(score_j: pd.DataFrame, score_p: pd.DataFrame, crit_j: pd.D
     by_area = _groups(both, "area")
     by_area["code"] = by_area["area"].map(lambda a: area_code(str(a)))
     by_area["paper_figure5"] = by_area["code"].map(lambda c: PAPER_FIGURE5.get(c) if c else None)
+    order = {c: i for i, c in enumerate(PAPER_FIGURE5)}  # the paper's order: MK, MR, MLU, MSE, MTG
+    by_area = by_area.sort_values("code", key=lambda s: s.map(lambda c: order.get(c, len(order))),
+                                  kind="stable").reset_index(drop=True)
     return UsabilityAgreement(
         threshold=threshold, agreement_rate=rate, n=n, cohen_kappa=kappa, by_area=by_area,
         by_category=_groups(both, "category"), by_model=_groups(both, "model", confusion=True),

@@ -179,6 +179,7 @@ def test_usability_agreement_exact(built) -> None:  # noqa: ANN001
     assert u["by_model"]["m-a"]["confusion"] == [[2, 1], [1, 0]]
     assert u["by_model"]["m-b"]["confusion"] == [[1, 0], [0, 2]]
     assert u["by_area"]["医疗知识"]["code"] == "MK" and u["by_area"]["医疗知识"]["paper_figure5"] == 94.0
+    assert list(u["by_area"]) == ["医疗知识", "医疗推理"]  # the paper's order (MK before MR), not sorted text
     lo, hi = u["cohen_kappa_ci"]
     assert lo <= u["cohen_kappa"] <= hi and lo < hi  # case-level bootstrap interval with width
 
