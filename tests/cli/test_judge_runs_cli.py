@@ -100,3 +100,12 @@ def test_describe_unusable(statuses: dict[str, int]) -> None:
 
     text = describe_unusable(statuses)
     assert text == ("no usable verdicts (no verdicts)" if not statuses else "no usable verdicts (4 failed)")
+
+
+def test_agreement_command_names_the_left_out_run(demo_store, db_path, capsys) -> None:
+    add_failed_run(demo_store, demo_ids(demo_store)["study"], n_failed=2)
+    assert main(["--db", str(db_path), "agreement", "--bootstrap", "0"]) == 0
+    out = capsys.readouterr().out
+    assert out.count("failed-run") == 1
+    assert "judge run failed-run: no usable verdicts (2 failed); left out" in out
+    assert "Judge run 'demo-judge'" in out

@@ -107,3 +107,17 @@ def test_empty_value_is_missing(tmp_path: Path, capsys: pytest.CaptureFixture[st
     data = json.loads(out)
     # pairable units: u1 (agree) and u4 (disagree)
     assert rc == 0 and data["value"] == pytest.approx(0.5)
+
+
+@pytest.mark.parametrize("level", ["ordinal", "interval"])
+def test_label_missing_from_categories_is_named(labels_csv: Path, capsys: pytest.CaptureFixture[str],
+                                                level: str) -> None:
+    rc, _, err = _run(capsys, "stats", str(labels_csv), "--statistic", "krippendorff_alpha", "--level", level,
+                      "--categories", "low,high", "--bootstrap", "0")
+    assert rc == 2 and "'medium'" in err and "low, high" in err
+
+
+def test_ratio_level_refuses_labels(labels_csv: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    rc, _, err = _run(capsys, "stats", str(labels_csv), "--statistic", "krippendorff_alpha", "--level", "ratio",
+                      "--categories", "low,medium,high", "--bootstrap", "0")
+    assert rc == 2 and "ratio level needs numeric ratings" in err

@@ -45,6 +45,7 @@ def _table(df: pd.DataFrame, labels: list[str], extra: list[str] | None = None, 
 
 def _print_text(result: Any, top: int) -> None:
     from reviewer.agreement.results import StudyAgreement
+    from reviewer.store.vocabulary import describe_unusable
 
     r: StudyAgreement = result
     c = r.counts
@@ -83,6 +84,8 @@ def _print_text(result: Any, top: int) -> None:
         print(_table(j.swapped, ["physician"], ["alpha_physicians", "delta"]))
         print("  Scores (judge vs physicians' mean per response):")
         print(_table(j.scores, ["basis"], ["loa_low", "loa_high"]))
+    for name, counts in r.skipped_judge_runs.items():
+        print(f"\njudge run {name}: {describe_unusable(counts)}; left out")
 
 
 def cmd_agreement(args: argparse.Namespace) -> int:
