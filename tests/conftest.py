@@ -39,6 +39,14 @@ def pytest_report_collectionfinish(config: pytest.Config, start_path: Path, item
 
 
 # --------------------------------------------------------------------------------- study databases
+@pytest.fixture(scope="session", autouse=True)
+def _one_qapplication(qapp: Any) -> Any:
+    """One QApplication for the whole session, made before any test runs: the PDF report writer
+    makes a bare QGuiApplication when it finds none, and a window built after that would abort
+    (a QWidget needs a QApplication), so the order the tests run in must not matter."""
+    return qapp
+
+
 @pytest.fixture(scope="session")
 def empty_db_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An empty study database at the head revision, migrated once per session (never open it)."""

@@ -3,87 +3,87 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="125" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="120" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="130" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="125" />
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="134" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="129" />
         <source>All judge runs</source>
         <translation>全部评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="141" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="136" />
         <source>resamples: </source>
         <translation>重抽样次数：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="142" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="144" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="139" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="150" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="145" />
         <source>Choose filters and press Analyse.</source>
         <translation>选择筛选条件后点击“分析”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="165" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="160" />
         <source>Agreement — %s</source>
         <translation>一致性 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="198" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="193" />
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="199" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
         <source>Agreement analysis — %s</source>
         <translation>一致性分析 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="217" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="212" />
         <source>Analysis cancelled.</source>
         <translation>分析已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="242" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="237" />
         <source>%d ratings by %d raters on %d responses, %d criteria; %d judge run(s); %d resamples. Rows in red: alpha below 0.667.</source>
         <translation>%d 份评分（%d 位评审员，%d 个回答，%d 条标准）；%d 次评审模型运行；%d 次重抽样。红色行：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="251" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="246" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="252" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
         <source>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="267" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="262" />
         <source>Writing %s…</source>
         <translation>正在写入 %s…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="268" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
         <source>Export report — %s</source>
         <translation>导出报告 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/agreement_view.py" line="269" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
         <source>Report written to %s</source>
         <translation>报告已写入 %s</translation>
     </message>
@@ -91,27 +91,27 @@
 <context>
     <name>CasePane</name>
     <message>
-        <location filename="../../reviewer/gui/panes.py" line="41" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="42" />
         <source>Patient / user</source>
         <translation>患者 / 用户</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/panes.py" line="42" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="43" />
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/panes.py" line="43" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="44" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/panes.py" line="88" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="89" />
         <source>Reference answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/panes.py" line="119" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="120" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
@@ -119,17 +119,17 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="33" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="29" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="34" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="30" />
         <source>not met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="35" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="31" />
         <source>n.a.</source>
         <translation>不适用</translation>
     </message>
@@ -137,42 +137,42 @@
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="73" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="69" />
         <source>1 Met</source>
         <translation>1 满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="73" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="69" />
         <source>2 Not met</source>
         <translation>2 未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="74" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="70" />
         <source>3 N/A</source>
         <translation>3 不适用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="92" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="88" />
         <source>Unclear, wrong or missing something? (F)</source>
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="125" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="121" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="127" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="123" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="127" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="123" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/checklist.py" line="136" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="132" />
         <source>⚑ noted</source>
         <translation>⚑ 已反馈</translation>
     </message>
@@ -180,43 +180,43 @@
 <context>
     <name>EditCriterionDialog</name>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="91" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="93" />
         <source>Edit criterion %s of case %s (v%d)</source>
         <translation>编辑标准 %s（病例 %s，v%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="96" />
-        <location filename="../../reviewer/gui/triage_view.py" line="98" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="98" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="100" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="102" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="104" />
         <source>why it changes (required; kept in the audit trail)</source>
         <translation>修改原因（必填；记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="104" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="106" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="107" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="108" />
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="109" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="134" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="136" />
         <source>The criterion needs text, and the change needs a reason.</source>
         <translation>标准需要文本，修改需要原因。</translation>
     </message>
@@ -252,112 +252,112 @@
 <context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="74" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="67" />
         <source>Generate candidates</source>
         <translation>生成候选回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="82" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="75" />
         <source>All cases</source>
         <translation>全部病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="84" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="77" />
         <source>Category: %s</source>
         <translation>类别：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="93" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="86" />
         <source>0 (greedy)</source>
         <translation>0（贪心）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="102" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="95" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="99" />
         <source>automatic (model name + settings; the same name resumes)</source>
         <translation>自动（模型名称 + 设置；同名即继续）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="101" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="102" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="103" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="104" />
         <source>Cases</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="105" />
         <source>Samples per case</source>
         <translation>每个病例的样本数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="106" />
         <source>Max new tokens</source>
         <translation>最大新生成词元数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="114" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="107" />
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="108" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="109" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="110" />
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="111" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="112" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="113" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="122" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="115" />
         <source>Answers are written batch by batch; running the same run name again resumes where it stopped.</source>
         <translation>回答按批写入；用相同的运行名称再次运行会从中断处继续。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="141" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="134" />
         <source>Choose a model folder or type a model name.</source>
         <translation>请选择模型文件夹或输入模型名称。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="143" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="136" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
@@ -365,7 +365,7 @@
 <context>
     <name>JobManager</name>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="199" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="199" />
         <source>%s failed</source>
         <translation>%s 失败</translation>
     </message>
@@ -373,37 +373,37 @@
 <context>
     <name>JobRow</name>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="232" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="232" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="251" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="251" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="258" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="258" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="258" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="259" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="259" />
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -411,7 +411,7 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../reviewer/gui/jobs.py" line="293" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="293" />
         <source>No jobs yet. Generation, judging, analysis and merges run here.</source>
         <translation>暂无任务。生成、评审、分析和合并都在这里运行。</translation>
     </message>
@@ -419,357 +419,425 @@
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="86" />
-        <location filename="../../reviewer/gui/judge_dialog.py" line="130" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="71" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="115" />
         <source>Run judge</source>
         <translation>运行评审</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="88" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="73" />
         <source>All answers</source>
         <translation>全部回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="91" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="76" />
         <source>Answers in category: %s</source>
         <translation>类别中的回答：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="103" />
         <source>automatic (template, version, model, mode)</source>
         <translation>自动（模板、版本、模型、模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="105" />
         <source>Judge model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="106" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="122" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="107" />
         <source>Answers</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="123" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="108" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="124" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="109" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="125" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="110" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="126" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="127" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="112" />
         <source>Threshold (logprob)</source>
         <translation>阈值（logprob）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="128" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
         <source>Max new tokens (generate)</source>
         <translation>最大新生成词元数（生成模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="129" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="114" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="131" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
         <source>Each answer is graded against its case's latest checklist. logprob mode reads P(true) from a local model (transformers backend) and is fastest.</source>
         <translation>每个回答都按其病例的最新清单评分。logprob 模式从本地模型（transformers 后端）读取 P(true)，速度最快。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="159" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="144" />
         <source>Choose the judge model (folder, hub id or endpoint model name).</source>
         <translation>请选择评审模型（文件夹、模型库 ID 或服务端模型名称）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="161" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="146" />
         <source>logprob mode needs the local transformers backend.</source>
         <translation>logprob 模式需要本地 transformers 后端。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="163" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="148" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="165" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="150" />
         <source>No judge template found.</source>
         <translation>未找到评审模板。</translation>
     </message>
 </context>
 <context>
+    <name>JudgeRunsDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="35" />
+        <source>Judge runs</source>
+        <translation>评审运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="37" />
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="37" />
+        <source>Template</source>
+        <translation>模板</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="37" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="38" />
+        <source>Created</source>
+        <translation>创建时间</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="38" />
+        <source>Verdicts</source>
+        <translation>判定</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="38" />
+        <source>Usable</source>
+        <translation>可用</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="47" />
+        <source>Delete…</source>
+        <translation>删除…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="64" />
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="84" />
+        <source>Delete judge run</source>
+        <translation>删除评审运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="85" />
+        <source>Delete judge run “%s” and its %d verdicts? This cannot be undone.</source>
+        <translation>删除评审运行“%s”及其 %d 条判定？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="101" />
+        <source>Deleted judge run “%s” and %d verdicts.</source>
+        <translation>已删除评审运行“%s”及 %d 条判定。</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="68" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="73" />
         <source>Reviewer — %s — %s</source>
         <translation>Reviewer — %s — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="91" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="96" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="91" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="96" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="92" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="97" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="92" />
-        <location filename="../../reviewer/gui/main_window.py" line="351" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="97" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="356" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="98" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="103" />
         <source>%v / %m submitted</source>
         <translation>已提交 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="99" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="104" />
         <source>Next unrated (U)</source>
         <translation>下一个未评 (U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="106" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="111" />
         <source>Work queue</source>
         <translation>待评列表</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="109" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="114" />
         <source>Rater: %s</source>
         <translation>评审者：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="109" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="114" />
         <source>  ·  coordinator mode</source>
         <translation>  ·  协调员模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="140" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="145" />
         <source>No responses assigned yet: import responses or ask your coordinator</source>
         <translation>尚未分配任何回答：请导入回答或联系您的协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="163" />
-        <location filename="../../reviewer/gui/main_window.py" line="180" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="166" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="188" />
         <source>Opening the study…</source>
         <translation>正在打开研究…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="221" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="228" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="327" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="332" />
         <source>Everything in your queue is submitted. Thank you!</source>
         <translation>您列表中的所有回答都已提交，谢谢！</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="337" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="342" />
         <source>No other response to this case in your queue</source>
         <translation>您的列表中没有此病例的其他回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="346" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="351" />
         <source>Now rating Response %s</source>
         <translation>正在评审回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/main_window.py" line="367" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="372" />
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
 <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="31" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="31" />
         <source>Reviewer — %s — coordinator</source>
         <translation>Reviewer — %s — 协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="45" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="45" />
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="56" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="56" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="109" />
         <source>&amp;Coordinator</source>
         <translation>协调员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="115" />
         <source>Generate candidates…</source>
         <translation>生成候选回答…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="116" />
         <source>Run judge…</source>
         <translation>运行评审…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="117" />
         <source>Edit judge templates…</source>
         <translation>编辑评审模板…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="118" />
+        <source>Judge runs…</source>
+        <translation>评审运行…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="120" />
         <source>Agreement…</source>
         <translation>一致性…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="121" />
         <source>Triage…</source>
         <translation>分诊…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="122" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="123" />
         <source>Merge returns…</source>
         <translation>合并交回文件…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="126" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="127" />
         <source>Jobs panel</source>
         <translation>任务面板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="138" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="139" />
         <source>&amp;Return ratings…</source>
         <translation>交回评分(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="140" />
-        <location filename="../../reviewer/gui/shortcuts.py" line="74" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="141" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="78" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="180" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="178" />
         <source>Generate — %s</source>
         <translation>生成 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator.py" line="209" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="203" />
         <source>Judge — %s</source>
         <translation>评审 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="75" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="79" />
         <source>&amp;Open study…</source>
         <translation>打开研究(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="79" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="83" />
         <source>Recent studies</source>
         <translation>最近的研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="82" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="86" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="86" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="90" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="87" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="91" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="88" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="92" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="88" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="92" />
         <source>Default text size</source>
         <translation>默认字号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="93" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="97" />
         <source>Side by side</source>
         <translation>并排比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="96" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="100" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="101" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="105" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="102" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="106" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="110" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="114" />
         <source>Open a study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="111" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="115" />
         <source>Studies and review files (*.db *.sqlite *.rvw);;All files (*)</source>
         <translation>研究与评审文件 (*.db *.sqlite *.rvw);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="129" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="127" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/shortcuts.py" line="136" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="132" />
         <source>The language changes the next time the app starts</source>
         <translation>界面语言将在下次启动时更改</translation>
     </message>
 <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="80" />
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="87" />
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="91" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="80" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="87" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="91" />
         <source>Return ratings</source>
         <translation>交回评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="81" />
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="81" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="139" />
         <source>Return files (*.rvr);;All files (*)</source>
         <translation>交回文件 (*.rvr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="92" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="92" />
         <source>Wrote %s
 
 %d ratings (%d submitted, %d drafts), %d feedback notes.
@@ -780,17 +848,17 @@ Send this file to your coordinator.</source>
 请将此文件发送给协调员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="138" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="138" />
         <source>Merge returns</source>
         <translation>合并交回文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="153" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="153" />
         <source>Merge %d return file(s)</source>
         <translation>合并 %d 个交回文件</translation>
     </message>
 <message>
-        <location filename="../../reviewer/gui/jobs.py" line="286" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="286" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -798,12 +866,12 @@ Send this file to your coordinator.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="116" />
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/reviewfile_actions.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="119" />
         <source>%d file(s) merged; %d conflict(s) kept for review. Backup: %s</source>
         <translation>已合并 %d 个文件；%d 处冲突留待审核。备份：%s</translation>
     </message>
@@ -811,17 +879,17 @@ Send this file to your coordinator.</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="49" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="42" />
         <source>model folder, hub id, or endpoint model name</source>
         <translation>模型文件夹、模型库 ID 或服务端模型名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="50" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="43" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/generate_dialog.py" line="58" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="51" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
@@ -829,42 +897,42 @@ Send this file to your coordinator.</source>
 <context>
     <name>QueueModel</name>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="64" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="58" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="64" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="58" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="66" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="60" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="65" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="59" />
         <source>Status</source>
         <translation>状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="65" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="59" />
         <source>Time</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="90" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="81" />
         <source>new</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="90" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="81" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/queue_model.py" line="90" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="81" />
         <source>submitted</source>
         <translation>已提交</translation>
     </message>
@@ -890,12 +958,12 @@ Send this file to your coordinator.</source>
 <context>
     <name>ResponsePane</name>
     <message>
-        <location filename="../../reviewer/gui/panes.py" line="153" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="154" />
         <source>Response %s</source>
         <translation>回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/panes.py" line="157" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="158" />
         <source>Coordinator view · model: %s</source>
         <translation>协调员视图 · 模型：%s</translation>
     </message>
@@ -903,77 +971,77 @@ Send this file to your coordinator.</source>
 <context>
     <name>ReviewColumn</name>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="78" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="77" />
         <source>Checklist</source>
         <translation>评分清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="109" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="108" />
         <source>Submit  (Ctrl+Enter)</source>
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="244" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="236" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="244" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="236" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="245" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="237" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="247" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="239" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="261" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="253" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="266" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="258" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="271" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="263" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="276" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="268" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="321" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="311" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="332" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="322" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="335" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="325" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="362" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="349" />
         <source>Cannot submit yet. Still unanswered:</source>
         <translation>暂不能提交，以下项目尚未回答：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/review_column.py" line="397" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="383" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -981,37 +1049,37 @@ Send this file to your coordinator.</source>
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="94" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="94" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="98" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="98" />
         <source>Optional note for the coordinator (C to type, Esc to leave)</source>
         <translation>给协调员的备注，可选（按 C 输入，Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="102" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="102" />
         <source>Safety concern (S)</source>
         <translation>安全隐患 (S)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="103" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="103" />
         <source>Tick when this answer could harm a patient</source>
         <translation>此回答可能伤害患者时请勾选</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="144" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="144" />
         <source> (optional)</source>
         <translation>（可选）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="145" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="145" />
         <source>Overall score %d–%d%s  (Ctrl+digit)</source>
         <translation>总体评分 %d–%d%s  (Ctrl+数字)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/score_form.py" line="171" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="171" />
         <source>Others' overall scores: %s</source>
         <translation>其他人的总体评分：%s</translation>
     </message>
@@ -1145,77 +1213,77 @@ Send this file to your coordinator.</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="226" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="205" />
         <source>Judge templates</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="240" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="219" />
         <source>Same name: the next version of this template. A new name: a copy.</source>
         <translation>同名：保存为该模板的下一个版本。新名称：保存为副本。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="242" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="221" />
         <source>why this version (required)</source>
         <translation>此版本的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="243" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="222" />
         <source>Save as new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="227" />
         <source>Save as template</source>
         <translation>另存为模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="249" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="228" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="238" />
         <source>Show diff</source>
         <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="267" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="246" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="269" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="248" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="275" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="254" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="276" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="255" />
         <source>Diff</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="280" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="259" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="302" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="281" />
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="335" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="314" />
         <source>Give the template a name and say why it changes.</source>
         <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/judge_dialog.py" line="346" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="323" />
         <source>Saved %s version %d.</source>
         <translation>已保存 %s 第 %d 版。</translation>
     </message>
@@ -1223,82 +1291,82 @@ Send this file to your coordinator.</source>
 <context>
     <name>TriageView</name>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="158" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="158" />
         <source>judge run: %s</source>
         <translation>评审运行：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="159" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="159" />
         <source>no judge run</source>
         <translation>无评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="160" />
         <source>Rank criteria</source>
         <translation>排序标准</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="177" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="177" />
         <source>Select a criterion to see where people disagreed.</source>
         <translation>选择一条标准，查看分歧所在。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="180" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="180" />
         <source>Edit criterion…</source>
         <translation>编辑标准…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="182" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="182" />
         <source>Re-judge affected answers…</source>
         <translation>重新评审受影响的回答…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="220" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="220" />
         <source>Checklist triage — %s</source>
         <translation>清单分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="243" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="240" />
         <source>Triage — %s</source>
         <translation>分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="256" />
         <source>%d criteria, worst first. Red: alpha below 0.667.</source>
         <translation>%d 条标准，最差的在前。红色：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="273" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="267" />
         <source>Case %s · %s · v%d: %s — %d responses with disagreement</source>
         <translation>病例 %s · %s · v%d：%s — %d 个回答存在分歧</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="344" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="331" />
         <source>Saved checklist version %d of case %s. Re-judge to compare.</source>
         <translation>已保存清单第 %d 版（病例 %s）。重新评审即可比较。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="355" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="342" />
         <source>Re-judge the answers of case %s</source>
         <translation>重新评审病例 %s 的回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="394" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="372" />
         <source>Re-judge case %s (v%d)</source>
         <translation>重新评审病例 %s（v%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="400" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="378" />
         <source>Re-judging cancelled.</source>
         <translation>重新评审已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="403" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="381" />
         <source>Re-judged: %d verdicts in run %s.</source>
         <translation>已重新评审：%d 条判定，运行 %s。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/triage_view.py" line="405" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="383" />
         <source>No earlier judge run to compare with.</source>
         <translation>没有可供比较的早先评审运行。</translation>
     </message>

@@ -118,7 +118,9 @@ class StudyAgreement:
     * ``rater_pairs`` (labels rater_a, rater_b): cohen_kappa and percent_agreement on the units
       both rated (criteria pooled);
     * ``score_matrix``: responses x raters overall scores (index response_id) for plots;
-    * ``judges``: one :class:`JudgeAgreement` per judge run analysed.
+    * ``judges``: one :class:`JudgeAgreement` per judge run analysed;
+    * ``skipped_judge_runs``: judge runs left out for having no usable verdict, name -> {parse
+      status: number of verdicts}.
     """
 
     study: str
@@ -135,6 +137,7 @@ class StudyAgreement:
     rater_pairs: pd.DataFrame
     score_matrix: pd.DataFrame
     judges: list[JudgeAgreement] = field(default_factory=list)
+    skipped_judge_runs: dict[str, dict[str, int]] = field(default_factory=dict)
 
     def judge(self, name: str | None = None) -> JudgeAgreement | None:
         """The analysis of judge run *name* (default: the last one analysed)."""
@@ -181,4 +184,5 @@ class StudyAgreement:
             "rater_pairs": records(self.rater_pairs),
             "judge_rater": judges[-1] if judges else None,
             "judge_runs": judges,
+            "skipped_judge_runs": self.skipped_judge_runs,
         }

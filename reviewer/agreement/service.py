@@ -23,6 +23,7 @@ from reviewer.stats.bootstrap import DEFAULT_N_BOOT
 from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD
 from reviewer.store.engine import Store
 from reviewer.store.models import JudgeRun
+from reviewer.store.reads import judge_run_has_usable_verdict, verdict_status_counts
 from reviewer.studies.lookup import get_study
 
 Progress = Callable[[str, float], None]
@@ -41,7 +42,9 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     """Rater-rater and judge-rater agreement of *study* (default: the only study).
 
     *judge_run*: analyse only that judge run (``NotFoundError`` if absent); None: every judge run
-    of the study, oldest first. *categories*: case categories to keep (exact, or an "area" that
+    of the study with a usable verdict, oldest first (the runs without one -- e.g. failed before
+    their first verdict -- are left out and listed in ``skipped_judge_runs`` with their counts by
+    parse status). *categories*: case categories to keep (exact, or an "area" that
     keeps "area / ..."); *models*: model names to keep. *n_boot* resamples of cases for every
     95 % interval, drawn with *seed*. *usable_threshold*: the LLMEval-Med usability cut (score >=
     it is usable) for each judge run's usability agreement. *progress(step, fraction)* is called between steps;
@@ -66,6 +69,14 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         runs = session.scalars(q).all()
         if judge_run is not None and not runs:
             raise NotFoundError(f"no judge run named {judge_run!r} in study {st.name!r}")
+        skipped: dict[str, dict[str, int]] = {}
+        if judge_run is None:
+            usable = set(session.scalars(select(JudgeRun.id).where(
+                JudgeRun.study_id == st.id, judge_run_has_usable_verdict())))
+            unusable = [r for r in runs if r.id not in usable]
+            status = verdict_status_counts(session, [r.id for r in unusable])
+            skipped = {r.name: status[r.id] for r in unusable}
+            runs = [r for r in runs if r.id in usable]
         verdicts = [(r.name, r.judge_model, *extract.judge_verdicts(session, r.id, categories=categories,
                                                                    models=models)) for r in runs]
         times = rating_times(session, st.id) if verdicts else None
@@ -118,4 +129,4 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         by_criterion=by_criterion.sort_values(["statistic", "value"], na_position="last", kind="stable")
         .reset_index(drop=True) if len(by_criterion) else by_criterion,
         by_category=by_category, by_model=by_model, raters=raters, rater_pairs=pairs,
-        score_matrix=score_matrix, judges=judges)
+        score_matrix=score_matrix, judges=judges, skipped_judge_runs=skipped)

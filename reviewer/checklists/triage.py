@@ -137,7 +137,8 @@ class DisagreementReport:
 
 # ------------------------------------------------------------------------------------ loading
 def pick_judge_run(session: Session, study_id: int, name: str | None) -> JudgeRun | None:
-    """The named judge run, or (no name) the newest run of the study with per-criterion verdicts."""
+    """The named judge run, or (no name) the newest run of the study with usable per-criterion
+    verdicts (a run that failed before its first usable verdict is never the default)."""
     if name is not None:
         run = session.scalar(select(JudgeRun).where(JudgeRun.study_id == study_id, JudgeRun.name == name))
         if run is None:
@@ -146,7 +147,9 @@ def pick_judge_run(session: Session, study_id: int, name: str | None) -> JudgeRu
     return session.scalar(
         select(JudgeRun).where(JudgeRun.study_id == study_id,
                                JudgeRun.id.in_(select(JudgeVerdict.judge_run_id)
-                                               .where(JudgeVerdict.criterion_id.is_not(None))))
+                                               .where(JudgeVerdict.criterion_id.is_not(None),
+                                                      JudgeVerdict.met.is_not(None),
+                                                      JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES))))
         .order_by(JudgeRun.id.desc()).limit(1))
 
 

@@ -16,6 +16,7 @@ from reviewer import __version__
 from reviewer.agreement.results import JudgeAgreement, StudyAgreement
 from reviewer.reports import plots
 from reviewer.reports.document import Figure, ReportDocument, Section, Table
+from reviewer.store.vocabulary import describe_unusable
 
 SHORT = {
     "krippendorff_alpha": "alpha",
@@ -266,7 +267,9 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
                            ) -> ReportDocument:
     """Summary, criteria worst first, raters, groups, scores, each judge run, methods."""
     builders = [
-        lambda: Section("Summary", "Headline agreement figures with 95% bootstrap intervals.",
+        lambda: Section("Summary", "Headline agreement figures with 95% bootstrap intervals."
+                        + "".join(f"\n\njudge run {name}: {describe_unusable(counts)}; left out."
+                                  for name, counts in result.skipped_judge_runs.items()),
                         tables=[Table("summary", "Summary", _summary_table(result))]),
         lambda: _criteria_section(result),
         lambda: _raters_section(result),

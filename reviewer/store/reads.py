@@ -9,10 +9,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
-from reviewer.store.models import ChecklistVersion, Criterion
+from reviewer.store.models import ChecklistVersion, Criterion, JudgeRun, JudgeVerdict
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
 
 @dataclass
@@ -78,3 +79,25 @@ def latest_checklist_ids(session: Session, case_ids: Iterable[int]) -> dict[int,
     rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id).join(
         newest, (ChecklistVersion.case_id == newest.c.case_id) & (ChecklistVersion.version == newest.c.v)))
     return {case_id: cv_id for case_id, cv_id in rows}
+
+
+def judge_run_has_usable_verdict() -> ColumnElement[bool]:
+    """SQL condition on ``JudgeRun``: the run holds at least one usable verdict (the rule of
+    :func:`reviewer.store.vocabulary.usable_verdict`: a usable status and a ``met`` or ``score``)."""
+    return JudgeRun.id.in_(select(JudgeVerdict.judge_run_id).where(
+        JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES),
+        or_(JudgeVerdict.met.is_not(None), JudgeVerdict.score.is_not(None))))
+
+
+def verdict_status_counts(session: Session, run_ids: Iterable[int]) -> dict[int, dict[str, int]]:
+    """run id -> {parse status: number of verdicts} (a run without verdicts maps to {})."""
+    ids = list(run_ids)
+    out: dict[int, dict[str, int]] = {i: {} for i in ids}
+    for start in range(0, len(ids), 500):
+        rows = session.execute(select(JudgeVerdict.judge_run_id, JudgeVerdict.parse_status, func.count())
+                               .where(JudgeVerdict.judge_run_id.in_(ids[start:start + 500]))
+                               .group_by(JudgeVerdict.judge_run_id, JudgeVerdict.parse_status))
+        for run_id, status, n in rows:
+            out[run_id][str(status)] = int(n)
+    return out
+

@@ -34,3 +34,9 @@ def usable_verdict(parse_status: str | None, value: object = True) -> bool:
     whole-answer verdict; None = no verdict). In SQL: ``parse_status.in_(USABLE_PARSE_STATUSES)``
     and ``met`` (or ``score``) ``IS NOT NULL``."""
     return parse_status in USABLE_PARSE_STATUSES and value is not None
+
+
+def describe_unusable(counts: dict[str, int]) -> str:
+    """For a report line: "no usable verdicts (3 failed)", or "... (no verdicts)" when none."""
+    inner = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no verdicts"
+    return f"no usable verdicts ({inner})"

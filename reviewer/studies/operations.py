@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.store import Store
 from reviewer.store.models import Case, JudgeRun, Model, Study
+from reviewer.store.reads import judge_run_has_usable_verdict
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,11 @@ def _models(session: Session, study_id: int) -> list[str]:
     return sorted(set(session.scalars(select(Model.name).where(Model.study_id == study_id))))
 
 
-def _judge_runs(session: Session, study_id: int) -> list[str]:
-    return list(session.scalars(select(JudgeRun.name).where(JudgeRun.study_id == study_id).order_by(JudgeRun.id)))
+def _judge_runs(session: Session, study_id: int, usable_only: bool = True) -> list[str]:
+    q = select(JudgeRun.name).where(JudgeRun.study_id == study_id).order_by(JudgeRun.id)
+    if usable_only:  # a run that failed before its first usable verdict offers nothing to filter on
+        q = q.where(judge_run_has_usable_verdict())
+    return list(session.scalars(q))
 
 
 def study_name(store: Store, study_id: int) -> str:
@@ -62,15 +66,18 @@ def model_names(store: Store, study_id: int) -> list[str]:
         return _models(s, study_id)
 
 
-def judge_run_names(store: Store, study_id: int, *, newest_first: bool = False) -> list[str]:
-    """The names of the study's judge runs in the order they were made (or newest first)."""
+def judge_run_names(store: Store, study_id: int, *, newest_first: bool = False,
+                    usable_only: bool = True) -> list[str]:
+    """The names of the study's judge runs in the order they were made (or newest first); by
+    default only the runs with a usable verdict (:func:`reviewer.store.reads.judge_run_has_usable_verdict`)."""
     with store.Session() as s:
-        runs = _judge_runs(s, study_id)
+        runs = _judge_runs(s, study_id, usable_only)
     return runs[::-1] if newest_first else runs
 
 
 def study_choices(store: Store, study_id: int) -> StudyChoices:
-    """Name, categories, model names and judge runs of a study, read in one transaction."""
+    """Name, categories, model names and judge runs (those with a usable verdict) of a study,
+    read in one transaction."""
     with store.Session() as s:
         return StudyChoices(
             name=_name(s, study_id), categories=tuple(_categories(s, study_id)),

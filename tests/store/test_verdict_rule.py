@@ -88,11 +88,16 @@ def test_every_consumer_applies_the_one_rule(store, status: str) -> None:  # noq
         study = s.scalar(select(Study))
         assert bool(priority_scores(s, study, "uncertain", "judge-v1")) == usable
     # the agreement service and the report built on it
+    # (by default a run without a usable verdict is left out, named once in the summary)
     result = analyze_study(store, "small", n_boot=0)
-    judge = next(j for j in result.judges if j.judge_run == "judge-v1")
-    assert judge.n_items == (N_VERDICTS if usable else 0)
+    assert ("judge-v1" in [j.judge_run for j in result.judges]) == usable
+    assert ("judge-v1" in result.skipped_judge_runs) == (not usable)
     doc = build_agreement_report(result)
-    text = next(sec.text for sec in doc.sections if "judge-v1" in sec.title)
+    assert ("judge run judge-v1: no usable verdicts" in doc.sections[0].text) == (not usable)
+    named = analyze_study(store, "small", "judge-v1", n_boot=0)  # asked for by name: analysed
+    judge = next(j for j in named.judges if j.judge_run == "judge-v1")
+    assert judge.n_items == (N_VERDICTS if usable else 0)
+    text = next(sec.text for sec in build_agreement_report(named).sections if "judge-v1" in sec.title)
     assert f"Items compared: {N_VERDICTS if usable else 0}." in text
     # leaderboards: an answer with an unusable verdict is left out and counted
     board = build_leaderboard(store, study="small", judge_run="judge-v1", n_boot=10)

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import func, select
 
 from reviewer.errors import InputError
-from reviewer.store.models import Case, GenerationRun, JudgeRun, Model, PromptTemplate, Response
+from reviewer.store.models import Case, GenerationRun, JudgeRun, JudgeVerdict, Model, PromptTemplate, Response
+from reviewer.store.vocabulary import PARSED
 from tests.support.coordinator import demo_ids
 
 
@@ -52,10 +53,18 @@ def test_judge_runs_come_in_the_order_they_were_made(demo_store) -> None:
     store = demo_store
     sid = demo_ids(store)["study"]
     with store.begin() as s:
-        s.add(JudgeRun(study_id=sid, name="a-later-run", judge_model="m", backend="imported", mode="generate"))
+        run = JudgeRun(study_id=sid, name="a-later-run", judge_model="m", backend="imported", mode="generate")
+        s.add(run)
+        s.flush()
+        first = s.scalars(select(JudgeVerdict).where(JudgeVerdict.parse_status == PARSED)).first()
+        s.add(JudgeVerdict(judge_run_id=run.id, response_id=first.response_id, criterion_id=first.criterion_id,
+                           met=True, parse_status=PARSED))
+        s.add(JudgeRun(study_id=sid, name="failed-run", judge_model="m", backend="vllm", mode="generate"))
     assert ops.judge_run_names(store, sid) == ["demo-judge", "a-later-run"]
     assert ops.judge_run_names(store, sid, newest_first=True) == ["a-later-run", "demo-judge"]
     assert ops.study_choices(store, sid).judge_runs == ("demo-judge", "a-later-run")
+    # a run without a usable verdict is offered only on request
+    assert ops.judge_run_names(store, sid, usable_only=False) == ["demo-judge", "a-later-run", "failed-run"]
 
 
 # ---------------------------------------------------------------------------------- generation

@@ -45,6 +45,7 @@ def _table(df: pd.DataFrame, labels: list[str], extra: list[str] | None = None, 
 
 def _print_text(result: Any, top: int) -> None:
     from reviewer.agreement.results import StudyAgreement
+    from reviewer.store.vocabulary import describe_unusable
 
     r: StudyAgreement = result
     c = r.counts
@@ -85,6 +86,8 @@ def _print_text(result: Any, top: int) -> None:
         print(_table(j.scores, ["basis"], ["loa_low", "loa_high"]))
         if j.usability is not None:
             _print_usability(j.usability)
+    for name, counts in r.skipped_judge_runs.items():
+        print(f"\njudge run {name}: {describe_unusable(counts)}; left out")
 
 
 def _print_usability(u: Any) -> None:

@@ -115,6 +115,7 @@ class CoordinatorUi(QObject):
         menu.addAction(self._action("generate", w.tr("Generate candidates…"), self.open_generate, "Ctrl+Shift+G"))
         menu.addAction(self._action("judge", w.tr("Run judge…"), self.open_judge, "Ctrl+Shift+J"))
         menu.addAction(self._action("templates", w.tr("Edit judge templates…"), self.open_templates))
+        menu.addAction(self._action("judge_runs", w.tr("Judge runs…"), self.open_judge_runs))
         menu.addSeparator()
         menu.addAction(self._action("agreement", w.tr("Agreement…"), self.open_agreement, "Ctrl+Shift+A"))
         menu.addAction(self._action("triage", w.tr("Triage…"), self.open_triage, "Ctrl+Shift+T"))
@@ -206,6 +207,12 @@ class CoordinatorUi(QObject):
         from reviewer.gui.coordinator.judge_dialog import TemplateEditor
 
         return self._open(TemplateEditor(self.window.store, self.window.rater_name, self.window))
+
+    def open_judge_runs(self) -> Any:
+        from reviewer.gui.coordinator.judge_runs_dialog import JudgeRunsDialog
+
+        w = self.window
+        return self._open(JudgeRunsDialog(w.store, w.study_id, w.rater_name, w))
 
     def _open(self, dialog: Any, start: Any = None) -> Any:
         """Open *dialog* (window-modal); on OK, *start* gets its ``params()``."""
