@@ -19,6 +19,7 @@ from reviewer.agreement.raters import (
 from reviewer.agreement.results import StudyAgreement, frame
 from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.stats.bootstrap import DEFAULT_N_BOOT
+from reviewer.stats.healthbench import DEFAULT_MIN_PHYSICIAN_LABELS
 from reviewer.store.engine import Store
 from reviewer.store.models import JudgeRun
 from reviewer.studies.lookup import get_study
@@ -33,6 +34,7 @@ class AnalysisCancelled(ReviewerError):
 def analyze_study(store: Store, study: str | None = None, judge_run: str | None = None, *,
                   categories: Sequence[str] | None = None, models: Sequence[str] | None = None,
                   n_boot: int = DEFAULT_N_BOOT, seed: int = 0,
+                  min_physician_labels: float = DEFAULT_MIN_PHYSICIAN_LABELS,
                   progress: Progress | None = None,
                   is_cancelled: Callable[[], bool] | None = None) -> StudyAgreement:
     """Rater-rater and judge-rater agreement of *study* (default: the only study).
@@ -40,7 +42,9 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     *judge_run*: analyse only that judge run (``NotFoundError`` if absent); None: every judge run
     of the study, oldest first. *categories*: case categories to keep (exact, or an "area" that
     keeps "area / ..."); *models*: model names to keep. *n_boot* resamples of cases for every
-    95 % interval, drawn with *seed*. *progress(step, fraction)* is called between steps;
+    95 % interval, drawn with *seed*. *min_physician_labels*: HealthBench's percentile counts the
+    physicians whose reference ``n`` in the theme / category is above it
+    (:func:`reviewer.stats.healthbench.meta_evaluation`). *progress(step, fraction)* is called between steps;
     when *is_cancelled()* turns True the analysis stops there with :class:`AnalysisCancelled`.
     Reads in one short session; all computing happens after it closed.
     """
@@ -63,6 +67,7 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
             raise NotFoundError(f"no judge run named {judge_run!r} in study {st.name!r}")
         verdicts = [(r.name, r.judge_model, *extract.judge_verdicts(session, r.id, categories=categories,
                                                                    models=models)) for r in runs]
+        hb_categories = extract.criterion_categories(session, st.id)
         study_name = st.name
 
     report("rater-rater agreement", 0.1)
@@ -89,7 +94,8 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     judges = []
     for i, (name, model, crit_j, score_j) in enumerate(verdicts):
         report(f"judge run {name}", 0.7 + 0.3 * i / max(len(verdicts), 1))
-        judges.append(analyze_judge(name, model, crit_j, score_j, crit, scores, n_boot, seed))
+        judges.append(analyze_judge(name, model, crit_j, score_j, crit, scores, n_boot, seed,
+                                    categories=hb_categories, min_physician_labels=min_physician_labels))
     report("done", 1.0)
     counts = {
         "ratings": int(crit[["response_id", "rater"]].drop_duplicates().shape[0]) if len(crit) else 0,

@@ -92,7 +92,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     categories = [c for c in args.category] if args.category else None
     models = [m for m in args.model] if args.model else None
     result = analyze_study(store, args.study, args.judge_run, categories=categories, models=models,
-                           n_boot=args.bootstrap, seed=args.seed)
+                           n_boot=args.bootstrap, seed=args.seed,
+                           min_physician_labels=args.min_physician_labels)
     if args.json:
         print_json(result.to_dict())
     else:
@@ -114,6 +115,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--bootstrap", type=int, default=1000, metavar="N",
                    help="bootstrap resamples of cases for the 95%% CIs (default 1000)")
     p.add_argument("--seed", type=int, default=0, help="bootstrap seed (default 0)")
+    p.add_argument("--min-physician-labels", type=float, default=50, metavar="N",
+                   help="HealthBench percentile: count only physicians whose n in the theme is above N "
+                   "(n as simple-evals counts it: comparisons with other physicians' labels, "
+                   "disagreements twice; default 50)")
     p.add_argument("--top", type=int, default=10, help="criteria listed in the worst-criteria table")
     p.add_argument("--json", action="store_true",
                    help="print everything as JSON (judge_rater: pairwise_macro_f1, "
