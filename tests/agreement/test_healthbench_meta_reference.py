@@ -205,3 +205,20 @@ def test_conflicting_category_leaves_store_unchanged(store, tmp_path: Path) -> N
     assert "bad.jsonl" in str(err.value) and "line 1" in str(err.value)
     with store.Session() as s:
         assert {c.id: dict(c.meta) for c in s.query(Case)} == before
+
+
+def test_report_prints_the_theme_table_and_definitions(store, tmp_path: Path) -> None:  # noqa: ANN001
+    from reviewer.reports.agreement_report import build_agreement_report
+
+    meta, verd, rows, grader = write_files(tmp_path, seed=3)
+    import_healthbench_meta(store, meta, study="hb")
+    import_verdicts(store, verd, judge="grader", study="hb")
+    want = reference(rows, grader, 50)["by_theme"]
+    doc = build_agreement_report(analyze_study(store, "hb", "grader", n_boot=0))
+    table = next(t.frame for t in doc.tables() if t.name == "judge[grader].hb_theme")
+    assert list(table["theme"]) == sorted(want)
+    for rec in table.to_dict(orient="records"):
+        assert rec["physician_weighted_mean"] == pytest.approx(want[rec["theme"]]["physician_weighted_mean"],
+                                                               abs=1e-4)
+    methods = next(s for s in doc.sections if s.title == "Methods").text
+    assert "1/2 × physicians equal" in methods and "exceeds 50" in methods
