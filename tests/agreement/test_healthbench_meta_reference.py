@@ -187,6 +187,11 @@ def test_tables_equal_the_reference(store, db_path: Path, tmp_path: Path, min_la
         _check(cli["healthbench"]["by_theme"][name], w)
     assert cli["percentile"] == (None if want["overall"]["percentile"] is None
                                  else pytest.approx(want["overall"]["percentile"], abs=1e-9))
+    assert main(["--db", str(db_path), "agreement", "--study", "hb", "--judge-run", "grader", "--bootstrap", "0",
+                 "--min-physician-labels", str(min_labels)]) == 0
+    text = capsys.readouterr().out
+    w = want["by_theme"]["hedging"]
+    assert f"theme hedging: judge {w['grader_macro_f1']:.3f}, physicians {w['physician_weighted_mean']:.3f}" in text
 
 
 def test_conflicting_category_leaves_store_unchanged(store, tmp_path: Path) -> None:  # noqa: ANN001

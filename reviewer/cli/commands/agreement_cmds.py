@@ -77,6 +77,12 @@ def _print_text(result: Any, top: int) -> None:
         phys = ", ".join(f"{k} {_fmt(e.value)}" for k, e in hb.physicians.items())
         print(f"  physicians vs the other physicians: {phys}")
         print(f"  judge percentile among physicians: {_fmt(hb.percentile, 1)}")
+        if hb.meta is not None:
+            print(f"  physicians' weighted mean: {_fmt(hb.meta.overall.physician_weighted_mean)}")
+            for theme, g in hb.meta.by_theme.items():
+                print(f"  theme {theme}: judge {_fmt(g.grader_macro_f1)}, physicians {_fmt(g.physician_weighted_mean)}, "
+                      f"percentile {_fmt(g.percentile, 1)} ({g.n_physicians_kept} of {g.n_physicians} physicians, "
+                      f"{g.rows_graded} of {g.rows} items graded)")
         print("  Against the physician majority:")
         print(_table(j.vs_majority, []))
         print("  Alpha with the judge in place of each physician:")
