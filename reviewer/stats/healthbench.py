@@ -80,15 +80,32 @@ def pairwise_macro_f1(self_labels: np.ndarray, other_labels: np.ndarray, *, name
     ``n_units``: items with at least one pair; ``details``: pair counts and both class F1s.
     """
     counts = pair_counts(self_labels, other_labels)
+    n_raters = int((~np.isnan(np.atleast_2d(np.asarray(other_labels, float).T).T)).any(axis=0).sum())
+    return _estimate(counts, name, n_raters, clusters, n_boot, seed)
+
+
+def _estimate(counts: np.ndarray, name: str, n_raters: int, clusters: np.ndarray | None, n_boot: int,
+              seed: int | None) -> Estimate:
     n_items = int((counts.sum(axis=1) > 0).sum())
     stat = AdditiveStat(counts, macro_f1, n_items)
     total = counts.sum(axis=0, keepdims=True)
     details = {"pairs": int(total.sum()), "tp": int(total[0, 0]), "fp": int(total[0, 1]),
                "fn": int(total[0, 2]), "tn": int(total[0, 3]),
                "f1_met": float(f1_met(total)[0]), "f1_not_met": float(f1_not_met(total)[0])}
-    n_raters = int((~np.isnan(np.atleast_2d(np.asarray(other_labels, float).T).T)).any(axis=0).sum())
     return make_estimate(stat, name, n_raters=n_raters, clusters=clusters, n_boot=n_boot, seed=seed,
                          details=details)
+
+
+def leave_one_out_counts(labels: np.ndarray, j: int, pos: np.ndarray | None = None,
+                         neg: np.ndarray | None = None) -> np.ndarray:
+    """:func:`pair_counts` of column *j* of *labels* (items x raters, 0/1/NaN) against the other
+    columns, in O(items): the others' met / not-met counts per item are the row totals (*pos*,
+    *neg*, computed when not given) less the rater's own label."""
+    x = np.asarray(labels, dtype=float)
+    pos = (x == 1).sum(axis=1) if pos is None else pos
+    neg = (x == 0).sum(axis=1) if neg is None else neg
+    sp, sn = x[:, j] == 1, x[:, j] == 0
+    return np.column_stack([sp * (pos - 1), sp * neg, sn * pos, sn * (neg - 1)]).astype(float)
 
 
 @dataclass
@@ -136,11 +153,13 @@ def physician_baseline(labels: np.ndarray, raters: list[Any], *, clusters: np.nd
                        n_boot: int = 0, seed: int | None = 0) -> dict[str, Estimate]:
     """Each physician (column of *labels*, items x physicians, 0/1/NaN) against the others'
     labels on the items they rated: HealthBench's physician baseline (same pairwise macro-F1)."""
+    x = np.asarray(labels, dtype=float)
+    pos, neg = (x == 1).sum(axis=1), (x == 0).sum(axis=1)
+    has = (~np.isnan(x)).any(axis=0)
     out: dict[str, Estimate] = {}
     for j, rater in enumerate(raters):
-        others = np.delete(labels, j, axis=1)
-        out[str(rater)] = pairwise_macro_f1(labels[:, j], others, clusters=clusters, n_boot=n_boot,
-                                            seed=seed)
+        out[str(rater)] = _estimate(leave_one_out_counts(x, j, pos, neg), "pairwise_macro_f1",
+                                    int(has.sum() - has[j]), clusters, n_boot, seed)
     return out
 
 
@@ -284,9 +303,17 @@ def meta_evaluation(grader: np.ndarray, physicians: np.ndarray, raters: list[Any
     cats = np.asarray(categories, dtype=object)
     names = sorted({c for c in categories if c})
     per_rater: dict[str, np.ndarray] = {"": pair_counts(np.asarray(grader, dtype=float), phys)}
+    pos, neg = (phys == 1).sum(axis=1), (phys == 0).sum(axis=1)
     for j, rater in enumerate(raters):
-        per_rater[str(rater)] = pair_counts(phys[:, j], np.delete(phys, j, axis=1))
-    by_cat_counts = {c: {r: m[cats == c].sum(axis=0) for r, m in per_rater.items()} for c in names}
+        per_rater[str(rater)] = leave_one_out_counts(phys, j, pos, neg)
+    index = {c: i for i, c in enumerate(names)}
+    codes = np.asarray([index.get(c, -1) for c in categories], dtype=int).reshape(-1)
+    by_cat_counts: dict[str, dict[str, np.ndarray]] = {c: {} for c in names}
+    for r, m in per_rater.items():
+        sums = np.zeros((len(names) + 1, 4))
+        np.add.at(sums, codes, m)  # row -1 (the last) collects rows without a category
+        for i, c in enumerate(names):
+            by_cat_counts[c][r] = sums[i]
     cat_values = {c: {r: reference_balanced_f1(v) for r, v in d.items()} for c, d in by_cat_counts.items()}
 
     def split(values: dict[str, tuple[float, float] | None]) -> tuple[Any, dict[str, tuple[float, float]]]:
