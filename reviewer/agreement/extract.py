@@ -160,3 +160,22 @@ def rubric_scores(crit: pd.DataFrame, value_col: str = "value", by: Sequence[str
     g = g[g["possible"] > 0]
     g["score"] = g["earned"] / g["possible"]
     return g.drop(columns=["earned", "possible"])
+
+
+def criterion_categories(session: Session, study_id: int) -> dict[tuple[int, str], str]:
+    """(case id, criterion key) -> HealthBench meta-evaluation category: the ``category`` the meta
+    importer kept in ``Case.meta["healthbench_meta_categories"]``, else the criterion's first
+    ``cluster:`` tag (its newest checklist version that has one)."""
+    out: dict[tuple[int, str], str] = {}
+    q = (select(ChecklistVersion.case_id, Criterion.key, Criterion.tags)
+         .join(ChecklistVersion, Criterion.checklist_version_id == ChecklistVersion.id)
+         .join(Case, ChecklistVersion.case_id == Case.id)
+         .where(Case.study_id == study_id).order_by(ChecklistVersion.version))
+    for case_id, key, tags in session.execute(q):
+        tag = next((t for t in tags or [] if isinstance(t, str) and t.startswith("cluster:")), None)
+        if tag is not None:
+            out[(case_id, key)] = tag
+    for case_id, meta in session.execute(select(Case.id, Case.meta).where(Case.study_id == study_id)):
+        for key, category in ((meta or {}).get("healthbench_meta_categories") or {}).items():
+            out[(case_id, str(key))] = str(category)
+    return out

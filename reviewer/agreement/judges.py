@@ -21,7 +21,13 @@ from reviewer.agreement.raters import CRITERION_UNIT, pick_clusters
 from reviewer.agreement.results import JudgeAgreement, frame
 from reviewer.agreement.tables import BINARY, labels_matrix, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
-from reviewer.stats.healthbench import judge_vs_physicians, pairwise_macro_f1
+from reviewer.stats.healthbench import (
+    DEFAULT_MIN_PHYSICIAN_LABELS,
+    HealthBenchResult,
+    meta_evaluation,
+    pairwise_macro_f1,
+    physician_baseline,
+)
 from reviewer.stats.scores import bland_altman, kendall, pearson, spearman
 
 
@@ -99,10 +105,41 @@ def _scores(crit_j: pd.DataFrame, crit_p: pd.DataFrame, score_j: pd.DataFrame, s
     return frame(rows, ["basis"]), sd[["response_id", "case_id", "basis", "judge", "physicians"]]
 
 
+def _healthbench(judge: np.ndarray, phys: np.ndarray, clusters: np.ndarray | None, jd: pd.DataFrame,
+                 crit_p: pd.DataFrame, categories: dict[tuple[int, str], str], min_labels: float,
+                 n_boot: int, seed: int) -> HealthBenchResult:
+    """HealthBench's numbers as simple-evals computes them (``healthbench_meta_eval.py``
+    ``HealthBenchMetaEval.__call__``; ``healthbench_analysis.ipynb`` ``plot_model_physician_agreement``):
+    the judge on the rows it graded, every physician on every label they gave (not only the rows
+    the judge graded), per category (:func:`~reviewer.agreement.extract.criterion_categories`) and
+    theme, with the judge's coverage beside."""
+    judge_est = pairwise_macro_f1(judge, phys, clusters=clusters, n_boot=n_boot, seed=seed)
+    table, clusters_all = to_table(crit_p, CRITERION_UNIT)
+    units, raters = list(table.units), [str(r) for r in table.raters]
+    if not units:
+        return HealthBenchResult(judge=judge_est, coverage={"rows": 0, "rows_graded": 0, "fraction": None})
+    phys_all = table.values.astype(float)
+    judge_all = labels_matrix(jd.assign(rater="judge"), CRITERION_UNIT, units, ["judge"], value="met")[:, 0] \
+        if len(jd) else np.full(len(units), np.nan)
+    info = crit_p.drop_duplicates(["response_id", "criterion_key"]).assign(_u=lambda d: unit_ids(d, CRITERION_UNIT))
+    info = info.set_index("_u").reindex(units)
+    cats = [categories.get((int(c), str(k)), "") for c, k in zip(info["case_id"], info["criterion_key"], strict=True)]
+    meta = meta_evaluation(judge_all, phys_all, raters, cats, min_physician_labels=min_labels)
+    baseline = physician_baseline(phys_all, raters, clusters=clusters_all, n_boot=n_boot, seed=seed)
+    o = meta.overall
+    coverage = {"rows": o.rows, "rows_graded": o.rows_graded,
+                "fraction": o.rows_graded / o.rows if o.rows else None}
+    return HealthBenchResult(judge=judge_est, physicians=baseline, percentile=o.percentile, meta=meta,
+                             coverage=coverage)
+
+
 def analyze_judge(run_name: str, judge_model: str, crit_j: pd.DataFrame, score_j: pd.DataFrame,
-                  crit_p: pd.DataFrame, score_p: pd.DataFrame, n_boot: int, seed: int) -> JudgeAgreement:
+                  crit_p: pd.DataFrame, score_p: pd.DataFrame, n_boot: int, seed: int, *,
+                  categories: dict[tuple[int, str], str] | None = None,
+                  min_physician_labels: float = DEFAULT_MIN_PHYSICIAN_LABELS) -> JudgeAgreement:
     """The :class:`JudgeAgreement` of one run: *crit_j* / *score_j* from
-    :func:`~reviewer.agreement.extract.judge_verdicts`, *crit_p* / *score_p* the physicians'."""
+    :func:`~reviewer.agreement.extract.judge_verdicts`, *crit_p* / *score_p* the physicians';
+    *categories*: (case id, criterion key) -> HealthBench category, for the per-theme tables."""
     jd = crit_j[crit_j["met"].notna()]
     units_j = set(unit_ids(jd, CRITERION_UNIT))
     pd_on = crit_p[unit_ids(crit_p, CRITERION_UNIT).isin(units_j)] if len(crit_p) else crit_p
@@ -112,7 +149,7 @@ def analyze_judge(run_name: str, judge_model: str, crit_j: pd.DataFrame, score_j
     judge = labels_matrix(jd.assign(rater="judge"), CRITERION_UNIT, units, ["judge"], value="met")[:, 0] \
         if units else np.zeros(0)
     maj = majority(phys) if len(units) else np.zeros(0)
-    hb = judge_vs_physicians(judge, phys, raters, clusters=clusters, n_boot=n_boot, seed=seed)
+    hb = _healthbench(judge, phys, clusters, jd, crit_p, categories or {}, min_physician_labels, n_boot, seed)
     vs = frame([e.row() for e in _vs_majority(judge, maj, units, clusters, n_boot, seed)], [])
     info = pd_on.drop_duplicates(["response_id", "criterion_key"]).assign(_u=lambda d: unit_ids(d, CRITERION_UNIT))
     info = info.set_index("_u").reindex(units).reset_index(drop=True)

@@ -44,8 +44,9 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
 class JudgeAgreement:
     """One judge run against the physicians.
 
-    ``healthbench``: pairwise macro-F1 of the judge, each physician's against the others
-    (``physicians``), and the judge's ``percentile``;
+    ``healthbench``: pairwise macro-F1 of the judge, each physician's against the others on every
+    label they gave (``physicians``), the judge's ``percentile`` and, in ``meta``, simple-evals'
+    tables by theme and category (:func:`reviewer.stats.healthbench.meta_evaluation`);
     ``vs_majority``: judge vs the physician majority label (ties left out): cohen_kappa,
     krippendorff_alpha (nominal), gwet_ac1, percent_agreement;
     ``swapped``: per physician, alpha (nominal) of the physicians as rated (``alpha_physicians``)
@@ -84,6 +85,7 @@ class JudgeAgreement:
             "pairwise_macro_f1_ci": hb["judge"]["ci"],
             "physician_pairwise_macro_f1": hb["physician_pairwise_macro_f1"],
             "physician_mean_pairwise_macro_f1": hb["physician_mean"],
+            "physician_weighted_mean": hb.get("physician_weighted_mean"),
             "percentile": hb["percentile"],
             "healthbench": hb,
             "vs_majority": records(self.vs_majority),

@@ -20,6 +20,7 @@ from reviewer.agreement.results import StudyAgreement, frame
 from reviewer.agreement.usability import analyze_usability, check_threshold, rating_times
 from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.stats.bootstrap import DEFAULT_N_BOOT
+from reviewer.stats.healthbench import DEFAULT_MIN_PHYSICIAN_LABELS
 from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD
 from reviewer.store.engine import Store
 from reviewer.store.models import JudgeRun
@@ -37,6 +38,7 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
                   categories: Sequence[str] | None = None, models: Sequence[str] | None = None,
                   n_boot: int = DEFAULT_N_BOOT, seed: int = 0,
                   usable_threshold: float = DEFAULT_USABLE_THRESHOLD,
+                  min_physician_labels: float = DEFAULT_MIN_PHYSICIAN_LABELS,
                   progress: Progress | None = None,
                   is_cancelled: Callable[[], bool] | None = None) -> StudyAgreement:
     """Rater-rater and judge-rater agreement of *study* (default: the only study).
@@ -47,7 +49,9 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     parse status). *categories*: case categories to keep (exact, or an "area" that
     keeps "area / ..."); *models*: model names to keep. *n_boot* resamples of cases for every
     95 % interval, drawn with *seed*. *usable_threshold*: the LLMEval-Med usability cut (score >=
-    it is usable) for each judge run's usability agreement. *progress(step, fraction)* is called between steps;
+    it is usable) for each judge run's usability agreement. *min_physician_labels*: HealthBench's
+    percentile counts the physicians whose reference ``n`` in the theme / category is above it
+    (:func:`reviewer.stats.healthbench.meta_evaluation`). *progress(step, fraction)* is called between steps;
     when *is_cancelled()* turns True the analysis stops there with :class:`AnalysisCancelled`.
     Reads in one short session; all computing happens after it closed.
     """
@@ -80,6 +84,7 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         verdicts = [(r.name, r.judge_model, *extract.judge_verdicts(session, r.id, categories=categories,
                                                                    models=models)) for r in runs]
         times = rating_times(session, st.id) if verdicts else None
+        hb_categories = extract.criterion_categories(session, st.id)
         study_name = st.name
 
     report("rater-rater agreement", 0.1)
@@ -106,7 +111,8 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     judges = []
     for i, (name, model, crit_j, score_j) in enumerate(verdicts):
         report(f"judge run {name}", 0.7 + 0.3 * i / max(len(verdicts), 1))
-        judges.append(analyze_judge(name, model, crit_j, score_j, crit, scores, n_boot, seed))
+        judges.append(analyze_judge(name, model, crit_j, score_j, crit, scores, n_boot, seed,
+                                    categories=hb_categories, min_physician_labels=min_physician_labels))
         judges[-1].usability = analyze_usability(score_j, scores, crit_j, crit, times, threshold=usable_threshold,
                                                  n_boot=n_boot, seed=seed)
     report("done", 1.0)

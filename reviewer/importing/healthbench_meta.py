@@ -12,6 +12,10 @@ Each line is one (completion, consensus criterion) pair: ``prompt_id``, ``comple
   guessing would attach labels to the wrong criterion.
 - The completion becomes a response (external id ``completion_id``) of the model
   ``healthbench-meta``; its case's blind letters are redrawn (reviewer.studies.blinding.reshuffle_labels).
+- Each row's ``category`` is kept in its case's ``meta["healthbench_meta_categories"]``
+  (criterion key -> category; :func:`reviewer.agreement.extract.criterion_categories` reads it),
+  so the analysis can group by category and theme; one criterion given two categories stops the
+  import with an InputError naming both lines.
 - Each physician id becomes a rater; one submitted rating (source ``import``) per physician
   and completion, holding one criterion rating per labelled criterion.
 """
@@ -42,7 +46,7 @@ from reviewer.importing.common import (
 )
 from reviewer.importing.healthbench import SOURCE, case_from_prompt
 from reviewer.store.engine import Store
-from reviewer.store.models import MET, NOT_MET, SUBMITTED, CriterionRating, Rating, Response, utcnow
+from reviewer.store.models import MET, NOT_MET, SUBMITTED, Case, CriterionRating, Rating, Response, utcnow
 from reviewer.studies.blinding import reshuffle_labels
 
 MODEL_NAME = "healthbench-meta"
@@ -99,6 +103,32 @@ def _parse_row_checked(row: dict[str, Any], *, file: Path, line: int) -> MetaRow
                    list(zip(ids, labels, strict=True)))
 
 
+META_CATEGORIES = "healthbench_meta_categories"
+
+
+def _store_categories(session: Any, found: dict[tuple[int, str], list[tuple[int, str]]], path: Path) -> None:
+    """Merge the file's criterion categories into each case's ``meta[META_CATEGORIES]``."""
+    by_case: dict[int, dict[str, tuple[int, str]]] = defaultdict(dict)
+    for (case_id, key), seen in found.items():
+        first_line, first = seen[0]
+        for line, category in seen[1:]:
+            if category != first:
+                raise InputError(f"this row gives its criterion the category {category!r}, line {first_line} "
+                                 f"gave {first!r}", file=str(path), line=line)
+        by_case[case_id][key] = (first_line, first)
+    ids = list(by_case)
+    cases = [c for start in range(0, len(ids), 500)
+             for c in session.scalars(select(Case).where(Case.id.in_(ids[start:start + 500])))]
+    for case in cases:
+        have = dict((case.meta or {}).get(META_CATEGORIES) or {})
+        for key, (line, category) in by_case[case.id].items():
+            if have.get(key, category) != category:
+                raise InputError(f"the criterion of this row already has the category {have[key]!r} in the "
+                                 f"study, this file gives {category!r}", file=str(path), line=line)
+            have[key] = category
+        case.meta = {**(case.meta or {}), META_CATEGORIES: have}
+
+
 def import_healthbench_meta(target: Store | Any, path: str | Path, *,
                             study: str | None = None) -> ImportReport:
     """Import a meta-evaluation JSONL file in one transaction (see the module docstring)."""
@@ -132,6 +162,7 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
         case_ids = {r.prompt_id: cases[r.prompt_id][0] for r in rows}
         checklists = latest_checklists(session, list(set(case_ids.values())))
         row_criterion: list[int] = []
+        row_categories: dict[tuple[int, str], list[tuple[int, str]]] = defaultdict(list)
         for r in rows:
             latest = checklists.get(case_ids[r.prompt_id])
             found = latest.find(r.rubric) if latest else None
@@ -140,6 +171,9 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
                                  "latest checklist (import its HealthBench file first, or edit the checklist)",
                                  file=str(path), line=r.line)
             row_criterion.append(found.id)
+            if r.category:
+                row_categories[(case_ids[r.prompt_id], found.key)].append((r.line, r.category))
+        _store_categories(session, row_categories, path)
 
         # 3. responses, by (case, completion_id)
         model_id, made = get_or_create_model(session, st.id, MODEL_NAME)

@@ -263,6 +263,47 @@ def _usability_section(j: JudgeAgreement) -> Section:
     return section
 
 
+# --- HealthBench meta-evaluation tables (simple-evals' definitions) ---
+
+HEALTHBENCH_METHODS = (
+    "HealthBench tables follow simple-evals (healthbench_meta_eval.py, compute_metrics_for_rater_by_class; "
+    "healthbench_scripts/healthbench_analysis.ipynb, plot_model_physician_agreement). Per category "
+    "(the criterion's 'cluster:' id), a grader's macro-F1 is (F1 met + F1 not met) / 2 over its "
+    "(own label, other physician's label) pairs, with n = n(F1 met) + n(F1 not met), "
+    "n(F1) = TP + FP + FN of that class. A theme is the category's name between 'cluster:' and the "
+    "first '_'; a theme's value is the n-weighted mean of its categories' values. The judge is "
+    "compared on the items it graded (coverage shown), each physician against the other physicians "
+    "on every label they gave. Physician baseline: the n-weighted mean over all physicians. "
+    "Percentile: (physicians below + 1/2 × physicians equal) / physicians × 100, over the physicians "
+    "whose n exceeds {min_n:g}; '–' when none does (the reference then leaves the theme out)."
+)
+
+
+def _healthbench_methods(result: StudyAgreement) -> str:
+    metas = [j.healthbench.meta for j in result.judges if j.healthbench.meta is not None]
+    return "\n\n" + HEALTHBENCH_METHODS.format(min_n=metas[0].min_physician_labels) if metas else ""
+
+
+def _healthbench_theme_section(j: JudgeAgreement) -> Section:
+    """The judge's macro-F1, the physicians' weighted mean and the percentile per theme and category."""
+    hb = j.healthbench.to_dict()
+
+    def table(groups: dict[str, dict], label: str) -> pd.DataFrame:
+        cols = ["grader_macro_f1", "physician_weighted_mean", "percentile", "n_physicians",
+                "n_physicians_kept", "rows", "rows_graded"]
+        return pd.DataFrame([{label: k, **{c: g[c] for c in cols}} for k, g in groups.items()],
+                            columns=[label, *cols]).round(4)
+
+    p = f"judge[{j.judge_run}].hb_"
+    return Section(
+        f"HealthBench themes: judge “{j.judge_run}”",
+        f"Judge macro-F1 against physicians per theme and category, beside the physicians' weighted "
+        f"mean and the judge's percentile among physicians (coverage: {hb['grader_coverage'].get('rows_graded')} "
+        f"of {hb['grader_coverage'].get('rows')} items graded).",
+        tables=[Table(p + "theme", "By theme", table(hb.get("by_theme", {}), "theme")),
+                Table(p + "category", "By category", table(hb.get("by_category", {}), "category"))])
+
+
 def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, int], None] | None = None
                            ) -> ReportDocument:
     """Summary, criteria worst first, raters, groups, scores, each judge run, methods."""
@@ -276,8 +317,9 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
         lambda: _groups_section(result),
         lambda: _scores_section(result),
         *[(lambda j=j: _judge_section(j)) for j in result.judges],
+        *[(lambda j=j: _healthbench_theme_section(j)) for j in result.judges if j.healthbench.meta is not None],
         *[(lambda j=j: _usability_section(j)) for j in result.judges if j.usability is not None],
-        lambda: Section("Methods", _methods(result)),
+        lambda: Section("Methods", _methods(result) + _healthbench_methods(result)),
     ]
     sections = []
     for i, build in enumerate(builders):

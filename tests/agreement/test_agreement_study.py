@@ -33,7 +33,7 @@ from reviewer.store.models import (
     Study,
 )
 from tests.support.agreement import (
-    percentile_weak,
+    percentile_midrank,
     plain_pairwise_macro_f1,
     plain_physician_baseline,
 )
@@ -185,7 +185,9 @@ def test_judge_rater(built) -> None:  # noqa: ANN001
     rows = [(others[i], [r for r in RATERS if r in truth["labels"][u]]) for i, u in enumerate(units)]
     base = plain_physician_baseline(rows)
     assert {k: e.value for k, e in j.healthbench.physicians.items()} == pytest.approx(base)
-    assert j.healthbench.percentile == pytest.approx(percentile_weak(list(base.values()), j.healthbench.judge.value))
+    # the reference's percentile (ties count one half; every physician here has n > 50)
+    assert j.healthbench.percentile == pytest.approx(percentile_midrank(list(base.values()),
+                                                                        j.healthbench.judge.value))
 
     # kappa against the majority (ties left out) = scikit-learn on the same pairs
     maj = {u: sum(v) * 2 - len(v) for u, v in zip(units, others, strict=True)}
@@ -272,8 +274,12 @@ def test_healthbench_sample_meta_pairwise_macro_f1(store, healthbench_dir: Path)
             assert np.isnan(got[pid])
         else:
             assert got[pid] == pytest.approx(value)
+    # the reference keeps only physicians with n > 50 for the percentile: none in 4 rows
+    assert j.healthbench.percentile is None
+    assert j.healthbench.meta is not None and j.healthbench.meta.overall.n_physicians_kept == 0
+    res0 = analyze_study(store, "hb", "grader", n_boot=0, min_physician_labels=0)
     defined = [v for v in base.values() if v is not None]
-    assert j.healthbench.percentile == pytest.approx(percentile_weak(defined, expected))
+    assert res0.judge("grader").healthbench.percentile == pytest.approx(percentile_midrank(defined, expected))
     d = res.to_dict()["judge_rater"]
     assert d["pairwise_macro_f1"] == pytest.approx(expected)
     assert set(d["physician_pairwise_macro_f1"]) == {"phys-a", "phys-b", "phys-c", "phys-d"}

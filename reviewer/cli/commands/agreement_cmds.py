@@ -78,6 +78,12 @@ def _print_text(result: Any, top: int) -> None:
         phys = ", ".join(f"{k} {_fmt(e.value)}" for k, e in hb.physicians.items())
         print(f"  physicians vs the other physicians: {phys}")
         print(f"  judge percentile among physicians: {_fmt(hb.percentile, 1)}")
+        if hb.meta is not None:
+            print(f"  physicians' weighted mean: {_fmt(hb.meta.overall.physician_weighted_mean)}")
+            for theme, g in hb.meta.by_theme.items():
+                print(f"  theme {theme}: judge {_fmt(g.grader_macro_f1)}, physicians {_fmt(g.physician_weighted_mean)}, "
+                      f"percentile {_fmt(g.percentile, 1)} ({g.n_physicians_kept} of {g.n_physicians} physicians, "
+                      f"{g.rows_graded} of {g.rows} items graded)")
         print("  Against the physician majority:")
         print(_table(j.vs_majority, []))
         print("  Alpha with the judge in place of each physician:")
@@ -111,7 +117,8 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     categories = [c for c in args.category] if args.category else None
     models = [m for m in args.model] if args.model else None
     result = analyze_study(store, args.study, args.judge_run, categories=categories, models=models,
-                           n_boot=args.bootstrap, seed=args.seed, usable_threshold=args.usable_threshold)
+                           n_boot=args.bootstrap, seed=args.seed, usable_threshold=args.usable_threshold,
+                           min_physician_labels=args.min_physician_labels)
     if args.json:
         print_json(result.to_dict())
     else:
@@ -136,6 +143,10 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--usable-threshold", type=float, default=4.0, metavar="SCORE",
                    help="LLMEval-Med usability: a response is usable when its score is at least this "
                    "(judge: mean of its samples; physicians: median overall score; default 4)")
+    p.add_argument("--min-physician-labels", type=float, default=50, metavar="N",
+                   help="HealthBench percentile: count only physicians whose n in the theme is above N "
+                   "(n as simple-evals counts it: comparisons with other physicians' labels, "
+                   "disagreements twice; default 50)")
     p.add_argument("--top", type=int, default=10, help="criteria listed in the worst-criteria table")
     p.add_argument("--json", action="store_true",
                    help="print everything as JSON (judge_rater: pairwise_macro_f1, "
