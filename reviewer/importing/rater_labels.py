@@ -29,7 +29,7 @@ class RatingIn:
 
     response_id: int
     rater_id: int
-    checklist_version_id: int
+    checklist_version_id: int | None
     overall_score: float | None = None
     extra_scores: dict[str, Any] = field(default_factory=dict)
     comment: str = ""
