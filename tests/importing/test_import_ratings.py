@@ -180,3 +180,31 @@ def test_parquet_without_pyarrow_says_what_to_install(demo_store: Store, tmp_pat
     monkeypatch.setitem(sys.modules, "pyarrow.parquet", None)  # what a rater's install without the extra sees
     with pytest.raises(InputError, match=r"pyarrow.*reviewer\[parquet\]"):
         import_ratings(demo_store, path)
+
+
+def test_overall_only_rating_exports_as_one_row_that_csv_and_json_would_write(demo_store: Store,
+                                                                              tmp_path: Path) -> None:
+    """The exports join pre-rendered parts; each line must be what csv.writer / json.dumps write for
+    the whole row, including a rating without criterion ratings (its criterion fields empty)."""
+    from reviewer.importing import import_ratings
+    from reviewer.studies.exports import export
+
+    minimal = tmp_path / "minimal.csv"
+    minimal.write_text(MINIMAL, encoding="utf-8")
+    import_ratings(demo_store, minimal, study="Demo study")
+    out_csv, out_jsonl = tmp_path / "r.csv", tmp_path / "r.jsonl"
+    assert export(demo_store, "ratings", out_csv) == export(demo_store, "ratings", out_jsonl) == 504 + 4
+    rows = _read(out_csv)
+    alone = [r for r in rows if r["rater"] == "dr-new" and r["response_external_id"] == "demo-en-01-alpha"]
+    assert len(alone) == 1
+    assert {k: alone[0][k] for k in ("criterion_uid", "criterion_key", "value", "overall_score", "status")} == \
+        {"criterion_uid": "", "criterion_key": "", "value": "", "overall_score": "2.0", "status": "submitted"}
+    again = tmp_path / "again.csv"
+    with again.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=list(rows[0]))
+        writer.writeheader()
+        writer.writerows(rows)
+    assert again.read_bytes() == out_csv.read_bytes()
+    lines = out_jsonl.read_text(encoding="utf-8").splitlines()
+    assert [json.dumps(json.loads(line), ensure_ascii=False) for line in lines] == lines
+    assert json.loads(lines[-1])["extra_scores"] == {}
