@@ -12,6 +12,7 @@ from reviewer.importing.common import ImportReport
 from reviewer.importing.healthbench import import_healthbench
 from reviewer.importing.healthbench_meta import import_healthbench_meta
 from reviewer.importing.llmeval_med import import_llmeval_med
+from reviewer.importing.ratings import import_ratings
 from reviewer.importing.responses import import_responses
 from reviewer.importing.verdicts import import_verdicts
 
@@ -20,9 +21,10 @@ IMPORTERS = {
     "healthbench": import_healthbench,
     "healthbench-meta": import_healthbench_meta,
     "llmeval-med": import_llmeval_med,
+    "ratings": import_ratings,
     "responses": import_responses,
     "verdicts": import_verdicts,
 }
 
 __all__ = ["IMPORTERS", "ImportReport", "import_healthbench", "import_healthbench_meta", "import_llmeval_med",
-           "import_responses", "import_verdicts"]
+           "import_ratings", "import_responses", "import_verdicts"]

@@ -45,8 +45,9 @@ from reviewer.importing.common import (
     study_import,
 )
 from reviewer.importing.healthbench import SOURCE, case_from_prompt
+from reviewer.importing.rater_labels import LabelIn, RatingIn, write_rater_labels
 from reviewer.store.engine import Store
-from reviewer.store.models import MET, NOT_MET, SUBMITTED, Case, CriterionRating, Rating, Response, utcnow
+from reviewer.store.models import MET, NOT_MET, Case, Response
 from reviewer.studies.blinding import reshuffle_labels
 
 MODEL_NAME = "healthbench-meta"
@@ -207,56 +208,14 @@ def import_healthbench_meta(target: Store | Any, path: str | Path, *,
         # 4. raters, ratings (one per physician and response), criterion ratings
         rater_ids, made = get_or_create_raters(session, [pid for r in rows for pid, _ in r.labels])
         report.add("raters", made)
-        resp_ids = list(set(responses[(case_ids[r.prompt_id], r.completion_id)] for r in rows))
-        ratings: dict[tuple[int, int], int] = {}
-        existing_cr: dict[tuple[int, int], str] = {}
-        for start in range(0, len(resp_ids), 500):
-            chunk = resp_ids[start:start + 500]
-            ratings.update(((resp, rater), rid) for resp, rater, rid in session.execute(
-                select(Rating.response_id, Rating.rater_id, Rating.id)
-                .where(Rating.response_id.in_(chunk))))
-            existing_cr.update(((rid, crit), value) for rid, crit, value in session.execute(
-                select(CriterionRating.rating_id, CriterionRating.criterion_id, CriterionRating.value)
-                .join(Rating, Rating.id == CriterionRating.rating_id)
-                .where(Rating.response_id.in_(chunk))))
-        now = utcnow()
-        new_ratings: list[dict[str, Any]] = []
-        new_rating_keys: list[tuple[int, int]] = []
-        new_rating_set: set[tuple[int, int]] = set()
-        old_ratings_seen: set[tuple[int, int]] = set()
-        pending: list[tuple[tuple[int, int], int, str, int]] = []
+        ratings: list[RatingIn] = []
+        labels: list[LabelIn] = []
         for r, crit_id in zip(rows, row_criterion, strict=True):
             resp_id = responses[(case_ids[r.prompt_id], r.completion_id)]
             version_id = checklists[case_ids[r.prompt_id]].version_id
             for pid, met in r.labels:
-                rkey = (resp_id, rater_ids[pid])
-                if rkey in ratings:
-                    old_ratings_seen.add(rkey)
-                elif rkey not in new_rating_set:
-                    new_rating_set.add(rkey)
-                    new_rating_keys.append(rkey)
-                    new_ratings.append({"response_id": resp_id, "rater_id": rater_ids[pid],
-                                        "checklist_version_id": version_id, "status": SUBMITTED,
-                                        "overall_score": None, "extra_scores": {}, "comment": "",
-                                        "safety_flag": False, "time_spent_s": 0.0, "submitted_at": now,
-                                        "source": "import", "version": 1})
-                pending.append((rkey, crit_id, MET if met else NOT_MET, r.line))
-        ratings.update(zip(new_rating_keys, bulk_insert(session, Rating, new_ratings), strict=True))
-        report.add("ratings", len(new_ratings))
-        report.skip("ratings", len(old_ratings_seen))
-        new_cr: dict[tuple[int, int], dict[str, Any]] = {}
-        for rkey, crit_id, value, line in pending:
-            rating_id = ratings[rkey]
-            key = (rating_id, crit_id)
-            before = existing_cr.get(key) or (new_cr[key]["value"] if key in new_cr else None)
-            if before is None:
-                new_cr[key] = {"rating_id": rating_id, "criterion_id": crit_id, "value": value}
-            else:
-                report.skip("criterion_ratings")
-                if before != value:
-                    report.warnings.append(f"line {line}: a label of the same physician on the same "
-                                           f"criterion and completion says {value}, kept {before}")
-        bulk_insert(session, CriterionRating, list(new_cr.values()), ids=False)
-        report.add("criterion_ratings", len(new_cr))
+                ratings.append(RatingIn(resp_id, rater_ids[pid], version_id, line=r.line))
+                labels.append(LabelIn((resp_id, rater_ids[pid]), crit_id, MET if met else NOT_MET, r.line))
+        write_rater_labels(session, ratings, labels, report)
         report.notes["labels_read"] = sum(len(r.labels) for r in rows)
     return report

@@ -6,7 +6,7 @@ import argparse
 
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 
-IMPORT_KINDS = ("healthbench", "healthbench-meta", "llmeval-med", "responses", "verdicts")
+IMPORT_KINDS = ("healthbench", "healthbench-meta", "llmeval-med", "ratings", "responses", "verdicts")  # = IMPORTERS
 EXPORT_KINDS = ("ratings", "cases", "responses", "verdicts")
 
 
@@ -49,12 +49,13 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("import", help="import a benchmark file, model answers or judge verdicts",
+    p = sub.add_parser("import", help="import a benchmark file, model answers, ratings or judge verdicts",
                        description="Import one file in one transaction: it lands whole or not at all. "
                        "Importing the same file again adds nothing.")
     p.add_argument("kind", choices=IMPORT_KINDS, help="what the file holds")
     p.add_argument("file", help="the file (JSONL; responses also CSV or JSON; llmeval-med dataset.json; "
-                   "verdicts also simple-evals *_allresults.json)")
+                   "verdicts also simple-evals *_allresults.json; ratings CSV, JSONL or Parquet "
+                   "as `export ratings` writes them)")
     add_study_option(p)
     p.add_argument("--judge", default=None, help="verdicts: the judge run to store them as (required)")
     p.add_argument("--judge-model", default=None, help="verdicts: the judge model's name, for the record")
