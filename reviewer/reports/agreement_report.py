@@ -14,6 +14,7 @@ import pandas as pd
 
 from reviewer import __version__
 from reviewer.agreement.results import JudgeAgreement, StudyAgreement
+from reviewer.reports import labels as marks
 from reviewer.reports import plots
 from reviewer.reports.document import Figure, ReportDocument, Section, Table
 
@@ -41,8 +42,11 @@ def estimates(frame: pd.DataFrame, *, label_cols: list[str] | None = None) -> pd
     return out.reset_index(drop=True)
 
 
-def wide(frame: pd.DataFrame, labels: list[str], statistics: list[str]) -> pd.DataFrame:
-    """One row per label combination: ``<stat>``, ``<stat>_lo``, ``<stat>_hi`` and ``n`` columns."""
+def wide(frame: pd.DataFrame, labels: list[str], statistics: list[str], *, n_from: str | None = None
+         ) -> pd.DataFrame:
+    """One row per label combination: ``<stat>``, ``<stat>_lo``, ``<stat>_hi`` and ``n`` columns.
+    ``n``: the largest n of the statistics, or the n of statistic *n_from* when given (e.g. the
+    units a rater rated, not those of "alpha without the rater")."""
     sub = frame[frame["statistic"].isin(statistics)]
     if sub.empty:
         return pd.DataFrame(columns=labels)
@@ -54,7 +58,12 @@ def wide(frame: pd.DataFrame, labels: list[str], statistics: list[str]) -> pd.Da
         row[name] = _round(rec["value"])
         row[f"{name}_lo"] = _round(rec.get("ci_low"))
         row[f"{name}_hi"] = _round(rec.get("ci_high"))
-        row["n"] = max(int(row.get("n", 0)), int(rec.get("n_units") or 0))
+        if n_from is None:
+            row["n"] = max(int(row.get("n", 0)), int(rec.get("n_units") or 0))
+        elif rec["statistic"] == n_from:
+            row["n"] = int(rec.get("n_units") or 0)
+        else:
+            row.setdefault("n", 0)
     return pd.DataFrame(list(rows.values()))
 
 
@@ -112,13 +121,13 @@ def _criteria_section(result: StudyAgreement) -> Section:
     labels = ["case_title", "category", "criterion_key", "criterion_text"]
     table = wide(result.by_criterion, labels, ["krippendorff_alpha", "percent_agreement"]) if len(
         result.by_criterion) else pd.DataFrame(columns=labels)
-    if "alpha" in table:
-        table = table.sort_values(["alpha", "agreement"], na_position="first", kind="stable")
+    table = marks.explain(marks.worst_first(table, ["alpha", "agreement"]), value="alpha",
+                           statistic="krippendorff_alpha", agreement="agreement")
     section = Section(
         "Criteria, worst first",
         "Per criterion, the raters' agreement over the responses they rated; the criteria at the top "
         "are the ones to read and perhaps reword. Alpha is undefined (–) when every rating of a "
-        "criterion is the same.",
+        "criterion is the same (all raters agreed); those criteria come last, with the reason.",
         tables=[Table("by_criterion", "Rater–rater agreement per criterion (worst first)", table,
                       display_rows=30)],
     )
@@ -134,7 +143,7 @@ def _criteria_section(result: StudyAgreement) -> Section:
 
 
 def _raters_section(result: StudyAgreement) -> Section:
-    drift = wide(result.raters, ["rater"], list(SHORT)) if len(result.raters) else pd.DataFrame()
+    drift = wide(result.raters, ["rater"], list(SHORT), n_from="pairwise_agreement") if len(result.raters) else pd.DataFrame()
     tables = [Table("raters", "Each rater against the others", drift),
               Table("rater_pairs", "Rater pairs (criteria pooled)",
                     estimates(result.rater_pairs, label_cols=["rater_a", "rater_b"]))]
@@ -165,7 +174,9 @@ def _groups_section(result: StudyAgreement) -> Section:
 
 def _scores_section(result: StudyAgreement) -> Section:
     section = Section("Overall scores", "Agreement on the whole-answer score.", tables=[
-        Table("overall_score", "Overall score agreement", estimates(result.overall_score, label_cols=[]))])
+        Table("overall_score", "Overall score agreement",
+              marks.explain(estimates(result.overall_score, label_cols=[]), value="value", statistic="",
+                             n_units="n_units", n_raters="n_raters"))])
     m = result.score_matrix
     if m is not None and m.shape[1] >= 2:
         first = m.columns[0]
@@ -183,8 +194,8 @@ def _judge_section(j: JudgeAgreement) -> Section:
     hb = StudyAgreement.healthbench_table(j)
     crit = wide(j.by_criterion, [c for c in ("criterion_key", "criterion_text") if c in j.by_criterion.columns],
                 ["pairwise_macro_f1", "percent_agreement"]) if len(j.by_criterion) else pd.DataFrame()
-    if "agreement" in crit:
-        crit = crit.sort_values("agreement", na_position="first", kind="stable")
+    crit = marks.explain(marks.worst_first(crit, ["macro_f1", "agreement"]), value="macro_f1",
+                          statistic="pairwise_macro_f1", agreement="agreement")
     section = Section(
         f"Judge “{j.judge_run}” against the physicians",
         f"Judge model: {j.judge_model}. Items compared: {j.n_items}.",
@@ -220,7 +231,8 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
     """Summary, criteria worst first, raters, groups, scores, each judge run, methods."""
     builders = [
         lambda: Section("Summary", "Headline agreement figures with 95% bootstrap intervals.",
-                        tables=[Table("summary", "Summary", _summary_table(result))]),
+                        tables=[Table("summary", "Summary", marks.explain(
+                            _summary_table(result), value="value", statistic=""))]),
         lambda: _criteria_section(result),
         lambda: _raters_section(result),
         lambda: _groups_section(result),
@@ -231,6 +243,8 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
     sections = []
     for i, build in enumerate(builders):
         sections.append(build())
+        for table in sections[-1].tables:  # every interval flagged: informative yes / no
+            table.frame = marks.mark_intervals(table.frame)
         if progress:
             progress(i + 1, len(builders))
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

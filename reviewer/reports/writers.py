@@ -20,6 +20,7 @@ import pandas as pd
 
 from reviewer.errors import ReviewerError
 from reviewer.reports.document import ReportDocument, Table
+from reviewer.reports.labels import MIN_INFORMATIVE_N, NOT_INFORMATIVE_NOTE
 
 Progress = Callable[[int, int], None]
 
@@ -48,24 +49,36 @@ def _fmt(value: object) -> str:
 
 
 def _display_columns(columns: list[str]) -> list[tuple[str, list[str]]]:
-    """Pairs (heading, source columns): ``x_lo``/``x_hi`` and ``ci_low``/``ci_high`` become one CI column."""
+    """Pairs (heading, source columns): ``x_lo``/``x_hi`` and ``ci_low``/``ci_high`` become one CI column
+    (sources: low, high, then the ``*_informative`` flag and the n column where the table has them);
+    the flags themselves are not shown as columns."""
+    n_col = "n_units" if "n_units" in columns else "n" if "n" in columns else ""
     out: list[tuple[str, list[str]]] = []
     for col in columns:
-        if col.endswith(("_lo", "_hi")) or col in ("ci_low", "ci_high"):
+        if col.endswith(("_lo", "_hi", "_informative")) or col in ("ci_low", "ci_high"):
             continue
         out.append((col.replace("_", " "), [col]))
-        for lo, hi in ((f"{col}_lo", f"{col}_hi"), ("ci_low", "ci_high") if col == "value" else ("", "")):
-            if lo in columns and hi in columns:
-                out.append(("95% CI", [lo, hi]))
+        pair = ("ci_low", "ci_high", "ci_informative") if col == "value" else (f"{col}_lo", f"{col}_hi",
+                                                                                f"{col}_informative")
+        if pair[0] in columns and pair[1] in columns:
+            extra = [pair[2], n_col] if pair[2] in columns and n_col else []
+            out.append(("95% CI", [pair[0], pair[1], *extra]))
     return out
 
 
-def _cell(values: list[object]) -> tuple[str, bool]:
-    if len(values) == 2:
-        lo, hi = (_fmt(v) for v in values)
-        return ("–" if lo == "–" and hi == "–" else f"[{lo}, {hi}]"), False
+def _cell(values: list[object]) -> tuple[str, bool, bool]:
+    """(text, is text, marked not informative) of one cell."""
+    if len(values) >= 2:
+        lo, hi = (_fmt(v) for v in values[:2])
+        if lo == "–" and hi == "–":
+            return "–", False, False
+        if len(values) == 4 and values[2] == "no":
+            n = pd.to_numeric(pd.Series([values[3]]), errors="coerce").iloc[0]
+            small = bool(np.isfinite(n) and n < MIN_INFORMATIVE_N)
+            return (f"n < {MIN_INFORMATIVE_N}*" if small else "–*"), False, True
+        return f"[{lo}, {hi}]", False, False
     value = values[0]
-    return _fmt(value), isinstance(value, str)
+    return _fmt(value), isinstance(value, str), False
 
 
 def table_html(table: Table) -> str:
@@ -74,18 +87,21 @@ def table_html(table: Table) -> str:
     columns = _display_columns([str(c) for c in frame.columns])
     head = "".join(f"<th>{html.escape(title)}</th>" for title, _ in columns)
     rows = []
+    marked = False
     for record in frame.head(max_rows).to_dict(orient="records"):
         cells = []
         for _title, sources in columns:
-            text, is_text = _cell([record[c] for c in sources])
+            text, is_text, flagged = _cell([record[c] for c in sources])
+            marked = marked or flagged
             css = ' class="text"' if is_text else ""
             cells.append(f"<td{css}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    foot = f'<p class="note">{html.escape(NOT_INFORMATIVE_NOTE)}</p>' if marked else ""
     more = f'<p class="note">{len(frame) - max_rows} more rows in the CSV/XLSX export.</p>' if len(frame) > max_rows else ""
     note = f'<p class="note">{html.escape(table.note)}</p>' if table.note else ""
     empty = '<p class="note">No data for this table yet.</p>' if frame.empty else ""
     return (f'<h3>{html.escape(table.title)}</h3>{note}{empty}<table width="100%" cellspacing="0" cellpadding="3">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}")
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}{more}")
 
 
 def png_width(png: bytes) -> int:
