@@ -117,6 +117,17 @@ def _summary_table(result: StudyAgreement) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _undefined_note(table: pd.DataFrame, key: str) -> str:
+    """How many rows have no *key* and why (they are sorted last, perhaps past the rows shown)."""
+    if marks.REASON not in table or key not in table:
+        return ""
+    reasons = table.loc[table[key].isna(), marks.REASON].value_counts()
+    if reasons.empty:
+        return ""
+    why = "; ".join(f"{n}: {r}" for r, n in reasons.items())
+    return f"{int(reasons.sum())} criteria have no {key.replace('_', '-')} ({why}); they are listed last."
+
+
 def _criteria_section(result: StudyAgreement) -> Section:
     labels = ["case_title", "category", "criterion_key", "criterion_text"]
     table = wide(result.by_criterion, labels, ["krippendorff_alpha", "percent_agreement"]) if len(
@@ -129,7 +140,7 @@ def _criteria_section(result: StudyAgreement) -> Section:
         "are the ones to read and perhaps reword. Alpha is undefined (–) when every rating of a "
         "criterion is the same (all raters agreed); those criteria come last, with the reason.",
         tables=[Table("by_criterion", "Rater–rater agreement per criterion (worst first)", table,
-                      display_rows=30)],
+                      note=_undefined_note(table, "alpha"), display_rows=30)],
     )
     if "alpha" in table and len(table):
         worst = table.head(25)
@@ -206,7 +217,7 @@ def _judge_section(j: JudgeAgreement) -> Section:
             Table(p + "swapped", "Alpha with the judge swapped in for each physician",
                   j.swapped.round(4) if len(j.swapped) else j.swapped),
             Table(p + "by_criterion", "Judge–physician agreement per criterion (worst first)", crit,
-                  display_rows=30),
+                  note=_undefined_note(crit, "macro_f1"), display_rows=30),
             Table(p + "scores", "Judge score against the physicians' mean score",
                   estimates(j.scores, label_cols=[c for c in ("basis",) if c in j.scores.columns])),
         ],
