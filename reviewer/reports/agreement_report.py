@@ -124,8 +124,8 @@ def _undefined_note(table: pd.DataFrame, key: str) -> str:
     reasons = table.loc[table[key].isna(), marks.REASON].value_counts()
     if reasons.empty:
         return ""
-    why = "; ".join(f"{n}: {r}" for r, n in reasons.items())
-    return f"{int(reasons.sum())} criteria have no {key.replace('_', '-')} ({why}); they are listed last."
+    why = "; ".join(f"{r} ({n})" for r, n in reasons.items())
+    return f"{int(reasons.sum())} criteria have no {key.replace('_', '-')}: {why}. They are listed last."
 
 
 def _criteria_section(result: StudyAgreement) -> Section:

@@ -76,7 +76,7 @@ def _cell(values: list[object]) -> tuple[str, bool, bool]:
         if len(values) == 4 and values[2] == "no":
             n = pd.to_numeric(pd.Series([values[3]]), errors="coerce").iloc[0]
             small = bool(np.isfinite(n) and n < MIN_INFORMATIVE_N)
-            return (f"n\u00a0<\u00a0{MIN_INFORMATIVE_N}*" if small else "–*"), False, True
+            return (f"n < {MIN_INFORMATIVE_N}*" if small else "–*"), False, True
         return f"[{lo}, {hi}]", False, False
     value = values[0]
     return _fmt(value), isinstance(value, str), False
