@@ -163,19 +163,34 @@ def _page(text_doc, block) -> int:  # noqa: ANN001 - QTextDocument, QTextBlock
     return int(top // text_doc.pageSize().height())
 
 
-def _following(block):  # noqa: ANN001, ANN202 - QTextBlock
-    """The blocks a heading must share a page with: the next block with content and, when that is a
-    short note before a figure, the figure too."""
+def _content_after(block):  # noqa: ANN001, ANN202 - QTextBlock
     nxt = block.next()
     while nxt.isValid() and not nxt.text().strip():
         nxt = nxt.next()
-    if not nxt.isValid():
-        return []
-    out = [nxt]
-    after = nxt.next()
-    if (nxt.blockFormat().headingLevel() == 0 and "\ufffc" not in nxt.text() and after.isValid()
-            and "\ufffc" in after.text()):
-        out.append(after)
+    return nxt
+
+
+def _following(block, limit: int = 5):  # noqa: ANN001, ANN202 - QTextBlock
+    """The blocks a heading must share a page with: what follows it up to the first table row,
+    figure or plain paragraph, through headings and short notes (h2, its text, h3, a note, the
+    first row of the table), at most *limit* blocks."""
+    from PySide6.QtGui import QTextCursor
+
+    def leads_on(b) -> bool:  # noqa: ANN001 - a heading, a figure or a table's first cell follows
+        return b.isValid() and (b.blockFormat().headingLevel() > 0 or "\ufffc" in b.text()
+                                or QTextCursor(b).currentTable() is not None)
+
+    out = []
+    nxt = _content_after(block)
+    while nxt.isValid() and len(out) < limit:
+        out.append(nxt)
+        in_table = QTextCursor(nxt).currentTable() is not None
+        if in_table or "\ufffc" in nxt.text():
+            break
+        after = _content_after(nxt)
+        if not leads_on(after):
+            break
+        nxt = after
     return out
 
 
