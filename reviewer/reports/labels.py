@@ -76,15 +76,6 @@ def worst_first(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
     return out.sort_values(keys, na_position="last", kind="stable").reset_index(drop=True)
 
 
-def is_sorted_worst_first(frame: pd.DataFrame, key: str) -> bool:
-    """True when *key* ascends and every undefined value comes after the defined ones."""
-    values = pd.to_numeric(frame[key], errors="coerce")
-    defined = values.notna().to_numpy()
-    first_nan = int((~defined).argmax()) if (~defined).any() else len(defined)
-    return bool(defined[:first_nan].all() and not defined[first_nan:].any()
-                and values[:first_nan].is_monotonic_increasing)
-
-
 def informative(low: object, high: object, n: object) -> str:
     """``"yes"`` when the interval [low, high] tells something: both bounds, at least
     :data:`MIN_INFORMATIVE_N` units and a width above zero; else ``"no"``."""
