@@ -152,9 +152,13 @@ def rater_drift(crit: pd.DataFrame, scores: pd.DataFrame, overall_alpha: float, 
         rows.append(est.row(rater=rater))
         rows.append(pairwise_macro_f1(mine, others, clusters=clusters, n_boot=n_boot, seed=seed)
                     .row(rater=rater))
-        maj = majority(others)
-        pair = from_wide(np.column_stack([mine, maj]), table.units, [rater, "majority"])
-        kappa = compute(pair, "cohen_kappa", categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed)
+        # kappa on the units this rater rated (n = those units, not every unit of the study)
+        rated = ~np.isnan(mine)
+        maj = majority(others[rated])
+        pair = from_wide(np.column_stack([mine[rated], maj]), [u for u, k in zip(table.units, rated, strict=True) if k],
+                         [rater, "majority"])
+        kappa = compute(pair, "cohen_kappa", categories=BINARY,
+                        clusters=clusters[rated] if clusters is not None else None, n_boot=n_boot, seed=seed)
         rows.append({**kappa.row(rater=rater), "statistic": "cohen_kappa_vs_majority"})
         rest = from_wide(others, table.units, [r for r in table.raters if r != rater])
         alpha = compute(rest, "krippendorff_alpha", level="nominal", categories=BINARY, clusters=clusters,

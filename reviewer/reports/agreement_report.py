@@ -14,6 +14,7 @@ import pandas as pd
 
 from reviewer import __version__
 from reviewer.agreement.results import JudgeAgreement, StudyAgreement
+from reviewer.reports import labels as marks
 from reviewer.reports import plots
 from reviewer.reports.document import Figure, ReportDocument, Section, Table
 from reviewer.store.vocabulary import describe_unusable
@@ -42,8 +43,11 @@ def estimates(frame: pd.DataFrame, *, label_cols: list[str] | None = None) -> pd
     return out.reset_index(drop=True)
 
 
-def wide(frame: pd.DataFrame, labels: list[str], statistics: list[str]) -> pd.DataFrame:
-    """One row per label combination: ``<stat>``, ``<stat>_lo``, ``<stat>_hi`` and ``n`` columns."""
+def wide(frame: pd.DataFrame, labels: list[str], statistics: list[str], *, n_from: str | None = None
+         ) -> pd.DataFrame:
+    """One row per label combination: ``<stat>``, ``<stat>_lo``, ``<stat>_hi`` and ``n`` columns.
+    ``n``: the largest n of the statistics, or the n of statistic *n_from* when given (e.g. the
+    units a rater rated, not those of "alpha without the rater")."""
     sub = frame[frame["statistic"].isin(statistics)]
     if sub.empty:
         return pd.DataFrame(columns=labels)
@@ -55,7 +59,12 @@ def wide(frame: pd.DataFrame, labels: list[str], statistics: list[str]) -> pd.Da
         row[name] = _round(rec["value"])
         row[f"{name}_lo"] = _round(rec.get("ci_low"))
         row[f"{name}_hi"] = _round(rec.get("ci_high"))
-        row["n"] = max(int(row.get("n", 0)), int(rec.get("n_units") or 0))
+        if n_from is None:
+            row["n"] = max(int(row.get("n", 0)), int(rec.get("n_units") or 0))
+        elif rec["statistic"] == n_from:
+            row["n"] = int(rec.get("n_units") or 0)
+        else:
+            row.setdefault("n", 0)
     return pd.DataFrame(list(rows.values()))
 
 
@@ -109,19 +118,30 @@ def _summary_table(result: StudyAgreement) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def _undefined_note(table: pd.DataFrame, key: str) -> str:
+    """How many rows have no *key* and why (they are sorted last, perhaps past the rows shown)."""
+    if marks.REASON not in table or key not in table:
+        return ""
+    reasons = table.loc[table[key].isna(), marks.REASON].value_counts()
+    if reasons.empty:
+        return ""
+    why = "; ".join(f"{r} ({n})" for r, n in reasons.items())
+    return f"{int(reasons.sum())} criteria have no {key.replace('_', '-')}: {why}. They are listed last."
+
+
 def _criteria_section(result: StudyAgreement) -> Section:
     labels = ["case_title", "category", "criterion_key", "criterion_text"]
     table = wide(result.by_criterion, labels, ["krippendorff_alpha", "percent_agreement"]) if len(
         result.by_criterion) else pd.DataFrame(columns=labels)
-    if "alpha" in table:
-        table = table.sort_values(["alpha", "agreement"], na_position="first", kind="stable")
+    table = marks.explain(marks.worst_first(table, ["alpha", "agreement"]), value="alpha",
+                           statistic="krippendorff_alpha", agreement="agreement")
     section = Section(
         "Criteria, worst first",
         "Per criterion, the raters' agreement over the responses they rated; the criteria at the top "
         "are the ones to read and perhaps reword. Alpha is undefined (–) when every rating of a "
-        "criterion is the same.",
+        "criterion is the same (all raters agreed); those criteria come last, with the reason.",
         tables=[Table("by_criterion", "Rater–rater agreement per criterion (worst first)", table,
-                      display_rows=30)],
+                      note=_undefined_note(table, "alpha"), display_rows=30)],
     )
     if "alpha" in table and len(table):
         worst = table.head(25)
@@ -135,7 +155,7 @@ def _criteria_section(result: StudyAgreement) -> Section:
 
 
 def _raters_section(result: StudyAgreement) -> Section:
-    drift = wide(result.raters, ["rater"], list(SHORT)) if len(result.raters) else pd.DataFrame()
+    drift = wide(result.raters, ["rater"], list(SHORT), n_from="pairwise_agreement") if len(result.raters) else pd.DataFrame()
     tables = [Table("raters", "Each rater against the others", drift),
               Table("rater_pairs", "Rater pairs (criteria pooled)",
                     estimates(result.rater_pairs, label_cols=["rater_a", "rater_b"]))]
@@ -166,7 +186,9 @@ def _groups_section(result: StudyAgreement) -> Section:
 
 def _scores_section(result: StudyAgreement) -> Section:
     section = Section("Overall scores", "Agreement on the whole-answer score.", tables=[
-        Table("overall_score", "Overall score agreement", estimates(result.overall_score, label_cols=[]))])
+        Table("overall_score", "Overall score agreement",
+              marks.explain(estimates(result.overall_score, label_cols=[]), value="value", statistic="",
+                             n_units="n_units", n_raters="n_raters"))])
     m = result.score_matrix
     if m is not None and m.shape[1] >= 2:
         first = m.columns[0]
@@ -184,8 +206,8 @@ def _judge_section(j: JudgeAgreement) -> Section:
     hb = StudyAgreement.healthbench_table(j)
     crit = wide(j.by_criterion, [c for c in ("criterion_key", "criterion_text") if c in j.by_criterion.columns],
                 ["pairwise_macro_f1", "percent_agreement"]) if len(j.by_criterion) else pd.DataFrame()
-    if "agreement" in crit:
-        crit = crit.sort_values("agreement", na_position="first", kind="stable")
+    crit = marks.explain(marks.worst_first(crit, ["macro_f1", "agreement"]), value="macro_f1",
+                          statistic="pairwise_macro_f1", agreement="agreement")
     section = Section(
         f"Judge “{j.judge_run}” against the physicians",
         f"Judge model: {j.judge_model}. Items compared: {j.n_items}.",
@@ -196,7 +218,7 @@ def _judge_section(j: JudgeAgreement) -> Section:
             Table(p + "swapped", "Alpha with the judge swapped in for each physician",
                   j.swapped.round(4) if len(j.swapped) else j.swapped),
             Table(p + "by_criterion", "Judge–physician agreement per criterion (worst first)", crit,
-                  display_rows=30),
+                  note=_undefined_note(crit, "macro_f1"), display_rows=30),
             Table(p + "scores", "Judge score against the physicians' mean score",
                   estimates(j.scores, label_cols=[c for c in ("basis",) if c in j.scores.columns])),
         ],
@@ -311,7 +333,8 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
         lambda: Section("Summary", "Headline agreement figures with 95% bootstrap intervals."
                         + "".join(f"\n\njudge run {name}: {describe_unusable(counts)}; left out."
                                   for name, counts in result.skipped_judge_runs.items()),
-                        tables=[Table("summary", "Summary", _summary_table(result))]),
+                        tables=[Table("summary", "Summary", marks.explain(
+                            _summary_table(result), value="value", statistic=""))]),
         lambda: _criteria_section(result),
         lambda: _raters_section(result),
         lambda: _groups_section(result),
@@ -324,6 +347,8 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
     sections = []
     for i, build in enumerate(builders):
         sections.append(build())
+        for table in sections[-1].tables:  # every interval flagged: informative yes / no
+            table.frame = marks.mark_intervals(table.frame)
         if progress:
             progress(i + 1, len(builders))
     when = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")

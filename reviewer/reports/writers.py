@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import html
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -20,6 +21,7 @@ import pandas as pd
 
 from reviewer.errors import ReviewerError
 from reviewer.reports.document import ReportDocument, Table
+from reviewer.reports.labels import MIN_INFORMATIVE_N, NOT_INFORMATIVE_NOTE
 
 Progress = Callable[[int, int], None]
 
@@ -48,24 +50,36 @@ def _fmt(value: object) -> str:
 
 
 def _display_columns(columns: list[str]) -> list[tuple[str, list[str]]]:
-    """Pairs (heading, source columns): ``x_lo``/``x_hi`` and ``ci_low``/``ci_high`` become one CI column."""
+    """Pairs (heading, source columns): ``x_lo``/``x_hi`` and ``ci_low``/``ci_high`` become one CI column
+    (sources: low, high, then the ``*_informative`` flag and the n column where the table has them);
+    the flags themselves are not shown as columns."""
+    n_col = "n_units" if "n_units" in columns else "n" if "n" in columns else ""
     out: list[tuple[str, list[str]]] = []
     for col in columns:
-        if col.endswith(("_lo", "_hi")) or col in ("ci_low", "ci_high"):
+        if col.endswith(("_lo", "_hi", "_informative")) or col in ("ci_low", "ci_high"):
             continue
         out.append((col.replace("_", " "), [col]))
-        for lo, hi in ((f"{col}_lo", f"{col}_hi"), ("ci_low", "ci_high") if col == "value" else ("", "")):
-            if lo in columns and hi in columns:
-                out.append(("95% CI", [lo, hi]))
+        pair = ("ci_low", "ci_high", "ci_informative") if col == "value" else (f"{col}_lo", f"{col}_hi",
+                                                                                f"{col}_informative")
+        if pair[0] in columns and pair[1] in columns:
+            extra = [pair[2], n_col] if pair[2] in columns and n_col else []
+            out.append(("95% CI", [pair[0], pair[1], *extra]))
     return out
 
 
-def _cell(values: list[object]) -> tuple[str, bool]:
-    if len(values) == 2:
-        lo, hi = (_fmt(v) for v in values)
-        return ("–" if lo == "–" and hi == "–" else f"[{lo}, {hi}]"), False
+def _cell(values: list[object]) -> tuple[str, bool, bool]:
+    """(text, is text, marked not informative) of one cell."""
+    if len(values) >= 2:
+        lo, hi = (_fmt(v) for v in values[:2])
+        if lo == "–" and hi == "–":
+            return "–", False, False
+        if len(values) == 4 and values[2] == "no":
+            n = pd.to_numeric(pd.Series([values[3]]), errors="coerce").iloc[0]
+            small = bool(np.isfinite(n) and n < MIN_INFORMATIVE_N)
+            return (f"n < {MIN_INFORMATIVE_N}*" if small else "–*"), False, True
+        return f"[{lo}, {hi}]", False, False
     value = values[0]
-    return _fmt(value), isinstance(value, str)
+    return _fmt(value), isinstance(value, str), False
 
 
 def table_html(table: Table) -> str:
@@ -74,18 +88,21 @@ def table_html(table: Table) -> str:
     columns = _display_columns([str(c) for c in frame.columns])
     head = "".join(f"<th>{html.escape(title)}</th>" for title, _ in columns)
     rows = []
+    marked = False
     for record in frame.head(max_rows).to_dict(orient="records"):
         cells = []
         for _title, sources in columns:
-            text, is_text = _cell([record[c] for c in sources])
+            text, is_text, flagged = _cell([record[c] for c in sources])
+            marked = marked or flagged
             css = ' class="text"' if is_text else ""
             cells.append(f"<td{css}>{html.escape(text)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
+    foot = f'<p class="note">{html.escape(NOT_INFORMATIVE_NOTE)}</p>' if marked else ""
     more = f'<p class="note">{len(frame) - max_rows} more rows in the CSV/XLSX export.</p>' if len(frame) > max_rows else ""
     note = f'<p class="note">{html.escape(table.note)}</p>' if table.note else ""
     empty = '<p class="note">No data for this table yet.</p>' if frame.empty else ""
     return (f'<h3>{html.escape(table.title)}</h3>{note}{empty}<table width="100%" cellspacing="0" cellpadding="3">'
-            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{more}")
+            f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>{foot}{more}")
 
 
 def png_width(png: bytes) -> int:
@@ -114,7 +131,8 @@ def document_html(doc: ReportDocument, *, image_src: Callable[[str, bytes], str]
             if fig.note:
                 parts.append(f'<p class="note">{html.escape(fig.note)}</p>')
             width = min(png_width(fig.png), 720)
-            parts.append(f'<img src="{image_src(fig.name, fig.png)}" alt="{html.escape(fig.title)}" width="{width}">')
+            parts.append(f'<p class="figure"><img src="{image_src(fig.name, fig.png)}" '
+                         f'alt="{html.escape(fig.title)}" width="{width}"></p>')
     body = "\n".join(parts)
     return (f'<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8"><title>{html.escape(doc.title)}'
             f"</title><style>{CSS}</style></head><body>\n{body}\n</body></html>\n")
@@ -135,9 +153,93 @@ def _ensure_gui_application():  # noqa: ANN202
     return app
 
 
+def _page(text_doc, block) -> int:  # noqa: ANN001 - QTextDocument, QTextBlock
+    """The page (from 0) of the block's first line: a line that does not fit is moved to the next
+    page inside its block, so the block's own top can still lie on the page before."""
+    top = text_doc.documentLayout().blockBoundingRect(block).top()
+    layout = block.layout()
+    if layout is not None and layout.lineCount() > 0:
+        top += layout.lineAt(0).y()
+    return int(top // text_doc.pageSize().height())
+
+
+def _content_after(block):  # noqa: ANN001, ANN202 - QTextBlock
+    nxt = block.next()
+    while nxt.isValid() and not nxt.text().strip():
+        nxt = nxt.next()
+    return nxt
+
+
+def _following(block, limit: int = 5):  # noqa: ANN001, ANN202 - QTextBlock
+    """The blocks a heading must share a page with: what follows it up to the first table row,
+    figure or plain paragraph, through headings and short notes (h2, its text, h3, a note, the
+    first row of the table), at most *limit* blocks."""
+    from PySide6.QtGui import QTextCursor
+
+    def leads_on(b) -> bool:  # noqa: ANN001 - a heading, a figure or a table's first cell follows
+        return b.isValid() and (b.blockFormat().headingLevel() > 0 or "\ufffc" in b.text()
+                                or QTextCursor(b).currentTable() is not None)
+
+    out = []
+    nxt = _content_after(block)
+    while nxt.isValid() and len(out) < limit:
+        out.append(nxt)
+        in_table = QTextCursor(nxt).currentTable() is not None
+        if in_table or "\ufffc" in nxt.text():
+            break
+        after = _content_after(nxt)
+        if not leads_on(after):
+            break
+        nxt = after
+    return out
+
+
+def headings_to_move(text_doc) -> list[int]:  # noqa: ANN001 - QTextDocument laid out in pages
+    """Ordinals (among the h1-h6 headings, in document order) of the headings whose following
+    content (the first table row, paragraph or figure, with a note between heading and figure)
+    starts on a later page: such a heading would be left alone at the foot of a page."""
+    out = []
+    ordinal = 0
+    block = text_doc.begin()
+    while block.isValid():
+        if block.blockFormat().headingLevel() > 0:
+            page = _page(text_doc, block)
+            if any(_page(text_doc, b) > page for b in _following(block)):
+                out.append(ordinal)
+            ordinal += 1
+        block = block.next()
+    return out
+
+
+def with_page_breaks(html_text: str, before: set[int]) -> str:
+    """*html_text* with ``page-break-before: always`` on the headings numbered in *before*."""
+    count = iter(range(1 << 30))
+
+    def mark(m: re.Match[str]) -> str:
+        return f'<h{m.group(1)} style="page-break-before: always">' if next(count) in before else m.group(0)
+
+    return re.sub(r"<h([1-6])>", mark, html_text)
+
+
+def keep_headings_with_next(text_doc, html_text: str, max_passes: int = 12) -> set[int]:  # noqa: ANN001
+    """Lay *html_text* out in *text_doc* (its page size set) so that no heading ends a page alone:
+    each pass moves the first such heading to the next page, then lays out again (a break shifts
+    everything after it). Returns the headings given a page break."""
+    before: set[int] = set()
+    for _ in range(max_passes):
+        text_doc.setHtml(with_page_breaks(html_text, before))
+        todo = [i for i in headings_to_move(text_doc) if i not in before]
+        if not todo:
+            break
+        before.add(todo[0])
+    else:
+        text_doc.setHtml(with_page_breaks(html_text, before))
+    return before
+
+
 def write_pdf(doc: ReportDocument, path: Path) -> None:
     from PySide6.QtCore import QMarginsF, QSizeF, QUrl
-    from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument
+    from PySide6.QtGui import QFont, QImage, QPageLayout, QPageSize, QPdfWriter, QTextDocument, QTextOption
 
     _app = _ensure_gui_application()  # noqa: F841 - must stay alive while printing
     text_doc = QTextDocument()
@@ -146,23 +248,55 @@ def write_pdf(doc: ReportDocument, path: Path) -> None:
     for fig in doc.figures():
         image = QImage.fromData(fig.png, "PNG")
         text_doc.addResource(QTextDocument.ResourceType.ImageResource, QUrl(f"fig:{fig.name}"), image)
-    text_doc.setHtml(document_html(doc, image_src=lambda name, _png: f"fig:{name}"))
+    option = text_doc.defaultTextOption()  # wrap at word boundaries (CJK: between characters, per UAX #14)
+    option.setWrapMode(QTextOption.WrapMode.WordWrap)
+    text_doc.setDefaultTextOption(option)
     writer = QPdfWriter(str(path))
     writer.setResolution(110)
     writer.setPageLayout(QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Portrait,
                                      QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter))
     writer.setTitle(doc.title)
     text_doc.setPageSize(QSizeF(writer.width(), writer.height()))
+    keep_headings_with_next(text_doc, document_html(doc, image_src=lambda name, _png: f"fig:{name}"))
     text_doc.print_(writer)
     if not path.exists() or path.stat().st_size == 0:
         raise ReviewerError(f"{path}: the PDF could not be written")
 
 
+def _fit_words(text: str, limit: int) -> str:
+    """*text* cut to at most *limit* characters at a word boundary (space, ``_``, ``-``, ``.``)."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit + 1]
+    for i in range(len(cut) - 1, 0, -1):
+        if cut[i] in " _-." and i <= limit:
+            return text[:i].rstrip(" _-.")
+    return text[:limit]
+
+
+def _clean_sheet_text(text: str) -> str:
+    return "".join(" " if c in "[]:*?/\\'" else c for c in text).strip()
+
+
 def _sheet_name(name: str, used: set[str]) -> str:
-    base = "".join(c for c in name if c not in "[]:*?/\\")[:31] or "table"
-    candidate, i = base, 2
-    while candidate in used:
-        candidate = f"{base[:28]}_{i}"
+    """A readable, unique Excel sheet name (at most 31 characters, none of ``[]:*?/\\``).
+
+    ``judge[run].table`` becomes ``run table``; when too long, the run name is shortened at a word
+    boundary so that the table part stays whole; a repeat gets `` 2``, `` 3``, ...
+    """
+    prefix, table = "", name
+    if name.startswith("judge[") and "]." in name:
+        prefix, table = name[len("judge["):name.index("].")], name[name.index("].") + 2:]
+    prefix, table = _clean_sheet_text(prefix), _clean_sheet_text(table)
+    text = f"{prefix} {table}".strip() if prefix else table
+    if len(text) > 31:
+        room = 31 - len(table) - 1
+        text = f"{_fit_words(prefix, room)} {table}" if prefix and room >= 4 else _fit_words(text, 31)
+    text = text or "table"
+    candidate, i = text, 2
+    while candidate.lower() in {u.lower() for u in used}:
+        suffix = f" {i}"
+        candidate = _fit_words(text, 31 - len(suffix)) + suffix
         i += 1
     used.add(candidate)
     return candidate
