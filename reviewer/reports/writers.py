@@ -82,8 +82,13 @@ def _cell(values: list[object]) -> tuple[str, bool, bool]:
     return _fmt(value), isinstance(value, str), False
 
 
-def table_html(table: Table) -> str:
-    """The table as HTML; confidence bounds are shown as one "[lo, hi]" column."""
+BREAK_AFTER = str.maketrans({c: c + "\u200b" for c in "_:/"})  # a zero-width space: a line may break there
+
+
+def table_html(table: Table, *, breakable: bool = False) -> str:
+    """The table as HTML; confidence bounds are shown as one "[lo, hi]" column. *breakable* (the PDF,
+    whose columns cannot scroll) lets long identifiers such as ``cluster:emergency_referrals_...``
+    wrap after ``_``, ``:`` and ``/`` instead of pushing the table past the page edge."""
     frame, max_rows = table.frame, table.display_rows
     columns = _display_columns([str(c) for c in frame.columns])
     head = "".join(f"<th>{html.escape(title)}</th>" for title, _ in columns)
@@ -95,7 +100,8 @@ def table_html(table: Table) -> str:
             text, is_text, flagged = _cell([record[c] for c in sources])
             marked = marked or flagged
             css = ' class="text"' if is_text else ""
-            cells.append(f"<td{css}>{html.escape(text)}</td>")
+            shown = text.translate(BREAK_AFTER) if breakable and is_text else text
+            cells.append(f"<td{css}>{html.escape(shown)}</td>")
         rows.append("<tr>" + "".join(cells) + "</tr>")
     foot = f'<p class="note">{html.escape(NOT_INFORMATIVE_NOTE)}</p>' if marked else ""
     more = f'<p class="note">{len(frame) - max_rows} more rows in the CSV/XLSX export.</p>' if len(frame) > max_rows else ""
@@ -112,8 +118,10 @@ def png_width(png: bytes) -> int:
     return 720
 
 
-def document_html(doc: ReportDocument, *, image_src: Callable[[str, bytes], str] | None = None) -> str:
-    """The report as HTML; *image_src* maps a figure to its ``src`` (default: a data URI)."""
+def document_html(doc: ReportDocument, *, image_src: Callable[[str, bytes], str] | None = None,
+                  breakable: bool = False) -> str:
+    """The report as HTML; *image_src* maps a figure to its ``src`` (default: a data URI);
+    *breakable*: see :func:`table_html`."""
     if image_src is None:
         def image_src(_name: str, png: bytes) -> str:
             return "data:image/png;base64," + base64.b64encode(png).decode("ascii")
@@ -125,7 +133,7 @@ def document_html(doc: ReportDocument, *, image_src: Callable[[str, bytes], str]
         if section.text:
             parts.extend(f"<p>{html.escape(p)}</p>" for p in section.text.split("\n\n") if p.strip())
         for table in section.tables:
-            parts.append(table_html(table))
+            parts.append(table_html(table, breakable=breakable))
         for fig in section.figures:
             parts.append(f"<h3>{html.escape(fig.title)}</h3>")
             if fig.note:
@@ -257,7 +265,7 @@ def write_pdf(doc: ReportDocument, path: Path) -> None:
                                      QMarginsF(14, 14, 14, 14), QPageLayout.Unit.Millimeter))
     writer.setTitle(doc.title)
     text_doc.setPageSize(QSizeF(writer.width(), writer.height()))
-    keep_headings_with_next(text_doc, document_html(doc, image_src=lambda name, _png: f"fig:{name}"))
+    keep_headings_with_next(text_doc, document_html(doc, image_src=lambda name, _png: f"fig:{name}", breakable=True))
     text_doc.print_(writer)
     if not path.exists() or path.stat().st_size == 0:
         raise ReviewerError(f"{path}: the PDF could not be written")

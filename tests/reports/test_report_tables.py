@@ -160,3 +160,17 @@ def test_pdf_wraps_words_whole(demo_doc) -> None:
     known = _doc_words(doc)
     pieces = sorted({w for w in re.findall(r"[A-Za-z]{3,}", text) if w not in known})
     assert not pieces, f"words broken across lines: {pieces[:20]}"
+
+
+def test_pdf_tables_let_long_identifiers_wrap_and_html_keeps_them_whole() -> None:
+    """A HealthBench category id has no space; in the PDF (columns cannot scroll) it may wrap after
+    '_', ':' and '/', while the HTML report keeps the text exactly as stored."""
+    from reviewer.reports.document import Table
+    from reviewer.reports.writers import table_html
+
+    name = "cluster:emergency_referrals_emergent_emergency_behavior"
+    table = Table("t", "By category", pd.DataFrame({"category": [name], "value": [0.5]}))
+    assert f"<td class=\"text\">{name}</td>" in table_html(table)
+    pdf_cell = table_html(table, breakable=True)
+    assert "cluster:\u200bemergency_\u200breferrals_\u200bemergent_\u200bemergency_\u200bbehavior" in pdf_cell
+    assert "0.500" in pdf_cell and "\u200b" not in pdf_cell.split(name[:3])[0]
