@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 
 from reviewer.agreement.extract import rubric_scores
-from reviewer.agreement.raters import CRITERION_UNIT, group_clusters
+from reviewer.agreement.raters import CRITERION_UNIT, group_clusters, table_of
 from reviewer.agreement.results import JudgeAgreement, frame
 from reviewer.agreement.tables import BINARY, labels_matrix, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
@@ -135,7 +135,7 @@ def _healthbench(judge: np.ndarray, phys: np.ndarray, clusters: np.ndarray | Non
     the judge graded), per category (:func:`~reviewer.agreement.extract.criterion_categories`) and
     theme, with the judge's coverage beside."""
     judge_est = pairwise_macro_f1(judge, phys, clusters=clusters, n_boot=n_boot, seed=seed)
-    table, clusters_all = to_table(crit_p, CRITERION_UNIT)
+    table, clusters_all = table_of(crit_p, CRITERION_UNIT)
     units, raters = list(table.units), [str(r) for r in table.raters]
     if not units:
         return HealthBenchResult(judge=judge_est, coverage={"rows": 0, "rows_graded": 0, "fraction": None})
