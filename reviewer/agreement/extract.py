@@ -43,10 +43,6 @@ CRITERION_COLUMNS = ["response_id", "response_uid", "case_id", "case_uid", "case
                      "model", "criterion_key", "criterion_text", "points", "rater", "value"]
 
 
-def _value(v: str) -> float:
-    return 1.0 if v == MET else 0.0 if v == NOT_MET else np.nan
-
-
 def _category_match(category: str, wanted: Sequence[str]) -> bool:
     for w in wanted:
         w = w.strip()
@@ -81,14 +77,13 @@ def criterion_ratings(session: Session, study_id: int, *, categories: Sequence[s
         .where(Case.study_id == study_id, Rating.status.in_(list(statuses)))
         .order_by(Case.id, Response.id, Criterion.position, Rater.name)
     )
-    rows = session.execute(q).all()
-    df = pd.DataFrame([r[:12] for r in rows], columns=CRITERION_COLUMNS)
+    all_rows = pd.DataFrame(session.execute(q).all(), columns=[*CRITERION_COLUMNS, "position", "version"])
+    df = all_rows[CRITERION_COLUMNS].copy()
     if df.empty:
         return df.astype({"value": float})
-    df["value"] = df["value"].map(_value).astype(float)
+    df["value"] = df["value"].map({MET: 1.0, NOT_MET: 0.0}).astype(float)  # anything else (not applicable): NaN
     # the newest text / points seen for a key stand for the criterion
-    latest = pd.DataFrame([(r[2], r[7], r[8], r[9], r[13]) for r in rows],
-                          columns=["case_id", "criterion_key", "criterion_text", "points", "version"])
+    latest = all_rows[["case_id", "criterion_key", "criterion_text", "points", "version"]]
     latest = latest.sort_values("version").drop_duplicates(["case_id", "criterion_key"], keep="last")
     df = df.drop(columns=["criterion_text", "points"]).merge(
         latest.drop(columns="version"), on=["case_id", "criterion_key"], how="left")
