@@ -42,7 +42,6 @@ from reviewer.importing.verdicts import import_verdicts  # noqa: E402
 from reviewer.store import open_store  # noqa: E402
 from reviewer.store.models import (  # noqa: E402
     SUBMITTED,
-    Case,
     ChecklistVersion,
     Criterion,
     CriterionRating,
