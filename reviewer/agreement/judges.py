@@ -17,14 +17,17 @@ import numpy as np
 import pandas as pd
 
 from reviewer.agreement.extract import rubric_scores
-from reviewer.agreement.raters import CRITERION_UNIT, pick_clusters
+from reviewer.agreement.raters import CRITERION_UNIT, group_clusters, table_of
 from reviewer.agreement.results import JudgeAgreement, frame
 from reviewer.agreement.tables import BINARY, labels_matrix, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
+from reviewer.stats.grouped import agreement_by_group, grouped_estimates
 from reviewer.stats.healthbench import (
     DEFAULT_MIN_PHYSICIAN_LABELS,
     HealthBenchResult,
+    macro_f1,
     meta_evaluation,
+    pair_counts,
     pairwise_macro_f1,
     physician_baseline,
 )
@@ -44,16 +47,34 @@ def _vs_majority(judge: np.ndarray, maj: np.ndarray, units: list[str], clusters:
 
 def _group_rows(info: pd.DataFrame, judge: np.ndarray, phys: np.ndarray, maj: np.ndarray, by: list[str],
                 n_boot: int, seed: int) -> pd.DataFrame:
+    """Per group of *by* (rows with a missing label left out, as ``groupby`` does): the judge's
+    pairwise macro-F1 against the physicians and percent agreement with the majority label.
+
+    One pass for all groups (:func:`reviewer.stats.grouped.grouped_estimates` and
+    :func:`~reviewer.stats.grouped.agreement_by_group`): the same values and intervals as
+    :func:`~reviewer.stats.healthbench.pairwise_macro_f1` and ``compute(.., "percent_agreement")``
+    on each group's rows, with the clusters :func:`~reviewer.agreement.raters.pick_clusters` picks
+    for the group (one criterion is one case: then its responses)."""
+    group_all = info.groupby(by, sort=True).ngroup().to_numpy()
+    keep = group_all >= 0
+    if not keep.any():
+        return frame([], by)
+    info, judge, phys, maj = info[keep].reset_index(drop=True), judge[keep], phys[keep], maj[keep]
+    grouping, _cols = group_clusters(info, group_all[keep], "case_id")
+    g, n_groups = grouping.group, grouping.n_groups
+    counts = pair_counts(judge, phys)
+    n_items = np.bincount(g, weights=(counts.sum(axis=1) > 0).astype(float), minlength=n_groups).astype(np.int64)
+    rated = np.column_stack([np.bincount(g, weights=(~np.isnan(phys[:, j])).astype(float), minlength=n_groups)
+                             for j in range(phys.shape[1])]) if phys.shape[1] else np.zeros((n_groups, 0))
+    f1 = grouped_estimates(counts, macro_f1, grouping, "pairwise_macro_f1", n_units=n_items,
+                           n_raters=(rated > 0).sum(axis=1), n_boot=n_boot, seed=seed)
+    pa = agreement_by_group(np.column_stack([judge, maj]), len(BINARY), grouping, ["percent_agreement"],
+                            n_boot=n_boot, seed=seed)["percent_agreement"]
+    first = info.assign(_g=g).drop_duplicates("_g").set_index("_g").sort_index()
     rows = []
-    for _, idx in info.groupby(by, sort=True).indices.items():
-        labels = {c: info[c].iloc[idx[0]] for c in by}
-        col = pick_clusters(info.iloc[idx], "case_id")  # one criterion is one case: then its responses
-        cl = info[col].to_numpy()[idx] if col else None
-        rows.append(pairwise_macro_f1(judge[idx], phys[idx], clusters=cl, n_boot=n_boot, seed=seed)
-                    .row(**labels))
-        pair = from_wide(np.column_stack([judge[idx], maj[idx]]))
-        est = compute(pair, "percent_agreement", categories=BINARY, clusters=cl, n_boot=n_boot, seed=seed)
-        rows.append({**est.row(**labels), "statistic": "percent_agreement_vs_majority"})
+    for k, labels in enumerate(first[by].to_dict(orient="records")):
+        rows.append(f1[k].row(**labels))
+        rows.append({**pa[k].row(**labels), "statistic": "percent_agreement_vs_majority"})
     return frame(rows, by)
 
 
@@ -114,7 +135,7 @@ def _healthbench(judge: np.ndarray, phys: np.ndarray, clusters: np.ndarray | Non
     the judge graded), per category (:func:`~reviewer.agreement.extract.criterion_categories`) and
     theme, with the judge's coverage beside."""
     judge_est = pairwise_macro_f1(judge, phys, clusters=clusters, n_boot=n_boot, seed=seed)
-    table, clusters_all = to_table(crit_p, CRITERION_UNIT)
+    table, clusters_all = table_of(crit_p, CRITERION_UNIT)
     units, raters = list(table.units), [str(r) for r in table.raters]
     if not units:
         return HealthBenchResult(judge=judge_est, coverage={"rows": 0, "rows_graded": 0, "fraction": None})

@@ -8,6 +8,9 @@ and ICC. Bootstrap intervals resample cases (all the units of a case together).
 
 from __future__ import annotations
 
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from itertools import combinations
 from typing import Any
 
@@ -18,11 +21,13 @@ from reviewer.agreement.results import frame
 from reviewer.agreement.tables import BINARY, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
 from reviewer.stats.bootstrap import AdditiveStat, cluster_order, make_estimate
-from reviewer.stats.data import encode
+from reviewer.stats.data import RatingTable, encode
 from reviewer.stats.grouped import Grouping, agreement_by_group
 from reviewer.stats.healthbench import pair_counts, pairwise_macro_f1
 from reviewer.stats.results import Estimate
 from reviewer.stats.scores import bland_altman
+
+_TABLES: ContextVar[dict | None] = ContextVar("agreement_tables", default=None)
 
 CRITERION_UNIT = ("response_id", "criterion_key")
 BINARY_STATS: list[tuple[str, dict[str, Any]]] = [  # grouped: reviewer.stats.grouped.GROUPED_STATISTICS
@@ -37,6 +42,33 @@ SCORE_STATS: list[tuple[str, dict[str, Any]]] = [
     ("icc", {"form": "ICC1"}),
     ("icc", {"form": "ICC2"}),
 ]
+
+
+@contextmanager
+def shared_tables() -> Iterator[None]:
+    """Within the block, :func:`table_of` builds each frame's units x raters table once (one
+    analysis reads the same criterion ratings for the pooled, grouped, per-rater, per-pair and
+    judge figures)."""
+    token = _TABLES.set({})
+    try:
+        yield
+    finally:
+        _TABLES.reset(token)
+
+
+def table_of(df: pd.DataFrame, unit_cols: Sequence[str], *,
+             cluster: str | None = "case_id") -> tuple[RatingTable, np.ndarray | None]:
+    """:func:`~reviewer.agreement.tables.to_table` of *df*, remembered inside :func:`shared_tables`
+    (keyed by the frame itself, which the memo holds, so a new frame never takes an old entry)."""
+    memo = _TABLES.get()
+    if memo is None:
+        return to_table(df, unit_cols, cluster=cluster)
+    key = (id(df), tuple(unit_cols))
+    hit = memo.get(key)
+    if hit is None or hit[0] is not df or (cluster is not None and cluster not in hit[2]):
+        table, clusters = to_table(df, unit_cols, cluster=cluster)
+        hit = memo[key] = (df, table, {**(hit[2] if hit is not None and hit[0] is df else {}), cluster: clusters})
+    return hit[1], hit[2].get(cluster) if cluster is not None else None
 
 
 def pick_clusters(df: pd.DataFrame, preferred: str | None) -> str | None:
@@ -56,7 +88,7 @@ def binary_estimates(df: pd.DataFrame, n_boot: int, seed: int, *, cluster: str |
     """The :data:`BINARY_STATS` on criterion ratings *df* (NaN values where there is no data).
     ``details["resampled"]`` says what the bootstrap resampled (cases, responses or units)."""
     col = pick_clusters(df, cluster)
-    table, clusters = to_table(df, unit_cols, cluster=col)
+    table, clusters = table_of(df, unit_cols, cluster=col)
     out = []
     for name, kw in BINARY_STATS:
         est = compute(table, name, categories=BINARY, clusters=clusters, n_boot=n_boot, seed=seed, **kw)
@@ -114,7 +146,7 @@ def grouped_binary(crit: pd.DataFrame, by: list[str], n_boot: int, seed: int, *,
     label_cols = label_cols or by
     if crit.empty:
         return frame([], label_cols)
-    table, _ = to_table(crit, CRITERION_UNIT, cluster=None)
+    table, _ = table_of(crit, CRITERION_UNIT, cluster=None)
     codes, _cats = encode(table, BINARY)
     info = crit.assign(_u=unit_ids(crit, CRITERION_UNIT)).drop_duplicates("_u").set_index("_u")
     info = info.reindex(table.units).reset_index(drop=True)
@@ -140,7 +172,7 @@ def _agreement_stat(counts: np.ndarray) -> AdditiveStat:
 def rater_drift(crit: pd.DataFrame, scores: pd.DataFrame, overall_alpha: float, n_boot: int,
                 seed: int) -> pd.DataFrame:
     """Each rater against the rest (see :class:`~reviewer.agreement.results.StudyAgreement`)."""
-    table, clusters = to_table(crit, CRITERION_UNIT)
+    table, clusters = table_of(crit, CRITERION_UNIT)
     x = table.values.astype(float)
     rows = []
     for j, rater in enumerate(table.raters):
@@ -180,7 +212,7 @@ def rater_drift(crit: pd.DataFrame, scores: pd.DataFrame, overall_alpha: float, 
 
 def rater_pairs(crit: pd.DataFrame, n_boot: int, seed: int) -> pd.DataFrame:
     """Cohen's kappa and percent agreement for every pair of raters (criteria pooled)."""
-    table, clusters = to_table(crit, CRITERION_UNIT)
+    table, clusters = table_of(crit, CRITERION_UNIT)
     x = table.values.astype(float)
     rows = []
     for a, b in combinations(range(len(table.raters)), 2):

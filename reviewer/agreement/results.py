@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from reviewer.agreement.usability import UsabilityAgreement
 
 ESTIMATE_COLUMNS = ["statistic", "level", "value", "n_units", "n_raters", "ci_low", "ci_high", "n_boot"]
+JSON_CRITERIA = 50  # per-criterion rows in to_dict(): the worst criteria, as the report lists them first
+CRITERION_LABELS = ["case_uid", "case_title", "category", "criterion_key", "criterion_text"]
 
 
 def frame(rows: list[dict[str, Any]], labels: list[str]) -> pd.DataFrame:
@@ -31,6 +33,22 @@ def frame(rows: list[dict[str, Any]], labels: list[str]) -> pd.DataFrame:
     return df[cols + [c for c in df.columns if c not in cols]]
 
 
+def worst_criteria(df: pd.DataFrame, statistic: str, limit: int | None) -> pd.DataFrame:
+    """The rows (every statistic) of the *limit* criteria with the lowest *statistic*, undefined
+    values first (the order of the report's "worst first" tables); all rows when *limit* is None.
+
+    A study of 20,000 criteria has 80,000 such rows: the JSON keeps what the report shows and the
+    full tables stay in :meth:`StudyAgreement.tables` (``report -o .csv / .xlsx``)."""
+    labels = [c for c in CRITERION_LABELS if c in df.columns]
+    if limit is None or df.empty or not labels:
+        return df
+    key = df.groupby(labels, sort=False, dropna=False).ngroup()
+    ranked = df["value"].where(df["statistic"] == statistic).groupby(key, sort=False).first()  # NaN: undefined
+    pos = {k: i for i, k in enumerate(ranked.sort_values(na_position="first", kind="stable").index[:limit])}
+    out = df[key.isin(list(pos))]
+    return out.assign(_o=key[out.index].map(pos)).sort_values("_o", kind="stable").drop(columns="_o")
+
+
 def records(df: pd.DataFrame) -> list[dict[str, Any]]:
     """DataFrame rows as dicts with NaN / NaT turned into None (for JSON)."""
     out = []
@@ -38,6 +56,11 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
         out.append({k: (None if isinstance(v, float) and math.isnan(v) else
                         v.item() if hasattr(v, "item") else v) for k, v in rec.items()})
     return out
+
+
+def _n_criteria(df: pd.DataFrame) -> int:
+    labels = [c for c in CRITERION_LABELS if c in df.columns]
+    return int(df[labels].drop_duplicates().shape[0]) if labels and len(df) else 0
 
 
 @dataclass
@@ -75,7 +98,10 @@ class JudgeAgreement:
     confusion: pd.DataFrame
     usability: UsabilityAgreement | None = None
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, criteria: int | None = JSON_CRITERIA) -> dict[str, Any]:
+        """JSON-ready; ``by_criterion`` holds the *criteria* criteria with the lowest pairwise
+        macro-F1 (None: all), ``by_criterion_total`` how many there are. ``score_data`` (the
+        per-response pairs behind the plots) is left out: see :meth:`StudyAgreement.tables`."""
         hb = self.healthbench.to_dict()
         return {
             "judge_run": self.judge_run,
@@ -90,7 +116,8 @@ class JudgeAgreement:
             "healthbench": hb,
             "vs_majority": records(self.vs_majority),
             "swapped": records(self.swapped),
-            "by_criterion": records(self.by_criterion),
+            "by_criterion": records(worst_criteria(self.by_criterion, "pairwise_macro_f1", criteria)),
+            "by_criterion_total": _n_criteria(self.by_criterion),
             "by_category": records(self.by_category),
             "by_model": records(self.by_model),
             "scores": records(self.scores),
@@ -175,14 +202,19 @@ class StudyAgreement:
         df["percentile"] = [j.healthbench.percentile] + [None] * (len(df) - 1)
         return df
 
-    def to_dict(self) -> dict[str, Any]:
-        judges = [j.to_dict() for j in self.judges]
+    def to_dict(self, criteria: int | None = JSON_CRITERIA) -> dict[str, Any]:
+        """JSON-ready (what ``reviewer agreement --json`` prints). Per-criterion tables hold the
+        *criteria* worst criteria (lowest alpha, undefined first; None: every criterion), with
+        ``by_criterion_total`` the number of criteria; plot data (``score_matrix``, judge
+        ``score_data``) are left out -- :meth:`tables` has everything."""
+        judges = [j.to_dict(criteria) for j in self.judges]
         return {
             "study": self.study, "n_boot": self.n_boot, "seed": self.seed, "filters": self.filters,
             "counts": self.counts,
             "overall": records(self.overall), "overall_score": records(self.overall_score),
             "by_category": records(self.by_category), "by_model": records(self.by_model),
-            "by_criterion": records(self.by_criterion), "raters": records(self.raters),
+            "by_criterion": records(worst_criteria(self.by_criterion, "krippendorff_alpha", criteria)),
+            "by_criterion_total": _n_criteria(self.by_criterion), "raters": records(self.raters),
             "rater_pairs": records(self.rater_pairs),
             "judge_rater": judges[-1] if judges else None,
             "judge_runs": judges,

@@ -15,6 +15,7 @@ from reviewer.agreement.raters import (
     rater_drift,
     rater_pairs,
     score_estimates,
+    shared_tables,
 )
 from reviewer.agreement.results import StudyAgreement, frame
 from reviewer.agreement.usability import analyze_usability, check_threshold, rating_times
@@ -87,34 +88,35 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         hb_categories = extract.criterion_categories(session, st.id)
         study_name = st.name
 
-    report("rater-rater agreement", 0.1)
-    pooled = binary_estimates(crit, n_boot, seed)
-    overall = frame([{**e.row(scope="criteria pooled"), "resampled": e.details["resampled"]}
-                     for e in pooled], ["scope"])
-    overall_score = frame([{**e.row(scope="overall score"), "resampled": e.details["resampled"]}
-                           for e in score_estimates(scores, n_boot, seed)], ["scope"])
+    with shared_tables():  # the criterion ratings' units x raters table is built once
+        report("rater-rater agreement", 0.1)
+        pooled = binary_estimates(crit, n_boot, seed)
+        overall = frame([{**e.row(scope="criteria pooled"), "resampled": e.details["resampled"]}
+                         for e in pooled], ["scope"])
+        overall_score = frame([{**e.row(scope="overall score"), "resampled": e.details["resampled"]}
+                               for e in score_estimates(scores, n_boot, seed)], ["scope"])
 
-    report("per category and model", 0.25)
-    by_category = grouped_binary(crit, ["category"], n_boot, seed)
-    by_model = grouped_binary(crit, ["model"], n_boot, seed)
-    report("per criterion", 0.4)
-    crit_labels = ["case_uid", "case_title", "category", "criterion_key", "criterion_text"]
-    by_criterion = grouped_binary(crit, ["case_id", "criterion_key"], n_boot, seed, label_cols=crit_labels,
-                                  cluster=None)
-    report("per rater", 0.6)
-    alpha_all = pooled[0].value if pooled else float("nan")
-    raters = rater_drift(crit, scores, alpha_all, n_boot, seed) if len(crit) else frame([], ["rater"])
-    pairs = rater_pairs(crit, n_boot, seed) if len(crit) else frame([], ["rater_a", "rater_b"])
-    score_matrix = scores.pivot_table(index="response_id", columns="rater", values="value", aggfunc="last") \
-        if len(scores) else pd.DataFrame()
+        report("per category and model", 0.25)
+        by_category = grouped_binary(crit, ["category"], n_boot, seed)
+        by_model = grouped_binary(crit, ["model"], n_boot, seed)
+        report("per criterion", 0.4)
+        crit_labels = ["case_uid", "case_title", "category", "criterion_key", "criterion_text"]
+        by_criterion = grouped_binary(crit, ["case_id", "criterion_key"], n_boot, seed, label_cols=crit_labels,
+                                      cluster=None)
+        report("per rater", 0.6)
+        alpha_all = pooled[0].value if pooled else float("nan")
+        raters = rater_drift(crit, scores, alpha_all, n_boot, seed) if len(crit) else frame([], ["rater"])
+        pairs = rater_pairs(crit, n_boot, seed) if len(crit) else frame([], ["rater_a", "rater_b"])
+        score_matrix = scores.pivot_table(index="response_id", columns="rater", values="value", aggfunc="last") \
+            if len(scores) else pd.DataFrame()
 
-    judges = []
-    for i, (name, model, crit_j, score_j) in enumerate(verdicts):
-        report(f"judge run {name}", 0.7 + 0.3 * i / max(len(verdicts), 1))
-        judges.append(analyze_judge(name, model, crit_j, score_j, crit, scores, n_boot, seed,
-                                    categories=hb_categories, min_physician_labels=min_physician_labels))
-        judges[-1].usability = analyze_usability(score_j, scores, crit_j, crit, times, threshold=usable_threshold,
-                                                 n_boot=n_boot, seed=seed)
+        judges = []
+        for i, (name, model, crit_j, score_j) in enumerate(verdicts):
+            report(f"judge run {name}", 0.7 + 0.3 * i / max(len(verdicts), 1))
+            judges.append(analyze_judge(name, model, crit_j, score_j, crit, scores, n_boot, seed,
+                                        categories=hb_categories, min_physician_labels=min_physician_labels))
+            judges[-1].usability = analyze_usability(score_j, scores, crit_j, crit, times, threshold=usable_threshold,
+                                                     n_boot=n_boot, seed=seed)
     report("done", 1.0)
     counts = {
         "ratings": int(crit[["response_id", "rater"]].drop_duplicates().shape[0]) if len(crit) else 0,

@@ -14,7 +14,8 @@ one pass over all the units. Nothing here is a second bootstrap: it reuses the p
   clusters n draw the very same resamples (:func:`~reviewer.stats.bootstrap.resample_indices`):
   they are drawn once per n, and each group's resampled sums are the same ``counts @ F_c`` matrix
   product :func:`~reviewer.stats.bootstrap.bootstrap_sums` computes, one group after another in a
-  single ``np.matmul`` call;
+  single ``np.matmul`` call -- over the distinct rows of ``counts`` only (a group of 3 clusters
+  has at most 10), each value then standing for every resample that drew that row;
 - ``bootstrap_sums`` ("auto") draws indices up to 64 clusters and may switch to multinomial
   counts above; groups with more than :data:`BATCHED_MAX_CLUSTERS` clusters therefore go through
   :func:`~reviewer.stats.bootstrap.bootstrap_values` one by one, exactly as a single call would;
@@ -121,13 +122,19 @@ def grouped_estimates(features: np.ndarray, finish: Callable[[np.ndarray], np.nd
                     cis[g] = percentile_ci(bootstrap_values(stat, None, n_boot, seed), confidence)
                 continue
             counts = np.vstack([counts_from_indices(idx, int(n)) for idx in resample_indices(int(n), n_boot, seed)])
-            step = max(1, CHUNK_CELLS // (n_boot * max(p, 1)))
+            # few clusters repeat the same resample (3 clusters: at most 10 distinct count rows):
+            # the statistic is computed once per distinct row and spread back to all n_boot
+            distinct, inverse = np.unique(counts, axis=0, return_inverse=True)
+            inverse = inverse.reshape(-1)
+            width = len(distinct)
+            step = max(1, CHUNK_CELLS // (max(width, n_boot) * max(p, 1)))
             for lo in range(0, len(members), step):
                 part = members[lo:lo + step]
                 stack = fc[starts[part][:, None] + np.arange(n)]  # (groups, n, p)
                 with np.errstate(divide="ignore", invalid="ignore"):
-                    boot = np.asarray(finish(np.matmul(counts, stack).reshape(-1, p)), dtype=float)
-                for g, ci in zip(part, percentile_cis(boot.reshape(len(part), n_boot), confidence), strict=True):
+                    boot = np.asarray(finish(np.matmul(distinct, stack).reshape(-1, p)), dtype=float)
+                boot = boot.reshape(len(part), width)[:, inverse]
+                for g, ci in zip(part, percentile_cis(boot, confidence), strict=True):
                     cis[g] = ci
     return [Estimate(statistic=statistic, value=float(values[g]), n_units=int(n_units[g]), n_raters=int(raters[g]),
                      ci=cis[g], n_boot=n_boot if cis[g] else 0, confidence=confidence, level=level,

@@ -59,7 +59,7 @@ def _weighted_midranks(v: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Mid-ranks of each unit's value in resamples where unit u appears w[b, u] times."""
     values, group = np.unique(v, return_inverse=True)
     onehot = sparse.csr_matrix((np.ones(len(v)), (np.arange(len(v)), group)), shape=(len(v), len(values)))
-    gw = np.asarray((sparse.csr_matrix(w) @ onehot).todense())
+    gw = np.asarray(onehot.T @ w.T).T  # weight per distinct value (w is dense: no sparse copy of it)
     below = np.cumsum(gw, axis=1) - gw
     return (below + (gw + 1.0) / 2.0)[:, group]
 

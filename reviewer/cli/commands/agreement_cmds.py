@@ -112,6 +112,7 @@ def _print_usability(u: Any) -> None:
 
 def cmd_agreement(args: argparse.Namespace) -> int:
     from reviewer.agreement import analyze_study
+    from reviewer.agreement.results import JSON_CRITERIA
 
     store = store_from_args(args)
     categories = [c for c in args.category] if args.category else None
@@ -120,7 +121,7 @@ def cmd_agreement(args: argparse.Namespace) -> int:
                            n_boot=args.bootstrap, seed=args.seed, usable_threshold=args.usable_threshold,
                            min_physician_labels=args.min_physician_labels)
     if args.json:
-        print_json(result.to_dict())
+        print_json(result.to_dict(criteria=None if args.all_criteria else JSON_CRITERIA))
     else:
         _print_text(result, args.top)
     return 0
@@ -150,5 +151,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--top", type=int, default=10, help="criteria listed in the worst-criteria table")
     p.add_argument("--json", action="store_true",
                    help="print everything as JSON (judge_rater: pairwise_macro_f1, "
-                   "physician_pairwise_macro_f1, percentile, ...)")
+                   "physician_pairwise_macro_f1, percentile, ...); per-criterion tables: the 50 "
+                   "worst criteria, by_criterion_total the number of criteria")
+    p.add_argument("--all-criteria", action="store_true",
+                   help="with --json: every criterion in the per-criterion tables (large on big studies; "
+                   "report -o FILE.csv / .xlsx also has them all)")
     p.set_defaults(func=cmd_agreement)
