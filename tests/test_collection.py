@@ -39,12 +39,32 @@ def _finish(proc: subprocess.Popen[str], name: str) -> tuple[list[str], list[str
     return ids, under_test
 
 
-def test_pytest_and_python_m_pytest_collect_the_same_tests_of_this_checkout() -> None:
+def _whole_suite_in_this_session(request: pytest.FixtureRequest) -> bool:
+    """This session collected the whole suite from the root: no paths, -k, -m or deselection."""
+    config = request.config
+    args = [a for a in config.args if not a.startswith("-")]
+    whole = not args or all(Path(a).resolve() in (ROOT, ROOT / "tests") for a in args)
+    return (whole and Path(config.invocation_params.dir).resolve() == ROOT and not config.option.keyword
+            and not config.option.markexpr and not config.option.deselect and not getattr(config.option, "lf", False))
+
+
+def test_pytest_and_python_m_pytest_collect_the_same_tests_of_this_checkout(request: pytest.FixtureRequest) -> None:
+    """One way is this very session when it collected the whole suite (.ci/run starts it with
+    ``python -m pytest``), so only the other way runs in a subprocess; otherwise both do."""
     script = shutil.which("pytest", path=str(Path(sys.executable).parent))
     if script is None:
         pytest.skip(f"no pytest script beside {sys.executable}")
-    runs = {"pytest": _start([script]), "python -m pytest": _start([sys.executable, "-m", "pytest"])}
-    (plain, plain_code), (module, module_code) = (_finish(proc, name) for name, proc in runs.items())
+    by_module = Path(sys.argv[0]).name == "__main__.py"  # how this session was started
+    plain_cmd, module_cmd = [script], [sys.executable, "-m", "pytest"]
+    if _whole_suite_in_this_session(request):
+        import reviewer
+
+        here = ([item.nodeid for item in request.session.items], [str(Path(reviewer.__file__).resolve().parent)])
+        other = _finish(_start(plain_cmd if by_module else module_cmd), "the other way")
+        (plain, plain_code), (module, module_code) = (other, here) if by_module else (here, other)
+    else:
+        runs = {"pytest": _start(plain_cmd), "python -m pytest": _start(module_cmd)}
+        (plain, plain_code), (module, module_code) = (_finish(proc, name) for name, proc in runs.items())
     assert sorted(set(plain) ^ set(module)) == []  # what only one of them collects
     assert plain == module  # and in the same order
     assert "tests/test_collection.py::test_pytest_and_python_m_pytest_collect_the_same_tests_of_this_checkout" \
