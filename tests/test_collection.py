@@ -40,12 +40,13 @@ def _finish(proc: subprocess.Popen[str], name: str) -> tuple[list[str], list[str
 
 
 def _whole_suite_in_this_session(request: pytest.FixtureRequest) -> bool:
-    """This session collected the whole suite from the root: no paths, -k, -m or deselection."""
+    """This session collected the whole suite from the root: no paths, --ignore, -k, -m or deselection."""
     config = request.config
     args = [a for a in config.args if not a.startswith("-")]
     whole = not args or all(Path(a).resolve() in (ROOT, ROOT / "tests") for a in args)
-    return (whole and Path(config.invocation_params.dir).resolve() == ROOT and not config.option.keyword
-            and not config.option.markexpr and not config.option.deselect and not getattr(config.option, "lf", False))
+    narrowed = config.getoption("ignore") or config.getoption("ignore_glob") or config.getoption("deselect")
+    return (whole and not narrowed and Path(config.invocation_params.dir).resolve() == ROOT
+            and not config.option.keyword and not config.option.markexpr and not getattr(config.option, "lf", False))
 
 
 def test_pytest_and_python_m_pytest_collect_the_same_tests_of_this_checkout(request: pytest.FixtureRequest) -> None:
