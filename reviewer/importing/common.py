@@ -9,15 +9,16 @@ into dicts (no per-row SELECT), which keeps 60,000-row files in the seconds rang
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
@@ -36,7 +37,7 @@ from reviewer.studies.lookup import get_study
 __all__ = [
     "CaseResolver", "CriterionInfo", "ImportReport", "LatestChecklist", "bulk_insert", "check_turns",
     "content_hash", "criterion_key", "field_of", "first_of", "get_or_create_model", "get_or_create_raters",
-    "get_study", "latest_checklists", "read_json", "read_jsonl", "record_import", "short_title", "study_import",
+    "get_study", "latest_checklists", "read_csv", "read_json", "read_jsonl", "record_import", "short_title", "study_import",
     "transaction",
 ]
 
@@ -125,17 +126,36 @@ def _user() -> str:
 
 # ---------------------------------------------------------------- reading
 
+def _open_text(path: Path, **options: Any) -> TextIO:
+    """The file opened as UTF-8 text (a BOM allowed); an unreadable file is an InputError naming it."""
+    try:
+        return path.open(encoding="utf-8-sig", **options)
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
+
+
+def read_csv(path: str | Path, check_header: Callable[[list[str]], None]
+             ) -> Iterator[tuple[int, dict[str, Any]]]:
+    """Yield ``(line_number, row)`` for each row of a CSV file with a header; the number is the row's
+    first physical line (a quoted field may span several). *check_header* gets the column names
+    first and raises InputError when a needed one is missing."""
+    path = Path(path)
+    with _open_text(path, newline="") as handle:
+        reader = csv.DictReader(handle)
+        check_header(list(reader.fieldnames or []))
+        line = reader.line_num + 1
+        for row in reader:
+            yield line, row
+            line = reader.line_num + 1
+
+
 def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
     """Yield ``(line_number, object)`` for each non-blank line (1-based numbers).
 
     Broken JSON or a line that is not a JSON object raises InputError naming file and line.
     """
     path = Path(path)
-    try:
-        handle = path.open(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
-    with handle:
+    with _open_text(path) as handle:
         for number, line in enumerate(handle, start=1):
             if not line.strip():
                 continue

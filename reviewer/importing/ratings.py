@@ -22,7 +22,6 @@ adds nothing (reviewer.importing.rater_labels).
 
 from __future__ import annotations
 
-import csv
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -38,6 +37,7 @@ from reviewer.importing.common import (
     ImportReport,
     get_or_create_raters,
     latest_checklists,
+    read_csv,
     read_jsonl,
     study_import,
 )
@@ -97,22 +97,15 @@ def _rows(path: Path) -> Iterator[tuple[int | None, str | None, dict[str, Any]]]
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int | None, str | None, dict[str, Any]]]:
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
+    def check(header: list[str]) -> None:
         if "rater" not in header:
             raise InputError("no 'rater' column in the header", file=str(path), line=1)
         if "response_uid" not in header and "response_external_id" not in header:
             raise InputError("the header needs 'response_uid' or 'case_external_id' + 'response_external_id'",
                              file=str(path), line=1)
-        line = reader.line_num + 1
-        for row in reader:
-            yield line, None, row
-            line = reader.line_num + 1
+
+    for line, row in read_csv(path, check):
+        yield line, None, row
 
 
 class _Fields:

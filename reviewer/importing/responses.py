@@ -17,7 +17,6 @@ id is skipped when its case already has the same text from the same model.
 
 from __future__ import annotations
 
-import csv
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -32,6 +31,7 @@ from reviewer.importing.common import (
     content_hash,
     first_of,
     get_or_create_model,
+    read_csv,
     read_json,
     read_jsonl,
     study_import,
@@ -72,21 +72,14 @@ def _rows(path: Path) -> Iterator[tuple[int | None, str | None, dict[str, Any]]]
 
 
 def _csv_rows(path: Path) -> Iterator[tuple[int | None, str | None, dict[str, Any]]]:
-    try:
-        handle = path.open(encoding="utf-8-sig", newline="")
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
-    with handle:
-        reader = csv.DictReader(handle)
-        header = reader.fieldnames or []
+    def check(header: list[str]) -> None:
         for names, what in ((CASE_FIELDS, "case id"), (ANSWER_FIELDS, "answer")):
             if not any(n in header for n in names):
                 raise InputError(f"no {what} column: the header needs one of {', '.join(names)}",
                                  file=str(path), line=1)
-        line = reader.line_num + 1
-        for row in reader:
-            yield line, None, row
-            line = reader.line_num + 1
+
+    for line, row in read_csv(path, check):
+        yield line, None, row
 
 
 def _answer_text(value: Any, *, file: Path, line: int | None, item: str | None) -> str:
