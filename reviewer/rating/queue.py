@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from reviewer.rating import queue_reads
 from reviewer.rating.queue_reads import stable_shuffle  # noqa: F401  (re-exported)
 from reviewer.rating.views import NEW, QueueItem  # noqa: F401  (re-exported)
-from reviewer.store.models import Case, Response, Study
+from reviewer.store.models import Case, Response
 from reviewer.store.vocabulary import SUBMITTED
+from reviewer.studies.lookup import study_categories, study_name  # noqa: F401  (re-exported)
 
 
 @contextmanager
@@ -68,12 +69,6 @@ def progress(session: Session, study_id: int, rater_id: int, response_ids: list[
     return sum(1 for s in statuses.values() if s == SUBMITTED), len(ids)
 
 
-def study_categories(session: Session, study_id: int) -> list[str]:
-    """The study's case categories (for the queue's category filter), sorted, without blanks."""
-    rows = session.scalars(select(Case.category).where(Case.study_id == study_id).distinct())
-    return sorted(c for c in rows if c)
-
-
 def response_categories(session: Session, study_id: int) -> dict[int, str]:
     """response id -> its case's category, for every response of the study."""
     rows = session.execute(select(Response.id, Case.category).join(Case, Response.case_id == Case.id)
@@ -86,7 +81,3 @@ def other_responses(session: Session, response_id: int) -> list[int]:
     case_id = select(Response.case_id).where(Response.id == response_id).scalar_subquery()
     return list(session.scalars(select(Response.id).where(Response.case_id == case_id, Response.id != response_id)
                                 .order_by(Response.blind_label)))
-
-
-def study_name(session: Session, study_id: int) -> str:
-    return session.scalar(select(Study.name).where(Study.id == study_id)) or ""

@@ -85,3 +85,14 @@ def status_counts(session: Session) -> dict[str, int]:
     """How many rows of each kind the database holds (``reviewer status``)."""
     return {key: session.scalar(select(func.count()).select_from(model)) or 0
             for key, model in STATUS_KEYS.items()}
+
+
+def study_name(session: Session, study_id: int) -> str:
+    """The study's name ("" when there is no such study)."""
+    return session.scalar(select(Study.name).where(Study.id == study_id)) or ""
+
+
+def study_categories(session: Session, study_id: int) -> list[str]:
+    """The study's distinct case categories, sorted, without blanks (queue and screen filters)."""
+    rows = session.scalars(select(Case.category).where(Case.study_id == study_id).distinct())
+    return sorted(c for c in rows if c)

@@ -14,8 +14,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.store import Store
-from reviewer.store.models import Case, JudgeRun, Model, Study
+from reviewer.store.models import JudgeRun, Model
 from reviewer.store.reads import judge_run_has_usable_verdict
+from reviewer.studies import lookup
 
 
 @dataclass(frozen=True)
@@ -26,15 +27,6 @@ class StudyChoices:
     categories: tuple[str, ...]
     models: tuple[str, ...]
     judge_runs: tuple[str, ...]
-
-
-def _name(session: Session, study_id: int) -> str:
-    return session.scalar(select(Study.name).where(Study.id == study_id)) or ""
-
-
-def _categories(session: Session, study_id: int) -> list[str]:
-    rows = session.scalars(select(Case.category).where(Case.study_id == study_id).distinct())
-    return sorted(c for c in rows if c)
 
 
 def _models(session: Session, study_id: int) -> list[str]:
@@ -51,13 +43,13 @@ def _judge_runs(session: Session, study_id: int, usable_only: bool = True) -> li
 def study_name(store: Store, study_id: int) -> str:
     """The study's name ("" when there is no such study)."""
     with store.Session() as s:
-        return _name(s, study_id)
+        return lookup.study_name(s, study_id)
 
 
 def study_categories(store: Store, study_id: int) -> list[str]:
     """The distinct case categories of a study, sorted, without blanks (case selectors and filters)."""
     with store.Session() as s:
-        return _categories(s, study_id)
+        return lookup.study_categories(s, study_id)
 
 
 def model_names(store: Store, study_id: int) -> list[str]:
@@ -80,6 +72,6 @@ def study_choices(store: Store, study_id: int) -> StudyChoices:
     read in one transaction."""
     with store.Session() as s:
         return StudyChoices(
-            name=_name(s, study_id), categories=tuple(_categories(s, study_id)),
+            name=lookup.study_name(s, study_id), categories=tuple(lookup.study_categories(s, study_id)),
             models=tuple(_models(s, study_id)),
             judge_runs=tuple(_judge_runs(s, study_id)))
