@@ -13,14 +13,13 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, func, or_, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import NotFoundError
 from reviewer.store import Store
 from reviewer.store.models import AuditEvent, JudgeRun, JudgeVerdict
-from reviewer.store.reads import verdict_status_counts
-from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
+from reviewer.store.reads import usable_verdict_condition, verdict_status_counts
 from reviewer.studies.lookup import get_study
 
 
@@ -61,13 +60,12 @@ def list_judge_runs(store: Store, study: str | int | None = None) -> list[JudgeR
 
 
 def _usable_counts(session: Session, run_ids: list[int]) -> dict[int, int]:
-    """run id -> usable verdicts (the SQL form of :func:`reviewer.store.vocabulary.usable_verdict`)."""
+    """run id -> its number of usable verdicts."""
     if not run_ids:
         return {}
     rows = session.execute(
         select(JudgeVerdict.judge_run_id, func.count())
-        .where(JudgeVerdict.judge_run_id.in_(run_ids), JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES),
-               or_(JudgeVerdict.met.is_not(None), JudgeVerdict.score.is_not(None)))
+        .where(JudgeVerdict.judge_run_id.in_(run_ids), usable_verdict_condition())
         .group_by(JudgeVerdict.judge_run_id))
     return {int(run_id): int(n) for run_id, n in rows}
 

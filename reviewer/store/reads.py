@@ -81,12 +81,16 @@ def latest_checklist_ids(session: Session, case_ids: Iterable[int]) -> dict[int,
     return {case_id: cv_id for case_id, cv_id in rows}
 
 
+def usable_verdict_condition() -> ColumnElement[bool]:
+    """SQL condition on ``JudgeVerdict``: the rule of :func:`reviewer.store.vocabulary.usable_verdict`
+    (a usable status and a ``met`` or ``score``)."""
+    return JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES) & or_(JudgeVerdict.met.is_not(None),
+                                                                       JudgeVerdict.score.is_not(None))
+
+
 def judge_run_has_usable_verdict() -> ColumnElement[bool]:
-    """SQL condition on ``JudgeRun``: the run holds at least one usable verdict (the rule of
-    :func:`reviewer.store.vocabulary.usable_verdict`: a usable status and a ``met`` or ``score``)."""
-    return JudgeRun.id.in_(select(JudgeVerdict.judge_run_id).where(
-        JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES),
-        or_(JudgeVerdict.met.is_not(None), JudgeVerdict.score.is_not(None))))
+    """SQL condition on ``JudgeRun``: the run holds at least one usable verdict."""
+    return JudgeRun.id.in_(select(JudgeVerdict.judge_run_id).where(usable_verdict_condition()))
 
 
 def verdict_status_counts(session: Session, run_ids: Iterable[int]) -> dict[int, dict[str, int]]:
