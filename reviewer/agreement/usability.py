@@ -37,6 +37,7 @@ from reviewer.stats import compute, from_wide
 from reviewer.stats.results import Estimate
 from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD, agreement_rate, usability_confusion, usable
 from reviewer.store.models import SUBMITTED, Case, CriterionRating, Rater, Rating, Response
+from reviewer.store.vocabulary import split_category
 
 # LLMEval-Med areas (dataset.json keys, and their English names) -> the paper's short codes
 AREA_CODES = {
@@ -51,8 +52,7 @@ NO_CATEGORY = "(none)"
 
 def area_of(category: str | None) -> str:
     """The LLMEval-Med area of a case category: the part before `` / `` (``(none)`` if empty)."""
-    c = (category or "").strip()
-    return c.split(" / ", 1)[0].strip() if c else NO_CATEGORY
+    return split_category(category)[0] or NO_CATEGORY
 
 
 def area_code(area: str) -> str | None:

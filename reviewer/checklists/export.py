@@ -28,6 +28,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
 from reviewer.store.models import Case, ChecklistVersion, Criterion
+from reviewer.store.vocabulary import split_category
 
 FORMATS = ("healthbench", "llmeval-med")
 DEFAULT_POINTS = {"core": 5, "secondary": 3}
@@ -117,9 +118,9 @@ def llmeval_med_dataset(session: Session, study_id: int) -> dict[str, list[dict[
     for case, version, crits in latest_criteria(session, study_id):
         meta = case.meta or {}
         from_dataset = case.source == "llmeval-med" and "area" in meta
-        area = meta["area"] if from_dataset else (case.category.split(" / ")[0].strip() or "未分类")
-        category2 = meta.get("category2") if from_dataset else (
-            case.category.split(" / ", 1)[1] if " / " in case.category else "")
+        area_part, sub_part = split_category(case.category)
+        area = meta["area"] if from_dataset else (area_part or "未分类")
+        category2 = meta.get("category2") if from_dataset else sub_part
         last_user = next((t.get("content", "") for t in reversed(case.turns or []) if t.get("role") == "user"), "")
         record: dict[str, Any] = {
             "category1": area, "category2": category2 or "", "scene": meta.get("scene"),

@@ -29,6 +29,7 @@ from reviewer.importing.common import (
 )
 from reviewer.importing.llmeval_checklist import parse_checklist
 from reviewer.store.engine import Store
+from reviewer.store.vocabulary import category_path
 
 SOURCE = "llmeval-med"
 
@@ -96,7 +97,7 @@ def parse_dataset(data: Any, *, file: Path) -> tuple[list[NewCase], dict[str, in
             tags = [f"area:{area}"] + ([f"difficulty:{difficulty}"] if isinstance(difficulty, str) else [])
             case = NewCase(source=SOURCE, external_id=f"{area}/{index}", turns=turns,
                            title=short_title(problem),
-                           category=f"{area} / {category2}" if category2 else area,
+                           category=category_path(area, category2),
                            reference_answer=answer, tags=tags, meta=meta, criteria=criteria)
             cases.append(case)
             previous = (record, case)

@@ -40,3 +40,18 @@ def describe_unusable(counts: dict[str, int]) -> str:
     """For a report line: "no usable verdicts (3 failed)", or "... (no verdicts)" when none."""
     inner = ", ".join(f"{n} {status}" for status, n in sorted(counts.items())) or "no verdicts"
     return f"no usable verdicts ({inner})"
+
+
+# A case category is a path "area / sub-area" (LLMEval-Med: 医疗知识 / 药物相关).
+CATEGORY_SEPARATOR = " / "
+
+
+def category_path(area: str, sub: str = "") -> str:
+    """The stored category of *area* and its optional *sub*-area."""
+    return f"{area}{CATEGORY_SEPARATOR}{sub}" if sub else area
+
+
+def split_category(category: str | None) -> tuple[str, str]:
+    """(area, sub-area) of a stored category; both stripped, the sub-area "" when there is none."""
+    area, _, sub = (category or "").partition(CATEGORY_SEPARATOR)
+    return area.strip(), sub.strip()

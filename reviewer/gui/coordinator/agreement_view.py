@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view
 from reviewer.gui.coordinator.jobs import JobManager
 from reviewer.store import Store
+from reviewer.store.vocabulary import split_category
 from reviewer.studies.operations import study_choices
 
 LOW_ALPHA = 0.667  # Krippendorff's lowest limit for tentative conclusions
@@ -118,7 +119,7 @@ class AgreementView(QWidget):
         self.study_name = choices.name
         self.category = QComboBox()
         self.category.addItem(self.tr("All categories"), None)
-        areas = {c.split(" / ")[0] for c in choices.categories}
+        areas = {split_category(c)[0] for c in choices.categories}
         for c in sorted(set(choices.categories) | areas):
             self.category.addItem(c, c)
         self.model = QComboBox()
