@@ -87,17 +87,23 @@ def informative(low: object, high: object, n: object) -> str:
     return "yes"
 
 
+def n_column(columns: Sequence[str]) -> str | None:
+    """The column holding a table's units: ``n_units``, else ``n``, else None."""
+    return "n_units" if "n_units" in columns else "n" if "n" in columns else None
+
+
+def interval_of(column: str, columns: Sequence[str]) -> tuple[str, str, str] | None:
+    """(low, high, flag) column names of *column*'s interval when *columns* hold one: ``value`` has
+    ``ci_low``/``ci_high``/``ci_informative``, any other ``x`` has ``x_lo``/``x_hi``/``x_informative``."""
+    lo, hi, flag = (("ci_low", "ci_high", "ci_informative") if column == "value"
+                    else (f"{column}_lo", f"{column}_hi", f"{column}_informative"))
+    return (lo, hi, flag) if lo in columns and hi in columns else None
+
+
 def interval_columns(columns: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(low, high, flag) column names of every interval in *columns*: ``x_lo``/``x_hi`` get
-    ``x_informative``, ``ci_low``/``ci_high`` get ``ci_informative``."""
-    cols = set(columns)
-    out = []
-    if "ci_low" in cols and "ci_high" in cols:
-        out.append(("ci_low", "ci_high", "ci_informative"))
-    for c in columns:
-        if c.endswith("_lo") and f"{c[:-3]}_hi" in cols:
-            out.append((c, f"{c[:-3]}_hi", f"{c[:-3]}_informative"))
-    return out
+    """(low, high, flag) column names of every interval in *columns* (see :func:`interval_of`)."""
+    names = ["value", *(c[:-3] for c in columns if c.endswith("_lo") and c != "value_lo")]
+    return [found for name in names if (found := interval_of(name, columns)) is not None]
 
 
 def mark_intervals(frame: pd.DataFrame) -> pd.DataFrame:
@@ -105,7 +111,7 @@ def mark_intervals(frame: pd.DataFrame) -> pd.DataFrame:
     ``n``); the bounds themselves are kept."""
     if frame.empty:
         return frame
-    n_col = "n_units" if "n_units" in frame.columns else "n" if "n" in frame.columns else None
+    n_col = n_column([str(c) for c in frame.columns])
     out = frame
     for lo, hi, flag in interval_columns([str(c) for c in frame.columns]):
         if flag in out.columns:

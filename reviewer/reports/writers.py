@@ -21,7 +21,7 @@ import pandas as pd
 
 from reviewer.errors import ReviewerError
 from reviewer.reports.document import ReportDocument, Table
-from reviewer.reports.labels import MIN_INFORMATIVE_N, NOT_INFORMATIVE_NOTE
+from reviewer.reports.labels import MIN_INFORMATIVE_N, NOT_INFORMATIVE_NOTE, interval_of, n_column
 
 Progress = Callable[[int, int], None]
 
@@ -53,17 +53,17 @@ def _display_columns(columns: list[str]) -> list[tuple[str, list[str]]]:
     """Pairs (heading, source columns): ``x_lo``/``x_hi`` and ``ci_low``/``ci_high`` become one CI column
     (sources: low, high, then the ``*_informative`` flag and the n column where the table has them);
     the flags themselves are not shown as columns."""
-    n_col = "n_units" if "n_units" in columns else "n" if "n" in columns else ""
+    n_col = n_column(columns)
     out: list[tuple[str, list[str]]] = []
     for col in columns:
         if col.endswith(("_lo", "_hi", "_informative")) or col in ("ci_low", "ci_high"):
             continue
         out.append((col.replace("_", " "), [col]))
-        pair = ("ci_low", "ci_high", "ci_informative") if col == "value" else (f"{col}_lo", f"{col}_hi",
-                                                                                f"{col}_informative")
-        if pair[0] in columns and pair[1] in columns:
-            extra = [pair[2], n_col] if pair[2] in columns and n_col else []
-            out.append(("95% CI", [pair[0], pair[1], *extra]))
+        found = interval_of(col, columns)
+        if found is not None:
+            lo, hi, flag = found
+            extra = [flag, n_col] if flag in columns and n_col else []
+            out.append(("95% CI", [lo, hi, *extra]))
     return out
 
 
