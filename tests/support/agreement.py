@@ -39,8 +39,3 @@ def percentile_midrank(scores: list[float], value: float) -> float:
     """simple-evals ``healthbench_analysis.ipynb`` ``plot_model_physician_agreement``:
     (scores below + 1/2 x scores equal) / scores x 100."""
     return 100.0 * (sum(s < value for s in scores) + 0.5 * sum(s == value for s in scores)) / len(scores)
-
-
-def percentile_weak(scores: list[float], value: float) -> float:
-    """Percentage of *scores* at most *value*."""
-    return 100.0 * sum(s <= value for s in scores) / len(scores)
