@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import sys
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -19,7 +20,8 @@ __version__ = "0.1.0"
 def lazy_exports(package: str, modules: Sequence[str]) -> Callable[[str], Any]:
     """A PEP 562 ``__getattr__`` for *package*: a public name is looked up in its *modules* (in
     that order) on first use, so that ``from reviewer.rating import set_criterion`` works while
-    importing a light submodule (``reviewer.rating.views``) loads nothing heavy."""
+    importing a light submodule (``reviewer.rating.views``) loads nothing heavy. A name found is
+    kept in the package, so later uses are plain attribute reads (no search, no file look-up)."""
 
     def __getattr__(name: str) -> Any:
         if importlib.util.find_spec(f"{package}.{name}") is not None:  # a submodule: load only that one
@@ -28,7 +30,9 @@ def lazy_exports(package: str, modules: Sequence[str]) -> Callable[[str], Any]:
             for module in modules:
                 loaded = importlib.import_module(f"{package}.{module}")
                 if name in vars(loaded):
-                    return vars(loaded)[name]
+                    value = vars(loaded)[name]
+                    setattr(sys.modules[package], name, value)
+                    return value
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
