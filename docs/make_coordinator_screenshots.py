@@ -126,6 +126,10 @@ def main() -> int:
     editor.show_diff()
     grab(app, editor, out / "template_diff.png", 1200, 720)
     editor.reject()
+    ui.actions["judge_runs"].trigger()
+    runs = ui.last_dialog
+    grab(app, runs, out / "judge_runs.png", 900, 360)
+    runs.reject()
 
     running = ui.start_generation({"model": str(model), "backend": "transformers", "cases": "all", "samples": 3,
                                    "settings": {"max_new_tokens": 96, "temperature": 0.7}, "batch_size": 2,
