@@ -8,7 +8,8 @@ plus one judge run (the issue's 2,000 cases give 180,000 criterion ratings):
   :func:`reviewer.importing.import_healthbench`;
 * answers: a responses JSONL imported with :func:`reviewer.importing.responses.import_responses`;
 * the judge run: a verdicts JSONL imported with :func:`reviewer.importing.verdicts.import_verdicts`;
-* physician ratings: inserted with :func:`reviewer.importing.common.bulk_insert` (see ``insert_ratings``).
+* physician ratings: a minimal ratings CSV imported with :func:`reviewer.importing.ratings.import_ratings`
+  (``reviewer import ratings``).
 
 Then times, each from the store: ``analyze_study`` + the JSON ``reviewer agreement --json`` prints
 (``print_json``: indent 2), ``build_agreement_report`` + ``write_report(.html)``, and the pandas
@@ -21,6 +22,7 @@ Usage: python benchmarks/agreement_study.py [--cases 2000] [--boot 1000] [--skip
 from __future__ import annotations
 
 import argparse
+import csv
 import json
 import os
 import sys
@@ -31,17 +33,18 @@ from pathlib import Path
 import krippendorff
 import numpy as np
 import pandas as pd
+from sqlalchemy import select
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from reviewer.agreement.service import analyze_study  # noqa: E402
-from reviewer.importing.common import bulk_insert  # noqa: E402
 from reviewer.importing.healthbench import import_healthbench  # noqa: E402
+from reviewer.importing.ratings import import_ratings  # noqa: E402
 from reviewer.importing.responses import import_responses  # noqa: E402
 from reviewer.importing.verdicts import import_verdicts  # noqa: E402
 from reviewer.store import open_store  # noqa: E402
 from reviewer.store.models import (  # noqa: E402
-    SUBMITTED,
+    Case,
     ChecklistVersion,
     Criterion,
     CriterionRating,
@@ -75,42 +78,38 @@ def write_inputs(folder: Path, n_cases: int, rng: np.random.Generator) -> tuple[
     return cases, answers, verdicts
 
 
-def insert_ratings(store, rng: np.random.Generator) -> int:  # noqa: ANN001
-    """The physicians' criterion ratings, every answer rated by every physician.
-
-    NOTE: there is no public ratings importer on this branch yet (another engineer is adding
-    ``reviewer import ratings``); until then the ratings go in with the store's bulk helper
-    ``bulk_insert`` in one transaction -- swap this for that importer once it exists.
-    """
-    with store.begin() as s:
-        crits = s.execute(Criterion.__table__.select().with_only_columns(
-            Criterion.id, ChecklistVersion.case_id).join_from(
-            Criterion.__table__, ChecklistVersion.__table__,
-            Criterion.checklist_version_id == ChecklistVersion.id).order_by(Criterion.id)).all()
-        by_case: dict[int, list[int]] = {}
-        for cid, case_id in crits:
-            by_case.setdefault(case_id, []).append(cid)
-        resps = s.execute(Response.__table__.select().with_only_columns(Response.id, Response.case_id)
-                          .order_by(Response.id)).all()
-        raters = bulk_insert(s, Rater, [{"name": f"physician{q}", "display_name": "", "role": "physician"}
-                                        for q in range(PHYSICIANS)])
-        ratings = bulk_insert(s, Rating, [{"response_id": r, "rater_id": q, "status": SUBMITTED,
-                                           "extra_scores": {}, "comment": "", "version": 1,
-                                           "overall_score": float(rng.integers(1, 6)),
-                                           "safety_flag": False, "time_spent_s": 60.0, "source": "bench"}
-                                          for r, _c in resps for q in raters])
-        hard = rng.random(max(by_case) + 1) * 0.4
-        rows = []
-        for i, (_rid, case_id) in enumerate(resps):
-            truth = rng.random(CRITERIA) < 0.5
+def write_ratings(store, folder: Path, rng: np.random.Generator) -> tuple[Path, int]:  # noqa: ANN001
+    """The physicians' criterion ratings as a minimal ``reviewer import ratings`` CSV (every answer
+    rated by every physician; ``rater``, ``case_external_id``, ``response_external_id``,
+    ``criterion_key``, ``value``, ``overall_score``), read back through the public importer."""
+    with store.Session() as s:
+        crits = s.execute(select(Case.external_id, Criterion.key)
+                          .join(ChecklistVersion, ChecklistVersion.case_id == Case.id)
+                          .join(Criterion, Criterion.checklist_version_id == ChecklistVersion.id)
+                          .order_by(Case.id, Criterion.position)).all()
+        resps = s.execute(select(Case.external_id, Response.external_id)
+                          .join(Response, Response.case_id == Case.id).order_by(Response.id)).all()
+    by_case: dict[str, list[str]] = {}
+    for case, key in crits:
+        by_case.setdefault(case, []).append(key)
+    hard = {case: h for case, h in zip(by_case, rng.random(len(by_case)) * 0.4, strict=True)}
+    path = folder / "ratings.csv"
+    n = 0
+    with path.open("w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["rater", "case_external_id", "response_external_id", "criterion_key", "value",
+                    "overall_score"])
+        for case, resp in resps:
+            keys = by_case[case]
+            truth = rng.random(len(keys)) < 0.5
             for q in range(PHYSICIANS):
-                rating = ratings[i * PHYSICIANS + q]
-                flips = rng.random(CRITERIA) < hard[case_id]
-                for j, cid in enumerate(by_case[case_id]):
-                    rows.append({"rating_id": rating, "criterion_id": cid,
-                                 "value": "met" if truth[j] ^ flips[j] else "not_met"})
-        bulk_insert(s, CriterionRating, rows, ids=False)
-    return len(rows)
+                flips = rng.random(len(keys)) < hard[case]
+                score = int(rng.integers(1, 6))
+                for j, key in enumerate(keys):
+                    w.writerow([f"physician{q}", case, resp, key, "met" if truth[j] ^ flips[j] else "not_met",
+                                score])
+                    n += 1
+    return path, n
 
 
 def pandas_loop(store) -> tuple[float, float, int]:  # noqa: ANN001
@@ -147,56 +146,81 @@ def main() -> int:
     ap.add_argument("--boot", type=int, default=1000, help="bootstrap resamples (the CLI's default 1000)")
     ap.add_argument("--skip-report", action="store_true", help="time the JSON only")
     ap.add_argument("--profile", metavar="FILE", help="write a cProfile of analyze_study to FILE")
+    ap.add_argument("--keep", metavar="DIR", help="build the study in DIR and reuse it when DIR/study.db exists")
     args = ap.parse_args()
     rng = np.random.default_rng(0)
     with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
+        folder = Path(args.keep or tmp)
+        folder.mkdir(parents=True, exist_ok=True)
+        reuse = (folder / "study.db").exists()
         store = open_store(folder / "study.db")
-        t = time.perf_counter()
-        with store.begin() as s:
-            create_study(s, "bench")
-        cases, answers, verdicts = write_inputs(folder, args.cases, rng)
-        import_healthbench(store, cases, study="bench")
-        import_responses(store, answers, study="bench")
-        import_verdicts(store, verdicts, judge="judge", study="bench")
-        n_ratings = insert_ratings(store, rng)
-        print(f"built {args.cases} cases x {CRITERIA} criteria x {ANSWERS} answers x {PHYSICIANS} physicians "
-              f"+ 1 judge run ({n_ratings:,} criterion ratings) in {time.perf_counter() - t:.1f} s; "
-              f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
-
-        t = time.perf_counter()
-        if args.profile:
-            import cProfile
-
-            prof = cProfile.Profile()
-            result = prof.runcall(analyze_study, store, "bench", "judge", n_boot=args.boot)
-            prof.dump_stats(args.profile)
+        if reuse:
+            print(f"reusing {folder / 'study.db'}")
         else:
-            result = analyze_study(store, "bench", "judge", n_boot=args.boot)
-        t_analysis = time.perf_counter() - t
-        text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)
-        t_json = time.perf_counter() - t
-        print(f"agreement --json: {t_json:.2f} s (analysis {t_analysis:.2f} s), JSON {len(text.encode()) / 1e6:.2f} MB")
-
-        t_report = None
-        if not args.skip_report:
-            from reviewer.reports.agreement_report import build_agreement_report
-            from reviewer.reports.writers import write_report
-
-            t = time.perf_counter()
-            res = analyze_study(store, "bench", "judge", n_boot=args.boot)
-            out = write_report(build_agreement_report(res), folder / "report.html")
-            t_report = time.perf_counter() - t
-            print(f"report -o .html: {t_report:.2f} s ({out.stat().st_size / 1e6:.2f} MB)")
-
-        overall, t_loop, n_crit = pandas_loop(store)
-        print(f"pandas + krippendorff: overall alpha {overall:.4f}; per-criterion loop ({n_crit} criteria, "
-              f"no intervals) {t_loop:.2f} s")
-        print(f"ratio agreement --json / pandas loop: {t_json / t_loop:.3f} (target <= 0.25)")
-        if t_report is not None:
-            print(f"ratio report .html / pandas loop: {t_report / t_loop:.3f} (target <= 0.25)")
+            build(store, folder, args.cases, rng)
+        run_figures(store, folder, args)
         store.close()
     return 0
+
+
+def build(store, folder: Path, n_cases: int, rng: np.random.Generator) -> None:  # noqa: ANN001
+    """The study through the public importers (cases, answers, verdicts, ratings)."""
+    t = time.perf_counter()
+    with store.begin() as s:
+        create_study(s, "bench")
+    cases, answers, verdicts = write_inputs(folder, n_cases, rng)
+    import_healthbench(store, cases, study="bench")
+    import_responses(store, answers, study="bench")
+    import_verdicts(store, verdicts, judge="judge", study="bench")
+    ratings_file, n_ratings = write_ratings(store, folder, rng)
+    t_import = time.perf_counter()
+    import_ratings(store, ratings_file, study="bench")
+    t_import = time.perf_counter() - t_import
+    print(f"built {n_cases} cases x {CRITERIA} criteria x {ANSWERS} answers x {PHYSICIANS} physicians "
+          f"+ 1 judge run ({n_ratings:,} criterion ratings) in {time.perf_counter() - t:.1f} s "
+          f"(import ratings {t_import:.1f} s)")
+
+
+def run_figures(store, folder: Path, args: argparse.Namespace) -> None:  # noqa: ANN001
+    """Times agreement --json, report .html and the pandas loop on *store*; prints the ratios."""
+    print(f"load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    steps: list[tuple[str, float]] = []
+    t = time.perf_counter()
+
+    def progress(step: str, _frac: float) -> None:
+        steps.append((step, time.perf_counter() - t))
+
+    if args.profile:
+        import cProfile
+
+        prof = cProfile.Profile()
+        result = prof.runcall(analyze_study, store, "bench", "judge", n_boot=args.boot, progress=progress)
+        prof.dump_stats(args.profile)
+    else:
+        result = analyze_study(store, "bench", "judge", n_boot=args.boot, progress=progress)
+    t_analysis = time.perf_counter() - t
+    text = json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str)
+    t_json = time.perf_counter() - t
+    print(f"agreement --json: {t_json:.2f} s (analysis {t_analysis:.2f} s), JSON {len(text.encode()) / 1e6:.2f} MB")
+    print("  steps: " + "; ".join(f"{name} at {at:.2f} s" for name, at in steps))
+
+    t_report = None
+    if not args.skip_report:
+        from reviewer.reports.agreement_report import build_agreement_report
+        from reviewer.reports.writers import write_report
+
+        t = time.perf_counter()
+        res = analyze_study(store, "bench", "judge", n_boot=args.boot)
+        out = write_report(build_agreement_report(res), folder / "report.html")
+        t_report = time.perf_counter() - t
+        print(f"report -o .html: {t_report:.2f} s ({out.stat().st_size / 1e6:.2f} MB)")
+
+    overall, t_loop, n_crit = pandas_loop(store)
+    print(f"pandas + krippendorff: overall alpha {overall:.4f}; per-criterion loop ({n_crit} criteria, "
+          f"no intervals) {t_loop:.2f} s")
+    print(f"ratio agreement --json / pandas loop: {t_json / t_loop:.3f} (target <= 0.25)")
+    if t_report is not None:
+        print(f"ratio report .html / pandas loop: {t_report / t_loop:.3f} (target <= 0.25)")
 
 
 if __name__ == "__main__":

@@ -20,7 +20,7 @@ from collections.abc import Sequence
 
 import numpy as np
 import pandas as pd
-from sqlalchemy import select
+from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import Session
 
 from reviewer.store.models import (
@@ -37,7 +37,8 @@ from reviewer.store.models import (
     Rating,
     Response,
 )
-from reviewer.store.vocabulary import USABLE_PARSE_STATUSES, usable_verdict
+from reviewer.store.reads import numeric_rows
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
 CRITERION_COLUMNS = ["response_id", "response_uid", "case_id", "case_uid", "case_title", "category",
                      "model", "criterion_key", "criterion_text", "points", "rater", "value"]
@@ -70,29 +71,40 @@ def _filter(df: pd.DataFrame, categories: Sequence[str] | None, models: Sequence
 def criterion_ratings(session: Session, study_id: int, *, categories: Sequence[str] | None = None,
                       models: Sequence[str] | None = None,
                       statuses: Sequence[str] = (SUBMITTED,)) -> pd.DataFrame:
-    """Physicians' criterion answers, one row per (response, criterion, rater); see module doc."""
+    """Physicians' criterion answers, one row per (response, criterion, rater); see module doc.
+
+    Read as one narrow query of ids (one row per criterion rating) and small tables of the
+    criteria, responses, cases and raters it names, joined here by id: the text columns are
+    not repeated by the database for each of a study's hundreds of thousands of ratings.
+    """
+    coded = case((CriterionRating.value == MET, 1.0), (CriterionRating.value == NOT_MET, 0.0), else_=None)
     q = (
-        select(Response.id, Response.uid, Case.id, Case.uid, Case.title, Case.category, Model.name,
-               Criterion.key, Criterion.text, Criterion.points, Rater.name, CriterionRating.value,
-               Criterion.position, ChecklistVersion.version)
+        select(Rating.response_id, Rating.rater_id, CriterionRating.criterion_id, coded)
         .join(Rating, CriterionRating.rating_id == Rating.id)
-        .join(Rater, Rating.rater_id == Rater.id)
         .join(Response, Rating.response_id == Response.id)
         .join(Case, Response.case_id == Case.id)
-        .join(Model, Response.model_id == Model.id)
-        .join(Criterion, CriterionRating.criterion_id == Criterion.id)
-        .join(ChecklistVersion, Criterion.checklist_version_id == ChecklistVersion.id)
         .where(Case.study_id == study_id, Rating.status.in_(list(statuses)))
-        .order_by(Case.id, Response.id, Criterion.position, Rater.name)
     )
-    all_rows = _frame(session.execute(q).all(), [*CRITERION_COLUMNS, "position", "version"])
-    df = all_rows[CRITERION_COLUMNS].copy()
-    if df.empty:
-        return df.astype({"value": float})
-    df["value"] = df["value"].map({MET: 1.0, NOT_MET: 0.0}).astype(float)  # anything else (not applicable): NaN
-    # the newest text / points seen for a key stand for the criterion
-    latest = all_rows[["case_id", "criterion_key", "criterion_text", "points", "version"]]
-    latest = latest.sort_values("version").drop_duplicates(["case_id", "criterion_key"], keep="last")
+    ids = numeric_rows(session, q)
+    if not len(ids):
+        return pd.DataFrame(columns=CRITERION_COLUMNS).astype({"value": float})
+    rows = pd.DataFrame({"response_id": ids[:, 0].astype(np.int64), "rater_id": ids[:, 1].astype(np.int64),
+                         "criterion_id": ids[:, 2].astype(np.int64), "value": ids[:, 3]})
+    crits = _frame(session.execute(
+        select(Criterion.id, ChecklistVersion.case_id, Criterion.key, Criterion.text, Criterion.points,
+               Criterion.position, ChecklistVersion.version)
+        .join(ChecklistVersion, Criterion.checklist_version_id == ChecklistVersion.id)
+        .join(Case, ChecklistVersion.case_id == Case.id).where(Case.study_id == study_id)).all(),
+        ["criterion_id", "crit_case_id", "criterion_key", "criterion_text", "points", "position", "version"])
+    responses = _responses(session, Case.study_id == study_id)
+    raters = _frame(session.execute(select(Rater.id, Rater.name)).all(), ["rater_id", "rater"])
+    df = (rows.merge(responses, on="response_id", how="inner")
+          .merge(crits, on="criterion_id", how="inner")
+          .merge(raters, on="rater_id", how="inner"))
+    df = df.sort_values(["case_id", "response_id", "position", "rater"], kind="stable")
+    # the newest text / points seen (rated) for a key stand for the criterion
+    latest = df[["case_id", "criterion_key", "criterion_text", "points", "version"]]
+    latest = latest.sort_values("version", kind="stable").drop_duplicates(["case_id", "criterion_key"], keep="last")
     df = df.drop(columns=["criterion_text", "points"]).merge(
         latest.drop(columns="version"), on=["case_id", "criterion_key"], how="left")
     df = df.drop_duplicates(["response_id", "criterion_key", "rater"], keep="last")
@@ -125,27 +137,42 @@ def judge_verdicts(session: Session, judge_run_id: int, *, categories: Sequence[
     that is not usable (:func:`reviewer.store.vocabulary.usable_verdict`: failed, or a status that
     promises no verdict) counts as missing.
     """
-    q = (
-        select(Response.id, Case.id, Case.uid, Case.category, Model.name, Criterion.key,
-               JudgeVerdict.met, JudgeVerdict.probability, JudgeVerdict.score, JudgeVerdict.parse_status)
-        .join(Response, JudgeVerdict.response_id == Response.id)
-        .join(Case, Response.case_id == Case.id)
-        .join(Model, Response.model_id == Model.id)
-        .outerjoin(Criterion, JudgeVerdict.criterion_id == Criterion.id)
-        .where(JudgeVerdict.judge_run_id == judge_run_id)
-    )
-    cols = ["response_id", "case_id", "case_uid", "category", "model", "criterion_key", "met",
-            "probability", "score", "parse_status"]
-    df = _frame(session.execute(q).all(), cols).astype({"met": object})
+    usable_status = case((JudgeVerdict.parse_status.in_(USABLE_PARSE_STATUSES), 1), else_=0)
+    q = (select(JudgeVerdict.response_id, JudgeVerdict.criterion_id, JudgeVerdict.met, JudgeVerdict.probability,
+                JudgeVerdict.score, usable_status)
+         .where(JudgeVerdict.judge_run_id == judge_run_id).order_by(JudgeVerdict.id))
+    v = numeric_rows(session, q)
+    in_run = select(JudgeVerdict.response_id).where(JudgeVerdict.judge_run_id == judge_run_id)
+    responses = _responses(session, Response.id.in_(in_run))
+    keys = dict(session.execute(select(Criterion.id, Criterion.key).where(Criterion.id.in_(
+        select(JudgeVerdict.criterion_id).where(JudgeVerdict.judge_run_id == judge_run_id)))).all())
+    criterion = v[:, 1]
+    has_criterion = ~np.isnan(criterion)
+    # usable_verdict(parse_status, value): a usable status and the value read (met or score) given
+    usable = v[:, 5] == 1
+    df = pd.DataFrame({
+        "response_id": v[:, 0].astype(np.int64),
+        "criterion_key": [keys.get(int(c)) if ok else None for c, ok in zip(criterion, has_criterion, strict=True)],
+        "met": np.where(usable & ~np.isnan(v[:, 2]), (v[:, 2] != 0).astype(float), np.nan),
+        "probability": v[:, 3], "score": v[:, 4], "has_criterion": has_criterion, "usable": usable})
+    df = df.merge(responses.drop(columns=["response_uid", "case_title"]), on="response_id", how="inner", sort=False)
     df = _filter(df, categories, models)
-    usable = df["parse_status"].isin(USABLE_PARSE_STATUSES)
-    crit = df[df["criterion_key"].notna()].copy()
-    crit["met"] = [float(bool(m)) if usable_verdict(s, None if pd.isna(m) else m) else np.nan
-                   for m, s in zip(crit["met"], crit["parse_status"], strict=True)]
+    crit = df[df["has_criterion"] & df["criterion_key"].notna()]
     crit = crit.drop_duplicates(["response_id", "criterion_key"], keep="last")
-    score = df[df["criterion_key"].isna() & df["score"].notna() & usable]
-    return (crit.drop(columns=["score", "parse_status"]).reset_index(drop=True),
-            score[["response_id", "case_id", "case_uid", "category", "model", "score"]].reset_index(drop=True))
+    score = df[~df["has_criterion"] & df["score"].notna() & df["usable"]]
+    head = ["response_id", "case_id", "case_uid", "category", "model"]
+    return (crit[[*head, "criterion_key", "met", "probability"]].reset_index(drop=True),
+            score[[*head, "score"]].reset_index(drop=True))
+
+
+def _responses(session: Session, where: ColumnElement[bool]) -> pd.DataFrame:
+    """response_id, response_uid, case_id, case_uid, case_title, category, model of the responses
+    *where* selects."""
+    return _frame(session.execute(
+        select(Response.id, Response.uid, Case.id, Case.uid, Case.title, Case.category, Model.name)
+        .join(Case, Response.case_id == Case.id).join(Model, Response.model_id == Model.id)
+        .where(where)).all(),
+        ["response_id", "response_uid", "case_id", "case_uid", "case_title", "category", "model"])
 
 
 def rubric_scores(crit: pd.DataFrame, value_col: str = "value", by: Sequence[str] = ("rater",)) -> pd.DataFrame:
