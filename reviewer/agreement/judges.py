@@ -21,6 +21,7 @@ from reviewer.agreement.raters import CRITERION_UNIT, group_clusters, table_of
 from reviewer.agreement.results import JudgeAgreement, frame
 from reviewer.agreement.tables import BINARY, labels_matrix, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
+from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
 from reviewer.stats.grouped import agreement_by_group, grouped_estimates
 from reviewer.stats.healthbench import (
     DEFAULT_MIN_PHYSICIAN_LABELS,
@@ -54,7 +55,8 @@ def _group_rows(info: pd.DataFrame, judge: np.ndarray, phys: np.ndarray, maj: np
     :func:`~reviewer.stats.grouped.agreement_by_group`): the same values and intervals as
     :func:`~reviewer.stats.healthbench.pairwise_macro_f1` and ``compute(.., "percent_agreement")``
     on each group's rows, with the clusters :func:`~reviewer.agreement.raters.pick_clusters` picks
-    for the group (one criterion is one case: then its responses)."""
+    for the group (one criterion is one case: then its responses); groups of fewer than
+    :data:`~reviewer.stats.bootstrap.MIN_INTERVAL_UNITS` units get no interval."""
     group_all = info.groupby(by, sort=True).ngroup().to_numpy()
     keep = group_all >= 0
     if not keep.any():
@@ -67,9 +69,9 @@ def _group_rows(info: pd.DataFrame, judge: np.ndarray, phys: np.ndarray, maj: np
     rated = np.column_stack([np.bincount(g, weights=(~np.isnan(phys[:, j])).astype(float), minlength=n_groups)
                              for j in range(phys.shape[1])]) if phys.shape[1] else np.zeros((n_groups, 0))
     f1 = grouped_estimates(counts, macro_f1, grouping, "pairwise_macro_f1", n_units=n_items,
-                           n_raters=(rated > 0).sum(axis=1), n_boot=n_boot, seed=seed)
+                           n_raters=(rated > 0).sum(axis=1), n_boot=n_boot, seed=seed, min_units=MIN_INTERVAL_UNITS)
     pa = agreement_by_group(np.column_stack([judge, maj]), len(BINARY), grouping, ["percent_agreement"],
-                            n_boot=n_boot, seed=seed)["percent_agreement"]
+                            n_boot=n_boot, seed=seed, min_units=MIN_INTERVAL_UNITS)["percent_agreement"]
     first = info.assign(_g=g).drop_duplicates("_g").set_index("_g").sort_index()
     rows = []
     for k, labels in enumerate(first[by].to_dict(orient="records")):

@@ -20,7 +20,7 @@ import pandas as pd
 from reviewer.agreement.results import frame
 from reviewer.agreement.tables import BINARY, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
-from reviewer.stats.bootstrap import AdditiveStat, cluster_order, make_estimate
+from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS, AdditiveStat, cluster_order, make_estimate
 from reviewer.stats.data import RatingTable, encode
 from reviewer.stats.grouped import Grouping, agreement_by_group
 from reviewer.stats.healthbench import pair_counts, pairwise_macro_f1
@@ -141,7 +141,9 @@ def grouped_binary(crit: pd.DataFrame, by: list[str], n_boot: int, seed: int, *,
     :func:`reviewer.stats.grouped.agreement_by_group` (the same values and intervals as
     :func:`reviewer.stats.compute` on each group's rows), so 50,000 criteria stay fast. Bootstrap
     clusters as :func:`pick_clusters` (cases, else responses, else units) within each group.
-    Checklist triage computes its per-criterion figures with the same function.
+    Groups of fewer than :data:`~reviewer.stats.bootstrap.MIN_INTERVAL_UNITS` units get no
+    interval (a criterion rated on 3 answers has nothing to resample). Checklist triage computes
+    its per-criterion figures with the same function.
     """
     label_cols = label_cols or by
     if crit.empty:
@@ -153,7 +155,8 @@ def grouped_binary(crit: pd.DataFrame, by: list[str], n_boot: int, seed: int, *,
     group = info.groupby(by, sort=True, dropna=False).ngroup().to_numpy()
     grouping, cols = group_clusters(info, group, cluster)
     names = [name for name, _kw in BINARY_STATS]
-    est = agreement_by_group(codes, len(BINARY), grouping, names, n_boot=n_boot, seed=seed)
+    est = agreement_by_group(codes, len(BINARY), grouping, names, n_boot=n_boot, seed=seed,
+                             min_units=MIN_INTERVAL_UNITS)
     first = info.assign(_g=group).drop_duplicates("_g").set_index("_g").sort_index()
     rows = []
     for g, labels in enumerate(first[label_cols].to_dict(orient="records")):

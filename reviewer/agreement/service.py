@@ -20,7 +20,7 @@ from reviewer.agreement.raters import (
 from reviewer.agreement.results import StudyAgreement, frame
 from reviewer.agreement.usability import analyze_usability, check_threshold, rating_times
 from reviewer.errors import NotFoundError, ReviewerError
-from reviewer.stats.bootstrap import DEFAULT_N_BOOT
+from reviewer.stats.bootstrap import DEFAULT_N_BOOT, shared_resamples
 from reviewer.stats.healthbench import DEFAULT_MIN_PHYSICIAN_LABELS
 from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD
 from reviewer.store.engine import Store
@@ -88,7 +88,8 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         hb_categories = extract.criterion_categories(session, st.id)
         study_name = st.name
 
-    with shared_tables():  # the criterion ratings' units x raters table is built once
+    # the criterion ratings' units x raters table is built once, and so are the resample draws
+    with shared_tables(), shared_resamples():
         report("rater-rater agreement", 0.1)
         pooled = binary_estimates(crit, n_boot, seed)
         overall = frame([{**e.row(scope="criteria pooled"), "resampled": e.details["resampled"]}

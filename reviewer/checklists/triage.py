@@ -32,7 +32,7 @@ from sqlalchemy.orm import Session
 from reviewer.checklists.trouble import majority, trouble_score
 from reviewer.checklists.versions import find_case
 from reviewer.errors import NotFoundError
-from reviewer.stats.bootstrap import DEFAULT_N_BOOT
+from reviewer.stats.bootstrap import DEFAULT_N_BOOT, MIN_INTERVAL_UNITS
 from reviewer.stats.grouped import Grouping, agreement_from_long
 from reviewer.stats.results import Estimate
 from reviewer.store.models import (
@@ -273,6 +273,8 @@ def _figures(rated: list[tuple[int, str, int, int, int, str]], judged: dict[tupl
     Units are (criterion, response) with a submitted rating; the raters' answers are coded as the
     agreement service codes them (:data:`CODES`; anything else is missing); each criterion is one
     group of :func:`reviewer.stats.grouped.agreement_by_group` and its responses the clusters.
+    As in the report, a criterion with fewer than :data:`~reviewer.stats.bootstrap.MIN_INTERVAL_UNITS`
+    units gets no interval.
     """
     group_of = {cid: g for g, cid in enumerate(criteria)}
     keep = [r for r in rated if r[0] in group_of]
@@ -287,7 +289,8 @@ def _figures(rated: list[tuple[int, str, int, int, int, str]], judged: dict[tupl
     answer = ~np.isnan(code)
     rater = np.array([r[4] for r in keep], dtype=np.int64)
     est = agreement_from_long(unit[answer], rater[answer], code[answer], len(CODES), grouping,
-                              ("krippendorff_alpha", "percent_agreement"), n_boot=n_boot, seed=seed)
+                              ("krippendorff_alpha", "percent_agreement"), n_boot=n_boot, seed=seed,
+                              min_units=MIN_INTERVAL_UNITS)
     # the judge against the physicians' strict majority (ties left out)
     met = np.bincount(unit[answer], weights=code[answer], minlength=len(units))
     answered = np.bincount(unit[answer], minlength=len(units))
@@ -299,18 +302,21 @@ def _figures(rated: list[tuple[int, str, int, int, int, str]], judged: dict[tupl
 
 
 def judge_disagreement(judge: np.ndarray, maj: np.ndarray, group: np.ndarray, clusters: np.ndarray, n_groups: int,
-                       *, n_boot: int, seed: int) -> list[Estimate]:
+                       *, n_boot: int, seed: int, min_units: int | None = None) -> list[Estimate]:
     """Per group, the share of units where the judge's label (0/1) differs from the physicians'
     majority: one minus the percent agreement of the pair (judge, majority) over the units the
     judge labelled, resampling *clusters* -- the report's ``percent_agreement_vs_majority``
-    (:mod:`reviewer.agreement.judges`) through the same engine. ``n_units``: units with both."""
+    (:mod:`reviewer.agreement.judges`) through the same engine. ``n_units``: units with both;
+    groups of fewer than *min_units* (default :data:`~reviewer.stats.bootstrap.MIN_INTERVAL_UNITS`)
+    get no interval."""
     on = np.flatnonzero(~np.isnan(judge))
     both = ~np.isnan(maj[on])
     pos = np.arange(len(on))
     agree = agreement_from_long(np.concatenate([pos, pos[both]]), np.repeat([0, 1], [len(on), int(both.sum())]),
                                 np.concatenate([judge[on], maj[on][both]]), 2,
                                 Grouping.of(group[on], clusters[on], n_groups=n_groups), ("percent_agreement",),
-                                n_boot=n_boot, seed=seed)["percent_agreement"]
+                                n_boot=n_boot, seed=seed,
+                                min_units=MIN_INTERVAL_UNITS if min_units is None else min_units)["percent_agreement"]
     return [replace(e, statistic="judge_disagreement", value=1.0 - e.value,
                     ci=None if e.ci is None else (1.0 - e.ci[1], 1.0 - e.ci[0])) for e in agree]
 

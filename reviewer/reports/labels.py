@@ -11,11 +11,14 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-MIN_INFORMATIVE_N = 10  # intervals from fewer units are marked "n < 10" in HTML / PDF
+from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
+
+MIN_INFORMATIVE_N = MIN_INTERVAL_UNITS  # intervals from fewer units are marked "n < 10" in HTML / PDF
 REASON = "why_undefined"
 ALL_AGREED = "all raters agreed (one category only)"
-NOT_INFORMATIVE_NOTE = ("* interval not informative: fewer than 10 units (n < 10) or zero width (every "
-                        "resample gave the same value); the bounds are in the CSV / XLSX export.")
+NOT_INFORMATIVE_NOTE = ("* interval not informative: fewer than 10 units (n < 10; tables of many small "
+                        "groups, such as per criterion, compute none) or zero width (every resample gave "
+                        "the same value); the bounds computed are in the CSV / XLSX export.")
 
 
 def _num(value: object) -> float:

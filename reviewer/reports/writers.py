@@ -71,11 +71,13 @@ def _cell(values: list[object]) -> tuple[str, bool, bool]:
     """(text, is text, marked not informative) of one cell."""
     if len(values) >= 2:
         lo, hi = (_fmt(v) for v in values[:2])
-        if lo == "–" and hi == "–":
-            return "–", False, False
-        if len(values) == 4 and values[2] == "no":
+        small = False
+        if len(values) == 4:
             n = pd.to_numeric(pd.Series([values[3]]), errors="coerce").iloc[0]
-            small = bool(np.isfinite(n) and n < MIN_INFORMATIVE_N)
+            small = bool(np.isfinite(n) and 0 < n < MIN_INFORMATIVE_N)
+        if lo == "–" and hi == "–":  # none computed: from fewer than 10 units, say so
+            return (f"n < {MIN_INFORMATIVE_N}*", False, True) if small else ("–", False, False)
+        if len(values) == 4 and values[2] == "no":
             return (f"n < {MIN_INFORMATIVE_N}*" if small else "–*"), False, True
         return f"[{lo}, {hi}]", False, False
     value = values[0]

@@ -13,11 +13,18 @@ clustered data Field & Welsh 2007, "Bootstrapping clustered data", JRSS-B 69:369
 "cluster bootstrap"); the interval is the percentile interval (Efron & Tibshirani 1993, ch. 13).
 Resample *b* draws ``n_clusters`` cluster indices with ``numpy.random.default_rng(seed).integers``;
 :func:`resample_indices` yields exactly those draws, so a naive loop can reproduce every resample.
+
+Those draws depend only on (clusters, resamples, seed), so one study analysis -- dozens of
+statistics over the same cases -- needs them once: inside :func:`shared_resamples`, the counts
+matrix ``W`` of each size is drawn once and every statistic is one ``W @ Fc`` product. The values
+are the same as without the block (the same draws); only the drawing is not repeated.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 
 import numpy as np
@@ -28,6 +35,14 @@ DEFAULT_N_BOOT = 1000
 DEFAULT_CONFIDENCE = 0.95
 # how many drawn indices one chunk may hold (keeps memory near 32 MB for int64 draws)
 CHUNK_CELLS = 4_000_000
+# the largest (resamples x clusters) counts matrix drawn whole (48 MB of float64; 1,000 resamples
+# of 6,000 cases): up to it ``auto`` draws indices, above it a chunked loop or multinomial counts
+RESAMPLE_CELLS = 6_000_000
+# intervals need at least this many units to say something (fewer: the tables that carry many
+# small groups, such as per criterion, leave the interval out; reports mark the rest)
+MIN_INTERVAL_UNITS = 10
+
+_RESAMPLES: ContextVar[dict[tuple[int, int, int], np.ndarray] | None] = ContextVar("_RESAMPLES", default=None)
 
 
 @dataclass
@@ -70,10 +85,42 @@ def counts_from_indices(idx: np.ndarray, n_clusters: int) -> np.ndarray:
     return flat.reshape(rows, n_clusters).astype(float)
 
 
+@contextmanager
+def shared_resamples() -> Iterator[None]:
+    """Within the block, :func:`resample_counts` draws each (clusters, resamples, seed) once."""
+    token = _RESAMPLES.set({} if _RESAMPLES.get() is None else _RESAMPLES.get())
+    try:
+        yield
+    finally:
+        _RESAMPLES.reset(token)
+
+
+def resample_counts(n_clusters: int, n_boot: int, seed: int | None) -> np.ndarray:
+    """(n_boot x n_clusters) counts of each cluster in each resample: the draws of
+    :func:`resample_indices`, whole (for sizes up to :data:`RESAMPLE_CELLS`). Read-only; remembered
+    inside :func:`shared_resamples` (a seeded draw only)."""
+    memo = _RESAMPLES.get() if seed is not None else None
+    key = (n_clusters, n_boot, int(seed or 0))
+    if memo is not None and key in memo:
+        return memo[key]
+    counts = np.vstack([counts_from_indices(idx, n_clusters) for idx in resample_indices(n_clusters, n_boot, seed)])
+    counts.flags.writeable = False
+    if memo is not None:
+        memo[key] = counts
+    return counts
+
+
 def cluster_order(clusters: np.ndarray) -> tuple[np.ndarray, int]:
     """The cluster number of each label and the number of clusters: clusters are numbered (and so
     drawn) in the text order of their labels, in every bootstrap of this package."""
-    _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
+    arr = np.asarray(clusters)
+    if arr.dtype.kind in "iub" and arr.size:  # numbers: text order of the distinct values only
+        uniq, inverse = np.unique(arr, return_inverse=True)
+        rank = np.empty(len(uniq), dtype=np.int64)
+        rank[np.argsort(uniq.astype(str), kind="stable")] = np.arange(len(uniq))
+        inverse = rank[inverse.reshape(-1)]
+    else:
+        _, inverse = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
     return inverse.astype(np.int64), int(inverse.max()) + 1 if inverse.size else 0
 
 
@@ -123,17 +170,22 @@ def bootstrap_sums(features: np.ndarray, clusters: np.ndarray | None = None,
     same draws gives the same values); ``multinomial`` draws counts per distinct feature row
     (:func:`multinomial_sums`, same distribution, far fewer draws when rows repeat -- e.g. 5 raters
     on a 1-5 scale give at most a few hundred distinct rows however many units there are);
-    ``auto`` takes ``multinomial`` when there are at most half as many distinct rows as clusters.
+    ``auto`` draws indices up to :data:`RESAMPLE_CELLS` (whole, :func:`resample_counts`, shared
+    inside :func:`shared_resamples`) and above it takes ``multinomial`` when there are at most
+    half as many distinct rows as clusters.
     """
     fc, n = cluster_sums(np.asarray(features, dtype=float), clusters)
     if n == 0 or n_boot <= 0:
         return np.zeros((0, features.shape[1]))
+    whole = n * n_boot <= RESAMPLE_CELLS
     collapsed = None
     if method == "auto":
-        collapsed = collapse(fc) if n > 64 else None
+        collapsed = collapse(fc) if not whole else None
         method = "multinomial" if collapsed is not None and len(collapsed[1]) * 2 <= n else "indices"
     if method == "multinomial":
         return multinomial_sums(fc, n_boot, seed, collapsed)
+    if whole:
+        return resample_counts(n, n_boot, seed) @ fc
     parts = [counts_from_indices(idx, n) @ fc for idx in resample_indices(n, n_boot, seed)]
     return np.vstack(parts)
 
@@ -201,6 +253,12 @@ def unit_weight_chunks(n_units: int, clusters: np.ndarray | None, n_boot: int,
     else:
         inverse, n = cluster_order(clusters)
     if n == 0:
+        return
+    if n * n_boot <= RESAMPLE_CELLS:
+        counts = resample_counts(n, n_boot, seed)
+        step = max(1, CHUNK_CELLS // max(n_units, 1))
+        for lo in range(0, n_boot, step):
+            yield counts[lo:lo + step][:, inverse]
         return
     for idx in resample_indices(n, n_boot, seed):
         yield counts_from_indices(idx, n)[:, inverse]

@@ -16,9 +16,10 @@ one pass over all the units. Nothing here is a second bootstrap: it reuses the p
   product :func:`~reviewer.stats.bootstrap.bootstrap_sums` computes, one group after another in a
   single ``np.matmul`` call -- over the distinct rows of ``counts`` only (a group of 3 clusters
   has at most 10), each value then standing for every resample that drew that row;
-- ``bootstrap_sums`` ("auto") draws indices up to 64 clusters and may switch to multinomial
-  counts above; groups with more than :data:`BATCHED_MAX_CLUSTERS` clusters therefore go through
-  :func:`~reviewer.stats.bootstrap.bootstrap_values` one by one, exactly as a single call would;
+- ``bootstrap_sums`` ("auto") draws indices whole up to
+  :data:`~reviewer.stats.bootstrap.RESAMPLE_CELLS` and may switch to multinomial counts above;
+  groups larger than that therefore go through :func:`~reviewer.stats.bootstrap.bootstrap_values`
+  one by one, exactly as a single call would;
 - the interval is :func:`~reviewer.stats.bootstrap.percentile_cis` (percentile interval of the
   finite resampled values; Efron & Tibshirani 1993, ch. 13).
 
@@ -43,15 +44,15 @@ from reviewer.stats.bootstrap import (
     AdditiveStat,
     bootstrap_values,
     cluster_order,
-    counts_from_indices,
+    RESAMPLE_CELLS,
     percentile_ci,
     percentile_cis,
-    resample_indices,
+    resample_counts,
 )
 from reviewer.stats.kappa import MULTI_KINDS, multi_features, multi_finish, weight_matrix
 from reviewer.stats.results import Estimate
 
-BATCHED_MAX_CLUSTERS = 64  # the most clusters for which bootstrap_sums ("auto") always draws indices
+DISTINCT_MAX_CLUSTERS = 64  # up to this many clusters, resamples repeat: compute once per distinct one
 GROUPED_STATISTICS = ("krippendorff_alpha", "fleiss_kappa", "gwet_ac1", "percent_agreement")
 CHUNK_CELLS = 1 << 22  # resampled sums held at once (groups x n_boot x p), about 32 MB
 
@@ -95,12 +96,14 @@ def _cluster_sums(features: np.ndarray, grouping: Grouping) -> tuple[np.ndarray,
 def grouped_estimates(features: np.ndarray, finish: Callable[[np.ndarray], np.ndarray], grouping: Grouping,
                       statistic: str, *, n_units: np.ndarray, n_raters: np.ndarray | int = 0,
                       level: str | None = None, details: dict[str, Any] | None = None, n_boot: int = 0,
-                      seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE) -> list[Estimate]:
+                      seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE,
+                      min_units: int = 1) -> list[Estimate]:
     """For every group, :func:`~reviewer.stats.bootstrap.make_estimate` of
     ``AdditiveStat(features[group rows], finish, n_units[g])`` with the group's clusters.
 
     *features*: units x p (all groups); *n_units*: units that take part, per group (a group
-    with none gets no interval); *n_raters*: per group, or one number for all.
+    with fewer than *min_units*, and always one with none, gets no interval); *n_raters*: per
+    group, or one number for all.
     """
     features = np.asarray(features, dtype=float)
     n_groups, p = grouping.n_groups, features.shape[1]
@@ -113,19 +116,22 @@ def grouped_estimates(features: np.ndarray, finish: Callable[[np.ndarray], np.nd
     cis: list[tuple[float, float] | None] = [None] * n_groups
     if n_boot > 0 and n_groups:
         fc, starts, sizes = _cluster_sums(features, grouping)
-        todo = np.flatnonzero((n_units > 0) & (sizes > 0))
+        todo = np.flatnonzero((n_units >= max(min_units, 1)) & (sizes > 0))
         for n in np.unique(sizes[todo]):
             members = todo[sizes[todo] == n]
-            if n > BATCHED_MAX_CLUSTERS:  # one by one, as a single call decides indices or multinomial
+            if n * n_boot > RESAMPLE_CELLS:  # one by one, as a single call decides chunks or multinomial
                 for g in members:
                     stat = AdditiveStat(fc[starts[g]:starts[g] + n], finish, int(n_units[g]))
                     cis[g] = percentile_ci(bootstrap_values(stat, None, n_boot, seed), confidence)
                 continue
-            counts = np.vstack([counts_from_indices(idx, int(n)) for idx in resample_indices(int(n), n_boot, seed)])
-            # few clusters repeat the same resample (3 clusters: at most 10 distinct count rows):
-            # the statistic is computed once per distinct row and spread back to all n_boot
-            distinct, inverse = np.unique(counts, axis=0, return_inverse=True)
-            inverse = inverse.reshape(-1)
+            counts = resample_counts(int(n), n_boot, seed)
+            if n <= DISTINCT_MAX_CLUSTERS:
+                # few clusters repeat the same resample (3 clusters: at most 10 distinct count rows):
+                # the statistic is computed once per distinct row and spread back to all n_boot
+                distinct, inverse = np.unique(counts, axis=0, return_inverse=True)
+                inverse = inverse.reshape(-1)
+            else:
+                distinct, inverse = counts, np.arange(n_boot)
             width = len(distinct)
             step = max(1, CHUNK_CELLS // (max(width, n_boot) * max(p, 1)))
             for lo in range(0, len(members), step):
@@ -143,22 +149,24 @@ def grouped_estimates(features: np.ndarray, finish: Callable[[np.ndarray], np.nd
 
 def agreement_by_group(codes: np.ndarray, n_categories: int, grouping: Grouping,
                        statistics: Sequence[str] = GROUPED_STATISTICS, *, n_boot: int = 0, seed: int | None = 0,
-                       confidence: float = DEFAULT_CONFIDENCE) -> dict[str, list[Estimate]]:
+                       confidence: float = DEFAULT_CONFIDENCE, min_units: int = 1) -> dict[str, list[Estimate]]:
     """Nominal agreement per group, as ``compute(group table, name, categories=<the n_categories
     categories>, clusters=..., n_boot=..., seed=...)`` gives it for each group.
 
     *codes*: units x raters category codes 0 .. n_categories - 1 (NaN: no rating), e.g. from
     :func:`reviewer.stats.data.encode`. *statistics*: names from :data:`GROUPED_STATISTICS`
-    (alpha nominal; the kappa family unweighted).
+    (alpha nominal; the kappa family unweighted). Groups with fewer than *min_units* units get no
+    interval (:func:`grouped_estimates`).
     """
     unit, rater = np.nonzero(~np.isnan(codes))
     return agreement_from_long(unit, rater, codes[unit, rater], n_categories, grouping, statistics,
-                               n_boot=n_boot, seed=seed, confidence=confidence)
+                               n_boot=n_boot, seed=seed, confidence=confidence, min_units=min_units)
 
 
 def agreement_from_long(unit: np.ndarray, rater: np.ndarray, code: np.ndarray, n_categories: int,
                         grouping: Grouping, statistics: Sequence[str] = GROUPED_STATISTICS, *, n_boot: int = 0,
-                        seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE) -> dict[str, list[Estimate]]:
+                        seed: int | None = 0, confidence: float = DEFAULT_CONFIDENCE,
+                        min_units: int = 1) -> dict[str, list[Estimate]]:
     """:func:`agreement_by_group` from one entry per rating (no units x raters matrix, whose size
     grows with the number of raters): *unit* is the row of *grouping* rated, *rater* any integer
     id of the rater, *code* the category code; one entry per unit and rater."""
@@ -170,7 +178,7 @@ def agreement_from_long(unit: np.ndarray, rater: np.ndarray, code: np.ndarray, n
     m = counts.sum(axis=1)
     pair = m >= 2
     n_pair = np.bincount(grouping.group, weights=pair.astype(float), minlength=grouping.n_groups).astype(np.int64)
-    boot = {"n_boot": n_boot, "seed": seed, "confidence": confidence}
+    boot = {"n_boot": n_boot, "seed": seed, "confidence": confidence, "min_units": min_units}
     out: dict[str, list[Estimate]] = {}
     for name in statistics:
         if name == "krippendorff_alpha":

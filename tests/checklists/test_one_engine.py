@@ -12,8 +12,11 @@ import numpy as np
 import pytest
 from sqlalchemy import select, update
 
+from reviewer.agreement import judges, raters
 from reviewer.agreement.service import analyze_study
+import reviewer.checklists.triage as triage_module
 from reviewer.checklists.triage import triage
+from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
 from reviewer.stats import compute, from_wide
 from reviewer.stats.grouped import GROUPED_STATISTICS, Grouping, agreement_by_group
 from reviewer.store.models import Criterion, CriterionRating, Rater, Rating
@@ -106,13 +109,23 @@ def _check_same(store, study: str) -> int:  # noqa: ANN001
     return with_ci
 
 
-def test_triage_and_report_agree_on_the_demo_study(store) -> None:  # noqa: ANN001
+def test_triage_and_report_agree_on_the_demo_study(store, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     name = build_demo(store)
+    # the demo's criteria are rated on 2-3 answers: below MIN_INTERVAL_UNITS, neither shows an interval
+    assert MIN_INTERVAL_UNITS == 10 and _check_same(store, name) == 0
+    # with the cut lowered (in every module that applies it), the intervals exist and agree
+    _intervals_from_one_unit(monkeypatch)
     assert _check_same(store, name) > 20
 
 
-def test_triage_and_report_agree_with_not_applicable_answers(store) -> None:  # noqa: ANN001
+def _intervals_from_one_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    for module in (raters, judges, triage_module):
+        monkeypatch.setattr(module, "MIN_INTERVAL_UNITS", 1)
+
+
+def test_triage_and_report_agree_with_not_applicable_answers(store, monkeypatch: pytest.MonkeyPatch) -> None:  # noqa: ANN001
     """Not applicable is a missing rating in both (it used to be a third category in triage)."""
+    _intervals_from_one_unit(monkeypatch)
     build_small_study(store)
     with store.begin() as s:
         crit = s.scalar(select(Criterion.id).where(Criterion.key == "hb-2"))

@@ -71,9 +71,12 @@ def test_small_helpers():
     pair = from_wide(np.array([["a", "a"], ["a", "b"], ["b", "b"], ["b", "b"]], dtype=object))
     assert compute(pair, "cohen_kappa").value == pytest.approx(0.5)
     # the judge differs from the majority on one answer of four
-    fig = judge_disagreement(np.array([0.0, 1, 1, 1]), np.ones(4), np.zeros(4, int), np.arange(4), 1,
-                             n_boot=500, seed=0)[0]
+    args = (np.array([0.0, 1, 1, 1]), np.ones(4), np.zeros(4, int), np.arange(4), 1)
+    fig = judge_disagreement(*args, n_boot=500, seed=0, min_units=1)[0]
     assert fig.value == 0.25 and fig.n_units == 4 and fig.ci[0] == 0.0 and 0.5 <= fig.ci[1] <= 1.0
+    # four units are below MIN_INTERVAL_UNITS: by default the figure carries no interval
+    fig = judge_disagreement(*args, n_boot=500, seed=0)[0]
+    assert fig.value == 0.25 and fig.ci is None and fig.n_boot == 0
     assert trouble_score(None, 1.0, 4, 0.0, 4, 0) == 0.0
     assert trouble_score(-0.2, 0.3, 20, 1.0, 20, 6) > trouble_score(-0.2, 0.3, 2, 1.0, 2, 6)
 
@@ -91,7 +94,8 @@ def test_triage_ranks_the_troublemaker_first(store):
     matrix = [[values[u][r] for u in range(4)] for r in range(3)]
     assert worst.alpha == pytest.approx(_kripp(matrix))
     assert worst.percent_agreement == pytest.approx(1 / 3)
-    assert worst.alpha_ci is not None and worst.judge_disagreement_ci == (1.0, 1.0)
+    # 4 units: below MIN_INTERVAL_UNITS, so no interval (one from 4 responses would say nothing)
+    assert worst.alpha_ci is None and worst.judge_disagreement_ci is None
     hb1 = next(r for r in rows if r.key == "hb-1")
     assert hb1.alpha == 1.0 and hb1.percent_agreement == 1.0 and hb1.trouble == 0.0
     json.dumps([r.to_dict() for r in rows])  # JSON-ready
@@ -175,7 +179,7 @@ def test_triage_and_compare_commands(store, db_path, capsys):
     assert main([*db, "triage", "--json", "--boot", "50"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows[0]["key"] == "hb-2" and rows[0]["n_rr"] == 4 and rows[0]["feedback"] == 2
-    assert rows[0]["alpha_ci"] is not None and len(rows) == 6
+    assert rows[0]["alpha_ci"] is None and len(rows) == 6  # 4 units: no interval
     assert main([*db, "triage", "--case", "hb-case", "--criterion", "hb-2"]) == 0
     out = capsys.readouterr().out
     assert "phys-b=not_met" in out and "majority=met; judge=not_met" in out

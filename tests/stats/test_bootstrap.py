@@ -10,6 +10,7 @@ from sklearn.metrics import cohen_kappa_score
 from reviewer.stats import compute, from_wide
 from reviewer.stats.alpha import alpha_stat
 from reviewer.stats.bootstrap import bootstrap_values, percentile_ci, resample_indices
+from reviewer.stats import bootstrap
 
 
 def _data(seed: int = 0, units: int = 30, raters: int = 4) -> np.ndarray:
@@ -67,7 +68,7 @@ def test_different_seeds_differ_and_default_is_1000() -> None:
     assert len(bootstrap_values(alpha_stat(x, "interval"), None, seed=1)) == DEFAULT_N_BOOT == 1000
 
 
-def test_multinomial_path_same_distribution_as_indices() -> None:
+def test_multinomial_path_same_distribution_as_indices(monkeypatch: pytest.MonkeyPatch) -> None:
     """Collapsing repeated unit rows (multinomial counts per distinct row) is the same bootstrap."""
     rng = np.random.default_rng(6)
     truth = rng.random((600, 1)) < 0.5
@@ -81,6 +82,27 @@ def test_multinomial_path_same_distribution_as_indices() -> None:
     assert stats.ks_2samp(multi, idx).pvalue > 0.01
     assert np.std(multi) == pytest.approx(np.std(idx), rel=0.1)
     assert np.mean(multi) == pytest.approx(np.mean(idx), abs=0.005)
-    # auto picks the multinomial path here (few distinct rows) and is seeded
+    # auto draws indices whole while (resamples x clusters) fits RESAMPLE_CELLS ...
+    auto = bootstrap_values(stat, None, 100, 3)
+    np.testing.assert_array_equal(auto, bootstrap_values(stat, None, 100, 3, method="indices"))
+    # ... and above it takes the multinomial path when rows repeat (few distinct rows), seeded
+    monkeypatch.setattr(bootstrap, "RESAMPLE_CELLS", 100 * 600 - 1)
     auto = bootstrap_values(stat, None, 100, 3)
     np.testing.assert_array_equal(auto, bootstrap_values(stat, None, 100, 3, method="multinomial"))
+
+
+def test_shared_resamples_draw_once_and_change_nothing() -> None:
+    """Inside shared_resamples the counts of one size are drawn once, and every statistic gets
+    the same values as outside the block (the same draws, whole or in chunks)."""
+    x = _data(seed=8)
+    stat = alpha_stat(x, "interval")
+    outside = bootstrap_values(stat, None, 300, 5)
+    chunked = np.vstack([bootstrap.counts_from_indices(i, len(x)) for i in
+                         bootstrap.resample_indices(len(x), 300, 5)]) @ stat.features
+    with np.errstate(divide="ignore", invalid="ignore"):
+        np.testing.assert_allclose(outside, stat.finish(chunked), rtol=1e-12)
+    with bootstrap.shared_resamples():
+        first = bootstrap.resample_counts(len(x), 300, 5)
+        assert bootstrap.resample_counts(len(x), 300, 5) is first
+        np.testing.assert_allclose(bootstrap_values(stat, None, 300, 5), outside, rtol=1e-12)
+    assert bootstrap.resample_counts(len(x), 300, 5) is not first  # nothing kept after the block
