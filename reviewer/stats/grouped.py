@@ -41,10 +41,10 @@ import numpy as np
 from reviewer.stats.alpha import difference_features, difference_finish
 from reviewer.stats.bootstrap import (
     DEFAULT_CONFIDENCE,
+    RESAMPLE_CELLS,
     AdditiveStat,
     bootstrap_values,
     cluster_order,
-    RESAMPLE_CELLS,
     percentile_ci,
     percentile_cis,
     resample_counts,

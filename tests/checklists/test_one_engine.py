@@ -12,12 +12,12 @@ import numpy as np
 import pytest
 from sqlalchemy import select, update
 
+import reviewer.checklists.triage as triage_module
 from reviewer.agreement import judges, raters
 from reviewer.agreement.service import analyze_study
-import reviewer.checklists.triage as triage_module
 from reviewer.checklists.triage import triage
-from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
 from reviewer.stats import compute, from_wide
+from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
 from reviewer.stats.grouped import GROUPED_STATISTICS, Grouping, agreement_by_group
 from reviewer.store.models import Criterion, CriterionRating, Rater, Rating
 from reviewer.store.vocabulary import NA

@@ -7,10 +7,9 @@ import numpy as np
 import pytest
 from sklearn.metrics import cohen_kappa_score
 
-from reviewer.stats import compute, from_wide
+from reviewer.stats import bootstrap, compute, from_wide
 from reviewer.stats.alpha import alpha_stat
 from reviewer.stats.bootstrap import bootstrap_values, percentile_ci, resample_indices
-from reviewer.stats import bootstrap
 
 
 def _data(seed: int = 0, units: int = 30, raters: int = 4) -> np.ndarray:
