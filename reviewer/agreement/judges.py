@@ -18,7 +18,7 @@ import pandas as pd
 
 from reviewer.agreement.extract import rubric_scores
 from reviewer.agreement.raters import CRITERION_UNIT, group_clusters, table_of
-from reviewer.agreement.results import JudgeAgreement, frame
+from reviewer.agreement.results import JudgeAgreement, estimates_frame, frame
 from reviewer.agreement.tables import BINARY, labels_matrix, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
 from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
@@ -73,11 +73,8 @@ def _group_rows(info: pd.DataFrame, judge: np.ndarray, phys: np.ndarray, maj: np
     pa = agreement_by_group(np.column_stack([judge, maj]), len(BINARY), grouping, ["percent_agreement"],
                             n_boot=n_boot, seed=seed, min_units=MIN_INTERVAL_UNITS)["percent_agreement"]
     first = info.assign(_g=g).drop_duplicates("_g").set_index("_g").sort_index()
-    rows = []
-    for k, labels in enumerate(first[by].to_dict(orient="records")):
-        rows.append(f1[k].row(**labels))
-        rows.append({**pa[k].row(**labels), "statistic": "percent_agreement_vs_majority"})
-    return frame(rows, by)
+    return estimates_frame(first[by].reset_index(drop=True),
+                           [(f1, {}), (pa, {"statistic": "percent_agreement_vs_majority"})])
 
 
 def _swapped(judge: np.ndarray, phys: np.ndarray, raters: list[str], units: list[str],

@@ -17,7 +17,7 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
-from reviewer.agreement.results import frame
+from reviewer.agreement.results import estimates_frame, frame
 from reviewer.agreement.tables import BINARY, majority, to_table, unit_ids
 from reviewer.stats import compute, from_wide
 from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS, AdditiveStat, cluster_order, make_estimate
@@ -158,11 +158,9 @@ def grouped_binary(crit: pd.DataFrame, by: list[str], n_boot: int, seed: int, *,
     est = agreement_by_group(codes, len(BINARY), grouping, names, n_boot=n_boot, seed=seed,
                              min_units=MIN_INTERVAL_UNITS)
     first = info.assign(_g=group).drop_duplicates("_g").set_index("_g").sort_index()
-    rows = []
-    for g, labels in enumerate(first[label_cols].to_dict(orient="records")):
-        for name in names:
-            rows.append({**est[name][g].row(**labels), "resampled": RESAMPLED[cols[g]]})
-    return frame(rows, label_cols)
+    resampled = [RESAMPLED[c] for c in cols]
+    return estimates_frame(first[label_cols].reset_index(drop=True),
+                           [(est[name], {"resampled": resampled}) for name in names])
 
 
 def _agreement_stat(counts: np.ndarray) -> AdditiveStat:

@@ -11,12 +11,14 @@ Bootstrap: cluster resamples as in :mod:`reviewer.stats.bootstrap`. A resample t
 unit repeats its pair; ranks and pair counts are computed on the resample with those repeats
 (weighted mid-ranks; quadratic forms for Kendall's pair counts, so Kendall's CI is skipped above
 ``KENDALL_BOOT_MAX`` units).
+
+The point values are computed here with numpy (the tests check them against ``scipy.stats``):
+importing ``scipy.stats`` costs about a second, on every start of the command line and the app.
 """
 
 from __future__ import annotations
 
 import numpy as np
-from scipy import sparse, stats
 
 from reviewer.stats.bootstrap import (
     AdditiveStat,
@@ -58,10 +60,78 @@ def pearson(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None,
 def _weighted_midranks(v: np.ndarray, w: np.ndarray) -> np.ndarray:
     """Mid-ranks of each unit's value in resamples where unit u appears w[b, u] times."""
     values, group = np.unique(v, return_inverse=True)
-    onehot = sparse.csr_matrix((np.ones(len(v)), (np.arange(len(v)), group)), shape=(len(v), len(values)))
-    gw = np.asarray(onehot.T @ w.T).T  # weight per distinct value (w is dense: no sparse copy of it)
+    group = group.reshape(-1)
+    order = np.argsort(group, kind="stable")
+    starts = np.searchsorted(group[order], np.arange(len(values)))
+    gw = np.add.reduceat(w[:, order], starts, axis=1)  # weight per distinct value, per resample
     below = np.cumsum(gw, axis=1) - gw
     return (below + (gw + 1.0) / 2.0)[:, group]
+
+
+def midranks(v: np.ndarray) -> np.ndarray:
+    """Average ranks, 1-based, ties sharing the mean of their ranks (``scipy.stats.rankdata``'s
+    "average" method)."""
+    _, inverse, counts = np.unique(v, return_inverse=True, return_counts=True)
+    top = np.cumsum(counts)
+    return (top - (counts - 1) / 2.0)[inverse.reshape(-1)]
+
+
+def _correlation(a: np.ndarray, b: np.ndarray) -> float:
+    da, db = a - a.mean(), b - b.mean()
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float((da * db).sum() / np.sqrt((da * da).sum() * (db * db).sum()))
+
+
+def _dense_ranks(v: np.ndarray) -> np.ndarray:
+    return np.unique(v, return_inverse=True)[1].reshape(-1).astype(np.int64)
+
+
+def _tied_pairs(ranks: np.ndarray) -> int:
+    counts = np.bincount(ranks).astype(np.int64)
+    return int((counts * (counts - 1) // 2).sum())
+
+
+def _inversions(a: np.ndarray) -> int:
+    """Pairs i < j with a[i] > a[j] (a: integers >= 0), by a bottom-up merge sort: at each level,
+    every element of a right half counts the elements of its left half above it
+    (``searchsorted`` on block-offset keys), then each block is sorted. O(n log^2 n)."""
+    a = np.asarray(a, dtype=np.int64).copy()
+    n = len(a)
+    span = int(a.max()) + 1 if n else 1
+    idx = np.arange(n)
+    total, width = 0, 1
+    while width < n:
+        block = idx // (2 * width)
+        right = (idx % (2 * width)) >= width
+        keys = block * span + a
+        left_keys = keys[~right]  # sorted: blocks in order, each half sorted at the level below
+        r_block = block[right]
+        above = np.searchsorted(left_keys, (r_block + 1) * span, side="left") - \
+            np.searchsorted(left_keys, keys[right], side="right")
+        total += int(above.sum())
+        a = a[np.argsort(keys, kind="stable")]
+        width *= 2
+    return total
+
+
+def kendall_tau_b(x: np.ndarray, y: np.ndarray) -> float:
+    """Kendall's tau-b of paired values, as ``scipy.stats.kendalltau`` computes it (Knight 1966:
+    sort by x then y, discordant pairs = inversions of y; ties in x, in y and in both counted)."""
+    n = len(x)
+    if n < 2:
+        return float("nan")
+    xr, yr = _dense_ranks(x), _dense_ranks(y)
+    order = np.lexsort((yr, xr))
+    xr, yr = xr[order], yr[order]
+    discordant = _inversions(yr)
+    same = np.r_[True, (xr[1:] != xr[:-1]) | (yr[1:] != yr[:-1]), True]
+    runs = np.diff(np.flatnonzero(same)).astype(np.int64)
+    both = int((runs * (runs - 1) // 2).sum())
+    xtie, ytie = _tied_pairs(xr), _tied_pairs(yr)
+    total = n * (n - 1) // 2
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return float((total - xtie - ytie + both - 2 * discordant) / np.sqrt(float(total - xtie))
+                     / np.sqrt(float(total - ytie)))
 
 
 def _weighted_pearson(a: np.ndarray, b: np.ndarray, w: np.ndarray) -> np.ndarray:
@@ -79,7 +149,7 @@ def spearman(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None
     equals ``scipy.stats.spearmanr``. Bootstrap ranks are weighted mid-ranks of the resample."""
     x, y, cl = _paired(x, y, clusters)
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = float(stats.spearmanr(x, y).statistic) if len(x) > 1 else float("nan")
+        value = _correlation(midranks(x), midranks(y)) if len(x) > 1 else float("nan")
         ci = None
         if n_boot > 0 and len(x) > 1:
             vals = [_weighted_pearson(_weighted_midranks(x, w), _weighted_midranks(y, w), w)
@@ -95,7 +165,7 @@ def kendall(x: np.ndarray, y: np.ndarray, *, clusters: np.ndarray | None = None,
     counts: P - Q = w'Sw / 2 with S_ij = sign(x_i - x_j) sign(y_i - y_j); tied pairs likewise."""
     x, y, cl = _paired(x, y, clusters)
     with np.errstate(divide="ignore", invalid="ignore"):
-        value = float(stats.kendalltau(x, y).statistic) if len(x) > 1 else float("nan")
+        value = kendall_tau_b(x, y)
         ci = None
         details: dict = {}
         if n_boot > 0 and 1 < len(x) <= KENDALL_BOOT_MAX:

@@ -58,6 +58,32 @@ def test_correlations_against_scipy() -> None:
     assert pearson(x, y).n_units == 79
 
 
+@pytest.mark.filterwarnings("ignore::scipy.stats.ConstantInputWarning")
+def test_rank_correlations_equal_scipy_on_many_shapes() -> None:
+    """The numpy Spearman (mid-ranks) and Kendall tau-b (merge-sort inversions) against
+    ``scipy.stats`` on ties, continuous values, odd and large sizes, and constant input."""
+    from reviewer.stats.scores import kendall_tau_b, midranks
+
+    rng = np.random.default_rng(12)
+    for n in (2, 3, 5, 17, 64, 101, 1000, 5003):
+        for kind in ("likert", "continuous", "binary", "few"):
+            if kind == "likert":
+                x, y = rng.integers(1, 6, n).astype(float), rng.integers(1, 6, n).astype(float)
+            elif kind == "continuous":
+                x = rng.normal(size=n)
+                y = x + rng.normal(size=n)
+            elif kind == "binary":
+                x, y = rng.integers(0, 2, n).astype(float), rng.integers(0, 2, n).astype(float)
+            else:
+                x, y = rng.integers(0, 3, n).astype(float), -rng.integers(0, 40, n).astype(float)
+            np.testing.assert_array_equal(midranks(x), stats.rankdata(x))
+            for mine, ref in ((spearman(x, y).value, stats.spearmanr(x, y).statistic),
+                              (kendall_tau_b(x, y), stats.kendalltau(x, y).statistic)):
+                assert (np.isnan(mine) and np.isnan(ref)) or mine == pytest.approx(ref, abs=1e-12), (n, kind)
+    const = np.ones(10)
+    assert np.isnan(kendall_tau_b(const, np.arange(10.0))) and np.isnan(spearman(const, np.arange(10.0)).value)
+
+
 def test_rank_correlation_bootstrap_matches_naive_resamples() -> None:
     from reviewer.stats.bootstrap import percentile_ci, resample_indices
 
