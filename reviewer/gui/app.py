@@ -17,6 +17,7 @@ from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.gui import settings
 from reviewer.gui.i18n import install_translator
 from reviewer.gui.rater.main_window import MainWindow
+from reviewer.gui.safe_text import show_message
 from reviewer.gui.style import apply_style
 from reviewer.reviewfiles.workcopy import is_review_file
 
@@ -225,7 +226,7 @@ def open_in_new_window(target: str, parent: QWidget | None = None) -> None:
     try:
         window = build_window(target)
     except ReviewerError as exc:
-        QMessageBox.warning(parent, "Reviewer", str(exc))
+        show_message(parent, "Reviewer", str(exc))
         return
     _windows.append(window)
     window.show()
@@ -242,7 +243,7 @@ def run_app(target: str | os.PathLike[str] | None, *, rater: str | None = None, 
                               interactive=not screenshot)
     except ReviewerError as exc:
         if not screenshot:  # started from a desktop icon there is no terminal to print to
-            QMessageBox.critical(None, "Reviewer", str(exc))
+            show_message(None, "Reviewer", str(exc), QMessageBox.Icon.Critical)
         raise
     if screenshot:
         path = save_screenshot(window, screenshot)
