@@ -146,6 +146,8 @@ def build_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     ops, manifest = open_target(target)
     study_id = pick_study(ops, study, manifest, None, interactive)
     rater_id, rater_name = pick_rater(ops, rater, manifest, None, interactive)
+    if coordinator:
+        ops.require_coordinator_access()
     return _wired(MainWindow(ops, study_id, rater_id, rater_name, coordinator))
 
 

@@ -3,6 +3,9 @@ and row-level security, able to do its own rating work, and nothing more."""
 
 from __future__ import annotations
 
+import base64
+import hashlib
+import hmac
 import uuid
 
 import pytest
@@ -10,7 +13,7 @@ from sqlalchemy import create_engine, select, text
 from sqlalchemy.exc import DBAPIError, ProgrammingError
 
 from reviewer import rating as R
-from reviewer.errors import InputError, NotFoundError
+from reviewer.errors import InputError, NotFoundError, ReviewerError
 from reviewer.rating.operations import RatingOperations
 from reviewer.store import open_store
 from reviewer.store.models import Rater, Rating
@@ -48,6 +51,20 @@ def team(pg_study_db: str):
     owner.close()
 
 
+def scram_matches(verifier: str, password: str) -> bool:
+    """Check a stored ``SCRAM-SHA-256$iter:salt$StoredKey:ServerKey`` against a password with the
+    RFC 5802 / RFC 7677 formulas (Python's stdlib, independent of libpq, which made it)."""
+    method, rest = verifier.split("$", 1)
+    assert method == "SCRAM-SHA-256"
+    head, keys = rest.split("$")
+    iterations, salt = head.split(":")
+    stored_key, server_key = (base64.b64decode(k) for k in keys.split(":"))
+    salted = hashlib.pbkdf2_hmac("sha256", password.encode(), base64.b64decode(salt), int(iterations))
+    client_key = hmac.new(salted, b"Client Key", "sha256").digest()
+    return (hashlib.sha256(client_key).digest() == stored_key
+            and hmac.new(salted, b"Server Key", "sha256").digest() == server_key)
+
+
 def physician(team, who: str):
     return create_engine(as_role(team["url"], team["roles"][who], PASSWORD))
 
@@ -58,7 +75,8 @@ def test_grant_makes_a_login_role_with_a_hashed_password(team) -> None:
     with team["owner"].engine.connect() as conn:
         login, stored = conn.execute(text("SELECT rolcanlogin, rolpassword FROM pg_authid WHERE rolname = :r"),
                                      {"r": role}).one()
-    assert login and stored.startswith("SCRAM-SHA-256$") and PASSWORD not in stored
+    assert login and PASSWORD not in stored
+    assert scram_matches(stored, PASSWORD) and not scram_matches(stored, PASSWORD + "x")
     assert {(m.rater, m.role) for m in list_members(team["owner"])} == {
         (team["names"][k], team["roles"][k]) for k in ("ann", "bob")}
 
@@ -194,3 +212,22 @@ def _new_rater(owner) -> str:
     with owner.begin() as s:
         s.add(Rater(name=name))
     return name
+
+
+def test_coordinator_mode_is_refused_with_a_message_for_a_physician(team, tmp_path, capsys) -> None:
+    from reviewer.cli.main import main
+
+    phys_url = as_role(team["url"], team["roles"]["ann"], PASSWORD)
+    store = open_store(phys_url)
+    try:
+        with pytest.raises(ReviewerError, match="coordinator mode needs the coordinator's database login"):
+            RatingOperations(store).require_coordinator_access()
+    finally:
+        store.close()
+    RatingOperations(team["owner"]).require_coordinator_access()  # the coordinator's own login may
+    shot = tmp_path / "c.png"
+    assert main(["--db", phys_url, "gui", "--rater", team["names"]["ann"], "--coordinator",
+                 "--screenshot", str(shot)]) == 2
+    err = capsys.readouterr().err
+    assert "coordinator mode needs" in err and "Traceback" not in err and not shot.exists()
+    assert PASSWORD not in err
