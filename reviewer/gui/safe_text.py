@@ -12,8 +12,8 @@ files and review files, so the GUI treats them as hostile:
   image syntax stays text) nor loaded (a ``file:`` image would show a local file).
 - **Labels** made by :func:`plain_label` (or passed through :func:`make_plain`) show their text
   literally; Qt would otherwise guess rich text for anything that looks like a tag.
-- **Tooltips and message boxes** with data go through :func:`plain_tooltip` and
-  :func:`show_message`.
+- **Tooltips and message boxes** with data go through :func:`plain_tooltip`,
+  :func:`message_box` and :func:`show_message`.
 - Hand-built HTML escapes every data value with :func:`esc`.
 
 ``tests/gui/test_safe_text.py`` checks each rule, and that no ``QLabel(`` is built elsewhere in
@@ -111,9 +111,16 @@ def plain_tooltip(text: str) -> str:
     return "<qt>" + esc(text).replace("\n", "<br>") + "</qt>"
 
 
+def message_box(icon: QMessageBox.Icon, title: str, text: str,
+                buttons: QMessageBox.StandardButton = QMessageBox.StandardButton.Ok,
+                parent: QWidget | None = None) -> QMessageBox:
+    """A message box whose text is shown literally (it may quote data or an error)."""
+    box = QMessageBox(icon, title, text, buttons, parent)
+    box.setTextFormat(Qt.TextFormat.PlainText)
+    return box
+
+
 def show_message(parent: QWidget | None, title: str, text: str,
                  icon: QMessageBox.Icon = QMessageBox.Icon.Warning) -> None:
-    """A modal message box whose text is shown literally (it may quote data or an error)."""
-    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.Ok, parent)
-    box.setTextFormat(Qt.TextFormat.PlainText)
-    box.exec()
+    """A modal :func:`message_box` with an OK button."""
+    message_box(icon, title, text, QMessageBox.StandardButton.Ok, parent).exec()

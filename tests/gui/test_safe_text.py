@@ -9,10 +9,10 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QObject, QPoint, Qt, QUrl, Slot
 from PySide6.QtGui import QDesktopServices, QImage, QPixmap, QTextDocument
-from PySide6.QtWidgets import QLabel, QTextBrowser
+from PySide6.QtWidgets import QLabel, QMessageBox, QTextBrowser
 from sqlalchemy import select
 
-from reviewer.gui.safe_text import SafeBrowser, markdown_html, plain_label, plain_tooltip
+from reviewer.gui.safe_text import SafeBrowser, markdown_html, message_box, plain_label, plain_tooltip
 from reviewer.store.models import Case, Criterion, Rater, Response
 from tests.support.rating import make_study
 
@@ -157,9 +157,12 @@ def test_plain_label_tooltip_and_no_bare_labels_in_gui(qtbot) -> None:
     qtbot.addWidget(label)
     assert label.textFormat() == Qt.TextFormat.PlainText and label.text() == "<i>x</i>"
     assert plain_tooltip("<i>x</i> & y") == "<qt>&lt;i&gt;x&lt;/i&gt; &amp; y</qt>"
+    box = message_box(QMessageBox.Icon.Warning, "t", "run <b>x</b> failed")
+    assert box.textFormat() == Qt.TextFormat.PlainText and box.text() == "run <b>x</b> failed"
+    box.deleteLater()
     gui = Path(__file__).resolve().parents[2] / "reviewer" / "gui"
     bare = [f"{p.relative_to(gui)}:{n}" for p in gui.rglob("*.py") if p.name != "safe_text.py"
             for n, line in enumerate(p.read_text(encoding="utf-8").splitlines(), 1)
             if re.search(r"\bQ(Label|TextBrowser)\(", line)
-            or re.search(r"QMessageBox\.(warning|information|critical|question)\(", line)]
-    assert bare == [], "build labels with safe_text.plain_label, panes with SafeBrowser, messages with show_message"
+            or re.search(r"QMessageBox(\.(warning|information|critical|question))?\(", line)]
+    assert bare == [], "build labels with safe_text.plain_label, panes with SafeBrowser, messages with message_box"

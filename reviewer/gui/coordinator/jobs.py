@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
-from reviewer.gui.safe_text import plain_label, plain_tooltip
+from reviewer.gui.safe_text import message_box, plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -194,9 +194,8 @@ class JobManager(QObject):
     def _failed(self, job: Job, message: str) -> None:
         self.errors.append(message)
         if self.show_errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, job.title, message, QMessageBox.StandardButton.Ok,
+            box = message_box(QMessageBox.Icon.Warning, job.title, message, QMessageBox.StandardButton.Ok,
                               self.parent_widget)
-            box.setTextFormat(Qt.TextFormat.PlainText)  # the message may quote a file or an item
             box.setText(self.tr("%s failed") % job.title)
             box.setInformativeText(message)
             box.open()  # not exec(): the rest of the app keeps working

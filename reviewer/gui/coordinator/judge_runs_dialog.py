@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
-from reviewer.gui.safe_text import plain_label
+from reviewer.gui.safe_text import message_box, plain_label
 from reviewer.judging.runs import JudgeRunInfo, delete_judge_run, list_judge_runs
 
 
@@ -81,7 +81,7 @@ class JudgeRunsDialog(QDialog):
         if name is None:
             return
         info = next(r for r in self.runs if r.name == name)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete judge run"),
+        box = message_box(QMessageBox.Icon.Warning, self.tr("Delete judge run"),
                           self.tr("Delete judge run “%s” and its %d verdicts? This cannot be undone.")
                           % (name, info.total),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)
