@@ -231,3 +231,23 @@ def test_coordinator_mode_is_refused_with_a_message_for_a_physician(team, tmp_pa
     err = capsys.readouterr().err
     assert "coordinator mode needs" in err and "Traceback" not in err and not shot.exists()
     assert PASSWORD not in err
+
+
+def test_revoke_keeps_a_role_that_still_has_rights_elsewhere_but_takes_its_login(team) -> None:
+    owner = team["owner"]
+    extra = _new_rater(owner)
+    role = grant_rater(owner, extra, PASSWORD).role
+    with owner.engine.begin() as conn:  # a right on another database: DROP ROLE must fail
+        conn.exec_driver_sql(f'GRANT CONNECT ON DATABASE template1 TO "{role}"')
+    try:
+        assert revoke_rater(owner, extra) == (role, False)
+        with owner.engine.connect() as conn:
+            login, member = conn.execute(text(
+                "SELECT rolcanlogin, pg_has_role(rolname, 'reviewer_physician', 'MEMBER') FROM pg_roles "
+                "WHERE rolname = :r"), {"r": role}).one()
+        assert (login, member) == (False, False)
+        assert extra not in {m.rater for m in list_members(owner)}
+    finally:
+        with owner.engine.begin() as conn:
+            conn.exec_driver_sql(f'REVOKE CONNECT ON DATABASE template1 FROM "{role}"')
+            conn.exec_driver_sql(f'DROP ROLE IF EXISTS "{role}"')
