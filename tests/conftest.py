@@ -175,3 +175,16 @@ def coord_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     yield make
     for w in made:
         w.close()
+
+
+# ----------------------------------------------------------------------------------- PostgreSQL
+@pytest.fixture(scope="module")
+def pg_study_db() -> Iterator[str]:
+    """URL of a fresh database on the REVIEWER_TEST_PG_URL server for one test module, dropped
+    afterwards (skips when no server is configured)."""
+    from tests.support.pg import PG_URL, SKIP_REASON, fresh_database
+
+    if not PG_URL:
+        pytest.skip(SKIP_REASON)
+    with fresh_database() as url:
+        yield url

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.safe_text import plain_label
+
 
 def shortcut_rows() -> list[tuple[str, str]]:
     """(keys, what they do), shown by F1 / ? and in the README."""
@@ -82,7 +84,7 @@ class RaterPicker(QDialog):
         if current:
             self.combo.setCurrentText(current)
         form = QFormLayout()
-        form.addRow(QLabel(self.tr("Your rater name, as your coordinator gave it:")))
+        form.addRow(plain_label(self.tr("Your rater name, as your coordinator gave it:")))
         form.addRow(self.tr("Rater"), self.combo)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
@@ -103,7 +105,7 @@ class FeedbackDialog(QDialog):
     def __init__(self, criterion_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Feedback on this criterion"))
-        text = QLabel(criterion_text)
+        text = plain_label(criterion_text)
         text.setWordWrap(True)
         text.setObjectName("SectionTitle")
         self.group = QButtonGroup(self)
@@ -146,7 +148,7 @@ class ValidatingDialog(QDialog):
 
     def error_banner_and_buttons(self, ok_text: str) -> QDialogButtonBox:
         """Create ``self.error`` (hidden until a problem) and the OK/Cancel buttons, OK labelled *ok_text*."""
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("ErrorBanner")
         self.error.setWordWrap(True)
         self.error.setVisible(False)

@@ -16,7 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from reviewer.rating import service
-from reviewer.rating.overview import overview
+from reviewer.rating.overview import check_overview_access, overview
 from reviewer.rating.views import (
     ItemView,
     KnownRaters,
@@ -62,6 +62,11 @@ class RatingOperations:
         with self.store.begin() as s:
             rater = service.get_rater(s, name, create=create)
             return RaterView(rater.id, rater.name)
+
+    def require_coordinator_access(self) -> None:
+        """Raise ReviewerError when this database login may not open coordinator mode."""
+        with self.store.Session() as s:
+            check_overview_access(s)
 
     def study_name(self, study_id: int) -> str:
         with self.store.Session() as s:

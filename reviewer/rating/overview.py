@@ -7,11 +7,29 @@ No Qt; returns frozen dataclasses (defined in :mod:`reviewer.rating.views`).
 from __future__ import annotations
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
+from reviewer.errors import ReviewerError
 from reviewer.rating.views import JudgeColumn, OtherRating, Overview  # noqa: F401  (re-exported)
 from reviewer.store.models import CriterionRating, JudgeRun, JudgeVerdict, Model, Rater, Rating, Response
 from reviewer.store.vocabulary import usable_verdict
+
+INSUFFICIENT_PRIVILEGE = "42501"  # PostgreSQL's SQLSTATE for "permission denied"
+
+
+def check_overview_access(session: Session) -> None:
+    """Refuse coordinator mode, with a message, on a database login that may not read models,
+    judge verdicts or other raters' ratings (a physician's team role, reviewer.team)."""
+    try:
+        for column in (Model.name, JudgeVerdict.id):
+            session.execute(select(column).limit(1)).all()
+    except DBAPIError as exc:
+        if getattr(exc.orig, "sqlstate", None) != INSUFFICIENT_PRIVILEGE:
+            raise
+        raise ReviewerError("coordinator mode needs the coordinator's database login: this one (a "
+                            "physician's team role) may not see model names, verdicts or other raters' "
+                            "ratings. Open the study without --coordinator.") from None
 
 
 def overview(session: Session, response_id: int, rater_id: int | None) -> Overview:

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QProgressBar,
     QPushButton,
     QScrollArea,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view
 from reviewer.gui.coordinator.jobs import JobManager
+from reviewer.gui.safe_text import plain_label
 from reviewer.store import Store
 from reviewer.store.vocabulary import split_category
 from reviewer.studies.operations import study_choices
@@ -81,7 +81,7 @@ class TablePage(QScrollArea):
         self.models.clear()
 
     def add_table(self, name: str, title: str, frame: pd.DataFrame, note: str = "") -> DataFrameModel:
-        label = QLabel(title)
+        label = plain_label(title)
         label.setObjectName("SectionTitle")
         model = DataFrameModel(frame, self, row_color=_low_alpha)
         view = make_table_view(model, stretch_last=False)
@@ -93,7 +93,7 @@ class TablePage(QScrollArea):
         pos = self.lay.count() - 1
         self.lay.insertWidget(pos, label)
         if note:
-            n = QLabel(note)
+            n = plain_label(note)
             n.setObjectName("Subtle")
             n.setWordWrap(True)
             self.lay.insertWidget(pos + 1, n)
@@ -143,7 +143,7 @@ class AgreementView(QWidget):
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
         self.progress.setValue(0)
-        self.status = QLabel(self.tr("Choose filters and press Analyse."))
+        self.status = plain_label(self.tr("Choose filters and press Analyse."))
         self.status.setObjectName("Subtle")
         self.status.setWordWrap(True)
         bar = QHBoxLayout()
@@ -158,7 +158,7 @@ class AgreementView(QWidget):
             self.pages[key] = page
             self.tabs.addTab(page, self.tr(title))
         lay = QVBoxLayout(self)
-        title = QLabel(self.tr("Agreement — %s") % self.study_name)
+        title = plain_label(self.tr("Agreement — %s") % self.study_name)
         title.setObjectName("PaneTitle")
         lay.addWidget(title)
         lay.addLayout(bar)
@@ -220,9 +220,9 @@ class AgreementView(QWidget):
             page.add_table(table.name, table.title, table.frame, table.note)  # every row: it scrolls
         plots = self.pages["plots"]
         for fig in self.document.figures():
-            label = QLabel(fig.title)
+            label = plain_label(fig.title)
             label.setObjectName("SectionTitle")
-            image = QLabel()
+            image = plain_label()
             image.setObjectName(f"figure:{fig.name}")
             pix = QPixmap()
             pix.loadFromData(fig.png, "PNG")
@@ -231,7 +231,7 @@ class AgreementView(QWidget):
             plots.add_widget(label)
             plots.add_widget(image)
             if fig.note:
-                note = QLabel(fig.note)
+                note = plain_label(fig.note)
                 note.setObjectName("Subtle")
                 plots.add_widget(note)
         c = self.result.counts

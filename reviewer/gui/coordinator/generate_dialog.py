@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QSpinBox,
@@ -26,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.gui.dialogs import ValidatingDialog
+from reviewer.gui.safe_text import plain_label
 from reviewer.store import Store
 from reviewer.studies.operations import study_categories
 
@@ -112,7 +112,7 @@ class GenerateDialog(ValidatingDialog):
         form.addRow(self.tr("Run name"), self.run_name)
         buttons = self.error_banner_and_buttons(self.tr("Generate"))
         lay = QVBoxLayout(self)
-        note = QLabel(self.tr("Answers are written batch by batch; running the same run name again "
+        note = plain_label(self.tr("Answers are written batch by batch; running the same run name again "
                               "resumes where it stopped."))
         note.setObjectName("Subtle")
         note.setWordWrap(True)

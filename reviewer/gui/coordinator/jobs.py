@@ -22,7 +22,6 @@ from PySide6.QtCore import QObject, Qt, QThread, QTimer, Signal, Slot
 from PySide6.QtWidgets import (
     QDockWidget,
     QHBoxLayout,
-    QLabel,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.gui.safe_text import message_box, plain_label, plain_tooltip
 
 log = logging.getLogger(__name__)
 
@@ -194,7 +194,7 @@ class JobManager(QObject):
     def _failed(self, job: Job, message: str) -> None:
         self.errors.append(message)
         if self.show_errors:
-            box = QMessageBox(QMessageBox.Icon.Warning, job.title, message, QMessageBox.StandardButton.Ok,
+            box = message_box(QMessageBox.Icon.Warning, job.title, message, QMessageBox.StandardButton.Ok,
                               self.parent_widget)
             box.setText(self.tr("%s failed") % job.title)
             box.setInformativeText(message)
@@ -220,12 +220,12 @@ class JobRow(QWidget):
         super().__init__(parent)
         self.job = job
         self.setObjectName("JobRow")
-        self.title = QLabel(job.title)
+        self.title = plain_label(job.title)
         self.title.setObjectName("SectionTitle")
         self.title.setWordWrap(True)
         self.bar = QProgressBar()
         self.bar.setRange(0, 0)  # busy until the first progress report
-        self.info = QLabel()
+        self.info = plain_label()
         self.info.setObjectName("Subtle")
         self.info.setWordWrap(True)
         self.bar.setTextVisible(False)
@@ -268,7 +268,7 @@ class JobRow(QWidget):
         if job.state == "failed" and job.error:
             first = job.error.splitlines()[0]
             self.info.setText(self.info.text() + "\n" + (first[:140] + "…" if len(first) > 140 else first))
-            self.info.setToolTip(job.error)
+            self.info.setToolTip(plain_tooltip(job.error))
         finished = job.state in ("done", "cancelled", "failed")
         if finished:
             if job.state == "done":
@@ -290,7 +290,7 @@ class JobsPanel(QDockWidget):
         body = QWidget()
         self.list_layout = QVBoxLayout(body)
         self.list_layout.setContentsMargins(4, 4, 4, 4)
-        self.empty = QLabel(self.tr("No jobs yet. Generation, judging, analysis and merges run here."))
+        self.empty = plain_label(self.tr("No jobs yet. Generation, judging, analysis and merges run here."))
         self.empty.setObjectName("Subtle")
         self.empty.setWordWrap(True)
         self.list_layout.addWidget(self.empty)

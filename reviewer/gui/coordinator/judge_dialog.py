@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListView,
     QPlainTextEdit,
@@ -37,6 +36,7 @@ from PySide6.QtWidgets import (
 from reviewer.errors import ReviewerError
 from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker
 from reviewer.gui.dialogs import ValidatingDialog
+from reviewer.gui.safe_text import esc, plain_label
 from reviewer.judging import templates as tpl
 from reviewer.judging.operations import list_templates, save_template, template_text
 from reviewer.store import Store
@@ -52,14 +52,12 @@ def template_diff(old: str, new: str, old_label: str, new_label: str) -> str:
 
 def diff_html(diff: str) -> str:
     """A unified diff as monospaced HTML: added lines green, removed red, hunk headers grey."""
-    from html import escape
-
     lines = []
     for line in diff.splitlines():
         style = ("color:#1f7a3f;background:#eaf7ee" if line.startswith("+") and not line.startswith("+++") else
                  "color:#a12525;background:#fdecec" if line.startswith("-") and not line.startswith("---") else
                  "color:#667085" if line.startswith(("@@", "---", "+++")) else "")
-        lines.append(f'<span style="{style}">{escape(line) or "&nbsp;"}</span>')
+        lines.append(f'<span style="{style}">{esc(line) or "&nbsp;"}</span>')
     return '<pre style="white-space:pre-wrap">' + "\n".join(lines) + "</pre>"
 
 
@@ -113,7 +111,7 @@ class JudgeDialog(ValidatingDialog):
         form.addRow(self.tr("Max new tokens (generate)"), self.max_new_tokens)
         form.addRow(self.tr("Run name"), self.run_name)
         buttons = self.error_banner_and_buttons(self.tr("Run judge"))
-        note = QLabel(self.tr("Each answer is graded against its case's latest checklist. logprob mode "
+        note = plain_label(self.tr("Each answer is graded against its case's latest checklist. logprob mode "
                               "reads P(true) from a local model (transformers backend) and is fastest."))
         note.setObjectName("Subtle")
         note.setWordWrap(True)
@@ -221,7 +219,7 @@ class TemplateEditor(QDialog):
         self.reason.setPlaceholderText(self.tr("why this version (required)"))
         self.save_button = QPushButton(self.tr("Save as new version"))
         self.save_button.clicked.connect(self.save)
-        self.message = QLabel()
+        self.message = plain_label()
         self.message.setWordWrap(True)
         save_row = QFormLayout()
         save_row.addRow(self.tr("Save as template"), self.save_name)
@@ -243,9 +241,9 @@ class TemplateEditor(QDialog):
         diff_page = QWidget()
         dl = QVBoxLayout(diff_page)
         pick = QHBoxLayout()
-        pick.addWidget(QLabel(self.tr("From")))
+        pick.addWidget(plain_label(self.tr("From")))
         pick.addWidget(self.diff_a, 1)
-        pick.addWidget(QLabel(self.tr("to")))
+        pick.addWidget(plain_label(self.tr("to")))
         pick.addWidget(self.diff_b, 1)
         pick.addWidget(diff_button)
         dl.addLayout(pick)
@@ -256,7 +254,7 @@ class TemplateEditor(QDialog):
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(0, 0, 0, 0)
-        title = QLabel(self.tr("Versions"))
+        title = plain_label(self.tr("Versions"))
         title.setObjectName("SectionTitle")
         ll.addWidget(title)
         ll.addWidget(self.versions, 1)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
-    QLabel,
     QMessageBox,
     QPushButton,
     QTableWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
+from reviewer.gui.safe_text import message_box, plain_label
 from reviewer.judging.runs import JudgeRunInfo, delete_judge_run, list_judge_runs
 
 
@@ -41,7 +41,7 @@ class JudgeRunsDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.itemSelectionChanged.connect(self._selection_changed)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("Subtle")
         self.status.setWordWrap(True)
         self.delete_button = QPushButton(self.tr("Delete…"))
@@ -81,7 +81,7 @@ class JudgeRunsDialog(QDialog):
         if name is None:
             return
         info = next(r for r in self.runs if r.name == name)
-        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Delete judge run"),
+        box = message_box(QMessageBox.Icon.Warning, self.tr("Delete judge run"),
                           self.tr("Delete judge run “%s” and its %d verdicts? This cannot be undone.")
                           % (name, info.total),
                           QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel, self)

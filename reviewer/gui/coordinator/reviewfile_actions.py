@@ -19,13 +19,13 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
+from reviewer.gui.safe_text import plain_label, show_message
 from reviewer.reviewfiles.common import MANIFEST, REVIEW_DB, REVIEW_FORMAT
 
 
@@ -84,14 +84,15 @@ def return_ratings(window: Any) -> Path | None:
     try:
         manifest = write_return(window, path)
     except ReviewerError as exc:
-        QMessageBox.warning(window, window.tr("Return ratings"), str(exc))
+        show_message(window, window.tr("Return ratings"), str(exc))
         return None
     c = manifest.get("counts", {})
-    QMessageBox.information(
+    show_message(
         window, window.tr("Return ratings"),
         window.tr("Wrote %s\n\n%d ratings (%d submitted, %d drafts), %d feedback notes.\n"
                   "Send this file to your coordinator.")
-        % (path, c.get("ratings", 0), c.get("submitted", 0), c.get("drafts", 0), c.get("feedback", 0)))
+        % (path, c.get("ratings", 0), c.get("submitted", 0), c.get("drafts", 0), c.get("feedback", 0)),
+        QMessageBox.Icon.Information)
     return Path(path)
 
 
@@ -116,7 +117,7 @@ class MergeReportDialog(QDialog):
         self.setWindowTitle(self.tr("Merge report"))
         self.resize(760, 460)
         n_conf = len(report.conflicts)
-        head = QLabel(self.tr("%d file(s) merged; %d conflict(s) kept for review. Backup: %s")
+        head = plain_label(self.tr("%d file(s) merged; %d conflict(s) kept for review. Backup: %s")
                       % (len(report.files), n_conf, report.backup))
         head.setWordWrap(True)
         head.setObjectName("ErrorBanner" if n_conf else "SectionTitle")

@@ -23,13 +23,11 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -40,6 +38,7 @@ from reviewer.checklists.versions import CriterionView
 from reviewer.errors import InputError, ReviewerError
 from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view
 from reviewer.gui.coordinator.jobs import JobManager
+from reviewer.gui.safe_text import SafeBrowser, esc, plain_label
 from reviewer.judging.operations import judge_run_template
 from reviewer.store import Store
 from reviewer.studies.operations import study_choices
@@ -107,7 +106,7 @@ class EditCriterionDialog(QDialog):
         form.addRow(self.tr("Points"), self.points)
         form.addRow(self.tr("Tier"), self.tier)
         form.addRow(self.tr("Reason"), self.reason)
-        self.error = QLabel()
+        self.error = plain_label()
         self.error.setObjectName("ErrorBanner")
         self.error.setVisible(False)
         form.addRow(self.error)
@@ -161,7 +160,7 @@ class TriageView(QWidget):
         rank.clicked.connect(self.refresh)
         self.progress = QProgressBar()
         self.progress.setRange(0, 1)
-        self.status = QLabel()
+        self.status = plain_label()
         self.status.setObjectName("Subtle")
         self.status.setWordWrap(True)
         top = QHBoxLayout()
@@ -174,7 +173,7 @@ class TriageView(QWidget):
                                     and r["alpha"] < 0.667 else None)
         self.table = make_table_view(self.model, stretch_last=False)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self.select_row(cur.row()))
-        self.crit_title = QLabel(self.tr("Select a criterion to see where people disagreed."))
+        self.crit_title = plain_label(self.tr("Select a criterion to see where people disagreed."))
         self.crit_title.setObjectName("SectionTitle")
         self.crit_title.setWordWrap(True)
         self.edit_button = QPushButton(self.tr("Edit criterion…"))
@@ -190,8 +189,8 @@ class TriageView(QWidget):
         self.dis_model = DataFrameModel(pd.DataFrame(), self)
         self.dis_table = make_table_view(self.dis_model)
         self.dis_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show_response(cur.row()))
-        self.detail = QTextBrowser()
-        self.cmp_title = QLabel()
+        self.detail = SafeBrowser()
+        self.cmp_title = plain_label()
         self.cmp_title.setObjectName("SectionTitle")
         self.cmp_title.setWordWrap(True)
         self.cmp_model = DataFrameModel(pd.DataFrame(), self)
@@ -217,7 +216,7 @@ class TriageView(QWidget):
         split.addWidget(bottom)
         split.setSizes([380, 480])
         lay = QVBoxLayout(self)
-        title = QLabel(self.tr("Checklist triage — %s") % self.study_name)
+        title = plain_label(self.tr("Checklist triage — %s") % self.study_name)
         title.setObjectName("PaneTitle")
         lay.addWidget(title)
         lay.addLayout(top)
@@ -268,7 +267,7 @@ class TriageView(QWidget):
                                 (rep.case, rep.key, rep.version, rep.text, len(rep.rows)))
         self.dis_model.set_frame(disagreement_frame(rep))
         fit_columns(self.dis_table, 260)
-        notes = "".join(f"<li><b>{n.rater}</b> ({n.kind}): {n.note}</li>" for n in rep.general_notes)
+        notes = "".join(f"<li><b>{esc(n.rater)}</b> ({esc(n.kind)}): {esc(n.note)}</li>" for n in rep.general_notes)
         self.detail.setHtml(f"<p><b>{self.tr('Feedback on this criterion')}</b></p><ul>{notes}</ul>" if notes
                             else f"<p>{self.tr('Select a response to read it.')}</p>")
         for b in (self.edit_button, self.rejudge_button):
@@ -279,8 +278,7 @@ class TriageView(QWidget):
     def _show_response(self, row: int) -> None:
         if self.report is None or not 0 <= row < len(self.report.rows):
             return
-        from html import escape
-
+        escape = esc
         r = self.report.rows[row]
         verdicts = "".join(f"<li>{escape(k)}: <b>{escape(v)}</b></li>" for k, v in r.rater_values.items())
         judge = escape(r.judge or "–") + (f" (p={r.judge_probability:.2f})" if r.judge_probability is not None else "")

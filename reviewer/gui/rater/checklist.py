@@ -6,12 +6,11 @@ only show values and emit what the rater chose; the item controller writes to th
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
+from reviewer.gui.safe_text import esc, plain_label, plain_tooltip
 from reviewer.rating.views import CriterionView, Overview
 from reviewer.store.vocabulary import MET, NA, NOT_MET
 
@@ -51,11 +50,11 @@ class CriterionRow(QFrame):
         outer.setSpacing(4)
         top = QHBoxLayout()
         top.setSpacing(8)
-        self.number = QLabel()
+        self.number = plain_label()
         self.number.setObjectName("CritNumber")
         self.number.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignRight)
         self.number.setMinimumWidth(22)
-        self.text = QLabel()
+        self.text = plain_label()
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -76,7 +75,7 @@ class CriterionRow(QFrame):
             b.clicked.connect(lambda _=False, v=value: self._on_button(v))
             bottom.addWidget(b)
             self.buttons[value] = b
-        self.meta = QLabel()
+        self.meta = plain_label()
         self.meta.setObjectName("Subtle")
         # points/tier give way first when the column is narrow (side by side)
         self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
@@ -90,7 +89,7 @@ class CriterionRow(QFrame):
         self.feedback.clicked.connect(lambda: self.criterion and self.feedbackRequested.emit(self.criterion.id))
         bottom.addWidget(self.feedback)
         outer.addLayout(bottom)
-        self.others = QLabel()  # coordinator mode only: other raters' and judges' answers
+        self.others = plain_label()  # coordinator mode only: other raters' and judges' answers
         self.others.setObjectName("CoordinatorNote")
         self.others.setWordWrap(True)
         self.others.setTextFormat(Qt.TextFormat.RichText)
@@ -122,7 +121,7 @@ class CriterionRow(QFrame):
         if show_tier and c.tier:
             meta.append({"core": self.tr("core"), "secondary": self.tr("secondary")}.get(c.tier, c.tier))
         self.meta.setText(" · ".join(meta))
-        self.meta.setToolTip(" · ".join(meta))
+        self.meta.setToolTip(plain_tooltip(" · ".join(meta)))
         self.meta.setVisible(bool(meta))
         self.set_feedback(feedback)
 
@@ -242,7 +241,7 @@ class ChecklistView(QWidget):
                     for j in ov.judges]:
                 if v is not None:
                     answers.append(v)
-                text = html.escape(f"{who}: {value_text(v)}")
+                text = esc(f"{who}: {value_text(v)}")
                 bits.append(f"<b style='color:#b42318'>{text}</b>" if own and v and v != own else text)
             disagree = len(set(answers + ([own] if own else []))) > 1
             row.set_others(" &nbsp;·&nbsp; ".join(bits) if bits else None, disagree)

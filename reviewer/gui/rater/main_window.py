@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QMainWindow,
     QProgressBar,
     QPushButton,
@@ -42,6 +41,7 @@ from reviewer.gui.rater.panes import CasePane
 from reviewer.gui.rater.queue_model import QueueModel
 from reviewer.gui.rater.review_column import ReviewColumn
 from reviewer.gui.rater.shortcuts import install_menus_and_shortcuts
+from reviewer.gui.safe_text import plain_label
 from reviewer.gui.style import apply_style, is_dark
 from reviewer.rating.views import RatingState
 
@@ -108,10 +108,10 @@ class MainWindow(QMainWindow):
         queue_panel.setObjectName("QueuePanel")
         ql = QVBoxLayout(queue_panel)
         ql.setContentsMargins(8, 8, 6, 8)
-        title = QLabel(self.tr("Work queue"))
+        title = plain_label(self.tr("Work queue"))
         title.setObjectName("PaneTitle")
         ql.addWidget(title)
-        who = QLabel(self.tr("Rater: %s") % rater_name + (self.tr("  ·  coordinator mode") if coordinator else ""))
+        who = plain_label(self.tr("Rater: %s") % rater_name + (self.tr("  ·  coordinator mode") if coordinator else ""))
         who.setObjectName("Subtle")
         ql.addWidget(who)
         ql.addWidget(self.progress)
@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         self.splitter.addWidget(self.case_pane)
         self.splitter.addWidget(self.col_splitter)
         self.splitter.setSizes([420, 380, 800])
-        self.empty = QLabel(self.tr("No responses assigned yet: import responses or ask your coordinator"))
+        self.empty = plain_label(self.tr("No responses assigned yet: import responses or ask your coordinator"))
         self.empty.setObjectName("EmptyState")
         self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty.setWordWrap(True)

@@ -1,23 +1,20 @@
 """The case pane (conversation + collapsible reference answer) and the response pane.
 
-Markdown (tables, lists, code) is rendered to HTML by the ``markdown`` package and shown in a
-``QTextBrowser``. The response pane is labelled only "Response A/B/…"; the model name appears only
-in coordinator mode.
+Markdown (tables, lists, code) is rendered to HTML by ``gui/safe_text.markdown_html`` (raw HTML
+shown as text) and shown in a ``SafeBrowser`` (links never followed in the pane). The response pane is labelled only "Response A/B/…"; the
+model name appears only in coordinator mode.
 """
 
 from __future__ import annotations
 
-import html
-from functools import lru_cache
-
-import markdown as md
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
 
+from reviewer.gui.safe_text import SafeBrowser, esc, markdown_html, plain_label
 from reviewer.gui.settings import REFERENCE_OPEN
 from reviewer.rating.views import ItemView
 
-_MD = md.Markdown(extensions=["tables", "fenced_code", "sane_lists", "nl2br"])
+__all__ = ["CSS", "CasePane", "ResponsePane", "chat_html", "markdown_html"]
 
 CSS = """
 table.md { border-collapse: collapse; margin: 4px 0; }
@@ -27,22 +24,13 @@ pre { background: #f3f5f8; padding: 6px; }
 """
 
 
-@lru_cache(maxsize=256)
-def markdown_html(text: str) -> str:
-    """Markdown to HTML (tables get a class for the borders QTextBrowser can draw); cached, so a
-    prefetched item and a case shared by several responses render once."""
-    _MD.reset()
-    out = _MD.convert(text or "")
-    return out.replace("<table>", '<table class="md" cellspacing="0" cellpadding="4">')
-
-
 def _role_name(role: str) -> str:
     from PySide6.QtCore import QCoreApplication
 
     names = {"user": QCoreApplication.translate("CasePane", "Patient / user"),
              "assistant": QCoreApplication.translate("CasePane", "Assistant"),
              "system": QCoreApplication.translate("CasePane", "System")}
-    return names.get(role, html.escape(role))
+    return esc(names.get(role, role))
 
 
 def chat_html(item: ItemView, dark: bool = False) -> str:
@@ -59,11 +47,9 @@ def chat_html(item: ItemView, dark: bool = False) -> str:
     return "".join(parts)
 
 
-class _Browser(QTextBrowser):
+class _Browser(SafeBrowser):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setOpenExternalLinks(False)
-        self.setFrameShape(QFrame.Shape.NoFrame)
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
 
 
@@ -75,11 +61,8 @@ class CasePane(QWidget):
         self.setObjectName("CasePane")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 8, 6, 8)
-        self.title = QLabel()
-        self.title.setObjectName("PaneTitle")
-        self.title.setWordWrap(True)
-        self.category = QLabel()
-        self.category.setObjectName("Subtle")
+        self.title = plain_label(object_name="PaneTitle", word_wrap=True)
+        self.category = plain_label(object_name="Subtle")
         self.chat = _Browser()
         self.ref_toggle = QToolButton()
         self.ref_toggle.setObjectName("RefToggle")
@@ -135,10 +118,8 @@ class ResponsePane(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 8, 6, 8)
-        self.header = QLabel()
-        self.header.setObjectName("PaneTitle")
-        self.model_label = QLabel()
-        self.model_label.setObjectName("CoordinatorNote")
+        self.header = plain_label(object_name="PaneTitle")
+        self.model_label = plain_label(object_name="CoordinatorNote")
         self.model_label.setVisible(False)
         self.body = _Browser()
         layout.addWidget(self.header)

@@ -20,7 +20,6 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QScrollArea,
     QSplitter,
@@ -32,8 +31,9 @@ from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError
 from reviewer.gui.rater.checklist import ChecklistView
 from reviewer.gui.rater.field_writes import FieldCommand, save_field
 from reviewer.gui.rater.item_time import ItemTime
-from reviewer.gui.rater.panes import ResponsePane, markdown_html
+from reviewer.gui.rater.panes import ResponsePane
 from reviewer.gui.rater.score_form import ScoreForm
+from reviewer.gui.safe_text import markdown_html, plain_label, plain_tooltip
 from reviewer.gui.settings import COLUMN_LAYOUT
 from reviewer.rating.views import NEW, ItemView, Overview, RatingState
 from reviewer.store.vocabulary import SUBMITTED
@@ -74,15 +74,15 @@ class ReviewColumn(QWidget):
         rlay = QVBoxLayout(right)
         rlay.setContentsMargins(6, 8, 8, 8)
         head = QHBoxLayout()
-        title = QLabel(self.tr("Checklist"))
+        title = plain_label(self.tr("Checklist"))
         title.setObjectName("PaneTitle")
-        self.status_label = QLabel()
+        self.status_label = plain_label()
         self.status_label.setObjectName("StatusBadge")
         head.addWidget(title)
         head.addStretch(1)
         head.addWidget(self.status_label)
         rlay.addLayout(head)
-        self.banner = QLabel()
+        self.banner = plain_label()
         self.banner.setObjectName("ErrorBanner")
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
@@ -103,7 +103,7 @@ class ReviewColumn(QWidget):
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         rlay.addWidget(self.scroll, 1)
         bottom = QHBoxLayout()
-        self.saved_label = QLabel()
+        self.saved_label = plain_label()
         self.saved_label.setObjectName("Subtle")
         self.submit_button = QPushButton(self.tr("Submit  (Ctrl+Enter)"))
         self.submit_button.setObjectName("Submit")
@@ -325,7 +325,7 @@ class ReviewColumn(QWidget):
             text += "\n" + self.tr("Not saved: %s") % unsaved
         self.message.emit(text.replace("\n", " "))
         self.banner.setText(text)
-        self.banner.setToolTip(str(exc))
+        self.banner.setToolTip(plain_tooltip(str(exc)))
         self.banner.setVisible(True)
         self.saved.emit(RatingState(rid, self.status, self.version, self.item.time_spent_s))
 

@@ -10,13 +10,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QHBoxLayout,
-    QLabel,
     QPlainTextEdit,
     QRadioButton,
     QVBoxLayout,
     QWidget,
 )
 
+from reviewer.gui.safe_text import plain_label, plain_tooltip
 from reviewer.rating.views import ScaleView
 
 
@@ -37,11 +37,11 @@ class ScaleChooser(QWidget):
         grid.setVerticalSpacing(2)
         for i, v in enumerate(range(scale.minimum, scale.maximum + 1)):
             b = QRadioButton(str(v))
-            b.setToolTip(anchors.get(v, ""))
+            b.setToolTip(plain_tooltip(anchors.get(v, "")))
             self.group.addButton(b, v)
             if vertical:
                 grid.addWidget(b, i, 0, Qt.AlignmentFlag.AlignTop)
-                label = QLabel(anchors.get(v, ""))
+                label = plain_label(anchors.get(v, ""))
                 label.setObjectName("Anchor")
                 label.setWordWrap(True)
                 grid.addWidget(label, i, 1)
@@ -79,10 +79,10 @@ class ScoreForm(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 6, 0, 0)
         self._layout.setSpacing(6)
-        self.overall_title = QLabel()
+        self.overall_title = plain_label()
         self.overall_title.setObjectName("SectionTitle")
         self._layout.addWidget(self.overall_title)
-        self.others = QLabel()  # coordinator mode: everyone else's overall score
+        self.others = plain_label()  # coordinator mode: everyone else's overall score
         self.others.setObjectName("CoordinatorNote")
         self.others.setWordWrap(True)
         self.others.setVisible(False)
@@ -91,7 +91,7 @@ class ScoreForm(QWidget):
         self._layout.addLayout(self.overall_holder)
         self.extra_holder = QVBoxLayout()
         self._layout.addLayout(self.extra_holder)
-        comment_title = QLabel(self.tr("Comment"))
+        comment_title = plain_label(self.tr("Comment"))
         comment_title.setObjectName("SectionTitle")
         self._layout.addWidget(comment_title)
         self.comment = QPlainTextEdit()
@@ -152,7 +152,7 @@ class ScoreForm(QWidget):
             row = QWidget()
             lay = QHBoxLayout(row)
             lay.setContentsMargins(0, 0, 0, 0)
-            label = QLabel(scale.name.replace("_", " ").capitalize())
+            label = plain_label(scale.name.replace("_", " ").capitalize())
             label.setObjectName("SectionTitle")
             label.setMinimumWidth(90)
             chooser = ScaleChooser(scale, vertical=False)
