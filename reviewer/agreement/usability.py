@@ -81,7 +81,7 @@ def rating_times(session: Session, study_id: int) -> pd.DataFrame:
         .join(Case, Response.case_id == Case.id)
         .outerjoin(CriterionRating, CriterionRating.rating_id == Rating.id)
         .where(Case.study_id == study_id, Rating.status == SUBMITTED)
-        .group_by(Rating.id)
+        .group_by(Rating.id, Rating.response_id, Rater.name, Rating.time_spent_s)  # every column: PostgreSQL
     )
     return pd.DataFrame(session.execute(q).all(),
                         columns=["rating_id", "response_id", "rater", "time_spent_s", "n_criteria"])
