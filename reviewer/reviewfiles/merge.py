@@ -194,13 +194,26 @@ class _Lookup:
         held = {p.rating_id: p for p in session.scalars(select(PackRating).where(PackRating.pack_id == c.pack.id))}
         return cls({r.uid: r for r in ratings}, {r.response_id: r for r in ratings}, held)
 
+    new: list[tuple[Rating, int]] = field(default_factory=list)  # inserted here, no id until the flush
+
     def hold(self, session: Session, c: CheckedReturn, rating: Rating, revision: int) -> None:
+        """Record that the study now holds *revision* of *rating* from this pack."""
+        if rating.id is None:
+            self.new.append((rating, revision))
+            return
         row = self.held.get(rating.id)
         if row is None:
             row = self.held[rating.id] = PackRating(pack_id=c.pack.id, rating_id=rating.id, revision=revision)
             session.add(row)
         elif revision > row.revision:
             row.revision = revision
+
+    def flush_new(self, session: Session, c: CheckedReturn) -> None:
+        """The revisions of the inserted ratings, after one flush gave them ids (inserts stay batched)."""
+        if self.new:
+            session.flush()
+            session.add_all(PackRating(pack_id=c.pack.id, rating_id=r.id, revision=rev) for r, rev in self.new)
+            self.new.clear()
 
 
 def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep: FileReport, actor: str,
@@ -216,7 +229,6 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
                         created_at=parse_iso(snap.get("created_at")) or utcnow())
         session.add(rating)
         apply_snapshot(session, rating, snap, crit_ids, cv_id)
-        session.flush()
         look.by_uid[uid] = look.by_response[resp_id] = rating
         look.hold(session, c, rating, revision)
         rep.inserted.append(uid)
@@ -307,6 +319,7 @@ def _merge_file(session: Session, c: CheckedReturn, actor: str) -> tuple[FileRep
     look = _Lookup.load(session, c)
     for snap in c.ratings:
         _merge_rating(session, c, snap, rep, actor, look)
+    look.flush_new(session, c)
     _merge_feedback(session, c, rep)
     _merge_audit(session, c, look, rep)
     if not rep.changed:

@@ -273,6 +273,12 @@ def _check_ratings(session: Session, c: CheckedReturn, items: list[Any]) -> None
     allowed = [v for v in CRITERION_VALUES if scheme is None or v in (scheme.criterion_values or [])]
     seen_uids: set[str] = set()
     seen_responses: set[str] = set()
+    wanted = [r["uid"] for r in items if isinstance(r, dict) and _is_uid(r.get("uid"))]
+    existing: dict[str, tuple[int, str]] = {}  # rating uid here -> (rater id, response uid)
+    for start in range(0, len(wanted), 500):
+        existing.update((uid, (rater_id, resp)) for uid, rater_id, resp in session.execute(
+            select(Rating.uid, Rating.rater_id, Response.uid).join(Response, Rating.response_id == Response.id)
+            .where(Rating.uid.in_(wanted[start:start + 500]))))
     for n, snap in enumerate(items, start=1):
         if not isinstance(snap, dict) or not _is_uid(snap.get("uid")):
             raise InputError("not a rating record (no uid)", file=str(c.path), item=f"rating #{n}")
@@ -281,8 +287,7 @@ def _check_ratings(session: Session, c: CheckedReturn, items: list[Any]) -> None
         if problem is None and (uid in seen_uids or snap["response_uid"] in seen_responses):
             problem = "appears twice in the return"
         if problem is None:
-            local = session.execute(select(Rating.rater_id, Response.uid).join(Response, Rating.response_id == Response.id)
-                                    .where(Rating.uid == uid)).first()
+            local = existing.get(uid)
             if local is not None and local[0] != c.rater.id:
                 problem = "a rating with this uid belongs to another rater here"
             elif local is not None and local[1] != snap["response_uid"]:
