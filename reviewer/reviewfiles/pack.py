@@ -1,6 +1,9 @@
 """Packing a review file (``.rvw``) for one rater, and opening one for rating.
 
-A review file is a zip holding ``manifest.json`` and ``review.db``. The database is an ordinary
+A review file is a zip holding ``manifest.json`` and ``review.db``. The manifest carries the pack's
+random secret (``return_secret``, 256 bits), which the coordinator's database keeps in the pack's
+record (ReviewPack, with the responses the pack was issued for): a return is authenticated with it
+(:mod:`reviewer.reviewfiles.auth`). The database is an ordinary
 study database (made with :func:`open_store`, so the same schema and migrations) that holds only
 what the rater needs: their assigned cases and responses (uids preserved), the checklist versions
 they rate against (uids preserved), the rating scheme, the rater, their assignments and their own
