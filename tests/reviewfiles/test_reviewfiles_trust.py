@@ -277,6 +277,8 @@ BAD_VALUES = [
     ("response outside the pack", lambda r: r.update(response_uid="ffffffff-0000-4000-8000-000000000000"),
      "not one this pack was issued for"),
     ("time", lambda r: r.update(time_spent_s=-5), "time_spent_s -5"),
+    ("integer past any float", lambda r: r.update(time_spent_s=10**400), "time_spent_s 1000"),
+    ("score not finite", lambda r: r.update(overall_score=float("nan")), "overall score nan"),
     ("revision", lambda r: r.update(revision="9"), "revision '9'"),
     ("timestamp", lambda r: r.update(submitted_at="yesterday"), "submitted_at 'yesterday'"),
     ("criterion of another case", None, "is not in the checklist this rating uses"),
@@ -394,3 +396,19 @@ def test_the_backup_holds_the_database_as_it_was_before_the_merge(trust) -> None
     finally:
         copy.close()
     assert dump_tables(store) != before
+
+
+def test_a_review_file_packed_without_a_secret_cannot_return(trust) -> None:
+    """A review file of the older format (no secret): `return` says what to do, writes nothing."""
+    _store, tmp = trust
+    with zipfile.ZipFile(tmp / f"{ELI}.rvw") as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        db = zf.read("review.db")
+    manifest.pop("return_secret")
+    old = tmp / "old.rvw"
+    with zipfile.ZipFile(old, "w") as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr("review.db", db)
+    with pytest.raises(InputError, match="older version of reviewer.*new review file"):
+        write_return_file(old, tmp / "old.rvr")
+    assert not (tmp / "old.rvr").exists() and not list(tmp.glob("*.partial"))
