@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import itertools
 import json
+import random
 import shutil
 import zipfile
 from pathlib import Path
@@ -23,7 +24,7 @@ from reviewer.store.models import AuditEvent, PackRating, Rater, Rating, ReviewP
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
 from tests.support.db import build_template, copy_database
-from tests.support.reviewfiles import build_study, dump_tables, resign_return, review_secret
+from tests.support.reviewfiles import build_study, dump_tables, mutate_payload, resign_return, review_secret
 
 DANA, ELI = "dr-dana", "dr-eli"
 # what a rating holds, compared across merge orders (the coordinator's own row version and write
@@ -412,3 +413,24 @@ def test_a_review_file_packed_without_a_secret_cannot_return(trust) -> None:
     with pytest.raises(InputError, match="older version of reviewer.*new review file"):
         write_return_file(old, tmp / "old.rvr")
     assert not (tmp / "old.rvr").exists() and not list(tmp.glob("*.partial"))
+
+
+def test_mutated_payloads_end_in_a_clean_error_or_a_clean_merge(trust) -> None:
+    """A bounded structure-level fuzzer (fixed seed), each return signed as its rater could: every
+    merge ends in success or an InputError naming the file, and a refused one changes nothing."""
+    store, tmp = trust
+    secret = review_secret(tmp / f"{DANA}.rvw")
+    rng = random.Random(15)
+    refused = 0
+    for n in range(150):
+        seed = rng.random()
+        bad = resign_return(tmp / "r3.rvr", tmp / f"fuzz{n}.rvr", secret,
+                            payload_edit=lambda p, s=seed: mutate_payload(p, random.Random(s)))
+        before = dump_tables(store)
+        try:
+            merge_return_files(store, [bad], actor="coord")
+        except InputError as exc:
+            assert f"fuzz{n}.rvr" in str(exc)
+            assert dump_tables(store) == before, f"fuzz{n}: refused, yet the database changed"
+            refused += 1
+    assert refused > 100  # nearly every mutation breaks a rule; a few (a comment, a note) are fine

@@ -126,3 +126,35 @@ def resign_return(src, out, secret: str, *, manifest_edit=None, payload_edit=Non
         zf.writestr("manifest.json", json.dumps(manifest))
         zf.writestr("payload.json", body)
     return out
+
+
+ODD_VALUES = [None, True, 0, -1, 10**30, 1.5e308, "", "x" * 40, "EVIL", [], {}, [1, [2, [3]]], {"a": {"b": None}},
+              "2020-01-01T00:00:00", "\u4e2d\u6587", "00000000-0000-4000-8000-000000000000"]
+
+
+def _value_paths(node: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every path to a value inside *node* (dict keys and list indexes)."""
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _value_paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += _value_paths(v, (*prefix, i))
+    return out
+
+
+def mutate_payload(payload: dict, rng) -> None:  # noqa: ANN001
+    """One to three structure-level changes: a value replaced by an odd one, a key dropped, an item doubled."""
+    for _ in range(rng.randint(1, 3)):
+        path = rng.choice([p for p in _value_paths(payload) if p])
+        parent = payload
+        for step in path[:-1]:
+            parent = parent[step]
+        kind = rng.random()
+        if kind < 0.15 and isinstance(parent, dict):
+            parent.pop(path[-1], None)
+        elif kind < 0.25 and isinstance(parent, list) and parent:
+            parent.append(parent[0])
+        else:
+            parent[path[-1]] = rng.choice(ODD_VALUES)
