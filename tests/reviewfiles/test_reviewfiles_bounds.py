@@ -33,8 +33,13 @@ try:
 except InputError as exc:
     message = str(exc)
 peak = tracemalloc.get_traced_memory()[1]
-print(json.dumps({"message": message, "tracemalloc_peak": peak,
-                  "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}))
+# the peak resident size of this process image: VmHWM (ru_maxrss can carry the parent's peak over
+# fork and exec, e.g. a big pytest process's)
+try:
+    hwm = next(int(line.split()[1]) * 1024 for line in open("/proc/self/status") if line.startswith("VmHWM:"))
+except OSError:
+    hwm = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+print(json.dumps({"message": message, "tracemalloc_peak": peak, "max_rss": hwm}))
 """
 
 
