@@ -36,10 +36,11 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
 
-from reviewer.errors import ConflictError, InputError
+from reviewer.errors import ConflictError, InputError, ReviewerError
 from reviewer.reviewfiles.backup import backup_database, discard_backup
 from reviewer.reviewfiles.common import parse_iso, rating_digest, rating_snapshot
 from reviewer.reviewfiles.verify import CheckedReturn, check_return_file
@@ -360,7 +361,12 @@ def merge_return_files(store: Store, paths: list[str | os.PathLike[str]], *, act
         if not records:
             session.rollback()
             return MergeReport(files=reports, backup=None)
-        backup = backup_database(store)  # another connection: the state before this transaction
+        try:
+            backup = backup_database(store)  # another connection: the state before this transaction
+        except (OSError, DBAPIError) as exc:
+            raise ReviewerError(f"cannot write the backup copy of the study database before merging ({exc}); "
+                                "nothing was merged: free some disk space or check the folder, then merge "
+                                "again") from exc
         for c, rep, record in records:
             _audit(session, c.study, actor, "merge", record.uid, None,
                    {"file": c.path.name, "rater": c.rater.name, "pack_uid": c.pack.uid,

@@ -217,6 +217,7 @@ def test_cli_pack_return_merge(tmp_path: Path, fresh_db: Path, capsys) -> None:
     assert main(["--db", db, "pack", "--rater", "x1", "-o", str(rvw)]) == 0
     assert "4 items for rater 'x1'" in capsys.readouterr().out
     assert main(["return", str(rvw), "-o", str(rvr)]) == 0
+    assert "authenticated for pack" in capsys.readouterr().out
     assert main(["--db", db, "merge", str(rvr), "--json"]) == 0
     out = capsys.readouterr().out
     report = json.loads(out[out.index("{"):])

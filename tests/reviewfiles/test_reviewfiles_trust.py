@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import select
 
 from reviewer import rating as R
-from reviewer.errors import InputError
+from reviewer.errors import InputError, ReviewerError
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
 from reviewer.reviewfiles.common import rating_snapshots
 from reviewer.store import open_store
@@ -378,7 +378,7 @@ def test_a_merge_whose_backup_fails_changes_nothing_and_leaves_no_backup(trust) 
     blocker = store.path.parent / f"{store.path.name}-backups"
     blocker.write_text("in the way")  # the backup folder cannot be made
     before = dump_tables(store)
-    with pytest.raises(OSError):
+    with pytest.raises(ReviewerError, match="cannot write the backup.*nothing was merged"):
         merge_return_files(store, [tmp / "r3.rvr"], actor="coord")
     assert dump_tables(store) == before
     assert blocker.read_text() == "in the way"
