@@ -188,14 +188,13 @@ class _Lookup:
     by_uid: dict[str, Rating]
     by_response: dict[int, Rating]
     held: dict[int, PackRating]  # rating id -> newest revision held from this pack
+    new: list[tuple[Rating, int]] = field(default_factory=list)  # inserted here, no id until the flush
 
     @classmethod
     def load(cls, session: Session, c: CheckedReturn) -> _Lookup:
         ratings = session.scalars(select(Rating).where(Rating.rater_id == c.rater.id)).all()
         held = {p.rating_id: p for p in session.scalars(select(PackRating).where(PackRating.pack_id == c.pack.id))}
         return cls({r.uid: r for r in ratings}, {r.response_id: r for r in ratings}, held)
-
-    new: list[tuple[Rating, int]] = field(default_factory=list)  # inserted here, no id until the flush
 
     def hold(self, session: Session, c: CheckedReturn, rating: Rating, revision: int) -> None:
         """Record that the study now holds *revision* of *rating* from this pack."""
@@ -239,20 +238,17 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
     held = look.held.get(local.id)
     before = rating_snapshot(session, local)
     same = rating_digest(snap) == rating_digest(before)
-    if held is not None and revision <= held.revision:
-        if revision < held.revision:
-            rep.older.append(uid)
-        elif same and float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
-            local.time_spent_s = float(snap["time_spent_s"])  # time on item grows without a new revision
-            rep.time_raised += 1
-            rep.unchanged.append(uid)
-        else:
-            rep.unchanged.append(uid)
+    if held is not None and revision < held.revision:
+        rep.older.append(uid)
         return
-    look.hold(session, c, local, revision)
-    if same:
-        if float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
-            local.time_spent_s = float(snap["time_spent_s"])
+    # the revision the study already holds from this pack: nothing new from the rater (whatever
+    # became of it here since: merged, kept as a conflict, settled by the coordinator)
+    unchanged_by_rater = held is not None and revision == held.revision
+    if not unchanged_by_rater:
+        look.hold(session, c, local, revision)
+    if same or unchanged_by_rater:
+        if same and float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
+            local.time_spent_s = float(snap["time_spent_s"])  # time on item grows without a new revision
             rep.time_raised += 1
         rep.unchanged.append(uid)
         return
