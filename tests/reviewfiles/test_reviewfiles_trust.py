@@ -20,7 +20,7 @@ from reviewer.errors import InputError, ReviewerError
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
 from reviewer.reviewfiles.common import rating_snapshots
 from reviewer.store import open_store
-from reviewer.store.models import AuditEvent, PackRating, Rater, Rating, ReviewPack, Study
+from reviewer.store.models import AuditEvent, PackRating, Rater, Rating, RatingConflict, ReviewPack, Study
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
 from tests.support.db import build_template, copy_database
@@ -239,6 +239,33 @@ def test_three_returns_in_all_six_orders_give_the_newest(trust, tmp_path: Path) 
         merge_return_files(st, list(order), actor="coord")
         assert _ratings(st) == expected
         st.close()
+
+
+def test_a_conflict_converges_to_the_newest_revision_in_every_order(trust, tmp_path: Path) -> None:
+    """The coordinator also edits item 0 (which Dana changed in r1 and r2): in every order one open
+    conflict remains, holding Dana's newest version of it, and the other ratings are the newest."""
+    store, tmp = trust
+    with store.begin() as s:  # Dana's item 0 is the first response of her queue; Eli's rating is not touched
+        rid = s.scalar(select(Rater.id).where(Rater.name == DANA))
+        first = R.work_queue(s, s.scalar(select(Study.id)), rid)[0].response_id
+        R.set_comment(s, rid, first, "coordinator's own note")
+    template = store.path
+    store.close()
+    files = [tmp / "r1.rvr", tmp / "r2.rvr", tmp / "r3.rvr"]
+    outcomes = []
+    for n, order in enumerate(itertools.permutations(files)):
+        st = open_store(copy_database(template, tmp_path / f"c{n}" / "study.db"))
+        for f in order:
+            merge_return_files(st, [f], actor="coord")
+        with st.Session() as s:
+            conflicts = [(c.local["comment"], c.incoming["comment"], c.incoming["revision"])
+                         for c in s.scalars(select(RatingConflict).where(RatingConflict.resolved.is_(False)))]
+        outcomes.append((conflicts, _ratings(st)))
+        st.close()
+    assert all(o == outcomes[0] for o in outcomes)
+    (conflict,), ratings = outcomes[0]
+    assert conflict[:2] == ("coordinator's own note", "second look")
+    assert sorted(r["comment"] for r in ratings) == ["coordinator's own note", "third look", "third look"]
 
 
 def test_an_older_return_after_a_newer_changes_nothing_and_says_so(trust) -> None:
