@@ -158,6 +158,14 @@ def test_a_return_edited_to_claim_another_raters_pack_is_refused(trust) -> None:
     own_pack = resign_return(tmp / "r3.rvr", tmp / "own-pack.rvr", mine, manifest_edit=lambda m: m.update(
         rater_uid=eli_uid, rater_name=ELI), payload_edit=lambda p: p.update(rater_uid=eli_uid))
     _refused(store, own_pack, f"issued to rater '{DANA}'")
+    with store.begin() as s:  # a second study in the same database: her pack was not issued for it
+        other = Study(name="second study")
+        s.add(other)
+        s.flush()
+        other_uid = other.uid
+    other_study = resign_return(tmp / "r3.rvr", tmp / "other-study.rvr", mine, manifest_edit=lambda m: m.update(
+        study_uid=other_uid, study_name="second study"), payload_edit=lambda p: p.update(study_uid=other_uid))
+    _refused(store, other_study, "issued to study 'trial'")
     # her own pack and name, but Eli's rating uids: those belong to another rater here
     steal = resign_return(tmp / "r3.rvr", tmp / "steal.rvr", mine, payload_edit=lambda p: [
         r.update(uid=eli_ratings[r["response_uid"]]) for r in p["ratings"]])
