@@ -106,8 +106,9 @@ def _rater_study(session: Session, rater: Rater, study: str | None) -> Study:
         if row is None:
             raise NotFoundError(f"no study named {study!r} in this database")
         return row
-    rows = session.scalars(select(Study).join(Assignment, Assignment.study_id == Study.id)
-                           .where(Assignment.rater_id == rater.id).distinct()).all()
+    # DISTINCT over study ids, not study rows: PostgreSQL cannot compare the JSON settings column
+    study_ids = session.scalars(select(Assignment.study_id).where(Assignment.rater_id == rater.id).distinct()).all()
+    rows = session.scalars(select(Study).where(Study.id.in_(study_ids)).order_by(Study.name)).all()
     if not rows:
         raise NotFoundError(f"rater {rater.name!r} has no assignments; run 'reviewer assign' first")
     if len(rows) > 1:
