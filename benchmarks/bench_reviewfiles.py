@@ -4,7 +4,8 @@
 
 Builds a SQLite study (cases x 2 models, criteria per case), assigns every response to two of the
 raters, packs one rater's review file, rates every item in it through the rating service, writes
-the return file and merges it (then merges it again: the idempotent no-op).
+the return file and merges it (then merges it again: already merged, no backup; then a return
+written half-way through, after the newer one: every rating older, nothing changed, no backup).
 """
 
 from __future__ import annotations
@@ -62,7 +63,10 @@ def main() -> None:
             rid = s.scalar(select(Rater.id))
             sid = s.scalar(select(Study.id))
             queue = R.work_queue(s, sid, rid)
-        for item in queue:  # one short transaction per item, as the app saves
+        for n, item in enumerate(queue):  # one short transaction per item, as the app saves
+            if n == len(queue) // 2:  # an early return, to merge after the newer one
+                work.close()
+                write_return_file(folder / "r.rvw", folder / "early.rvr")
             with work.begin() as s:
                 view = R.load_item(s, rid, item.response_id)
                 for c in view.criteria:
@@ -78,8 +82,13 @@ def main() -> None:
         rep = merge_return_files(store, [folder / "r.rvr"], actor="bench")
         print(f"merge: {len(rep.files[0].inserted)} ratings (incl. backup): {time.perf_counter() - t:.2f} s")
         t = time.perf_counter()
-        merge_return_files(store, [folder / "r.rvr"], actor="bench")
-        print(f"merge again (no-op, incl. backup): {time.perf_counter() - t:.2f} s")
+        again = merge_return_files(store, [folder / "r.rvr"], actor="bench")
+        print(f"merge again (already merged, backup: {again.backup}): {time.perf_counter() - t:.2f} s")
+        t = time.perf_counter()
+        early = merge_return_files(store, [folder / "early.rvr"], actor="bench")
+        print(f"merge the early return after it ({len(early.files[0].unchanged)} ratings the same, "
+              f"{len(early.files[0].older)} older, changed: "
+              f"{early.changed}, backup: {early.backup}): {time.perf_counter() - t:.2f} s")
         store.close()
 
 

@@ -64,9 +64,7 @@ from reviewer.store.models import (
     Study,
     utcnow,
 )
-
-FEEDBACK_KINDS = ("unclear", "wrong", "missing")
-
+from reviewer.store.vocabulary import FEEDBACK_KINDS
 
 # ----------------------------------------------------------------------------- raters
 

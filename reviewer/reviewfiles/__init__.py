@@ -1,8 +1,11 @@
 """Offline review files: pack one rater's share of a study, rate offline, return, merge back.
 
-- :mod:`.pack`: ``pack_review_file`` (``.rvw``) and ``open_review_file`` (working copy)
-- :mod:`.ret`: ``write_return_file`` (ratings, feedback, time spent; payload SHA-256)
-- :mod:`.merge`: ``merge_return_files`` (checked, backed up, idempotent, conflicts kept)
+- :mod:`.pack`: ``pack_review_file`` (``.rvw``, recorded with its secret) and ``open_review_file`` (working copy)
+- :mod:`.ret`: ``write_return_file`` (ratings with revisions, feedback, time spent; HMAC-SHA256, :mod:`.auth`)
+- :mod:`.verify`: a return authenticated against its pack and checked against the rating scheme
+- :mod:`.merge`: ``merge_return_files`` (newest revision per pack wins in any order, backed up when it
+  changes something, conflicts kept)
+- :mod:`.zipread`: bounded, streaming zip members (no zip bomb is expanded)
 
 The names below load on first use (PEP 562): :mod:`.workcopy` is imported by the app's first screen
 before SQLAlchemy is.

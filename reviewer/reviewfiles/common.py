@@ -9,9 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import tempfile
 import zipfile
 import zlib
-from datetime import datetime
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -20,6 +24,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
 from reviewer.reviewfiles.workcopy import MANIFEST, REVIEW_DB  # noqa: F401  (re-exported)
+from reviewer.reviewfiles.zipread import ZipBoundError, extract_member, read_member
 from reviewer.store.models import (
     SUBMITTED,
     ChecklistVersion,
@@ -32,9 +37,14 @@ from reviewer.store.models import (
 
 REVIEW_FORMAT = "reviewer-review-file"
 RETURN_FORMAT = "reviewer-return-file"
-FORMAT_VERSION = 1
+# 2: returns carry an HMAC (reviewer.reviewfiles.auth) and per-rating revisions; a return of
+# format 1 (a bare SHA-256 anyone can recompute) is refused
+FORMAT_VERSION = 2
 PAYLOAD = "payload.json"
 SUBMITTED_STATUS = SUBMITTED
+# The audit events a return may carry: the rater's own edits in the working copy (written by
+# reviewer.rating.service); the merge records them as coming from the return.
+RATER_EDIT_ACTIONS = ("rating.submit", "rating.edit_submitted")
 DIGEST_FIELDS = ("status", "overall_score", "extra_scores", "comment", "safety_flag", "criteria")
 
 
@@ -60,7 +70,11 @@ def iso(value: datetime | None) -> str | None:
 
 
 def parse_iso(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
+    """A stored (naive UTC) time from ISO text; a time with an offset is converted to UTC."""
+    if not value:
+        return None
+    parsed = datetime.fromisoformat(value)
+    return parsed.astimezone(UTC).replace(tzinfo=None) if parsed.tzinfo is not None else parsed
 
 
 def rating_snapshot(session: Session, rating: Rating) -> dict[str, Any]:
@@ -128,20 +142,15 @@ def rating_digest(snapshot: dict[str, Any]) -> str:
     return sha256_bytes(canonical_json({k: snapshot.get(k) for k in DIGEST_FIELDS}))
 
 
-def read_zip(path: Path, kind: str, members: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, bytes]]:
-    """The manifest and raw members of a review/return zip, or an InputError naming the problem."""
-    path = Path(path)
-    if not path.is_file():
-        raise InputError("no such file", file=str(path))
+@contextmanager
+def zip_errors(path: Path, kind: str) -> Iterator[None]:
+    """Turn what reading a zip can raise into an InputError naming the file."""
     try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            missing = [m for m in (MANIFEST, *members) if m not in names]
-            if missing:
-                raise InputError(f"not a {kind}: missing {', '.join(missing)} inside the zip", file=str(path))
-            raw = {name: zf.read(name) for name in (MANIFEST, *members)}
+        yield
     except InputError:
         raise
+    except ZipBoundError as exc:
+        raise InputError(f"refused: {exc}", file=str(path)) from exc
     except zipfile.BadZipFile as exc:
         if "CRC" in str(exc):
             raise InputError(f"damaged or tampered: a member's checksum does not match ({exc})",
@@ -149,13 +158,64 @@ def read_zip(path: Path, kind: str, members: tuple[str, ...]) -> tuple[dict[str,
         raise InputError(f"not a {kind}, or truncated/corrupt (not a readable zip: {exc})", file=str(path)) from exc
     except (zlib.error, OSError, EOFError, ValueError, RuntimeError, NotImplementedError) as exc:
         raise InputError(f"damaged or tampered: the {kind} cannot be read ({exc})", file=str(path)) from exc
+
+
+def read_zip(path: Path, kind: str, members: tuple[str, ...]) -> tuple[dict[str, Any], dict[str, bytes]]:
+    """The manifest and raw members of a review/return zip, or an InputError naming the problem.
+
+    Members are read with the bounds of :mod:`reviewer.reviewfiles.zipread` (a zip bomb is refused
+    by its declared sizes before anything is expanded).
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise InputError("no such file", file=str(path))
+    with zip_errors(path, kind), zipfile.ZipFile(path) as zf:
+        names = set(zf.namelist())
+        missing = [m for m in (MANIFEST, *members) if m not in names]
+        if missing:
+            raise InputError(f"not a {kind}: missing {', '.join(missing)} inside the zip", file=str(path))
+        raw = {name: read_member(zf, name) for name in (MANIFEST, *members)}
     try:
         manifest = json.loads(raw[MANIFEST].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as exc:
         raise InputError(f"the manifest is not valid JSON ({exc})", file=str(path), item=MANIFEST) from exc
     if not isinstance(manifest, dict):
         raise InputError("the manifest is not a JSON object", file=str(path), item=MANIFEST)
     return manifest, raw
+
+
+def extract_zip_member(path: Path, kind: str, name: str, dest: Path) -> str:
+    """Stream member *name* of a review zip to *dest* (bounded, whole or nothing); its SHA-256."""
+    with zip_errors(path, kind), zipfile.ZipFile(path) as zf:
+        if name not in zf.namelist():
+            raise InputError(f"not a {kind}: missing {name} inside the zip", file=str(path))
+        return extract_member(zf, name, dest)
+
+
+def canonical_bytes(data: Any, path: Path, item: str) -> bytes:
+    """:func:`canonical_json`, or an InputError when the data holds text that is not Unicode."""
+    try:
+        return canonical_json(data)
+    except (UnicodeEncodeError, ValueError, RecursionError) as exc:
+        raise InputError(f"holds text that is not valid Unicode or data nested too deeply ({exc})",
+                         file=str(path), item=item) from exc
+
+
+def write_zip_atomically(out: Path, members: dict[str, bytes]) -> None:
+    """Write a zip of *members* to a temporary file beside *out*, then rename it: a failure leaves
+    no partial file and an existing *out* untouched."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                for name, data in members.items():
+                    zf.writestr(name, data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, out)
+    finally:
+        Path(tmp).unlink(missing_ok=True)
 
 
 def check_format(manifest: dict[str, Any], path: Path, expected: str) -> None:

@@ -1,60 +1,65 @@
-"""Merging return files into the study database: checked, backed up, idempotent, conflicts kept.
+"""Merging return files into the study database: authenticated, checked, order-independent.
 
-Every file is checked before anything is written (zip readable, format, payload SHA-256, study
-and rater known); one bad file refuses the whole call with an InputError naming the file and the
-problem, and the database is untouched. Then a backup copy of the database is taken (SQLite:
-``VACUUM INTO`` a file in ``<db folder>/<db name>-backups/``; a server database: every table as
-gzipped JSON lines in the user data folder), and all files are merged in one transaction.
+Every file is read, authenticated and validated first (:mod:`reviewer.reviewfiles.verify`): one
+bad file refuses the whole call with an InputError naming the file and the item, and the database
+is untouched. Then all files are merged in one transaction. A merge that changes nothing is rolled
+back and takes no backup; otherwise a backup copy of the database as it was before the merge
+(:mod:`reviewer.reviewfiles.backup`, from a separate connection, written to a temporary name and
+renamed) is taken just before the commit, and removed again if the commit fails.
 
-Per rating (matched by uid, or by response and rater): new ones are inserted; one that only the
-rater changed since the pack replaces the local one; one that only the coordinator's side
-changed is kept as it is; one that changed on both sides (compared with the states both sides
-agreed on: at pack time, after earlier merges) keeps the local version and stores the incoming one in RatingConflict, flagged in the
-report. A file whose payload hash was merged before is skipped whole (MergeRecord), so merging
-the same return again changes nothing. Each insert, update and conflict leaves an AuditEvent
-with before and after; each merged file leaves one ``merge`` event.
+Order: each incoming rating carries its *revision* (the working copy's version of the row, which
+every edit raises). The study keeps, per pack and rating, the newest revision it holds from that
+pack (:class:`PackRating`); a rating is applied only when its revision is newer. So an older
+return after a newer one changes nothing (and says so), any set of returns of one pack merged in
+any order ends in the same ratings (those of the newest revision of each), and a repeated return
+adds nothing: a byte-identical (or re-serialised, same content) one is reported "already merged"
+(MergeRecord holds the SHA-256 of the canonical payload) and a re-serialised copy of an old one
+falls to the revision rule.
+
+Per rating (matched by uid, or by response and rater), when the revision is newer: new ones are
+inserted; one that only the rater changed since the states both sides agreed on (at pack time,
+after earlier merges) replaces the local one; one that only the coordinator's side changed is kept
+as it is; one that changed on both sides keeps the local version and stores the incoming one in
+RatingConflict (an open conflict of the same rating is brought up to the newer revision rather
+than doubled). Each insert, update and conflict leaves an AuditEvent with before and after; the
+rater's own edit events are recorded as the rater's, dated now, marked with the return they came
+from (``_from_return`` in ``after``: pack, file and the time the rater's clock gave); each merged
+file leaves one ``merge`` event.
 """
 
 from __future__ import annotations
 
-import json
 import os
+import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.exc import StaleDataError
 
-from reviewer.errors import InputError
-from reviewer.reviewfiles.backup import backup_database
-from reviewer.reviewfiles.common import (
-    MANIFEST,
-    PAYLOAD,
-    RETURN_FORMAT,
-    check_format,
-    parse_iso,
-    rating_digest,
-    rating_snapshot,
-    read_zip,
-    sha256_bytes,
-)
+from reviewer.errors import ConflictError, InputError, ReviewerError
+from reviewer.reviewfiles.backup import backup_database, discard_backup
+from reviewer.reviewfiles.common import parse_iso, rating_digest, rating_snapshot
+from reviewer.reviewfiles.verify import CheckedReturn, check_return_file
 from reviewer.store import Store
 from reviewer.store.models import (
     AuditEvent,
-    Case,
-    ChecklistVersion,
-    Criterion,
     CriterionRating,
     Feedback,
     MergeRecord,
+    PackRating,
     Rater,
     Rating,
     RatingConflict,
-    Response,
+    ReviewPack,
     Study,
     utcnow,
 )
+
+AUDIT_NAMESPACE = uuid.UUID("5b0f3f9e-3c55-4d0e-9d4c-7e1a0c2b6a11")  # uid of an imported edit event
 
 
 @dataclass
@@ -63,40 +68,60 @@ class FileReport:
     study: str
     rater: str
     content_hash: str
+    pack: str = ""
     already_merged: bool = False
     inserted: list[str] = field(default_factory=list)
     updated: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
+    older: list[str] = field(default_factory=list)  # revision older than what the study holds from the pack
     conflicts: list[str] = field(default_factory=list)
     skipped: list[dict[str, str]] = field(default_factory=list)  # {"uid", "reason"}
     feedback_added: int = 0
     feedback_skipped: int = 0
     audit_imported: int = 0
+    time_raised: int = 0
     notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.inserted or self.updated or self.conflicts or self.feedback_added or self.audit_imported
+                    or self.time_raised)
 
 
 @dataclass
 class MergeReport:
     files: list[FileReport]
-    backup: str | None
+    backup: str | None  # None: nothing changed, so no backup was taken
 
     def to_dict(self) -> dict[str, Any]:
-        return {"backup": self.backup, "files": [asdict(f) for f in self.files]}
+        return {"backup": self.backup, "changed": self.changed, "files": [asdict(f) for f in self.files]}
+
+    @property
+    def changed(self) -> bool:
+        return any(f.changed for f in self.files)
 
     @property
     def conflicts(self) -> list[str]:
         return [uid for f in self.files for uid in f.conflicts]
 
     def lines(self) -> list[str]:
-        out = [f"backup of the study database: {self.backup}"]
+        out = [f"backup of the study database: {self.backup}" if self.backup
+               else "nothing changed: the study database is as it was (no backup needed)"]
         for f in self.files:
-            out.append(f"{f.file}: rater {f.rater!r}, study {f.study!r}")
+            out.append(f"{f.file}: rater {f.rater!r}, study {f.study!r}, pack {f.pack}")
             if f.already_merged:
-                out.append("  skipped: already merged (same content hash); nothing changed")
+                out.append("  already merged (same content), nothing changed")
+                continue
+            if not f.changed:
+                out.append(f"  nothing newer than what the study holds from this pack: {len(f.older)} ratings "
+                           f"older, {len(f.unchanged)} the same; nothing changed")
+                out.extend(f"  skipped rating {item['uid']}: {item['reason']}" for item in f.skipped)
                 continue
             out.append(f"  ratings: {len(f.inserted)} new, {len(f.updated)} updated, "
-                       f"{len(f.unchanged)} unchanged, {len(f.conflicts)} conflicts, {len(f.skipped)} skipped")
-            out.append(f"  feedback: {f.feedback_added} new, {f.feedback_skipped} already there")
+                       f"{len(f.unchanged)} unchanged, {len(f.older)} older than held, "
+                       f"{len(f.conflicts)} conflicts, {len(f.skipped)} skipped")
+            out.append(f"  feedback: {f.feedback_added} new, {f.feedback_skipped} already there; "
+                       f"{f.audit_imported} edit events of the rater recorded")
             for uid in f.conflicts:
                 out.append(f"  CONFLICT rating {uid}: changed on both sides; local kept, incoming stored "
                            "for the coordinator (rating_conflict)")
@@ -104,45 +129,6 @@ class MergeReport:
                 out.append(f"  skipped rating {item['uid']}: {item['reason']}")
             out.extend(f"  note: {n}" for n in f.notes)
         return out
-
-
-@dataclass
-class _Checked:
-    path: Path
-    manifest: dict[str, Any]
-    payload: dict[str, Any]
-    content_hash: str
-
-
-def check_return_file(session: Session, path: Path) -> _Checked:
-    """Read and verify one return file against this database; InputError names the problem."""
-    manifest, raw = read_zip(path, "return file", (PAYLOAD,))
-    check_format(manifest, path, RETURN_FORMAT)
-    digest = sha256_bytes(raw[PAYLOAD])
-    if digest != manifest.get("payload_sha256"):
-        raise InputError("tampered or damaged: the payload does not match the SHA-256 in the manifest",
-                         file=str(path), item=PAYLOAD)
-    try:
-        payload = json.loads(raw[PAYLOAD].decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise InputError(f"the payload is not valid JSON ({exc})", file=str(path), item=PAYLOAD) from exc
-    for key in ("study_uid", "rater_uid"):
-        if payload.get(key) != manifest.get(key):
-            raise InputError(f"tampered: {key} differs between manifest and payload", file=str(path), item=MANIFEST)
-    study = session.scalar(select(Study).where(Study.uid == manifest.get("study_uid")))
-    if study is None:
-        same_name = session.scalar(select(Study.uid).where(Study.name == manifest.get("study_name")))
-        hint = (f"; the study called {manifest.get('study_name')!r} here is a different one (uid {same_name})"
-                if same_name else "")
-        raise InputError(f"this return is for another study ({manifest.get('study_name')!r}, uid "
-                         f"{manifest.get('study_uid')}), which is not in this database{hint}", file=str(path))
-    rater = session.scalar(select(Rater).where(Rater.uid == manifest.get("rater_uid")))
-    if rater is None:
-        raise InputError(f"the rater of this return ({manifest.get('rater_name')!r}, uid "
-                         f"{manifest.get('rater_uid')}) is not in this database", file=str(path))
-    if not isinstance(payload.get("ratings"), list) or not isinstance(payload.get("feedback"), list):
-        raise InputError("the payload has no ratings/feedback lists", file=str(path), item=PAYLOAD)
-    return _Checked(path=path, manifest=manifest, payload=payload, content_hash=digest)
 
 
 def _audit(session: Session, study: Study, actor: str, action: str, uid: str,
@@ -159,7 +145,8 @@ def apply_snapshot(session: Session, rating: Rating, snap: dict[str, Any], crit_
     rating.extra_scores = dict(snap.get("extra_scores") or {})
     rating.comment = snap.get("comment") or ""
     rating.safety_flag = bool(snap.get("safety_flag"))
-    rating.time_spent_s = float(snap.get("time_spent_s") or 0.0)
+    # time on item only grows (a working copy adds it without a new revision)
+    rating.time_spent_s = max(float(snap.get("time_spent_s") or 0.0), float(rating.time_spent_s or 0.0))
     rating.submitted_at = parse_iso(snap.get("submitted_at"))
     rating.checklist_version_id = cv_id
     rating.source = "merge"
@@ -196,130 +183,155 @@ def _synced_digests(session: Session, uid: str, base: str | None) -> set[str]:
 
 @dataclass
 class _Lookup:
-    """Uid -> local id maps of one study and one rater, loaded once per file."""
+    """The rater's ratings here and what the study holds from this pack, loaded once per file."""
 
-    responses: dict[str, int]
-    criteria: dict[str, int]
-    checklists: dict[str, int]
     by_uid: dict[str, Rating]
     by_response: dict[int, Rating]
-    foreign_uids: set[str]  # incoming rating uids that belong to another rater here
+    held: dict[int, PackRating]  # rating id -> newest revision held from this pack
+    new: list[tuple[Rating, int]] = field(default_factory=list)  # inserted here, no id until the flush
 
     @classmethod
-    def load(cls, session: Session, study: Study, rater: Rater, incoming: list[str]) -> _Lookup:
-        responses = dict(session.execute(select(Response.uid, Response.id).join(Case)
-                                         .where(Case.study_id == study.id)).all())
-        criteria = dict(session.execute(
-            select(Criterion.uid, Criterion.id).join(ChecklistVersion, Criterion.checklist_version_id == ChecklistVersion.id)
-            .join(Case, ChecklistVersion.case_id == Case.id).where(Case.study_id == study.id)).all())
-        checklists = dict(session.execute(select(ChecklistVersion.uid, ChecklistVersion.id).join(Case)
-                                          .where(Case.study_id == study.id)).all())
-        ratings = session.scalars(select(Rating).where(Rating.rater_id == rater.id)).all()
-        mine = {r.uid for r in ratings}
-        foreign: set[str] = set()
-        for start in range(0, len(incoming), 500):
-            chunk = [u for u in incoming[start:start + 500] if u not in mine]
-            if chunk:
-                foreign |= set(session.scalars(select(Rating.uid).where(Rating.uid.in_(chunk))))
-        return cls(responses, criteria, checklists, {r.uid: r for r in ratings},
-                   {r.response_id: r for r in ratings}, foreign)
+    def load(cls, session: Session, c: CheckedReturn) -> _Lookup:
+        ratings = session.scalars(select(Rating).where(Rating.rater_id == c.rater.id)).all()
+        held = {p.rating_id: p for p in session.scalars(select(PackRating).where(PackRating.pack_id == c.pack.id))}
+        return cls({r.uid: r for r in ratings}, {r.response_id: r for r in ratings}, held)
+
+    def hold(self, session: Session, c: CheckedReturn, rating: Rating, revision: int) -> None:
+        """Record that the study now holds *revision* of *rating* from this pack."""
+        if rating.id is None:
+            self.new.append((rating, revision))
+            return
+        row = self.held.get(rating.id)
+        if row is None:
+            row = self.held[rating.id] = PackRating(pack_id=c.pack.id, rating_id=rating.id, revision=revision)
+            session.add(row)
+        elif revision > row.revision:
+            row.revision = revision
+
+    def flush_new(self, session: Session, c: CheckedReturn) -> None:
+        """The revisions of the inserted ratings, after one flush gave them ids (inserts stay batched)."""
+        if self.new:
+            session.flush()
+            session.add_all(PackRating(pack_id=c.pack.id, rating_id=r.id, revision=rev) for r, rev in self.new)
+            self.new.clear()
 
 
-def _merge_rating(session: Session, study: Study, rater: Rater, snap: dict[str, Any], rep: FileReport,
-                  actor: str, source_name: str, look: _Lookup) -> None:
-    uid = str(snap.get("uid"))
-    if snap.get("rater_uid") != rater.uid:
-        rep.skipped.append({"uid": uid, "reason": "rating by another rater than the file's"})
-        return
-    resp_id = look.responses.get(str(snap.get("response_uid")))
-    if resp_id is None:
-        rep.skipped.append({"uid": uid, "reason": f"response {snap.get('response_uid')} is not in this study"})
-        return
-    crit_uids = list((snap.get("criteria") or {}).keys())
-    unknown = [u for u in crit_uids if u not in look.criteria]
-    if unknown:
-        rep.skipped.append({"uid": uid, "reason": f"unknown criteria {', '.join(unknown[:3])}"})
-        return
-    crit_ids = {u: look.criteria[u] for u in crit_uids}
-    cv_id = look.checklists.get(snap.get("checklist_version_uid") or "")
-    incoming_digest = rating_digest(snap)
+def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep: FileReport, actor: str,
+                  look: _Lookup) -> None:
+    uid, revision = snap["uid"], snap["revision"]
+    resp_id = c.scope.responses[snap["response_uid"]][0]
+    crit_ids = {u: c.scope.criteria[u][0] for u in snap["criteria"]}
+    cv_uid = snap.get("checklist_version_uid")
+    cv_id = c.scope.checklists[cv_uid][0] if cv_uid is not None else None
     local = look.by_uid.get(uid) or look.by_response.get(resp_id)
     if local is None:
-        if uid in look.foreign_uids:
-            rep.skipped.append({"uid": uid, "reason": "a rating with this uid belongs to another rater here"})
-            return
-        rating = Rating(uid=uid, response_id=resp_id, rater_id=rater.id, status=snap["status"],
+        rating = Rating(uid=uid, response_id=resp_id, rater_id=c.rater.id, status=snap["status"],
                         created_at=parse_iso(snap.get("created_at")) or utcnow())
         session.add(rating)
         apply_snapshot(session, rating, snap, crit_ids, cv_id)
         look.by_uid[uid] = look.by_response[resp_id] = rating
+        look.hold(session, c, rating, revision)
         rep.inserted.append(uid)
-        after = {k: v for k, v in snap.items() if k != "base"}
-        _audit(session, study, actor, "rating.merge_insert", uid, None, after)
+        _audit(session, c.study, actor, "rating.merge_insert", uid, None, {k: v for k, v in snap.items() if k != "base"})
         return
+    look.by_uid.setdefault(uid, local)
+    held = look.held.get(local.id)
     before = rating_snapshot(session, local)
-    local_digest = rating_digest(before)
-    synced = _synced_digests(session, local.uid, snap.get("base") if local.uid == uid else None)
-    if incoming_digest == local_digest:
-        if float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
-            local.time_spent_s = float(snap["time_spent_s"])
+    same = rating_digest(snap) == rating_digest(before)
+    if held is not None and revision < held.revision:
+        rep.older.append(uid)
+        return
+    # the revision the study already holds from this pack: nothing new from the rater (whatever
+    # became of it here since: merged, kept as a conflict, settled by the coordinator)
+    unchanged_by_rater = held is not None and revision == held.revision
+    if not unchanged_by_rater:
+        look.hold(session, c, local, revision)
+    if same or unchanged_by_rater:
+        if same and float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
+            local.time_spent_s = float(snap["time_spent_s"])  # time on item grows without a new revision
+            rep.time_raised += 1
         rep.unchanged.append(uid)
         return
-    if local_digest in synced:  # nobody changed it here since the pack or the last merge of it
+    synced = _synced_digests(session, local.uid, snap.get("base") if local.uid == uid else None)
+    if rating_digest(before) in synced:  # nobody changed it here since the pack or the last merge of it
         apply_snapshot(session, local, snap, crit_ids, cv_id)
         session.flush()
         rep.updated.append(uid)
-        _audit(session, study, actor, "rating.merge_update", local.uid, before, rating_snapshot(session, local))
+        _audit(session, c.study, actor, "rating.merge_update", local.uid, before, rating_snapshot(session, local))
         return
-    if incoming_digest in synced:
+    if rating_digest(snap) in synced:
         rep.skipped.append({"uid": uid, "reason": "unchanged by the rater since the pack or the last "
                                                   "merge; the newer local version is kept"})
         return
-    for conflict in session.scalars(select(RatingConflict).where(RatingConflict.rating_id == local.id)):
-        if rating_digest(conflict.incoming) == incoming_digest:
-            rep.skipped.append({"uid": uid, "reason": "this conflict is already recorded"})
-            return
-    conflict = RatingConflict(rating_id=local.id, local=before, incoming=dict(snap), source_file=source_name)
-    session.add(conflict)
+    incoming = {k: v for k, v in snap.items() if k != "base"}
+    open_conflict = session.scalar(select(RatingConflict).where(RatingConflict.rating_id == local.id,
+                                                                RatingConflict.resolved.is_(False))
+                                   .order_by(RatingConflict.id.desc()).limit(1))
+    if open_conflict is not None:  # the rater went on: the open conflict shows her newest version
+        open_conflict.incoming = incoming
+        open_conflict.source_file = c.path.name
+    else:
+        session.add(RatingConflict(rating_id=local.id, local=before, incoming=incoming, source_file=c.path.name))
     session.flush()
     rep.conflicts.append(uid)
-    _audit(session, study, actor, "rating.conflict", local.uid, before, dict(snap))
+    _audit(session, c.study, actor, "rating.conflict", local.uid, before, incoming)
 
 
-def _merge_feedback(session: Session, rater: Rater, items: list[dict[str, Any]], rep: FileReport) -> None:
-    for item in items:
-        if session.scalar(select(Feedback.id).where(Feedback.uid == item.get("uid"))) is not None:
-            rep.feedback_skipped += 1
+def _merge_feedback(session: Session, c: CheckedReturn, rep: FileReport) -> None:
+    for item in c.feedback:
+        if session.scalar(select(Feedback.id).where(Feedback.uid == item["uid"])) is not None:
+            rep.feedback_skipped += 1  # verify refused a uid of another rater's feedback
             continue
-        cid = session.scalar(select(Criterion.id).where(Criterion.uid == item.get("criterion_uid")))
-        rid = (session.scalar(select(Response.id).where(Response.uid == item.get("response_uid")))
-               if item.get("response_uid") else None)
-        if cid is None:
-            rep.notes.append(f"feedback {item.get('uid')} skipped: unknown criterion")
-            continue
-        session.add(Feedback(uid=item["uid"], rater_id=rater.id, criterion_id=cid, response_id=rid,
-                             kind=str(item.get("kind") or ""), note=str(item.get("note") or ""),
+        rid = c.scope.responses[item["response_uid"]][0] if item.get("response_uid") is not None else None
+        session.add(Feedback(uid=item["uid"], rater_id=c.rater.id, criterion_id=c.scope.criteria[item["criterion_uid"]][0],
+                             response_id=rid, kind=item["kind"], note=item.get("note") or "",
                              created_at=parse_iso(item.get("created_at")) or utcnow()))
         rep.feedback_added += 1
 
 
-def _merge_audit(session: Session, study: Study, items: list[dict[str, Any]], rep: FileReport) -> None:
-    """The rater's own audit trail from the working copy (by uid: imported once)."""
-    for item in items:
-        if not isinstance(item, dict) or not item.get("uid") or not item.get("action"):
+def _merge_audit(session: Session, c: CheckedReturn, look: _Lookup, rep: FileReport) -> None:
+    """The rater's own edit events (verify let no other kind through), recorded as the return's:
+    the rater as actor, dated now, the rater's clock and the source kept in ``after``."""
+    for item in c.audit:
+        event_uid = str(uuid.uuid5(AUDIT_NAMESPACE, f"{c.pack.uid}:{item['uid']}"))
+        if session.scalar(select(AuditEvent.id).where(AuditEvent.uid == event_uid)) is not None:
             continue
-        if session.scalar(select(AuditEvent.id).where(AuditEvent.uid == item["uid"])) is not None:
-            continue
-        session.add(AuditEvent(uid=item["uid"], study_id=study.id, actor=str(item.get("actor") or ""),
-                               action=str(item["action"])[:60], entity_type=str(item.get("entity_type") or "")[:60],
-                               entity_uid=str(item.get("entity_uid") or "")[:36], before=item.get("before"),
-                               after=item.get("after"), created_at=parse_iso(item.get("created_at")) or utcnow()))
+        rating = look.by_uid.get(item["entity_uid"])
+        after = dict(item.get("after") or {})
+        after["_from_return"] = {"pack_uid": c.pack.uid, "file": c.path.name, "event_uid": item["uid"],
+                                 "rater_clock": item.get("created_at")}
+        session.add(AuditEvent(uid=event_uid, study_id=c.study.id, actor=c.rater.name, action=item["action"],
+                               entity_type="rating", entity_uid=rating.uid if rating else item["entity_uid"],
+                               before=item.get("before"), after=after))
         rep.audit_imported += 1
+
+
+def _merge_file(session: Session, c: CheckedReturn, actor: str) -> tuple[FileReport, MergeRecord | None]:
+    rep = FileReport(file=c.path.name, study=c.study.name, rater=c.rater.name, content_hash=c.content_hash,
+                     pack=c.pack.uid)
+    if session.scalar(select(MergeRecord.id).where(MergeRecord.study_id == c.study.id,
+                                                   MergeRecord.content_hash == c.content_hash)) is not None:
+        rep.already_merged = True
+        return rep, None
+    look = _Lookup.load(session, c)
+    for snap in c.ratings:
+        _merge_rating(session, c, snap, rep, actor, look)
+    look.flush_new(session, c)
+    _merge_feedback(session, c, rep)
+    _merge_audit(session, c, look, rep)
+    if not rep.changed:
+        return rep, None
+    summary = {k: v for k, v in asdict(rep).items() if k != "file"}
+    record = MergeRecord(study_id=c.study.id, rater_id=c.rater.id, content_hash=c.content_hash,
+                         file_name=c.path.name, report=summary)
+    session.add(record)
+    session.flush()
+    return rep, record
 
 
 def merge_return_files(store: Store, paths: list[str | os.PathLike[str]], *, actor: str = "",
                        study: str | None = None) -> MergeReport:
-    """Check every return file, back the database up, then merge them all in one transaction."""
+    """Check every return file, merge them all in one transaction, back up before committing a change."""
     if not paths:
         raise InputError("no return files given")
     files = [Path(p) for p in paths]
@@ -327,45 +339,45 @@ def merge_return_files(store: Store, paths: list[str | os.PathLike[str]], *, act
         checked = [check_return_file(session, p) for p in files]
         if study is not None:
             for c in checked:
-                if study not in (c.manifest.get("study_name"), c.manifest.get("study_uid")):
-                    raise InputError(f"this return is for study {c.manifest.get('study_name')!r}, not {study!r}",
-                                     file=str(c.path))
-    backup = backup_database(store)
+                if study not in (c.study.name, c.study.uid):
+                    raise InputError(f"this return is for study {c.study.name!r}, not {study!r}", file=str(c.path))
+    backup: Path | None = None
     reports: list[FileReport] = []
-    with store.begin() as session:
+    session = store.Session()
+    try:
+        session.begin()
+        records = []
         for c in checked:
-            study_row = session.scalar(select(Study).where(Study.uid == c.manifest["study_uid"]))
-            rater = session.scalar(select(Rater).where(Rater.uid == c.manifest["rater_uid"]))
-            rep = FileReport(file=c.path.name, study=study_row.name, rater=rater.name, content_hash=c.content_hash)
+            c.pack, c.study, c.rater = (session.get(ReviewPack, c.pack.id), session.get(Study, c.study.id),
+                                        session.get(Rater, c.rater.id))
+            rep, record = _merge_file(session, c, actor)
             reports.append(rep)
-            done = session.scalar(select(MergeRecord).where(MergeRecord.study_id == study_row.id,
-                                                            MergeRecord.content_hash == c.content_hash))
-            if done is not None:
-                rep.already_merged = True
-                continue
-            packed = session.scalars(select(AuditEvent.after).where(AuditEvent.action == "review_file.pack",
-                                                                    AuditEvent.entity_uid == rater.uid)).all()
-            if not any(isinstance(a, dict) and a.get("pack_uid") == c.manifest.get("pack_uid") for a in packed):
-                rep.notes.append("this database has no record of packing the review file this return comes from")
-            look = _Lookup.load(session, study_row, rater,
-                                [str(r.get("uid")) for r in c.payload["ratings"] if isinstance(r, dict)])
-            for snap in c.payload["ratings"]:
-                if not isinstance(snap, dict) or not isinstance(snap.get("criteria"), dict) or "status" not in snap:
-                    rep.skipped.append({"uid": str(snap.get("uid") if isinstance(snap, dict) else snap),
-                                        "reason": "not a rating record"})
-                    continue
-                _merge_rating(session, study_row, rater, snap, rep, actor, c.path.name, look)
-            _merge_feedback(session, rater, c.payload["feedback"], rep)
-            _merge_audit(session, study_row, c.payload.get("audit") or [], rep)
-            summary = {k: v for k, v in asdict(rep).items() if k not in ("file",)}
-            record = MergeRecord(study_id=study_row.id, rater_id=rater.id, content_hash=c.content_hash,
-                                 file_name=c.path.name, report=summary)
-            session.add(record)
-            session.flush()
-            _audit(session, study_row, actor, "merge", record.uid, None,
-                   {"file": c.path.name, "rater": rater.name, "pack_uid": c.manifest.get("pack_uid"),
+            if record is not None:
+                records.append((c, rep, record))
+        if not records:
+            session.rollback()
+            return MergeReport(files=reports, backup=None)
+        try:
+            backup = backup_database(store)  # another connection: the state before this transaction
+        except (OSError, DBAPIError) as exc:
+            raise ReviewerError(f"cannot write the backup copy of the study database before merging ({exc}); "
+                                "nothing was merged: free some disk space or check the folder, then merge "
+                                "again") from exc
+        for c, rep, record in records:
+            _audit(session, c.study, actor, "merge", record.uid, None,
+                   {"file": c.path.name, "rater": c.rater.name, "pack_uid": c.pack.uid,
                     "inserted": len(rep.inserted), "updated": len(rep.updated), "conflicts": len(rep.conflicts),
-                    "skipped": len(rep.skipped), "backup": str(backup)}, etype="merge_record")
+                    "older": len(rep.older), "skipped": len(rep.skipped), "backup": str(backup)},
+                   etype="merge_record")
+        session.commit()
+    except StaleDataError as exc:
+        discard_backup(backup)
+        raise ConflictError("a rating was changed by someone else during the merge; nothing was merged: "
+                            "merge again") from exc
+    except BaseException:
+        session.rollback()
+        discard_backup(backup)
+        raise
+    finally:
+        session.close()
     return MergeReport(files=reports, backup=str(backup))
-
-

@@ -1,6 +1,9 @@
 """Packing a review file (``.rvw``) for one rater, and opening one for rating.
 
-A review file is a zip holding ``manifest.json`` and ``review.db``. The database is an ordinary
+A review file is a zip holding ``manifest.json`` and ``review.db``. The manifest carries the pack's
+random secret (``return_secret``, 256 bits), which the coordinator's database keeps in the pack's
+record (ReviewPack, with the responses the pack was issued for): a return is authenticated with it
+(:mod:`reviewer.reviewfiles.auth`). The database is an ordinary
 study database (made with :func:`open_store`, so the same schema and migrations) that holds only
 what the rater needs: their assigned cases and responses (uids preserved), the checklist versions
 they rate against (uids preserved), the rating scheme, the rater, their assignments and their own
@@ -34,17 +37,18 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError, ReviewerError
+from reviewer.reviewfiles.auth import SECRET_FIELD, new_secret
 from reviewer.reviewfiles.common import (
     FORMAT_VERSION,
     MANIFEST,
     REVIEW_DB,
     REVIEW_FORMAT,
     check_format,
+    extract_zip_member,
     iso,
     rating_digest,
     rating_snapshots,
     read_zip,
-    sha256_bytes,
     sha256_file,
 )
 from reviewer.reviewfiles.workcopy import fallback_workdir, workdir_for  # noqa: F401  (re-exported)
@@ -57,6 +61,8 @@ from reviewer.store.models import (
     Model,
     Rater,
     Rating,
+    Response,
+    ReviewPack,
     Study,
     new_uid,
     utcnow,
@@ -100,8 +106,9 @@ def _rater_study(session: Session, rater: Rater, study: str | None) -> Study:
         if row is None:
             raise NotFoundError(f"no study named {study!r} in this database")
         return row
-    rows = session.scalars(select(Study).join(Assignment, Assignment.study_id == Study.id)
-                           .where(Assignment.rater_id == rater.id).distinct()).all()
+    # DISTINCT over study ids, not study rows: PostgreSQL cannot compare the JSON settings column
+    study_ids = session.scalars(select(Assignment.study_id).where(Assignment.rater_id == rater.id).distinct()).all()
+    rows = session.scalars(select(Study).where(Study.id.in_(study_ids)).order_by(Study.name)).all()
     if not rows:
         raise NotFoundError(f"rater {rater.name!r} has no assignments; run 'reviewer assign' first")
     if len(rows) > 1:
@@ -223,7 +230,9 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
                      actor: str = "") -> PackResult:
     """Write the review file of *rater* (name or uid) to *out_path*; see the module doc.
 
-    The pack is recorded as an AuditEvent (``review_file.pack``) in the study database.
+    The pack is recorded in the study database before the file appears: a ReviewPack row (the
+    secret that authenticates its returns, the responses it holds) and an AuditEvent
+    (``review_file.pack``).
     """
     out = Path(out_path)
     if out.suffix.lower() != ".rvw":
@@ -247,33 +256,43 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
             Path(str(db_file) + suffix).unlink(missing_ok=True)
         with store.Session() as src:
             _check_blinded(db_file, model_secrets(src, src.scalar(select(Study).where(Study.uid == ids["study_uid"]))))
+        secret = new_secret()
         manifest = {
             "format": REVIEW_FORMAT, "format_version": FORMAT_VERSION, "pack_uid": pack_uid, **ids,
             "created_at": iso(utcnow()), "item_count": items, "db_sha256": sha256_file(db_file),
-            "base_ratings": base,
+            "base_ratings": base, SECRET_FIELD: secret,
         }
         partial = Path(tmp) / "out.rvw"
         with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
             zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
             zf.write(db_file, REVIEW_DB)
+        # the pack is on record before the file exists: a return from it can always be checked
+        with store.begin() as session:
+            study_id = session.scalar(select(Study.id).where(Study.uid == ids["study_uid"]))
+            rater_id = session.scalar(select(Rater.id).where(Rater.uid == ids["rater_uid"]))
+            response_uids = sorted(session.scalars(
+                select(Response.uid).join(Assignment, Assignment.response_id == Response.id)
+                .where(Assignment.study_id == study_id, Assignment.rater_id == rater_id)))
+            session.add(ReviewPack(uid=pack_uid, study_id=study_id, rater_id=rater_id, secret=secret,
+                                   response_uids=response_uids, file_name=out.name))
+            session.add(AuditEvent(study_id=study_id, actor=actor, action="review_file.pack", entity_type="rater",
+                                   entity_uid=ids["rater_uid"], before=None,
+                                   after={"pack_uid": pack_uid, "file": out.name, "items": items,
+                                          "db_sha256": manifest["db_sha256"]}))
         os.replace(partial, out)
-    with store.begin() as session:
-        session.add(AuditEvent(study_id=session.scalar(select(Study.id).where(Study.uid == ids["study_uid"])),
-                               actor=actor, action="review_file.pack", entity_type="rater",
-                               entity_uid=ids["rater_uid"], before=None,
-                               after={"pack_uid": pack_uid, "file": out.name, "items": items,
-                                      "db_sha256": manifest["db_sha256"]}))
     return PackResult(path=out, manifest=manifest)
 
 
-def read_review_manifest(path: Path) -> tuple[dict[str, Any], bytes]:
-    """The checked manifest and database bytes of a review file (hash verified)."""
-    manifest, raw = read_zip(path, "review file", (REVIEW_DB,))
+def extract_review_file(path: Path, dest: Path) -> dict[str, Any]:
+    """Check a review file and stream its database to *dest* (hash verified); its manifest."""
+    manifest, _ = read_zip(path, "review file", ())
     check_format(manifest, path, REVIEW_FORMAT)
-    if sha256_bytes(raw[REVIEW_DB]) != manifest.get("db_sha256"):
+    digest = extract_zip_member(path, "review file", REVIEW_DB, dest)
+    if digest != manifest.get("db_sha256"):
+        dest.unlink(missing_ok=True)
         raise InputError("review file damaged: the database does not match the SHA-256 in its manifest",
                          file=str(path), item=REVIEW_DB)
-    return manifest, raw[REVIEW_DB]
+    return manifest
 
 
 def open_review_file(path: str | os.PathLike[str]) -> tuple[Store, dict[str, Any]]:
@@ -294,11 +313,14 @@ def open_review_file(path: str | os.PathLike[str]) -> tuple[Store, dict[str, Any
                     f"{work} holds the work of another review file (packed {manifest.get('created_at')}); "
                     "return that one first, or move the folder away before opening this file")
         return open_store(work / REVIEW_DB), manifest
-    manifest, db_bytes = read_review_manifest(path)
+    made = not work.exists()
     work.mkdir(parents=True, exist_ok=True)
-    tmp_db = work / (REVIEW_DB + ".partial")
-    tmp_db.write_bytes(db_bytes)
-    os.replace(tmp_db, work / REVIEW_DB)
+    try:
+        manifest = extract_review_file(path, work / REVIEW_DB)
+    except ReviewerError:
+        if made:
+            shutil.rmtree(work, ignore_errors=True)
+        raise
     (work / MANIFEST).write_text(json.dumps(manifest, indent=2, ensure_ascii=False), "utf-8")
     return open_store(work / REVIEW_DB), manifest
 

@@ -1,13 +1,16 @@
-"""Writing a return file: a rater's ratings, feedback and time spent, signed with a content hash.
+"""Writing a return file: a rater's ratings, feedback and time spent, authenticated by its pack.
 
 A return file (suggested suffix ``.rvr``) is a zip of ``manifest.json`` and ``payload.json``.
 The manifest names the study and the rater (uids and names), the review file it comes from
-(``pack_uid`` and the SHA-256 of its database at pack time), when it was written, counts, and the
-SHA-256 of the payload bytes; the merge refuses a file whose payload does not match. The payload
-holds every rating of the rater in the working copy (criterion values keyed by criterion uid,
-scores, comment, safety flag, time spent, status, timestamps, version) with the *base* digest of
-that rating at pack time, so that a merge can tell which side changed, plus the rater's feedback
-and the audit events written in the working copy (e.g. edits of submitted ratings).
+(``pack_uid`` and the SHA-256 of its database at pack time), when it was written, counts, the
+SHA-256 of the (canonical) payload and ``mac``: HMAC-SHA256 with the pack's secret over manifest
+and payload (:mod:`reviewer.reviewfiles.auth`), which only the holder of that review file can
+compute. The payload holds every rating of the rater in the working copy (criterion values keyed
+by criterion uid, scores, comment, safety flag, time spent, status, timestamps) with its
+``revision`` (the working copy's version of the row, which every edit raises, so a merge can tell
+a newer return from an older one) and the *base* digest of that rating at pack time (so that a
+merge can tell which side changed), plus the rater's feedback and the rater's own edit events
+from the working copy (submits, edits of submitted ratings).
 """
 
 from __future__ import annotations
@@ -15,17 +18,18 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-import zipfile
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
 from reviewer.errors import InputError
+from reviewer.reviewfiles.auth import MAC_FIELD, SECRET_BYTES, SECRET_FIELD, return_mac
 from reviewer.reviewfiles.common import (
     FORMAT_VERSION,
     MANIFEST,
     PAYLOAD,
+    RATER_EDIT_ACTIONS,
     RETURN_FORMAT,
     REVIEW_DB,
     SUBMITTED_STATUS,
@@ -33,8 +37,9 @@ from reviewer.reviewfiles.common import (
     iso,
     rating_snapshots,
     sha256_bytes,
+    write_zip_atomically,
 )
-from reviewer.reviewfiles.pack import read_review_manifest, workdir_for
+from reviewer.reviewfiles.pack import extract_review_file, workdir_for
 from reviewer.store import open_store
 from reviewer.store.models import AuditEvent, Criterion, Feedback, Rater, Rating, Response, utcnow
 
@@ -50,10 +55,13 @@ def _source(path: Path) -> tuple[Path, dict[str, Any], tempfile.TemporaryDirecto
     if path.is_dir():
         raise InputError("not a review working copy (no manifest.json and review.db inside)", file=str(path))
     # never opened: the ratings are those packed into the file
-    manifest, db_bytes = read_review_manifest(path)
     tmp = tempfile.TemporaryDirectory(prefix="rvw-return-")
     db_file = Path(tmp.name) / REVIEW_DB
-    db_file.write_bytes(db_bytes)
+    try:
+        manifest = extract_review_file(path, db_file)
+    except BaseException:
+        tmp.cleanup()
+        raise
     return db_file, manifest, tmp
 
 
@@ -71,6 +79,7 @@ def build_payload(db_file: Path, manifest: dict[str, Any]) -> dict[str, Any]:
             rows = s.scalars(select(Rating).where(Rating.rater_id == rater.id).order_by(Rating.id)).all()
             for snap in rating_snapshots(s, list(rows)):
                 snap["base"] = (base.get(snap["uid"]) or {}).get("digest")
+                snap["revision"] = snap.pop("version")
                 ratings.append(snap)
             feedback = []
             for fb in s.scalars(select(Feedback).where(Feedback.rater_id == rater.id).order_by(Feedback.id)):
@@ -84,7 +93,9 @@ def build_payload(db_file: Path, manifest: dict[str, Any]) -> dict[str, Any]:
             audit = [{"uid": ev.uid, "actor": ev.actor, "action": ev.action, "entity_type": ev.entity_type,
                       "entity_uid": ev.entity_uid, "before": ev.before, "after": ev.after,
                       "created_at": iso(ev.created_at)}
-                     for ev in s.scalars(select(AuditEvent).order_by(AuditEvent.id))]
+                     for ev in s.scalars(select(AuditEvent).where(
+                         AuditEvent.action.in_(RATER_EDIT_ACTIONS), AuditEvent.entity_type == "rating",
+                         AuditEvent.entity_uid.in_([r["uid"] for r in ratings])).order_by(AuditEvent.id))]
     finally:
         store.close()
     return {
@@ -105,6 +116,11 @@ def write_return_file(review_file_or_workdir: str | os.PathLike[str], out_path: 
         raise InputError("no such review file or working copy", file=str(src))
     db_file, review_manifest, tmp = _source(src)
     try:
+        secret = review_manifest.get(SECRET_FIELD)
+        if not isinstance(secret, str) or len(secret) != 2 * SECRET_BYTES:
+            raise InputError("this review file was packed by an older version of reviewer and carries no "
+                             "secret to authenticate a return; ask the coordinator for a new review file "
+                             "(the ratings stay in the working copy)", file=str(src))
         payload = build_payload(db_file, review_manifest)
     finally:
         if tmp is not None:
@@ -123,11 +139,7 @@ def write_return_file(review_file_or_workdir: str | os.PathLike[str], out_path: 
                    "feedback": len(payload["feedback"]), "time_spent_s": payload["time_spent_s"]},
         "payload_sha256": sha256_bytes(payload_bytes),
     }
-    out = Path(out_path)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(out.name + ".partial")
-    with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
-        zf.writestr(PAYLOAD, payload_bytes)
-    os.replace(partial, out)
+    manifest[MAC_FIELD] = return_mac(secret, manifest, payload)
+    write_zip_atomically(Path(out_path), {MANIFEST: json.dumps(manifest, indent=2, ensure_ascii=False).encode(),
+                                          PAYLOAD: payload_bytes})
     return manifest

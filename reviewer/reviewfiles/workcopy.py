@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from reviewer.paths import default_db_path
+from reviewer.reviewfiles.zipread import read_member
 
 MANIFEST = "manifest.json"
 REVIEW_DB = "review.db"
@@ -33,8 +34,9 @@ def zip_manifest(path: Path) -> dict[str, Any] | None:
     """The manifest inside a review zip, or ``None`` when it cannot be read (no message here)."""
     try:
         with zipfile.ZipFile(path) as zf:
-            manifest = json.loads(zf.read(MANIFEST).decode("utf-8"))
-    except (OSError, KeyError, ValueError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError):
+            manifest = json.loads(read_member(zf, MANIFEST).decode("utf-8"))
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError,
+            RecursionError):
         return None
     return manifest if isinstance(manifest, dict) else None
 

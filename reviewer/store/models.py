@@ -296,6 +296,29 @@ class MergeRecord(_Row, Base):
     report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
 
 
+class ReviewPack(_Row, Base):
+    """One rater's review file as issued (its ``uid`` is the file's pack uid): the secret that
+    authenticates its returns (32 random bytes, hex) and the responses it was issued for."""
+
+    __tablename__ = "review_pack"
+    study_id: Mapped[int] = mapped_column(ForeignKey("study.id", ondelete="CASCADE"), index=True)
+    rater_id: Mapped[int] = mapped_column(ForeignKey("rater.id", ondelete="CASCADE"), index=True)
+    secret: Mapped[str] = mapped_column(String(64))
+    response_uids: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    file_name: Mapped[str] = mapped_column(Text, default="")
+
+
+class PackRating(_Row, Base):
+    """The newest revision of one rating that the study holds from one pack (merged or kept as a
+    conflict): a return applies a rating only when its revision is newer."""
+
+    __tablename__ = "pack_rating"
+    __table_args__ = (UniqueConstraint("pack_id", "rating_id"),)
+    pack_id: Mapped[int] = mapped_column(ForeignKey("review_pack.id", ondelete="CASCADE"), index=True)
+    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id", ondelete="CASCADE"), index=True)
+    revision: Mapped[int] = mapped_column(Integer)
+
+
 class PromptTemplate(_Row, Base):
     """A judge prompt template version (built-in ones are registered on first use)."""
 

@@ -13,6 +13,10 @@ CRITERION_VALUES = (MET, NOT_MET, NA)
 # Rating.status
 DRAFT = "draft"
 SUBMITTED = "submitted"
+RATING_STATUSES = (DRAFT, SUBMITTED)
+
+# Feedback.kind: a rater's note that a criterion is unclear, wrong, or missing something
+FEEDBACK_KINDS = ("unclear", "wrong", "missing")
 
 # JudgeVerdict.parse_status: what the judging service or the verdict importer made of an answer.
 PARSED = "ok"  # run_judge parsed the judge's answer (generate mode) or read P(true) (logprob mode)

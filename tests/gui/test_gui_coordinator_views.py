@@ -176,5 +176,12 @@ def test_return_from_a_review_file_window_then_merge_in_the_coordinator(coord_wi
         == ret["counts"]["ratings"]
     dialog = w.coordinator_ui.last_dialog
     assert isinstance(dialog, MergeReportDialog) and report.backup in dialog.text.toPlainText()
+    # the same return again: nothing changed, no backup, and the dialog says so
+    job = w.coordinator_ui.open_merge([str(tmp_path / out.name)])
+    wait_job(qtbot, job)
+    assert_done(job)
+    again = w.coordinator_ui.last_merge_report
+    assert again.backup is None and again.files[0].already_merged
+    assert "nothing changed" in w.coordinator_ui.last_dialog.head.text()
     with store.Session() as s:
         assert s.scalar(select(func.count(Rating.id)).where(Rating.comment == "changed offline")) == 1

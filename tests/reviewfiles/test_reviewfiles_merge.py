@@ -217,10 +217,13 @@ def test_cli_pack_return_merge(tmp_path: Path, fresh_db: Path, capsys) -> None:
     assert main(["--db", db, "pack", "--rater", "x1", "-o", str(rvw)]) == 0
     assert "4 items for rater 'x1'" in capsys.readouterr().out
     assert main(["return", str(rvw), "-o", str(rvr)]) == 0
+    assert "authenticated for pack" in capsys.readouterr().out
     assert main(["--db", db, "merge", str(rvr), "--json"]) == 0
     out = capsys.readouterr().out
     report = json.loads(out[out.index("{"):])
-    assert report["files"][0]["rater"] == "x1" and Path(report["backup"]).is_file()
+    # nothing rated yet: the merge changes nothing, so it takes no backup and writes nothing
+    assert report["files"][0]["rater"] == "x1" and report["backup"] is None and not report["changed"]
+    assert not (fresh_db.parent / f"{fresh_db.name}-backups").exists()
     bad = tmp_path / "bad.rvr"
     bad.write_bytes(rvr.read_bytes()[:40])
     assert main(["--db", db, "merge", str(bad)]) == 2
@@ -264,7 +267,8 @@ def test_returning_twice_from_one_file_is_no_conflict(tmp_path: Path, fresh_db: 
     write_return_file(rvw, tmp_path / "r4.rvr")
     fourth = merge_return_files(store, [tmp_path / "r4.rvr"], actor="coord").files[0]
     assert not fourth.updated and not fourth.conflicts
-    assert "already recorded" in fourth.skipped[0]["reason"]
+    # item 0 carries the revision the study already holds from this pack: nothing to bring back
+    assert first.inserted[0] in fourth.unchanged and fourth.time_raised == 1
     assert _comment_by_uid(store, first.inserted[0]) == "coordinator fix"
     work.close()
     store.close()

@@ -54,3 +54,38 @@ def test_database_at_0001_is_upgraded_with_backup_and_keeps_its_data(tmp_path: P
     with old.connect() as conn:
         assert conn.exec_driver_sql("SELECT external_id FROM \"case\"").scalar() == "c-1"
     old.dispose()
+
+
+def test_0003_adds_the_pack_tables_to_a_0002_database_and_goes_back(tmp_path: Path) -> None:
+    """Review packs (their secrets) and per-pack rating revisions: new, empty tables; existing rows
+    untouched; the downgrade removes exactly them."""
+    from alembic import command
+
+    from reviewer.store.migrate import alembic_config
+
+    db = tmp_path / "at0002.db"
+    engine = make_engine(resolve_url(db))
+    upgrade(engine, "0002")
+
+    def tables() -> set[str]:
+        with engine.connect() as conn:
+            return {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+
+    before = tables()
+    assert "review_pack" not in before and "merge_record" in before
+    with engine.begin() as conn:
+        conn.execute(text(
+            "INSERT INTO study (id, uid, name, description, settings, created_at, updated_at) "
+            "VALUES (1, 'study-uid-1', 'legacy', '', '{}', '2025-01-02 03:04:05', '2025-01-02 03:04:05')"))
+    upgrade(engine, "0003")
+    assert current_revision(engine) == "0003"
+    assert tables() == before | {"review_pack", "pack_rating"}
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT name FROM study").scalar() == "legacy"
+        assert conn.exec_driver_sql("SELECT count(*) FROM review_pack").scalar() == 0
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    assert tables() == before and current_revision(engine) == "0002"
+    engine.dispose()

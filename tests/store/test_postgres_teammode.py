@@ -293,3 +293,29 @@ def test_a_stale_screen_on_another_machine_is_refused(pg_store) -> None:
         assert (view.values[crit], view.comment, view.rating_version) == ("met", "machine one", screens[0] + 2)
     finally:
         other.close()
+
+
+def test_pack_without_a_study_and_a_forged_return_on_the_server(pg_store, tmp_path: Path, monkeypatch) -> None:
+    """`reviewer pack` finds the rater's one study by itself on PostgreSQL (no DISTINCT over the
+    JSON settings column), and a return re-signed with a guessed secret is refused there too."""
+    from reviewer.errors import InputError
+    from tests.support.reviewfiles import resign_return
+
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    name, rater = _unique("nostudy"), _unique("doc")
+    build_study(pg_store, name=name, n_cases=1)
+    with pg_store.begin() as s:
+        design_assignments(s, get_study(s, name), [rater], per_response=1)
+    rvw = tmp_path / "r.rvw"
+    assert pack_review_file(pg_store, rater, rvw).manifest["study_name"] == name
+    work, _ = open_review_file(rvw)
+    with work.begin() as s:
+        rid = s.scalar(select(Rater.id))
+        R.set_comment(s, rid, R.work_queue(s, s.scalar(select(Study.id)), rid)[0].response_id, "note")
+    work.close()
+    write_return_file(rvw, tmp_path / "r.rvr")
+    before = dump_tables(pg_store)
+    with pytest.raises(InputError, match="does not verify"):
+        merge_return_files(pg_store, [resign_return(tmp_path / "r.rvr", tmp_path / "f.rvr", "ef" * 32)])
+    assert dump_tables(pg_store) == before
+    assert len(merge_return_files(pg_store, [tmp_path / "r.rvr"]).files[0].inserted) == 1

@@ -91,3 +91,70 @@ def dump_tables(store) -> dict[str, list[tuple]]:
             out[table.name] = sorted(tuple(str(v) for v in r) for r in rows)
         out["alembic_version"] = sorted(tuple(r) for r in conn.execute(text("SELECT version_num FROM alembic_version")))
     return out
+
+
+def review_secret(rvw) -> str:  # noqa: ANN001
+    """The return secret a review file carries (what its rater holds)."""
+    import json
+    import zipfile
+
+    with zipfile.ZipFile(rvw) as zf:
+        return json.loads(zf.read("manifest.json"))["return_secret"]
+
+
+def resign_return(src, out, secret: str, *, manifest_edit=None, payload_edit=None, pretty: bool = False):  # noqa: ANN001, ANN201
+    """Rewrite the return *src* as *out* the way a rater holding *secret* could: edit the manifest
+    and payload (callables that change the dicts in place), recompute the payload hash and the
+    HMAC with *secret*. *pretty* writes the payload re-serialised (indented, keys unsorted)."""
+    import json
+    import zipfile
+
+    from reviewer.reviewfiles.auth import return_mac
+    from reviewer.reviewfiles.common import canonical_json, sha256_bytes
+
+    with zipfile.ZipFile(src) as zf:
+        manifest = json.loads(zf.read("manifest.json"))
+        payload = json.loads(zf.read("payload.json"))
+    if payload_edit is not None:
+        payload_edit(payload)
+    if manifest_edit is not None:
+        manifest_edit(manifest)
+    manifest["payload_sha256"] = sha256_bytes(canonical_json(payload))
+    manifest["mac"] = return_mac(secret, manifest, payload)
+    body = json.dumps(payload, indent=1, ensure_ascii=True).encode() if pretty else canonical_json(payload)
+    with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("manifest.json", json.dumps(manifest))
+        zf.writestr("payload.json", body)
+    return out
+
+
+ODD_VALUES = [None, True, 0, -1, 10**30, 1.5e308, "", "x" * 40, "EVIL", [], {}, [1, [2, [3]]], {"a": {"b": None}},
+              "2020-01-01T00:00:00", "\u4e2d\u6587", "00000000-0000-4000-8000-000000000000"]
+
+
+def _value_paths(node: Any, prefix: tuple = ()) -> list[tuple]:
+    """Every path to a value inside *node* (dict keys and list indexes)."""
+    out = [prefix]
+    if isinstance(node, dict):
+        for k, v in node.items():
+            out += _value_paths(v, (*prefix, k))
+    elif isinstance(node, list):
+        for i, v in enumerate(node):
+            out += _value_paths(v, (*prefix, i))
+    return out
+
+
+def mutate_payload(payload: dict, rng) -> None:  # noqa: ANN001
+    """One to three structure-level changes: a value replaced by an odd one, a key dropped, an item doubled."""
+    for _ in range(rng.randint(1, 3)):
+        path = rng.choice([p for p in _value_paths(payload) if p])
+        parent = payload
+        for step in path[:-1]:
+            parent = parent[step]
+        kind = rng.random()
+        if kind < 0.15 and isinstance(parent, dict):
+            parent.pop(path[-1], None)
+        elif kind < 0.25 and isinstance(parent, list) and parent:
+            parent.append(parent[0])
+        else:
+            parent[path[-1]] = rng.choice(ODD_VALUES)

@@ -32,7 +32,8 @@ def cmd_return(args: argparse.Namespace) -> int:
     m = write_return_file(args.review_file, args.output)
     c = m["counts"]
     print(f"wrote {args.output}: {c['ratings']} ratings ({c['submitted']} submitted, {c['drafts']} drafts), "
-          f"{c['feedback']} feedback notes, {c['time_spent_s']:.0f} s spent; sha256 {m['payload_sha256'][:12]}…")
+          f"{c['feedback']} feedback notes, {c['time_spent_s']:.0f} s spent; authenticated for pack "
+          f"{m['pack_uid']} (HMAC-SHA256 {m['mac'][:12]}…)")
     return 0
 
 

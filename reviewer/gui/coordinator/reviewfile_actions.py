@@ -14,6 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QDialog,
@@ -117,8 +118,13 @@ class MergeReportDialog(QDialog):
         self.setWindowTitle(self.tr("Merge report"))
         self.resize(760, 460)
         n_conf = len(report.conflicts)
-        head = plain_label(self.tr("%d file(s) merged; %d conflict(s) kept for review. Backup: %s")
-                      % (len(report.files), n_conf, report.backup))
+        if report.backup:
+            text = (self.tr("%d file(s) merged; %d conflict(s) kept for review. Backup: %s")
+                    % (len(report.files), n_conf, report.backup))
+        else:
+            text = self.tr("%d file(s) read: nothing newer than what the study holds, nothing changed "
+                           "(no backup needed)") % len(report.files)
+        self.head = head = plain_label(text)
         head.setWordWrap(True)
         head.setObjectName("ErrorBanner" if n_conf else "SectionTitle")
         self.text = QPlainTextEdit("\n".join(report.lines()))
