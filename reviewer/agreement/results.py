@@ -145,7 +145,6 @@ class JudgeAgreement:
             "pairwise_macro_f1": hb["pairwise_macro_f1"],
             "pairwise_macro_f1_ci": hb["judge"]["ci"],
             "physician_pairwise_macro_f1": hb["physician_pairwise_macro_f1"],
-            "physician_mean_pairwise_macro_f1": hb["physician_mean"],
             "physician_weighted_mean": hb.get("physician_weighted_mean"),
             "percentile": hb["percentile"],
             "healthbench": hb,

@@ -112,9 +112,11 @@ def _summary_table(result: StudyAgreement) -> pd.DataFrame:
         rows.append({"scope": f"judge {j.judge_run}", "statistic": "pairwise_macro_f1", "level": None,
                      "value": _round(e.value), "ci_low": _round(e.ci_low), "ci_high": _round(e.ci_high),
                      "n": int(e.n_units)})
+        meta = j.healthbench.meta  # the percentile ranks the physicians with enough labels only
         rows.append({"scope": f"judge {j.judge_run}", "statistic": "percentile_among_physicians",
                      "level": None, "value": _round(j.healthbench.percentile), "ci_low": float("nan"),
-                     "ci_high": float("nan"), "n": len(j.healthbench.physicians)})
+                     "ci_high": float("nan"),
+                     "n": meta.overall.n_physicians_kept if meta is not None else len(j.healthbench.physicians)})
     return pd.DataFrame(rows)
 
 

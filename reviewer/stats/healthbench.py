@@ -123,18 +123,12 @@ class HealthBenchResult:
     meta: MetaEvaluation | None = None
     coverage: dict[str, Any] = field(default_factory=dict)
 
-    @property
-    def physician_mean(self) -> float | None:
-        vals = [e.value for e in self.physicians.values() if np.isfinite(e.value)]
-        return float(np.mean(vals)) if vals else None
-
     def to_dict(self) -> dict[str, Any]:
         out = {
             "pairwise_macro_f1": _clean(self.judge.value),
             "judge": self.judge.to_dict(),
             "physician_pairwise_macro_f1": {k: _clean(v.value) for k, v in self.physicians.items()},
             "physicians": {k: v.to_dict() for k, v in self.physicians.items()},
-            "physician_mean": self.physician_mean,
             "percentile": self.percentile,
             "grader_coverage": self.coverage,
         }

@@ -175,3 +175,27 @@ def test_pdf_tables_let_long_identifiers_wrap_and_html_keeps_them_whole() -> Non
     pdf_cell = table_html(table, breakable=True)
     assert "cluster:\u200bemergency_\u200breferrals_\u200bemergent_\u200bemergency_\u200bbehavior" in pdf_cell
     assert "0.500" in pdf_cell and "\u200b" not in pdf_cell.split(name[:3])[0]
+
+
+def test_summary_percentile_counts_the_physicians_it_ranks(demo_template: Path, tmp_path: Path) -> None:
+    """The percentile ranks only physicians with more than --min-physician-labels labels; the
+    summary's n is that number, not every physician's (a cut above every physician's count ranks
+    none; a cut of 0 ranks every physician who labelled)."""
+    from reviewer.store import open_store
+
+    store = open_store(copy_database(demo_template, tmp_path / "demo.db"))
+    try:
+        for cut in (10**6, 0):
+            result = analyze_study(store, n_boot=0, min_physician_labels=cut)
+            summary = next(t for t in build_agreement_report(result).tables() if t.name == "summary").frame
+            for j in result.judges:
+                row = summary[(summary["scope"] == f"judge {j.judge_run}")
+                              & (summary["statistic"] == "percentile_among_physicians")].iloc[0]
+                labels = j.healthbench.meta.overall
+                assert row["n"] == labels.n_physicians_kept
+                if cut:
+                    assert row["n"] == 0 < len(j.healthbench.physicians)
+                else:
+                    assert 0 < row["n"] <= len(j.healthbench.physicians)
+    finally:
+        store.close()
