@@ -172,9 +172,10 @@ class Design:
         err = np.asarray(error_rate if error_rate is not None else s, dtype=float)
         err = np.where(np.isfinite(err), err, 0.5)
         prior = np.array([prior_sd(float(err[strata == h].mean()), pairs_per_item) for h in range(k)])
-        return cls(strata, sizes, prior, f"stratified by judge uncertainty into {k} strata of equal size "
-                   "(items without a score apart), Neyman allocation (Huntington-Hill priorities), "
-                   "simple random sampling without replacement inside each stratum")
+        return cls(strata, sizes, prior, f"stratified by the judge's uncertainty into {k} strata of equal size "
+                   "(answers without a score apart); each round, Neyman allocation (Huntington-Hill "
+                   "priorities) with at least half the proportional share per stratum; simple random "
+                   "sampling without replacement inside each stratum; each rated answer weighs N_h/n_h")
 
     @classmethod
     def uniform(cls, n_items: int, error_rate: Sequence[float] | np.ndarray | None = None,
