@@ -46,6 +46,7 @@ from reviewer.studies.assignment import ensure_raters
 
 PLAN_KIND = "adaptive_plan"
 BY = ("uncertain", "disagreement")
+MIN_RATED_FOR_CHECK = 10
 
 
 @dataclass(frozen=True)
@@ -80,6 +81,7 @@ class PlanReport:
     pending: int
     new_round: int | None = None
     new_items: list[dict[str, Any]] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -91,10 +93,13 @@ class PlanReport:
                f"  how answers are chosen: {self.method}; priority: {self.by}",
                "  strata (0 = judge most sure):"]
         for s in self.strata:
+            score = (f"score {s['score_min']:.3f}-{s['score_max']:.3f}" if s["score_min"] is not None
+                     else "(no score)")
+            err = f"  judge expects {s['judge_error']:.1%} wrong" if s["judge_error"] is not None else ""
+            seen = (f", physicians disagree on {s['observed_disagreement']:.1%}"
+                    if s["observed_disagreement"] is not None else "")
             out.append(f"    {s['stratum']:>2}  answers {s['size']:>6}  chosen {s['chosen']:>5}  rated {s['rated']:>5}"
-                       f"  score {s['score_min']:.3f}-{s['score_max']:.3f}" if s["score_min"] is not None
-                       else f"    {s['stratum']:>2}  answers {s['size']:>6}  chosen {s['chosen']:>5}  "
-                            f"rated {s['rated']:>5}  (no score)")
+                       f"  {score}{err}{seen}")
         out.append("  interval round by round (95%: weighted N_h/n_h, Rao-Wu bootstrap, guarded by the judge's prior):")
         for r in self.rounds:
             ci = f"[{r.ci[0]:.3f}, {r.ci[1]:.3f}] width {r.width:.3f}" if r.ci and r.width is not None else "no interval"
@@ -102,6 +107,7 @@ class PlanReport:
             out.append(f"    round {r.round:>2}: chosen {r.chosen:>5}, rated {r.rated:>5}, {self.statistic} {val} {ci}")
         if self.pending:
             out.append(f"  chosen but not rated yet: {self.pending}")
+        out.extend(f"  warning: {w}" for w in self.warnings)
         out.append(f"  status: {self.status}")
         if self.new_items:
             per = Counter(i["rater"] for i in self.new_items)
@@ -152,7 +158,8 @@ def _state(session: Session, study: Study, runs: list[JudgeRun], by: str, n_stra
                          item=rounds[0].settings.get("plan"))
     strata = np.asarray(first["strata_of"], dtype=np.int64)
     design = Design(strata, np.asarray([s["size"] for s in first["strata"]], dtype=np.int64),
-                    np.asarray([s["prior_sd"] for s in first["strata"]], dtype=float), first["method"])
+                    np.asarray([s["prior_sd"] for s in first["strata"]], dtype=float), first["method"],
+                    np.asarray([_nan(s.get("judge_error")) for s in first["strata"]], dtype=float))
     nan = float("nan")
     pop = Population(np.array([ids[u] for u in uids], dtype=np.int64), uids,
                      np.array([nan if v is None else v for v in first["scores"]], dtype=float),
@@ -180,20 +187,53 @@ def _history(state: _State, feats: dict[int, np.ndarray], statistic: str, n_boot
     return out
 
 
+def _num(x: float) -> float | None:
+    return float(x) if math.isfinite(x) else None
+
+
+def _nan(x: float | None) -> float:
+    return float("nan") if x is None else float(x)
+
+
+def _errors(design: Design) -> np.ndarray:
+    return design.error if design.error is not None else np.full(design.n_strata, np.nan)
+
+
 def _strata_table(state: _State, feats: dict[int, np.ndarray]) -> list[dict[str, Any]]:
+    """Per stratum: size, chosen, rated, score range, the judge's expected error and the
+    disagreement physicians found (share of pairs, over the stratum's rated answers)."""
     rows = []
     rated = np.array([int(i) in feats for i in state.pop.response_ids], dtype=bool)
-    for h in range(state.design.n_strata):
+    for h, expected in zip(range(state.design.n_strata), _errors(state.design), strict=True):
         mask = state.design.strata == h
         s = state.pop.scores[mask]
         fin = s[np.isfinite(s)]
+        done = np.flatnonzero(mask & (state.chosen_round > 0) & rated)
+        f = np.array([feats[int(state.pop.response_ids[i])] for i in done]).reshape(-1, 4).sum(axis=0)
         rows.append({"stratum": h, "size": int(state.design.sizes[h]),
-                     "chosen": int((mask & (state.chosen_round > 0)).sum()),
-                     "rated": int((mask & (state.chosen_round > 0) & rated).sum()),
+                     "chosen": int((mask & (state.chosen_round > 0)).sum()), "rated": int(done.size),
                      "score_min": float(fin.min()) if fin.size else None,
                      "score_max": float(fin.max()) if fin.size else None,
-                     "prior_sd": float(state.design.prior[h])})
+                     "prior_sd": float(state.design.prior[h]), "judge_error": _num(expected),
+                     "observed_disagreement": float((f[1] + f[2]) / f.sum()) if f.sum() > 0 else None})
     return rows
+
+
+def _warnings(strata: list[dict[str, Any]]) -> list[str]:
+    """A stratum with enough ratings whose physicians disagree with the judge far more than its
+    probabilities predict: the judge's uncertainty then does not show where it errs, the strata do
+    not separate easy from hard answers, and the interval may be too optimistic."""
+    out = []
+    for s in strata:
+        expected, seen = s["judge_error"], s["observed_disagreement"]
+        if expected is None or seen is None or s["rated"] < MIN_RATED_FOR_CHECK:
+            continue
+        if seen > 2.0 * expected + 0.05:
+            out.append(f"stratum {s['stratum']}: physicians disagree with the judge on {seen:.0%} of criteria "
+                       f"where its probabilities predict {expected:.0%}; its uncertainty does not show where it "
+                       "errs, so the interval may be too narrow -- consider a new plan with --strata 1 "
+                       "(uniform random sampling)")
+    return out
 
 
 def _pick_raters(session: Session, study: Study, raters: list[Rater], response_ids: list[int]) -> list[Rater | None]:
@@ -224,7 +264,8 @@ def plan_round(session: Session, study: Study, judge_runs: list[str], *, statist
                n_boot: int = 1000, propose: bool = True, created_by: str = "") -> PlanReport:
     """Report the plan's interval round by round and, unless it is done (or *propose* is off),
     store its next round of assignments; see the module doc. *judge_runs*: the run being validated
-    first, then any others (``by="disagreement"`` compares them)."""
+    first, then any others (``by="disagreement"`` compares them). Raters and budget not given are
+    the plan's last round's."""
     if statistic not in STATISTICS:
         raise InputError(f"unknown statistic {statistic!r} (use {', '.join(STATISTICS)})", item="--statistic")
     if not target_width > 0:
@@ -245,7 +286,8 @@ def plan_round(session: Session, study: Study, judge_runs: list[str], *, statist
         if first["judge_runs"] != [r.name for r in runs] or first["by"] != by:
             raise InputError(f"plan {name!r} was made with judge runs {', '.join(first['judge_runs'])} "
                              f"by {first['by']}; give the same, or name a new plan", item="--plan")
-        raters = raters or list(first["raters"])
+        raters = raters or list(rounds[-1].settings["raters"])
+        budget = budget if budget is not None else rounds[-1].settings.get("budget")
     state = _state(session, study, runs, by, n_strata, rounds)
     chosen_ids = [int(state.pop.response_ids[i]) for i in np.flatnonzero(state.chosen_round)]
     feats = pair_counts_by_response(session, study, runs[0], chosen_ids)
@@ -272,6 +314,7 @@ def plan_round(session: Session, study: Study, judge_runs: list[str], *, statist
         extra = batch if budget is None else min(batch, budget - n_chosen)
         _propose(session, study, state, feats, report, runs, raters, extra, seed, n_strata, created_by)
     report.strata = _strata_table(state, feats)
+    report.warnings = _warnings(report.strata)
     return report
 
 
@@ -302,8 +345,8 @@ def _propose(session: Session, study: Study, state: _State, feats: dict[int, np.
         body.update(population=state.pop.response_uids, strata_of=state.design.strata.tolist(),
                     scores=[None if not math.isfinite(v) else float(v) for v in state.pop.scores],
                     method=state.design.method,
-                    strata=[{"size": int(n), "prior_sd": float(p)} for n, p in
-                            zip(state.design.sizes, state.design.prior, strict=True)])
+                    strata=[{"size": int(n), "prior_sd": float(p), "judge_error": _num(e)} for n, p, e in
+                            zip(state.design.sizes, state.design.prior, _errors(state.design), strict=True)])
     design = AssignmentDesign(study_id=study.id, created_by=created_by, settings=settings, report=body)
     session.add(design)
     session.flush()

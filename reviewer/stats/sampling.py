@@ -147,13 +147,15 @@ def draw_within_strata(strata: np.ndarray, available: np.ndarray, counts: Sequen
 class Design:
     """A stratification of the population: each item's stratum, ``N_h`` and the prior ``S_h``.
 
-    ``method`` says in words how items are chosen (it goes into the plan's report).
+    ``method`` says in words how items are chosen (it goes into the plan's report); ``error``: the
+    judge's expected error rate in each stratum (mean ``min(p, 1 - p)``), when known.
     """
 
     strata: np.ndarray
     sizes: np.ndarray
     prior: np.ndarray
     method: str
+    error: np.ndarray | None = None
 
     @property
     def n_strata(self) -> int:
@@ -171,11 +173,13 @@ class Design:
         sizes = np.bincount(strata, minlength=k)
         err = np.asarray(error_rate if error_rate is not None else s, dtype=float)
         err = np.where(np.isfinite(err), err, 0.5)
-        prior = np.array([prior_sd(float(err[strata == h].mean()), pairs_per_item) for h in range(k)])
+        error = np.array([float(err[strata == h].mean()) for h in range(k)])
+        prior = np.array([prior_sd(e, pairs_per_item) for e in error])
         return cls(strata, sizes, prior, f"stratified by the judge's uncertainty into {k} strata of equal size "
                    "(answers without a score apart); each round, Neyman allocation (Huntington-Hill "
                    "priorities) with at least half the proportional share per stratum; simple random "
-                   "sampling without replacement inside each stratum; each rated answer weighs N_h/n_h")
+                   "sampling without replacement inside each stratum; each rated answer weighs N_h/n_h",
+                   error)
 
     @classmethod
     def uniform(cls, n_items: int, error_rate: Sequence[float] | np.ndarray | None = None,

@@ -152,3 +152,31 @@ def test_a_plan_stops_at_its_budget_and_refuses_bad_input(fresh_db: Path) -> Non
         assert len(plan_rounds(s, get_study(s, None), "run-a")) == 1
         assert plan_rounds(s, get_study(s, None), "fresh") == []
     store.close()
+
+
+def test_a_judge_whose_probabilities_do_not_show_its_errors_is_named(fresh_db: Path) -> None:
+    store = open_store(fresh_db)
+    build_study(store, n_cases=30, judge=True)
+    report = _plan(store, raters=["dr-ana"], budget=60)
+    assert len(report.new_items) == 15
+    for _ in range(3):
+        _plan(store)
+    with store.begin() as s:  # physicians who agree with run-a's "met" only half the time, sure or not
+        rater_id = s.scalar(select(Rater.id).where(Rater.name == "dr-ana"))
+        study_id = s.scalar(select(Study.id))
+        for item in R.work_queue(s, study_id, rater_id):
+            view = R.load_item(s, rater_id, item.response_id)
+            for crit in view.criteria:
+                coin = random.Random(f"{view.response_uid}:{crit.key}").random() < 0.5
+                R.set_criterion(s, rater_id, item.response_id, crit.id, "met" if coin else "not_met")
+            R.set_overall_score(s, rater_id, item.response_id, 3)
+            R.submit(s, rater_id, item.response_id)
+    with store.begin() as s:
+        final = plan_report(s, get_study(s, None), "run-a")
+    assert final.status == "budget_spent" and [r.chosen for r in final.rounds] == [15, 30, 45, 60]
+    sure = final.strata[0]
+    assert sure["rated"] == 12 and sure["judge_error"] == pytest.approx(0.05)
+    assert sure["observed_disagreement"] > 0.3
+    assert any(w.startswith("stratum 0: physicians disagree with the judge") for w in final.warnings)
+    assert "warning: stratum 0" in "\n".join(final.lines())
+    store.close()

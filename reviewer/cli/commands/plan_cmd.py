@@ -46,7 +46,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help="judge-physician statistic whose interval should narrow (default agreement_rate)")
     p.add_argument("--target-width", type=float, required=True, metavar="W",
                    help="stop when the 95%% interval is at most W wide (0.10 for ±0.05)")
-    p.add_argument("--budget", type=int, default=None, metavar="N", help="at most N answers in the whole plan")
+    p.add_argument("--budget", type=int, default=None, metavar="N", help="at most N answers in the whole plan (default: the plan's earlier budget, if any)")
     p.add_argument("--batch", type=int, default=20, metavar="B", help="answers per round (default 20)")
     p.add_argument("--raters", default=None,
                    help="comma-separated rater names for the new round (default: the plan's raters)")
