@@ -39,14 +39,13 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError
 from reviewer.planning.data import Population, pair_counts_by_response, population
-from reviewer.stats.sampling import Design, next_batch, plan_estimate
+from reviewer.stats.sampling import Design, next_batch, plan_estimate, separates
 from reviewer.stats.weighted import STATISTICS
 from reviewer.store.models import Assignment, AssignmentDesign, AuditEvent, JudgeRun, Rater, Response, Study
 from reviewer.studies.assignment import ensure_raters
 
 PLAN_KIND = "adaptive_plan"
 BY = ("uncertain", "disagreement")
-MIN_RATED_FOR_CHECK = 10
 
 
 @dataclass(frozen=True)
@@ -219,21 +218,22 @@ def _strata_table(state: _State, feats: dict[int, np.ndarray]) -> list[dict[str,
     return rows
 
 
-def _warnings(strata: list[dict[str, Any]]) -> list[str]:
-    """A stratum with enough ratings whose physicians disagree with the judge far more than its
-    probabilities predict: the judge's uncertainty then does not show where it errs, the strata do
-    not separate easy from hard answers, and the interval may be too optimistic."""
-    out = []
-    for s in strata:
-        expected, seen = s["judge_error"], s["observed_disagreement"]
-        if expected is None or seen is None or s["rated"] < MIN_RATED_FOR_CHECK:
-            continue
-        if seen > 2.0 * expected + 0.05:
-            out.append(f"stratum {s['stratum']}: physicians disagree with the judge on {seen:.0%} of criteria "
-                       f"where its probabilities predict {expected:.0%}; its uncertainty does not show where it "
-                       "errs, so the interval may be too narrow -- consider a new plan with --strata 1 "
-                       "(uniform random sampling)")
-    return out
+def _rated(state: _State, feats: dict[int, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
+    """Population indices of the plan's rated answers and their pair counts."""
+    idx = np.flatnonzero([(c > 0) and (int(i) in feats) for c, i in
+                          zip(state.chosen_round, state.pop.response_ids, strict=True)])
+    return idx, np.array([feats[int(state.pop.response_ids[i])] for i in idx]).reshape(-1, 4)
+
+
+def _warnings(state: _State, feats: dict[int, np.ndarray]) -> list[str]:
+    """When the ratings show that the judge's uncertainty does not separate where it errs
+    (:func:`reviewer.stats.sampling.separates`): rounds then fall back to proportional allocation,
+    and the intervals of the rounds before may have been too narrow."""
+    ok, words = separates(state.design, *_rated(state, feats))
+    if ok:
+        return []
+    return [f"{words}: the judge's uncertainty does not show where it errs, so new rounds use proportional "
+            "allocation and earlier intervals may be too narrow; a new plan with --strata 1 samples uniformly"]
 
 
 def _pick_raters(session: Session, study: Study, raters: list[Rater], response_ids: list[int]) -> list[Rater | None]:
@@ -313,17 +313,15 @@ def plan_round(session: Session, study: Study, judge_runs: list[str], *, statist
             raise InputError("name the raters who rate this plan's answers", item="--raters")
         extra = batch if budget is None else min(batch, budget - n_chosen)
         _propose(session, study, state, feats, report, runs, raters, extra, seed, n_strata, created_by)
+    report.warnings = _warnings(state, feats)
     report.strata = _strata_table(state, feats)
-    report.warnings = _warnings(report.strata)
     return report
 
 
 def _propose(session: Session, study: Study, state: _State, feats: dict[int, np.ndarray], report: PlanReport,
              runs: list[JudgeRun], raters: list[str], extra: int, seed: int, n_strata: int, created_by: str) -> None:
     k = len(state.rounds) + 1
-    rated_idx = np.flatnonzero([(c > 0) and (int(i) in feats) for c, i in
-                                zip(state.chosen_round, state.pop.response_ids, strict=True)])
-    rated_f = np.array([feats[int(state.pop.response_ids[i])] for i in rated_idx]).reshape(-1, 4)
+    rated_idx, rated_f = _rated(state, feats)
     rng = np.random.default_rng([seed, k])
     picked = next_batch(state.design, state.chosen_round > 0, extra, rng, rated=rated_idx, rated_features=rated_f)
     rater_rows, created = ensure_raters(session, raters)

@@ -47,6 +47,8 @@ from reviewer.stats.weighted import stratified_estimate, stratum_variances
 MIN_PER_STRATUM = 2
 PRIOR_WEIGHT = 8.0
 FLOOR_SHARE = 0.5
+MIN_RATED_TO_CHECK = 5
+SEPARATION = 0.5
 SD_FLOOR = 0.05
 
 
@@ -193,21 +195,54 @@ class Design:
                    "simple random sampling without replacement (one stratum)")
 
 
+def stratum_disagreement(design: Design, rated: np.ndarray, rated_features: np.ndarray) -> np.ndarray:
+    """Share of judge-physician pairs that disagree in each stratum's rated items (NaN where a
+    stratum has fewer than :data:`MIN_RATED_TO_CHECK` rated items)."""
+    rated = np.asarray(rated, dtype=np.int64)
+    f = np.asarray(rated_features, dtype=float).reshape(-1, 4)
+    h = design.strata[rated]
+    n = np.bincount(h, minlength=design.n_strata)
+    pairs = np.bincount(h, weights=f.sum(axis=1), minlength=design.n_strata)
+    off = np.bincount(h, weights=f[:, 1] + f[:, 2], minlength=design.n_strata)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        return np.where((n >= MIN_RATED_TO_CHECK) & (pairs > 0), off / pairs, np.nan)
+
+
+def separates(design: Design, rated: np.ndarray, rated_features: np.ndarray) -> tuple[bool, str]:
+    """Whether the ratings so far bear out the strata: the surest stratum with enough ratings must
+    show under half the disagreement of the least sure one. When it does not, the judge's
+    uncertainty does not show where it errs; the strata then only cost precision in the answers
+    they starve, so :func:`next_batch` falls back to proportional allocation (and the plan's report
+    says so). Returns (verdict, the figures in words)."""
+    d = stratum_disagreement(design, rated, rated_features) if len(rated) else np.zeros(0)
+    seen = np.flatnonzero(np.isfinite(d))
+    if seen.size < 2 or d[seen[-1]] == 0:
+        return True, ""  # too few ratings to tell, or no disagreement at all to locate
+    lo, hi = int(seen[0]), int(seen[-1])
+    words = (f"physicians disagree with the judge on {d[lo]:.0%} of criteria where it is surest "
+             f"(stratum {lo}) and {d[hi]:.0%} where it is least sure (stratum {hi})")
+    return bool(d[lo] < SEPARATION * d[hi]), words
+
+
 def next_batch(design: Design, chosen: np.ndarray, batch: int, rng: np.random.Generator, *,
                rated: np.ndarray | None = None, rated_features: np.ndarray | None = None) -> np.ndarray:
     """Population indices of the next *batch* items: Neyman allocation over the strata given what
     is already *chosen* (a boolean mask), with ``S_h`` pooled from the prior and the spread of the
-    *rated* items (indices; default: every chosen item) whose pair counts are *rated_features*."""
+    *rated* items (indices; default: every chosen item) whose pair counts are *rated_features*;
+    proportional allocation instead when the ratings show the strata do not separate the judge's
+    errors (:func:`separates`)."""
     chosen = np.asarray(chosen, dtype=bool)
     taken = np.bincount(design.strata[chosen], minlength=design.n_strata)
     if rated is None:
         rated = np.flatnonzero(chosen)
+    have = rated_features is not None and len(rated) > 0
     var = (stratum_variances(rated_features, design.strata[rated], design.n_strata)
-           if rated_features is not None and len(rated) else np.full(design.n_strata, np.nan))
+           if have else np.full(design.n_strata, np.nan))
     n_rated = np.bincount(design.strata[rated], minlength=design.n_strata)
     sds = [pooled_sd(float(design.prior[h]), None if np.isnan(var[h]) else float(var[h]), int(n_rated[h]))
            for h in range(design.n_strata)]
-    counts = neyman_allocation(design.sizes, sds, taken, batch)
+    floor = None if not have or separates(design, rated, rated_features)[0] else 1.0
+    counts = neyman_allocation(design.sizes, sds, taken, batch, floor_share=floor)
     return draw_within_strata(design.strata, ~chosen, counts, rng)
 
 

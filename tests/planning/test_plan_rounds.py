@@ -177,6 +177,7 @@ def test_a_judge_whose_probabilities_do_not_show_its_errors_is_named(fresh_db: P
     sure = final.strata[0]
     assert sure["rated"] == 12 and sure["judge_error"] == pytest.approx(0.05)
     assert sure["observed_disagreement"] > 0.3
-    assert any(w.startswith("stratum 0: physicians disagree with the judge") for w in final.warnings)
-    assert "warning: stratum 0" in "\n".join(final.lines())
+    assert final.strata[-1]["observed_disagreement"] < 2 * sure["observed_disagreement"]
+    assert len(final.warnings) == 1 and "where it is surest (stratum 0)" in final.warnings[0]
+    assert "new rounds use proportional allocation" in "\n".join(final.lines())
     store.close()

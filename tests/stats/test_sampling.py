@@ -14,6 +14,7 @@ from reviewer.stats.sampling import (
     neyman_allocation,
     plan_estimate,
     pooled_sd,
+    separates,
     strata_from_scores,
 )
 
@@ -93,3 +94,22 @@ def test_next_batch_favours_the_unsure_strata_and_the_guard_widens_a_spreadless_
     assert est.value == 1.0
     assert est.details["se_observed"] == 0.0 and est.details["se_pooled"] > 0.02
     assert est.ci[0] < 0.95  # no spread seen, but the judge's own doubt keeps the interval open
+
+
+def test_strata_that_do_not_separate_the_errors_fall_back_to_proportional_allocation() -> None:
+    score = np.repeat([0.05, 0.45], 500)
+    design = Design.by_score(score, 2, score)
+    rng = np.random.default_rng(2)
+    chosen = np.zeros(1000, dtype=bool)
+    chosen[np.r_[0:6, 500:530]] = True
+    rated = np.flatnonzero(chosen)
+    varied = np.where((rated % 2 == 0)[:, None], [[5.0, 0.0, 0.0, 5.0]], [[1.0, 4.0, 4.0, 1.0]])  # 40% off
+    separated = np.where((rated >= 500)[:, None], varied, [[5.0, 0.0, 0.0, 5.0]])
+    assert separates(design, rated, separated)[0]
+    steered = np.bincount(design.strata[next_batch(design, chosen, 40, rng, rated_features=separated)], minlength=2)
+    assert steered[0] >= 13 and steered[1] > steered[0]  # stratum 0 to half its proportional share (19), then Neyman
+    flat = varied  # as much disagreement where the judge is sure
+    ok, words = separates(design, rated, flat)
+    assert not ok and "40% of criteria where it is surest (stratum 0)" in words
+    fallback = np.bincount(design.strata[next_batch(design, chosen, 40, rng, rated_features=flat)], minlength=2)
+    assert (fallback + [6, 30]).tolist() == [38, 38]  # proportional: half of the 76 chosen in each
