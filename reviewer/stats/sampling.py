@@ -9,7 +9,7 @@ The design (Cochran 1977, *Sampling Techniques*, 3rd ed., ch. 5: stratified rand
   inside the unsure ones -- the situation where stratification pays.
 * **Allocation.** Neyman (1934, "On the two different aspects of the representative method",
   JRSS 97:558-625) allocation minimises the variance of the stratified estimator for a given total
-  n: ``n_h ∝ N_h S_h`` (Cochran 1977, eq. 5.26). Rounds add to what earlier rounds took, and
+  n: ``n_h ∝ N_h S_h`` (Cochran 1977, sec. 5.5). Rounds add to what earlier rounds took, and
   sample sizes are whole numbers, so :func:`neyman_allocation` gives the units one at a time to the
   stratum with the largest priority ``N_h S_h / sqrt(n_h (n_h + 1))`` -- the Huntington-Hill
   apportionment, which Wright (2012, "The Equivalence of Neyman Optimum Allocation for Sampling and
@@ -17,8 +17,8 @@ The design (Cochran 1977, *Sampling Techniques*, 3rd ed., ch. 5: stratified rand
   Statistician* 66:217-224) shows is the exact integer optimum of Neyman's problem. Every stratum
   first gets ``min_per_stratum`` (2: a within-stratum variance needs two items) and at least
   :data:`FLOOR_SHARE` (half) of its proportional allocation ``n N_h / N`` -- a compromise between
-  Neyman and proportional allocation (Cochran 1977, sec. 5.9-5.10 on how little a departure from
-  the optimum costs): the confident strata, where the judge's rare errors hide, are never left to
+  Neyman and proportional allocation (Cochran 1977, ch. 5, shows how little a moderate departure
+  from the optimum costs): the confident strata, where the judge's rare errors hide, are never left to
   two or three ratings, which in the simulation of ``benchmarks/adaptive_review.py`` is what keeps
   the intervals' coverage at its nominal level.
 * **Per-stratum spread.** Before anything is rated, ``S_h`` comes from the judge itself
@@ -28,7 +28,21 @@ The design (Cochran 1977, *Sampling Techniques*, 3rd ed., ch. 5: stratified rand
   many items each stratum gets; the estimate stays unbiased whatever it is, because every item of a
   stratum has the same chance of being drawn (:func:`draw_within_strata`: simple random sampling
   without replacement inside each stratum) and the estimator weighs each rated item by ``N_h / n_h``
-  (:mod:`reviewer.stats.weighted`).
+  (:mod:`reviewer.stats.weighted`). (Strictly, a round's allocation depends on earlier ratings, so
+  ``n_h`` is not fixed in advance; the estimator is design-consistent, and the simulation measures
+  its mean error under rounds and stopping: +0.003, Monte Carlo s.e. 0.0016.)
+* **Checks.** :func:`separates` compares the disagreement physicians find in the surest and least
+  sure strata; when the strata do not separate the judge's errors, :func:`next_batch` falls back to
+  proportional allocation. :func:`plan_estimate` gives the interval the plan stops on: the
+  stratified bootstrap, guarded by the judge's prior while strata have few ratings.
+
+Why strata rather than item-by-item importance sampling (active testing, Kossen et al. 2021,
+"Active Testing: Sample-Efficient Model Evaluation", ICML, whose LURE weights make a
+probability-proportional-to-uncertainty sample unbiased; or Hansen-Hurwitz / Poisson sampling):
+within a stratum every answer has the same inclusion probability, so the weights are few and
+stable (a sure-looking answer drawn with a tiny probability never carries a huge weight),
+the bootstrap that respects the design is simply a bootstrap inside each stratum, and each round's
+allocation can be re-optimised from the ratings so far.
 """
 
 from __future__ import annotations

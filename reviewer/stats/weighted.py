@@ -7,19 +7,19 @@ weight ``w_i = N_h / n_h`` (its stratum's size over the items rated in it: the i
 inclusion probability ``pi_i = n_h / N_h``), which makes the weighted sums Horvitz-Thompson
 estimators of the population totals (Horvitz & Thompson 1952, "A generalization of sampling
 without replacement from a finite universe", JASA 47:663-685; for stratified simple random
-sampling, Cochran 1977, *Sampling Techniques*, eq. 5.1-5.6).
+sampling, Cochran 1977, *Sampling Techniques*, 3rd ed., ch. 5).
 
 Every statistic is a function of the four pair counts of HealthBench's meta-evaluation
 (:func:`reviewer.stats.healthbench.pair_counts`: judge met / physician met, TP FP FN TN) summed
 over items, so each is estimated by plugging the weighted totals into its formula:
 
 * ``agreement_rate``: ``(TP + TN) / (TP + FP + FN + TN)`` -- a ratio of two totals, the
-  combined ratio estimator (Cochran 1977, sec. 6.11);
+  combined ratio estimator (Cochran 1977, ch. 6);
 * ``kappa``: Cohen's kappa (Cohen 1960) of the weighted 2 x 2 table;
 * ``macro_f1``: HealthBench's ``(F1_met + F1_not_met) / 2`` (:func:`reviewer.stats.healthbench.macro_f1`)
   of the weighted table.
 
-Totals are exactly unbiased; the ratios are consistent (bias O(1/n), Cochran 1977, sec. 6.8).
+Totals are exactly unbiased; the ratios are consistent (bias O(1/n), Cochran 1977, ch. 6).
 
 The interval is the percentile interval of the **rescaling bootstrap** of Rao & Wu (1988,
 "Resampling inference with complex survey data", JASA 83:231-241; Rao, Wu & Yue 1992, *Survey
@@ -29,7 +29,9 @@ stratum's share fixed, as the design did, and the ``n_h - 1`` rescaling makes th
 variance of a total equal the textbook stratified variance ``sum_h N_h^2 s_h^2 / n_h`` (without
 the finite-population correction, so slightly conservative). A stratum with a single rated item
 contributes its weighted sums to every resample unchanged (no variance can be estimated from one
-item; ``details["strata_without_variance"]`` counts them).
+item; ``details["strata_without_variance"]`` counts them). With few items the percentiles are
+taken at Hesterberg's expanded level (:func:`expanded_level`), Student's t with Satterthwaite's
+effective degrees of freedom (:func:`effective_df`).
 """
 
 from __future__ import annotations
@@ -148,7 +150,7 @@ def stratified_estimate(features: np.ndarray, strata: np.ndarray, sizes: np.ndar
 def effective_df(features: np.ndarray, strata: np.ndarray, sizes: np.ndarray) -> float:
     """Satterthwaite's (1946, Biometrics Bulletin 2:110-114) effective degrees of freedom of the
     stratified variance ``sum_h g_h s_h^2`` with ``g_h = N_h (N_h - n_h) / n_h`` (Cochran 1977,
-    eq. 5.16): ``(sum g_h s_h^2)^2 / sum g_h^2 s_h^4 / (n_h - 1)``, on the items' linearised
+    ch. 5): ``(sum g_h s_h^2)^2 / sum g_h^2 s_h^4 / (n_h - 1)``, on the items' linearised
     agreement (:func:`stratum_variances`). Infinity when no stratum shows any spread."""
     f, h, N = _check(features, strata, sizes)
     n = np.bincount(h, minlength=N.size).astype(float)
