@@ -164,7 +164,8 @@ class Design:
     """A stratification of the population: each item's stratum, ``N_h`` and the prior ``S_h``.
 
     ``method`` says in words how items are chosen (it goes into the plan's report); ``error``: the
-    judge's expected error rate in each stratum (mean ``min(p, 1 - p)``), when known.
+    judge's expected error rate in each stratum (mean ``min(p, 1 - p)``; NaN for the stratum of
+    items without a score, which :func:`separates` leaves out), when known.
     """
 
     strata: np.ndarray
@@ -191,6 +192,7 @@ class Design:
         err = np.where(np.isfinite(err), err, 0.5)
         error = np.array([float(err[strata == h].mean()) for h in range(k)])
         prior = np.array([prior_sd(e, pairs_per_item) for e in error])
+        error[[not np.isfinite(s[strata == h]).any() for h in range(k)]] = np.nan  # the unscored stratum
         return cls(strata, sizes, prior, f"stratified by the judge's uncertainty into {k} strata of equal size "
                    "(answers without a score apart); each round, Neyman allocation (Huntington-Hill "
                    "priorities) with at least half the proportional share per stratum; simple random "
@@ -227,9 +229,12 @@ def separates(design: Design, rated: np.ndarray, rated_features: np.ndarray) -> 
     show under half the disagreement of the least sure one. When it does not, the judge's
     uncertainty does not show where it errs; the strata then only cost precision in the answers
     they starve, so :func:`next_batch` falls back to proportional allocation (and the plan's report
-    says so). Returns (verdict, the figures in words)."""
+    says so). The stratum of items without a score takes no part. Returns (verdict, the figures in
+    words)."""
     d = stratum_disagreement(design, rated, rated_features) if len(rated) else np.zeros(0)
-    seen = np.flatnonzero(np.isfinite(d))
+    scored = np.array([np.isfinite(design.error[h]) if design.error is not None else True
+                       for h in range(design.n_strata)], dtype=bool)
+    seen = np.flatnonzero(np.isfinite(d) & scored[:d.size])
     if seen.size < 2 or d[seen[-1]] == 0:
         return True, ""  # too few ratings to tell, or no disagreement at all to locate
     lo, hi = int(seen[0]), int(seen[-1])

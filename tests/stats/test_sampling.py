@@ -113,3 +113,13 @@ def test_strata_that_do_not_separate_the_errors_fall_back_to_proportional_alloca
     assert not ok and "40% of criteria where it is surest (stratum 0)" in words
     fallback = np.bincount(design.strata[next_batch(design, chosen, 40, rng, rated_features=flat)], minlength=2)
     assert (fallback + [6, 30]).tolist() == [38, 38]  # proportional: half of the 76 chosen in each
+
+
+def test_the_unscored_stratum_takes_no_part_in_the_separation_check() -> None:
+    score = np.r_[np.full(500, 0.05), np.full(500, 0.45), np.full(100, np.nan)]
+    design = Design.by_score(score, 2, score)
+    assert design.n_strata == 3 and np.isnan(design.error[2]) and design.prior[2] > design.prior[1]
+    rated = np.r_[0:10, 500:510, 1000:1010]
+    feats = np.repeat([[4.5, 0.5, 0.5, 4.5], [3.0, 2.0, 2.0, 3.0], [4.5, 0.5, 0.5, 4.5]], 10, axis=0)
+    ok, words = separates(design, rated, feats)  # 10% off where sure, 40% where unsure, 10% unscored
+    assert ok and "10% of criteria where it is surest (stratum 0) and 40% where it is least sure (stratum 1)" in words
