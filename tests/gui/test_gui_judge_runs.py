@@ -55,3 +55,31 @@ def test_dialog_lists_and_deletes(coord_window, demo_store, qtbot) -> None:
     with demo_store.Session() as s:
         ev = s.scalars(select(AuditEvent).where(AuditEvent.action == "judge_run.delete")).one()
     assert ev.actor == w.rater_name and ev.before["name"] == "failed-run"
+
+
+def test_open_views_follow_a_deleted_run(coord_window, demo_store, qtbot) -> None:
+    """Agreement and Triage, already open, stop offering a run deleted in the dialog (and keep
+    the choice the coordinator made when it is still there)."""
+    ids = demo_ids(demo_store)
+    add_failed_run(demo_store, ids["study"], "second-run", n_failed=2, usable=True)
+    w = coord_window(demo_store, ids)
+    ui = w.coordinator_ui
+    agreement, triage = ui.open_agreement(), ui.open_triage()
+    qtbot.waitUntil(lambda: bool(triage.rows), timeout=60000)
+    assert triage.rows[0].judge_run == "second-run"  # Triage ranks with the newest run first
+
+    def offered(combo) -> list:  # noqa: ANN001
+        return [combo.itemData(i) for i in range(combo.count())]
+
+    assert "second-run" in offered(agreement.judge) and "second-run" in offered(triage.judge)
+    agreement.judge.setCurrentIndex(agreement.judge.findData("demo-judge"))
+    ui.actions["judge_runs"].trigger()
+    dialog = ui.last_dialog
+    assert dialog.delete("second-run") == 2
+    assert offered(agreement.judge) == [None, "demo-judge"]
+    assert offered(triage.judge) == ["demo-judge", ""]
+    assert agreement.judge.currentData() == "demo-judge"
+    # Triage's ranking used the deleted run: it is made again with the run now chosen
+    qtbot.waitUntil(lambda: bool(triage.rows) and triage.rows[0].judge_run == "demo-judge", timeout=60000)
+    triage.select_row(1)
+    assert triage.report is not None and "demo-judge" not in triage.status.text()

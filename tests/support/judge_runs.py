@@ -1,4 +1,4 @@
-"""A judge run that failed before writing a usable verdict, added to the demo study."""
+"""Extra judge runs for the demo study: one that failed before writing a usable verdict, one that worked."""
 
 from __future__ import annotations
 
@@ -10,10 +10,12 @@ if TYPE_CHECKING:
     from reviewer.store import Store
 
 
-def add_failed_run(store: Store, study_id: int, name: str = "failed-run", n_failed: int = 3) -> None:
-    """A run newer than the demo's, holding *n_failed* failed verdicts (no met, no score)."""
+def add_failed_run(store: Store, study_id: int, name: str = "failed-run", n_failed: int = 3,
+                   *, usable: bool = False) -> None:
+    """A run newer than the demo's, holding *n_failed* failed verdicts (no met, no score); with
+    *usable*, parsed "met" verdicts instead (a run that worked)."""
     from reviewer.store.models import JudgeRun, JudgeVerdict
-    from reviewer.store.vocabulary import PARSE_FAILED
+    from reviewer.store.vocabulary import PARSE_FAILED, PARSED
 
     with store.begin() as s:
         seen = s.execute(select(JudgeVerdict.response_id, JudgeVerdict.criterion_id)
@@ -24,4 +26,5 @@ def add_failed_run(store: Store, study_id: int, name: str = "failed-run", n_fail
         s.flush()
         for response_id, criterion_id in seen:
             s.add(JudgeVerdict(judge_run_id=run.id, response_id=response_id, criterion_id=criterion_id,
-                               met=None, parse_status=PARSE_FAILED, raw_output="", attempts=3))
+                               met=True if usable else None, parse_status=PARSED if usable else PARSE_FAILED,
+                               raw_output="", attempts=1 if usable else 3))

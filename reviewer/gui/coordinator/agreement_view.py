@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view
+from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view, set_combo_items
 from reviewer.gui.coordinator.jobs import JobManager
 from reviewer.gui.safe_text import plain_label
 from reviewer.store import Store
@@ -127,9 +127,7 @@ class AgreementView(QWidget):
         for m in choices.models:
             self.model.addItem(m, m)
         self.judge = QComboBox()
-        self.judge.addItem(self.tr("All judge runs"), None)
-        for r in choices.judge_runs:
-            self.judge.addItem(r, r)
+        self._fill_judge_runs(choices.judge_runs)
         self.n_boot = QSpinBox()
         self.n_boot.setRange(0, 100000)
         self.n_boot.setSingleStep(100)
@@ -172,6 +170,13 @@ class AgreementView(QWidget):
         cat, model = self.category.currentData(), self.model.currentData()
         return {"categories": [cat] if cat else None, "models": [model] if model else None,
                 "judge_run": self.judge.currentData(), "n_boot": self.n_boot.value()}
+
+    def _fill_judge_runs(self, names: list[str]) -> None:
+        set_combo_items(self.judge, [(self.tr("All judge runs"), None), *((r, r) for r in names)])
+
+    def reload_judge_runs(self) -> None:
+        """Offer the study's judge runs as they are now (one was added or deleted)."""
+        self._fill_judge_runs(study_choices(self.store, self.study_id).judge_runs)
 
     def analyse(self) -> Any:
         """Start the analysis job (returns it); the tabs fill in when it finishes."""

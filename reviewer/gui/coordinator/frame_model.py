@@ -117,3 +117,16 @@ def fit_columns(view: QTableView, max_width: int = 360) -> None:
     for col in range(view.model().columnCount()):
         if view.columnWidth(col) > max_width:
             view.setColumnWidth(col, max_width)
+
+
+def set_combo_items(combo: Any, items: list[tuple[str, Any]]) -> None:
+    """Replace *combo*'s (text, data) items, keeping the current choice when it is still offered
+    (else the first item): how the coordinator views follow a judge run added or deleted."""
+    current = combo.currentData()
+    combo.blockSignals(True)
+    combo.clear()
+    for text, data in items:
+        combo.addItem(text, data)
+    index = combo.findData(current)
+    combo.setCurrentIndex(index if index >= 0 else 0)
+    combo.blockSignals(False)

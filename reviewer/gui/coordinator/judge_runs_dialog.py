@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,7 +26,10 @@ from reviewer.judging.runs import JudgeRunInfo, delete_judge_run, list_judge_run
 
 
 class JudgeRunsDialog(QDialog):
-    """A table of judge runs (name, template, model, created, verdicts, usable) and a Delete button."""
+    """A table of judge runs (name, template, model, created, verdicts, usable) and a Delete button;
+    ``runs_changed`` is emitted after a run was deleted (open views re-read their run lists)."""
+
+    runs_changed = Signal()
 
     def __init__(self, store: Any, study_id: int, actor: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -100,4 +104,5 @@ class JudgeRunsDialog(QDialog):
             return None
         self.status.setText(self.tr("Deleted judge run “%s” and %d verdicts.") % (name, removed))
         self.refresh()
+        self.runs_changed.emit()
         return removed

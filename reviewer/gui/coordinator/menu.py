@@ -59,6 +59,12 @@ class CoordinatorWindow(QMainWindow):
         self._raise()
         return self.triage
 
+    def reload_judge_runs(self) -> None:
+        """A judge run was added or deleted: the open views offer the runs as they are now."""
+        for view in (self.agreement, self.triage):
+            if view is not None:
+                view.reload_judge_runs()
+
     def _raise(self) -> None:
         self.show()
         self.raise_()
@@ -192,6 +198,7 @@ class CoordinatorUi(QObject):
         def done(summary: Any) -> None:
             if summary is None:
                 return
+            self.judge_runs_changed()  # the new run joins the open views' choices
             self._status(judge_summary_text(summary))
             current = getattr(w, "current_id", None)
             if current is not None:  # reload the open answer so the new verdicts show beside it
@@ -212,7 +219,13 @@ class CoordinatorUi(QObject):
         from reviewer.gui.coordinator.judge_runs_dialog import JudgeRunsDialog
 
         w = self.window
-        return self._open(JudgeRunsDialog(w.store, w.study_id, w.rater_name, w))
+        dialog = JudgeRunsDialog(w.store, w.study_id, w.rater_name, w)
+        dialog.runs_changed.connect(self.judge_runs_changed)
+        return self._open(dialog)
+
+    def judge_runs_changed(self) -> None:
+        if self.second is not None:
+            self.second.reload_judge_runs()
 
     def _open(self, dialog: Any, start: Any = None) -> Any:
         """Open *dialog* (window-modal); on OK, *start* gets its ``params()``."""

@@ -36,7 +36,7 @@ from reviewer.checklists import operations as checklist_ops
 from reviewer.checklists.triage import DisagreementReport, TriageRow
 from reviewer.checklists.versions import CriterionView
 from reviewer.errors import InputError, ReviewerError
-from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view
+from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view, set_combo_items
 from reviewer.gui.coordinator.jobs import JobManager
 from reviewer.gui.safe_text import SafeBrowser, esc, plain_label
 from reviewer.judging.operations import judge_run_template
@@ -153,9 +153,7 @@ class TriageView(QWidget):
         choices = study_choices(store, study_id)
         self.study_name = choices.name
         self.judge = QComboBox()
-        for r in reversed(choices.judge_runs):  # newest first
-            self.judge.addItem(self.tr("judge run: %s") % r, r)
-        self.judge.addItem(self.tr("no judge run"), "")
+        self._fill_judge_runs(choices.judge_runs)
         rank = QPushButton(self.tr("Rank criteria"))
         rank.clicked.connect(self.refresh)
         self.progress = QProgressBar()
@@ -225,6 +223,23 @@ class TriageView(QWidget):
         self.last_dialog: QDialog | None = None
 
     # -- ranking ---------------------------------------------------------------------------------
+    def _fill_judge_runs(self, names: list[str]) -> None:
+        set_combo_items(self.judge, [*((self.tr("judge run: %s") % r, r) for r in reversed(names)),  # newest first
+                                     (self.tr("no judge run"), "")])
+
+    def reload_judge_runs(self) -> None:
+        """Offer the study's judge runs as they are now (one was added or deleted); a ranking made
+        with a run that is gone is made again with the run now chosen."""
+        runs = study_choices(self.store, self.study_id).judge_runs
+        self._fill_judge_runs(runs)
+        ranked_with = self.rows[0].judge_run if self.rows else None
+        if ranked_with and ranked_with not in runs:
+            self.rows, self.current, self.report = [], None, None
+            self.model.set_frame(triage_frame([]))
+            self.dis_model.set_frame(pd.DataFrame())
+            self.crit_title.setText(self.tr("Select a criterion to see where people disagreed."))
+            self.refresh()
+
     def refresh(self, n_boot: int = 500) -> Any:
         """Rank the criteria in a job (returns it)."""
         store, study_id, run = self.store, self.study_id, self.judge.currentData() or None
@@ -261,8 +276,12 @@ class TriageView(QWidget):
         if not 0 <= row < len(self.rows):
             return
         r = self.current = self.rows[row]
-        rep = self.report = checklist_ops.criterion_disagreements(self.store, r.key, r.case_uid, version=r.version,
-                                                                  judge_run=r.judge_run)
+        try:
+            rep = self.report = checklist_ops.criterion_disagreements(self.store, r.key, r.case_uid,
+                                                                      version=r.version, judge_run=r.judge_run)
+        except ReviewerError as exc:  # e.g. the run was deleted since the ranking: say so, rank again
+            self.status.setText(str(exc))
+            return
         self.crit_title.setText(self.tr("Case %s · %s · v%d: %s — %d responses with disagreement") %
                                 (rep.case, rep.key, rep.version, rep.text, len(rep.rows)))
         self.dis_model.set_frame(disagreement_frame(rep))
