@@ -67,6 +67,9 @@ def _display_columns(columns: list[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
+SMALL_N = f"n\u00a0<\u00a0{MIN_INFORMATIVE_N}*"  # no-break spaces: a narrow PDF column keeps it on one line
+
+
 def _cell(values: list[object]) -> tuple[str, bool, bool]:
     """(text, is text, marked not informative) of one cell."""
     if len(values) >= 2:
@@ -76,9 +79,9 @@ def _cell(values: list[object]) -> tuple[str, bool, bool]:
             n = pd.to_numeric(pd.Series([values[3]]), errors="coerce").iloc[0]
             small = bool(np.isfinite(n) and 0 < n < MIN_INFORMATIVE_N)
         if lo == "–" and hi == "–":  # none computed: from fewer than 10 units, say so
-            return (f"n < {MIN_INFORMATIVE_N}*", False, True) if small else ("–", False, False)
+            return (SMALL_N, False, True) if small else ("–", False, False)
         if len(values) == 4 and values[2] == "no":
-            return (f"n < {MIN_INFORMATIVE_N}*" if small else "–*"), False, True
+            return (SMALL_N if small else "–*"), False, True
         return f"[{lo}, {hi}]", False, False
     value = values[0]
     return _fmt(value), isinstance(value, str), False

@@ -88,7 +88,7 @@ def test_intervals_from_few_units_are_flagged_and_marked(demo_doc) -> None:
     # per-criterion intervals are computed only from MIN_INTERVAL_UNITS (10) units on
     assert rows.loc[rows["n"] < 10, "alpha_lo"].isna().all()
     html = paths["html"].read_text("utf-8")
-    assert "n &lt; 10*" in html and "interval not informative" in html
+    assert "n\u00a0&lt;\u00a010*" in html and "interval not informative" in html
 
 
 def test_zero_width_interval_is_not_shown_as_an_interval() -> None:
