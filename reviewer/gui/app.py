@@ -18,6 +18,7 @@ from reviewer.gui import settings
 from reviewer.gui.i18n import install_translator
 from reviewer.gui.rater.main_window import MainWindow
 from reviewer.gui.style import apply_style
+from reviewer.paths import url_without_password
 from reviewer.reviewfiles.workcopy import is_review_file
 
 if TYPE_CHECKING:
@@ -121,11 +122,13 @@ def pick_rater(ops: RatingOperations, name: str | None, manifest: dict, parent: 
 
 def remembered_rater(url: str) -> str:
     """The rater last chosen for the store at *url* (``""`` when none)."""
-    return settings.RATER_OF_STORE(url=url).value()
+    return settings.RATER_OF_STORE(url=url_without_password(url)).value()
 
 
 def remember(url: str, rater: str) -> None:
-    """Remember the rater for this store, and the store among the recent ones."""
+    """Remember the rater for this store, and the store among the recent ones (its URL stored
+    without a password: reopening it takes the password from PGPASSWORD or ~/.pgpass)."""
+    url = url_without_password(url)
     settings.RATER_OF_STORE(url=url).set(rater)
     settings.LAST_RATER.set(rater)
     recent = [p for p in settings.RECENT.value() if p != url]
