@@ -66,8 +66,8 @@ _SQLITE_ADVICE = (  # (words in the driver's message, what to tell the user)
      "the other reviewer window or command using it and try again"),
     ("readonly database", "the database is read-only; copy it somewhere you may write, or ask for write access"),
     ("read-only", "the database is read-only; copy it somewhere you may write, or ask for write access"),
-    ("unable to open database file", "cannot open the database file; check the path and that its folder "
-     "is writable"),
+    ("unable to open database", "cannot open the database file (or a copy of it); check the path, that "
+     "the database is not read-only and that its folder is writable"),
     ("database or disk is full", "the disk is full; free some space and try again"),
     ("disk i/o error", "the disk reported an error while writing the database; check the disk and try again"),
     ("file is not a database", "this file is not a reviewer study database (not SQLite); check the --db path"),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import pkgutil
 import sys
 import traceback
@@ -93,6 +94,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("reviewer: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `reviewer status | head`: the reader left; nothing to tell it
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python's own flush at exit must not fail
+        return 0
     except Exception as exc:  # noqa: BLE001 - classified by reviewer.errors.explain, else re-raised
         message = explain(exc, database=args.db)
         if message is None:

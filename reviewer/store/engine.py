@@ -38,6 +38,16 @@ def sqlite_path(url: str) -> Path | None:
     return Path(parsed.database)
 
 
+BUSY_TIMEOUT_ENV = "REVIEWER_BUSY_TIMEOUT_MS"  # how long a write waits for another writer's lock
+
+
+def busy_timeout_ms() -> int:
+    """Milliseconds SQLite waits for a lock held by another program before "database is locked":
+    10 s, or ``$REVIEWER_BUSY_TIMEOUT_MS`` (a whole number; anything else keeps the default)."""
+    text = os.environ.get(BUSY_TIMEOUT_ENV, "")
+    return int(text) if text.isdigit() else 10000
+
+
 def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     # PRAGMAs are no-ops inside a transaction; pysqlite on 3.11 has no .autocommit attribute.
     previous = getattr(dbapi_connection, "autocommit", None)
@@ -46,7 +56,7 @@ def _set_sqlite_pragmas(dbapi_connection, _record) -> None:  # noqa: ANN001
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA foreign_keys=ON")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={busy_timeout_ms()}")
     cursor.execute("PRAGMA synchronous=FULL")
     cursor.close()
     if previous is not None and previous is not True:
