@@ -21,7 +21,8 @@ INTEGER_RANGE = (-(2 ** 63), 2 ** 63 - 1)  # what SQLite and PostgreSQL BIGINT h
 
 
 def _encoding_of(path: Path) -> str:
-    """UTF-8 (a BOM allowed), or UTF-16/UTF-32 when the file starts with their byte-order mark."""
+    """UTF-8 (a BOM allowed), or UTF-16/UTF-32 when the file starts with their byte-order mark or
+    with an ASCII character in their shape (``{`` as ``7B 00`` ...)."""
     try:
         with path.open("rb") as handle:
             head = handle.read(4)
@@ -31,6 +32,11 @@ def _encoding_of(path: Path) -> str:
         return "utf-32"
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
+    if len(head) == 4 and 0 in head:  # no BOM: the zero bytes of ASCII text give it away (RFC 4627 §3)
+        zeros = tuple(b == 0 for b in head)
+        return {(False, True, True, True): "utf-32-le", (True, True, True, False): "utf-32-be",
+                (False, True, False, True): "utf-16-le", (True, False, True, False): "utf-16-be"}.get(
+                    zeros, "utf-8-sig")
     return "utf-8-sig"
 
 
