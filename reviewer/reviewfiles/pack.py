@@ -100,8 +100,9 @@ def _rater_study(session: Session, rater: Rater, study: str | None) -> Study:
         if row is None:
             raise NotFoundError(f"no study named {study!r} in this database")
         return row
-    rows = session.scalars(select(Study).join(Assignment, Assignment.study_id == Study.id)
-                           .where(Assignment.rater_id == rater.id).distinct()).all()
+    # the study ids first: DISTINCT over whole study rows fails on PostgreSQL (no equality for JSON columns)
+    study_ids = select(Assignment.study_id).where(Assignment.rater_id == rater.id).distinct()
+    rows = session.scalars(select(Study).where(Study.id.in_(study_ids)).order_by(Study.id)).all()
     if not rows:
         raise NotFoundError(f"rater {rater.name!r} has no assignments; run 'reviewer assign' first")
     if len(rows) > 1:
