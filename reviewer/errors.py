@@ -86,8 +86,7 @@ def explain(exc: BaseException, *, database: str | None = None) -> str | None:
     if isinstance(exc, ReviewerError):
         return masked_url(str(exc))
     if isinstance(exc, OSError) and exc.errno in _OS_ADVICE:
-        name = exc.filename if exc.filename is not None else (database and masked_url(database))
-        prefix = f"{name}: " if name else ""
+        prefix = f"{exc.filename}: " if exc.filename is not None else ""
         return masked_url(prefix + _OS_ADVICE[exc.errno])
     if isinstance(exc, UnicodeError):
         return (f"text that is not valid Unicode ({exc}); save the input as UTF-8 and try again")

@@ -83,8 +83,11 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
         yield temp
         _fsync_file(temp)
         os.replace(temp, target)
-    except BaseException:
+    except BaseException as exc:
         temp.unlink(missing_ok=True)
+        if isinstance(exc, OSError) and exc.errno is not None and exc.filename in (None, str(temp)):
+            # a write() error names no file, a rename names the temp: name the file the user asked for
+            raise type(exc)(exc.errno, exc.strerror or str(exc), str(target)) from exc
         raise
     _fsync_dir(target.parent)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import os
 import re
 from collections.abc import Callable
@@ -326,9 +327,11 @@ def write_xlsx(doc: ReportDocument, path: Path) -> None:
     """One sheet per table; text cells are written as strings (openpyxl reads a text cell starting
     with '=' as a formula, which spreadsheet_frame's apostrophe rules out), numbers as numbers."""
     used: set[str] = set()
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+    book = io.BytesIO()  # built in memory: a zip that fails half-written on disk complains again when collected
+    with pd.ExcelWriter(book, engine="openpyxl") as xl:
         for table in doc.tables():
             spreadsheet_frame(table.frame).to_excel(xl, sheet_name=_sheet_name(table.name, used), index=False)
+    path.write_bytes(book.getvalue())
 
 
 def stacked_tables(doc: ReportDocument) -> pd.DataFrame:
