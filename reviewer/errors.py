@@ -88,6 +88,8 @@ def explain(exc: BaseException, *, database: str | None = None) -> str | None:
     if isinstance(exc, OSError) and exc.errno in _OS_ADVICE:
         prefix = f"{exc.filename}: " if exc.filename is not None else ""
         return masked_url(prefix + _OS_ADVICE[exc.errno])
+    if isinstance(exc, OverflowError):  # e.g. --seed 99999999999999999999 reaching a 64-bit column
+        return f"a number is too large to store ({exc}); give one below 2**63"
     if isinstance(exc, UnicodeError):
         return (f"text that is not valid Unicode ({exc}); save the input as UTF-8 and try again")
     orig = getattr(exc, "orig", None)  # a SQLAlchemy DBAPIError wraps the driver's error
