@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,8 +55,17 @@ README_COMMANDS: dict[str, tuple[list[str], bool]] = {
     "checklist show": (["checklist", "show", "demo-en-01"], False),
     "checklist edit": (["checklist", "edit", "demo-en-01", "--add", "Mentions follow-up", "--reason", "r"], True),
     "checklist export": (["checklist", "export", "-o", "{out}.jsonl", "--format", "healthbench"], False),
+    "compare": (["compare", "demo-en-01", "--old-run", "demo-judge", "--new-run", "demo-judge"], False),
 }
 NO_DATABASE = {"return", "stats"}  # these read and write files only
+NOT_TRIED = {  # README commands left out here, and why
+    "generate": "loads a model (tests/generation/ try its failures)",
+    "judge": "loads a model (tests/judging/)",
+    "rejudge": "loads a model",
+    "gui": "opens a window (tests/gui/test_gui_cli.py)",
+    "demo": "opens a window on the bundled demo",
+}
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 @pytest.fixture(scope="module")
@@ -215,6 +225,13 @@ def test_a_locked_database_is_one_line(name: str, inputs: dict[str, Path], locke
         _one_clean_line(rc, err, "locked", str(locked))
     else:
         assert rc == 0, err
+
+
+def test_every_readme_command_is_tried_or_named() -> None:
+    named = set(re.findall(r"`reviewer ([a-z][a-z-]*)", README.read_text("utf-8")))
+    tried = {name.split()[0] for name in README_COMMANDS}
+    assert named - tried - set(NOT_TRIED) == set()
+    assert tried <= named  # the list follows the README
 
 
 def dump_tables_of(path: Path) -> dict[str, Any]:
