@@ -77,6 +77,8 @@ def atomic_path(path: str | os.PathLike[str]) -> Iterator[Path]:
             fd = os.open(temp, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o666)
         except FileExistsError:  # pragma: no cover - 48 random bits
             continue
+        except OSError as exc:  # a read-only or missing folder: name the file the user asked for
+            raise type(exc)(exc.errno, exc.strerror, str(target)) from exc
         os.close(fd)
         break
     try:

@@ -54,6 +54,12 @@ def test_a_finished_write_replaces_the_target_with_ordinary_permissions(tmp_path
     assert target.stat().st_mode & 0o777 == 0o666 & ~umask
 
 
+def test_a_missing_folder_names_the_file_asked_for(tmp_path: Path) -> None:
+    with pytest.raises(FileNotFoundError) as caught, atomic_write(tmp_path / "gone" / "x.csv"):
+        pass
+    assert caught.value.filename == str(tmp_path / "gone" / "x.csv")
+
+
 def test_a_read_only_folder_is_an_error_before_anything_is_written(tmp_path: Path) -> None:
     folder = tmp_path / "ro"
     folder.mkdir()
@@ -61,8 +67,9 @@ def test_a_read_only_folder_is_an_error_before_anything_is_written(tmp_path: Pat
     try:
         if os.access(folder, os.W_OK):
             pytest.skip("running as root: a read-only folder is still writable")
-        with pytest.raises(PermissionError), atomic_write(folder / "x.csv") as handle:
+        with pytest.raises(PermissionError) as caught, atomic_write(folder / "x.csv") as handle:
             handle.write("never")
+        assert caught.value.filename == str(folder / "x.csv")  # the file asked for, not the temporary one
         assert list(folder.iterdir()) == []
     finally:
         folder.chmod(0o700)
