@@ -10,12 +10,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from reviewer.errors import ConflictError
-from reviewer.paths import DB_ENV_VAR, default_db_path  # noqa: F401  (re-exported)
+from reviewer.errors import ConflictError, InputError
+from reviewer.paths import DB_ENV_VAR, default_db_path, masked_url  # noqa: F401  (re-exported)
 from reviewer.store.revision import HEAD_REVISION
 
 
@@ -133,7 +133,13 @@ def open_store(target: str | os.PathLike[str] | None = None, *, upgrade: bool = 
     upgraded (see :mod:`reviewer.store.migrate`).
     """
     url = resolve_url(target)
-    engine = make_engine(url)
+    try:
+        engine = make_engine(url)
+    except (ArgumentError, ImportError) as exc:  # NoSuchModuleError is an ArgumentError
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise InputError(f"not a database this app can open ({masked_url(first)}); give a file path, or a URL "
+                         "such as postgresql+psycopg://user@host/db (pip install \"reviewer[postgres]\")",
+                         file=masked_url(url)) from exc
     if upgrade and _stored_revision(engine) != HEAD_REVISION:
         from reviewer.store.migrate import upgrade_to_head
 
