@@ -38,6 +38,11 @@ class ConflictError(ReviewerError):
     """A write that would overwrite someone else's change (stale version)."""
 
 
+class UnavailableError(ReviewerError):
+    """The database refused a write for a reason the user can fix (locked by another program past
+    the busy timeout, read-only, a full disk); the transaction was rolled back, nothing changed."""
+
+
 class IncompleteRatingError(ReviewerError):
     """Submit refused: names every unanswered criterion (by number and text) and the overall score."""
 

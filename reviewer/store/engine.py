@@ -14,7 +14,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
-from reviewer.errors import ConflictError, InputError
+from reviewer.errors import ConflictError, InputError, UnavailableError, explain
 from reviewer.paths import DB_ENV_VAR, default_db_path, masked_url  # noqa: F401  (re-exported)
 from reviewer.store.revision import HEAD_REVISION
 
@@ -97,7 +97,8 @@ class Store:
 
         A write to a row that another writer changed in the meantime (a stale ``version`` column,
         e.g. two people editing the same rating) rolls back and raises :class:`ConflictError`
-        instead of overwriting the other change.
+        instead of overwriting the other change; a database that is locked past the busy timeout,
+        read-only or on a full disk raises :class:`UnavailableError` with the one line to show.
         """
         try:
             with self.Session.begin() as session:
@@ -105,6 +106,11 @@ class Store:
         except StaleDataError as exc:
             raise ConflictError("this record was changed by someone else at the same time; nothing of "
                                 "this change was saved: reload it and try again") from exc
+        except DBAPIError as exc:  # locked, read-only, disk full: a message every caller can show
+            message = explain(exc, database=str(self.path) if self.path else self.url)
+            if message is None:
+                raise
+            raise UnavailableError(message) from exc
 
     def close(self) -> None:
         self.engine.dispose()
