@@ -75,7 +75,7 @@ _SQLITE_ADVICE = (  # (words in the driver's message, what to tell the user)
      "the database is not read-only and that its folder is writable"),
     ("database or disk is full", "the disk is full; free some space and try again"),
     ("disk i/o error", "the disk reported an error while writing the database; check the disk and try again"),
-    ("file is not a database", "this file is not a reviewer study database (not SQLite); check the --db path"),
+    ("file is not a database", "this file is not a reviewer study database (not SQLite); check the path"),
     ("database disk image is malformed", "the database file is damaged; restore it from a backup"),
 )
 

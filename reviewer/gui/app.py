@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
-from reviewer.errors import NotFoundError, ReviewerError
+from reviewer.errors import NotFoundError, ReviewerError, explain
 from reviewer.gui import settings
 from reviewer.gui.i18n import install_translator
 from reviewer.gui.rater.main_window import MainWindow
@@ -227,8 +227,11 @@ def save_screenshot(window: MainWindow, png: str | os.PathLike[str], width: int 
 def open_in_new_window(target: str, parent: QWidget | None = None) -> None:
     try:
         window = build_window(target)
-    except ReviewerError as exc:
-        QMessageBox.warning(parent, "Reviewer", str(exc))
+    except Exception as exc:  # noqa: BLE001 - what a user can fix is said in one line; a bug propagates
+        message = explain(exc, database=target)
+        if message is None:
+            raise
+        QMessageBox.warning(parent, "Reviewer", message)
         return
     _windows.append(window)
     window.show()
@@ -243,9 +246,10 @@ def run_app(target: str | os.PathLike[str] | None, *, rater: str | None = None, 
     try:
         window = start_window(target, rater=rater, coordinator=coordinator, study=study,
                               interactive=not screenshot)
-    except ReviewerError as exc:
-        if not screenshot:  # started from a desktop icon there is no terminal to print to
-            QMessageBox.critical(None, "Reviewer", str(exc))
+    except Exception as exc:
+        message = explain(exc, database=None if target is None else str(target))
+        if message is not None and not screenshot:  # started from a desktop icon there is no terminal
+            QMessageBox.critical(None, "Reviewer", message)
         raise
     if screenshot:
         path = save_screenshot(window, screenshot)
