@@ -107,13 +107,21 @@ class Store:
             raise ConflictError("this record was changed by someone else at the same time; nothing of "
                                 "this change was saved: reload it and try again") from exc
         except DBAPIError as exc:  # locked, read-only, disk full: a message every caller can show
-            message = explain(exc, database=str(self.path) if self.path else self.url)
-            if message is None:
+            unavailable = _unavailable(exc, self.url)
+            if unavailable is None:
                 raise
-            raise UnavailableError(message) from exc
+            raise unavailable from exc
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def _unavailable(exc: DBAPIError, url: str) -> UnavailableError | None:
+    """An UnavailableError naming the database file (or the URL, password masked) when
+    reviewer.errors.explain knows what the user can do about *exc*; else None (a bug: re-raise)."""
+    path = sqlite_path(url)
+    message = explain(exc, database=str(path) if path else url)
+    return None if message is None else UnavailableError(message)
 
 
 @contextmanager
@@ -149,5 +157,12 @@ def open_store(target: str | os.PathLike[str] | None = None, *, upgrade: bool = 
     if upgrade and _stored_revision(engine) != HEAD_REVISION:
         from reviewer.store.migrate import upgrade_to_head
 
-        upgrade_to_head(engine, backup=backup)
+        try:
+            upgrade_to_head(engine, backup=backup)
+        except DBAPIError as exc:  # not a database, locked, read-only: say so naming the file
+            engine.dispose()
+            unavailable = _unavailable(exc, url)
+            if unavailable is None:
+                raise
+            raise unavailable from exc
     return Store(url=url, engine=engine, Session=sessionmaker(engine, expire_on_commit=False))
