@@ -7,6 +7,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import unquote
 
 from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import make_url
@@ -32,10 +33,17 @@ def resolve_url(target: str | os.PathLike[str] | None) -> str:
 
 
 def sqlite_path(url: str) -> Path | None:
+    """The database file of a SQLite URL, also in SQLite's URI form
+    (``sqlite:///file:/path/study.db?mode=ro&uri=true``); None for a server or an in-memory database."""
     parsed = make_url(url)
-    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+    database = parsed.database
+    if parsed.get_backend_name() != "sqlite" or not database or database == ":memory:":
         return None
-    return Path(parsed.database)
+    if database.startswith("file:") and str(parsed.query.get("uri", "")).lower() in ("true", "1"):
+        if parsed.query.get("mode") == "memory":
+            return None
+        database = unquote(database.removeprefix("file:").removeprefix("//localhost"))
+    return Path(database)
 
 
 BUSY_TIMEOUT_ENV = "REVIEWER_BUSY_TIMEOUT_MS"  # how long a write waits for another writer's lock

@@ -207,7 +207,8 @@ def test_a_wrong_database_path_is_one_line(name: str, inputs: dict[str, Path], t
 
 @pytest.mark.parametrize("name", WITH_DATABASE)
 def test_a_read_only_database_is_one_line(name: str, inputs: dict[str, Path], demo_db: Path, tmp_path: Path,
-                                          capsys: pytest.CaptureFixture[str]) -> None:
+                                          capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)  # nothing may land in the working folder (a backup once went to ./file:/…)
     before = dump_tables_of(demo_db)
     url = f"sqlite:///file:{demo_db}?mode=ro&uri=true"
     rc, _, err = _run(["--db", url, *_argv(name, inputs, tmp_path)], capsys)
@@ -216,6 +217,7 @@ def test_a_read_only_database_is_one_line(name: str, inputs: dict[str, Path], de
     else:
         assert rc == 0, err
     assert dump_tables_of(demo_db) == before
+    assert not (tmp_path / "file:").exists()
 
 
 @pytest.mark.parametrize("name", WITH_DATABASE)
