@@ -87,7 +87,7 @@ def explain(exc: BaseException, *, database: str | None = None) -> str | None:
     the command line and the app both ask here. Passwords in database URLs are masked."""
     from reviewer.paths import masked_url
 
-    where = masked_url(database) if database else "the database"
+    where = f"{masked_url(database)}: " if database else ""
     if isinstance(exc, ReviewerError):
         return masked_url(str(exc))
     if isinstance(exc, OSError) and exc.errno in _OS_ADVICE:
@@ -103,11 +103,11 @@ def explain(exc: BaseException, *, database: str | None = None) -> str | None:
         text = str(driver_error).lower()
         for words, advice in _SQLITE_ADVICE:
             if words in text:
-                return f"{where}: {advice}"
+                return f"{where}{advice}"
         return None
     module = type(driver_error).__module__ or ""
     if module.startswith("psycopg") and type(driver_error).__name__ == "OperationalError":
         first = str(driver_error).strip().splitlines()[0] if str(driver_error).strip() else "connection failed"
-        return masked_url(f"{where}: cannot use the database server ({first}); check the URL, that the "
+        return masked_url(f"{where}cannot use the database server ({first}); check the URL, that the "
                           "server runs, and the password (in the URL, PGPASSWORD or ~/.pgpass)")
     return None
