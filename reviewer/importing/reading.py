@@ -41,8 +41,8 @@ def _encoding_of(path: Path) -> str:
 
 
 def _open_text(path: Path, **options: Any) -> TextIO:
-    """The file opened as text: UTF-8 (a BOM allowed) or UTF-16/32 with a BOM; an unreadable file
-    is an InputError naming it."""
+    """The file opened as text in the encoding :func:`_encoding_of` finds; an unreadable file is an
+    InputError naming it."""
     encoding = _encoding_of(path)
     try:
         return path.open(encoding=encoding, **options)
