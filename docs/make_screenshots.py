@@ -102,12 +102,25 @@ def main() -> int:
     c.select_row(1)
     save_screenshot(c, out / "coordinator.png")
     c.close()
-    # 5. the same review view in Simplified Chinese
+    # 5. another program holds the database locked past the busy timeout: the answer is not kept, and says so
+    import sqlite3
+
+    os.environ["REVIEWER_BUSY_TIMEOUT_MS"] = "200"
+    k = window()
+    holder = sqlite3.connect(db, isolation_level=None)
+    holder.execute("BEGIN EXCLUSIVE")
+    keys(k, Qt.Key.Key_U, Qt.Key.Key_3)
+    save_screenshot(k, out / "review_database_locked.png")
+    holder.execute("ROLLBACK")
+    holder.close()
+    k.close()
+    os.environ.pop("REVIEWER_BUSY_TIMEOUT_MS")
+    # 6. the same review view in Simplified Chinese
     install_translator(app, "zh_CN")
     z = window()
     keys(z, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_3)
     save_screenshot(z, out / "review_zh_CN.png")
-    for name in ("queue", "review", "side_by_side", "coordinator", "review_zh_CN"):
+    for name in ("queue", "review", "side_by_side", "coordinator", "review_database_locked", "review_zh_CN"):
         print(out / f"{name}.png")
     os._exit(0)  # skip Qt teardown in this one-shot script
 

@@ -1,11 +1,13 @@
 """Where files live: bundled resources and migrations (the top-level ``resources/`` and ``db/``
 folders in a checkout, the ``reviewer.resources`` and ``reviewer.migrations`` packages in an
-installed wheel, or ``sys._MEIPASS`` in a PyInstaller bundle) and the user's default study database."""
+installed wheel, or ``sys._MEIPASS`` in a PyInstaller bundle), the user's default study database, and
+database URLs as they may be shown or stored (never with their password)."""
 
 from __future__ import annotations
 
 import importlib
 import os
+import re
 import sys
 from functools import cache
 from pathlib import Path
@@ -60,3 +62,24 @@ def default_db_path() -> Path:
     if os.name == "nt":
         base = os.environ.get("LOCALAPPDATA", base)
     return Path(base) / "reviewer" / "studies.db"
+
+
+# ---------------------------------------------------------------- database URLs with a password in them
+
+_URL_PASSWORD = re.compile(r"(?P<head>[A-Za-z][\w+.-]*://[^:/@\s]*):(?P<password>[^\s]*)@(?P<host>[^@\s/]*)")
+_QUERY_PASSWORD = re.compile(r"(?P<key>[?&](?:password|pass|pwd)=)[^&\s]*", re.IGNORECASE)
+
+
+def masked_url(url: str | os.PathLike[str]) -> str:
+    """*url* to show: a password in it (``user:PASSWORD@host`` or ``?password=``) becomes ``***``.
+    Paths and URLs without one come back unchanged; also masks URLs inside a longer message."""
+    text = _URL_PASSWORD.sub(lambda m: f"{m['head']}:***@{m['host']}", str(url))
+    return _QUERY_PASSWORD.sub(lambda m: f"{m['key']}***", text)
+
+
+def url_without_password(url: str | os.PathLike[str]) -> str:
+    """*url* to store (recent files, settings keys): with no password at all, so that opening it
+    again takes the password where libpq looks at connect time (``PGPASSWORD``, ``~/.pgpass``)."""
+    text = _URL_PASSWORD.sub(lambda m: f"{m['head']}@{m['host']}", str(url))
+    text = re.sub(r"[?&](?:password|pass|pwd)=[^&\s]*", "", text, flags=re.IGNORECASE)
+    return text if "?" in text or "&" not in text else text.replace("&", "?", 1)

@@ -27,6 +27,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
+from reviewer.files import atomic_write
 from reviewer.store.models import Case, ChecklistVersion, Criterion
 from reviewer.store.vocabulary import split_category
 
@@ -141,12 +142,13 @@ def export_checklists(session: Session, study_id: int, path: str | Path, fmt: st
     path = Path(path)
     if fmt == "healthbench":
         records = healthbench_records(session, study_id)
-        with path.open("w", encoding="utf-8") as fh:
+        with atomic_write(path) as fh:
             for r in records:
                 fh.write(json.dumps(r, ensure_ascii=False) + "\n")
         return len(records)
     if fmt == "llmeval-med":
         data = llmeval_med_dataset(session, study_id)
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=1), encoding="utf-8")
+        with atomic_write(path) as fh:
+            fh.write(json.dumps(data, ensure_ascii=False, indent=1))
         return sum(len(v) for v in data.values())
     raise InputError(f"unknown export format {fmt!r} (expected {' or '.join(FORMATS)})")

@@ -13,12 +13,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEventLoop, Qt
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
-from reviewer.errors import NotFoundError, ReviewerError
+from reviewer.errors import NotFoundError, ReviewerError, explain
 from reviewer.gui import settings
 from reviewer.gui.i18n import install_translator
 from reviewer.gui.rater.main_window import MainWindow
 from reviewer.gui.safe_text import show_message
 from reviewer.gui.style import apply_style
+from reviewer.paths import url_without_password
 from reviewer.reviewfiles.workcopy import is_review_file
 
 if TYPE_CHECKING:
@@ -122,11 +123,13 @@ def pick_rater(ops: RatingOperations, name: str | None, manifest: dict, parent: 
 
 def remembered_rater(url: str) -> str:
     """The rater last chosen for the store at *url* (``""`` when none)."""
-    return settings.RATER_OF_STORE(url=url).value()
+    return settings.RATER_OF_STORE(url=url_without_password(url)).value()
 
 
 def remember(url: str, rater: str) -> None:
-    """Remember the rater for this store, and the store among the recent ones."""
+    """Remember the rater for this store, and the store among the recent ones (its URL stored
+    without a password: reopening it takes the password from PGPASSWORD or ~/.pgpass)."""
+    url = url_without_password(url)
     settings.RATER_OF_STORE(url=url).set(rater)
     settings.LAST_RATER.set(rater)
     recent = [p for p in settings.RECENT.value() if p != url]
@@ -227,8 +230,11 @@ def save_screenshot(window: MainWindow, png: str | os.PathLike[str], width: int 
 def open_in_new_window(target: str, parent: QWidget | None = None) -> None:
     try:
         window = build_window(target)
-    except ReviewerError as exc:
-        show_message(parent, "Reviewer", str(exc))
+    except Exception as exc:  # noqa: BLE001 - what a user can fix is said in one line; a bug propagates
+        message = explain(exc, database=target)
+        if message is None:
+            raise
+        show_message(parent, "Reviewer", message)
         return
     _windows.append(window)
     window.show()
@@ -243,9 +249,10 @@ def run_app(target: str | os.PathLike[str] | None, *, rater: str | None = None, 
     try:
         window = start_window(target, rater=rater, coordinator=coordinator, study=study,
                               interactive=not screenshot)
-    except ReviewerError as exc:
-        if not screenshot:  # started from a desktop icon there is no terminal to print to
-            show_message(None, "Reviewer", str(exc), QMessageBox.Icon.Critical)
+    except Exception as exc:
+        message = explain(exc, database=None if target is None else str(target))
+        if message is not None and not screenshot:  # started from a desktop icon there is no terminal
+            show_message(None, "Reviewer", message, QMessageBox.Icon.Critical)
         raise
     if screenshot:
         path = save_screenshot(window, screenshot)

@@ -4,11 +4,13 @@ spell a key or a default.
 
 Keys and stored values are those the app has always written, so existing users' settings keep
 working. A key made of parts (one per store, one per column layout) is a :class:`KeyedOption`:
-``RATER_OF_STORE(url=store.url)`` is the option for that store.
+``RATER_OF_STORE(url=...)`` is the option for that store; database URLs are stored without their
+password (reviewer.paths.url_without_password) and the file is readable by its owner only.
 """
 
 from __future__ import annotations
 
+import os
 import string
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
@@ -26,6 +28,13 @@ def _declare(key: str, option: Option[Any] | KeyedOption[Any]) -> None:
     if key in _declared:
         raise ValueError(f"setting {key!r} is declared twice")
     _declared[key] = option
+
+
+def owner_only(path: str) -> None:
+    """The settings file name databases (recent studies, a rater per store): readable by its owner
+    only (0600). A registry path (Windows) or a file not written yet is left alone."""
+    if os.name == "posix" and path and os.path.isfile(path):
+        os.chmod(path, 0o600)
 
 
 def declared() -> dict[str, Option[Any] | KeyedOption[Any]]:
@@ -49,7 +58,10 @@ class Option(Generic[T]):
         return QSettings().value(self.key, self.default, type=self.kind)
 
     def set(self, value: T) -> None:
-        QSettings().setValue(self.key, value)
+        store = QSettings()
+        store.setValue(self.key, value)
+        store.sync()
+        owner_only(store.fileName())
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.key!r}, {self.default!r})"

@@ -9,22 +9,27 @@ into dicts (no per-row SELECT), which keeps 60,000-row files in the seconds rang
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import json
 import os
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
-from typing import Any, TextIO
+from typing import Any
 
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
-from reviewer.errors import InputError
 from reviewer.importing.lookups import CaseResolver  # re-exported: the importers take everything from here
+from reviewer.importing.reading import (  # re-exported: the importers take everything from here
+    check_turns,
+    field_of,
+    parse_json,
+    read_csv,
+    read_json,
+    read_jsonl,
+)
 from reviewer.store.engine import Store, transaction
 from reviewer.store.models import Base, Model, Rater, Study, utcnow
 from reviewer.store.reads import (  # re-exported: the importers take everything from here
@@ -37,7 +42,7 @@ from reviewer.studies.lookup import get_study
 __all__ = [
     "CaseResolver", "CriterionInfo", "ImportReport", "LatestChecklist", "bulk_insert", "check_turns",
     "content_hash", "criterion_key", "field_of", "first_of", "get_or_create_model", "get_or_create_raters",
-    "get_study", "latest_checklists", "read_csv", "read_json", "read_jsonl", "record_import", "short_title", "study_import",
+    "get_study", "latest_checklists", "parse_json", "read_csv", "read_json", "read_jsonl", "record_import", "short_title", "study_import",
     "transaction",
 ]
 
@@ -122,114 +127,6 @@ def _user() -> str:
         return getpass.getuser()
     except Exception:  # noqa: BLE001 - no user name is not a reason to fail an import
         return ""
-
-
-# ---------------------------------------------------------------- reading
-
-def _open_text(path: Path, **options: Any) -> TextIO:
-    """The file opened as UTF-8 text (a BOM allowed); an unreadable file is an InputError naming it."""
-    try:
-        return path.open(encoding="utf-8-sig", **options)
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
-
-
-def read_csv(path: str | Path, check_header: Callable[[list[str]], None]
-             ) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line_number, row)`` for each row of a CSV file with a header; the number is the row's
-    first physical line (a quoted field may span several). *check_header* gets the column names
-    first and raises InputError when a needed one is missing."""
-    path = Path(path)
-    with _open_text(path, newline="") as handle:
-        reader = csv.DictReader(handle)
-        check_header(list(reader.fieldnames or []))
-        line = reader.line_num + 1
-        for row in reader:
-            yield line, row
-            line = reader.line_num + 1
-
-
-def read_jsonl(path: str | Path) -> Iterator[tuple[int, dict[str, Any]]]:
-    """Yield ``(line_number, object)`` for each non-blank line (1-based numbers).
-
-    Broken JSON or a line that is not a JSON object raises InputError naming file and line.
-    """
-    path = Path(path)
-    with _open_text(path) as handle:
-        for number, line in enumerate(handle, start=1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise InputError(f"broken JSON: {exc.msg} (column {exc.colno})",
-                                 file=str(path), line=number) from exc
-            if not isinstance(obj, dict):
-                raise InputError(f"expected a JSON object, got {_type_name(obj)}",
-                                 file=str(path), line=number)
-            yield number, obj
-
-
-def read_json(path: str | Path) -> Any:
-    """A whole-file JSON document; broken JSON names the line and column."""
-    path = Path(path)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except OSError as exc:
-        raise InputError(f"cannot read the file: {exc.strerror}", file=str(path)) from exc
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"broken JSON: {exc.msg} (column {exc.colno})", file=str(path),
-                         line=exc.lineno) from exc
-
-
-_TYPE_NAMES = {str: "text", int: "an integer", float: "a number", bool: "true/false",
-               list: "a list", dict: "an object", type(None): "null"}
-
-
-def _type_name(value: Any) -> str:
-    return _TYPE_NAMES.get(type(value), type(value).__name__)
-
-
-def field_of(row: dict[str, Any], key: str, types: type | tuple[type, ...], *, file: str | Path,
-             line: int | None = None, item: str | None = None, required: bool = True,
-             default: Any = None) -> Any:
-    """``row[key]`` checked against *types* (bool is never accepted as a number).
-
-    A missing required field or a wrong type raises InputError naming file, line/item and field.
-    """
-    if key not in row or (row[key] is None and required):
-        if required:
-            raise InputError(f"missing required field {key!r}", file=str(file), line=line, item=item)
-        return default
-    value = row[key]
-    if value is None:
-        return default
-    wanted = types if isinstance(types, tuple) else (types,)
-    if isinstance(value, bool) and bool not in wanted:
-        ok = False
-    else:
-        ok = isinstance(value, wanted)
-    if not ok:
-        names = " or ".join(_TYPE_NAMES.get(t, t.__name__) for t in wanted)
-        raise InputError(f"field {key!r} should be {names}, got {_type_name(value)}",
-                         file=str(file), line=line, item=item)
-    return value
-
-
-def check_turns(turns: Any, key: str, *, file: str | Path, line: int | None) -> list[dict[str, str]]:
-    """A conversation: a non-empty list of ``{role, content}`` with text content."""
-    if not isinstance(turns, list) or not turns:
-        raise InputError(f"field {key!r} should be a non-empty list of turns", file=str(file), line=line)
-    out = []
-    for i, turn in enumerate(turns):
-        if (not isinstance(turn, dict) or not isinstance(turn.get("role"), str)
-                or not isinstance(turn.get("content"), str)):
-            raise InputError(f"turn {i + 1} of {key!r} should be an object with text 'role' and 'content'",
-                             file=str(file), line=line)
-        out.append({"role": turn["role"], "content": turn["content"]})
-    return out
 
 
 # ---------------------------------------------------------------- hashing and small helpers

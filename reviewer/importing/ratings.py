@@ -22,7 +22,6 @@ adds nothing (reviewer.importing.rater_labels).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +36,7 @@ from reviewer.importing.common import (
     ImportReport,
     get_or_create_raters,
     latest_checklists,
+    parse_json,
     read_csv,
     read_jsonl,
     study_import,
@@ -154,9 +154,9 @@ class _Fields:
             return None
         if isinstance(value, str):
             try:
-                value = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise self.fail(key, f"broken JSON ({exc.msg})") from exc
+                value = parse_json(value, file=self.path, line=self.line, item=self.item)
+            except InputError as exc:
+                raise self.fail(key, exc.problem) from exc
         if not isinstance(value, dict):
             raise self.fail(key, "should be a JSON object")
         return value

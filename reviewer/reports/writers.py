@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import base64
 import html
+import io
 import os
 import re
 from collections.abc import Callable
@@ -20,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from reviewer.errors import ReviewerError
+from reviewer.files import atomic_path, spreadsheet_text
 from reviewer.reports.document import ReportDocument, Table
 from reviewer.reports.labels import MIN_INFORMATIVE_N, NOT_INFORMATIVE_NOTE, interval_of, n_column
 
@@ -315,11 +317,26 @@ def _sheet_name(name: str, used: set[str]) -> str:
     return candidate
 
 
+def spreadsheet_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """*frame* with every text cell and column name made safe for a spreadsheet
+    (reviewer.files.spreadsheet_text); numbers keep their type, so they stay numbers in the file."""
+    out = frame.rename(columns=lambda c: spreadsheet_text(c) if isinstance(c, str) else c)
+    for i in range(out.shape[1]):  # by position: two columns may share a name
+        column = out.iloc[:, i]
+        if pd.api.types.is_object_dtype(column.dtype) or pd.api.types.is_string_dtype(column.dtype):
+            out.isetitem(i, column.map(spreadsheet_text))  # text lives in object and string columns
+    return out
+
+
 def write_xlsx(doc: ReportDocument, path: Path) -> None:
+    """One sheet per table; text cells are written as strings (openpyxl reads a text cell starting
+    with '=' as a formula, which spreadsheet_frame's apostrophe rules out), numbers as numbers."""
     used: set[str] = set()
-    with pd.ExcelWriter(path, engine="openpyxl") as xl:
+    book = io.BytesIO()  # built in memory: a zip that fails half-written on disk complains again when collected
+    with pd.ExcelWriter(book, engine="openpyxl") as xl:
         for table in doc.tables():
-            table.frame.to_excel(xl, sheet_name=_sheet_name(table.name, used), index=False)
+            spreadsheet_frame(table.frame).to_excel(xl, sheet_name=_sheet_name(table.name, used), index=False)
+    path.write_bytes(book.getvalue())
 
 
 def stacked_tables(doc: ReportDocument) -> pd.DataFrame:
@@ -328,7 +345,7 @@ def stacked_tables(doc: ReportDocument) -> pd.DataFrame:
 
 
 def write_csv(doc: ReportDocument, path: Path) -> None:
-    stacked_tables(doc).to_csv(path, index=False)
+    spreadsheet_frame(stacked_tables(doc)).to_csv(path, index=False)
 
 
 WRITERS = {".html": write_html, ".htm": write_html, ".pdf": write_pdf, ".xlsx": write_xlsx, ".csv": write_csv}
@@ -343,7 +360,8 @@ def write_report(doc: ReportDocument, path: str | os.PathLike[str], progress: Pr
     out.parent.mkdir(parents=True, exist_ok=True)
     if progress:
         progress(0, 1)
-    writer(doc, out)
+    with atomic_path(out) as temp:  # a failure (a full disk) leaves no partial report
+        writer(doc, temp)
     if progress:
         progress(1, 1)
     return out

@@ -16,7 +16,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import datetime
 from itertools import chain
@@ -26,6 +25,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
+from reviewer.files import atomic_path, atomic_write, spreadsheet_text
 from reviewer.store.engine import Store, transaction
 from reviewer.studies.export_rows import (  # noqa: F401  (the column lists are part of this module's API)
     BUILDERS,
@@ -43,7 +43,9 @@ FORMATS = (".csv", ".jsonl", ".parquet")
 
 
 def _flat(value: Any) -> Any:
-    """A value for CSV and Parquet: lists and objects as JSON text (sorted keys), times as ISO text."""
+    """A value for CSV and Parquet: lists and objects as JSON text (sorted keys), times as ISO text.
+    Parquet keeps text as it is (it is data, not a spreadsheet); CSV cells also go through
+    :func:`reviewer.files.spreadsheet_text` (CsvFormat)."""
     if isinstance(value, (list, dict)):
         return json.dumps(value, ensure_ascii=False, sort_keys=True)
     if isinstance(value, datetime):
@@ -72,7 +74,7 @@ class CsvFormat:
     def part(self, columns: Sequence[str], values: Sequence[Any]) -> str:
         self._buffer.seek(0)
         self._buffer.truncate()
-        self._writer.writerow([*(_flat(v) for v in values), "x"])
+        self._writer.writerow([*(spreadsheet_text(_flat(v)) for v in values), "x"])
         return self._buffer.getvalue()[:-4]  # less ",x\r\n"
 
     def row(self, *parts: str) -> str:
@@ -107,7 +109,7 @@ def _count(rows: Iterable[Any], counter: list[int]) -> Iterator[Any]:
 
 
 def _write_lines(path: Path, header: str, rows: Iterable[str]) -> None:
-    with path.open("w", encoding="utf-8", newline="") as handle:
+    with atomic_write(path, newline="") as handle:
         handle.write(header)
         handle.writelines(rows)
 
@@ -127,7 +129,8 @@ def _write_parquet(path: Path, columns: Sequence[str], rows: Iterable[tuple]) ->
             arrays[k] = pa.array(list(values))
         except (pa.ArrowInvalid, pa.ArrowTypeError):  # mixed types: keep them as text
             arrays[k] = pa.array([None if v is None else str(v) for v in values])
-    pq.write_table(pa.table(arrays), path)
+    with atomic_path(path) as temp:
+        pq.write_table(pa.table(arrays), temp)
 
 
 def _write(path: Path, suffix: str, columns: Sequence[str], build: Callable[[Format], Iterable[Any]]) -> None:
@@ -153,13 +156,8 @@ def export(store: Store | Session, kind: str, path: str | Path, *, study: str | 
                          file=str(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     counter = [0]
-    part = path.with_name(path.name + ".part")  # a failed export leaves no half-written file behind
-    try:
-        with transaction(store) as session:
-            study_id = get_study(session, study).id if study is not None else None
-            _write(part, suffix, COLUMNS[kind],
-                   lambda fmt: _count(BUILDERS[kind](session, study_id, fmt), counter))  # noqa: B023
-        os.replace(part, path)
-    finally:
-        part.unlink(missing_ok=True)
+    with transaction(store) as session:  # the writers land the file whole or not at all (reviewer.files)
+        study_id = get_study(session, study).id if study is not None else None
+        _write(path, suffix, COLUMNS[kind],
+               lambda fmt: _count(BUILDERS[kind](session, study_id, fmt), counter))  # noqa: B023
     return counter[0]

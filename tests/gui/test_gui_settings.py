@@ -83,3 +83,20 @@ def test_no_gui_module_spells_a_settings_key() -> None:
     spelled = [str(p.relative_to(GUI)) for p in GUI.rglob("*.py")
                if p.name != "settings.py" and "QSettings(" in p.read_text("utf-8")]
     assert spelled == []
+
+
+def test_a_database_password_never_reaches_the_settings_file() -> None:
+    """Recent studies and the rater per store keep the URL without its password (PGPASSWORD or
+    ~/.pgpass supply it when reopening); the file that names databases is readable by its owner only."""
+    import os
+
+    from reviewer.gui.app import remember, remembered_rater
+
+    url = "postgresql+psycopg://dr:S3cretPw@db.example:5432/study"
+    remember(url, "dr-chen")
+    path = Path(QSettings().fileName())
+    assert path.is_file() and "S3cretPw" not in path.read_text("utf-8", errors="replace")
+    assert settings.RECENT.value() == ["postgresql+psycopg://dr@db.example:5432/study"]
+    assert remembered_rater(url) == "dr-chen"  # the same store, with or without the password
+    if os.name == "posix":
+        assert path.stat().st_mode & 0o777 == 0o600

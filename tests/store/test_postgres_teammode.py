@@ -319,3 +319,41 @@ def test_pack_without_a_study_and_a_forged_return_on_the_server(pg_store, tmp_pa
         merge_return_files(pg_store, [resign_return(tmp_path / "r.rvr", tmp_path / "f.rvr", "ef" * 32)])
     assert dump_tables(pg_store) == before
     assert len(merge_return_files(pg_store, [tmp_path / "r.rvr"]).files[0].inserted) == 1
+
+
+def test_pack_without_study_on_the_server(pg_store, tmp_path: Path, capsys) -> None:
+    """`reviewer pack --rater NAME` with no --study finds the rater's one study on PostgreSQL too
+    (the lookup once ran DISTINCT over whole study rows, which PostgreSQL refuses for JSON columns)."""
+    from reviewer.cli.main import main
+
+    name, rater = _unique("pack-no-study"), _unique("dr-pack")
+    build_study(pg_store, name=name, n_cases=2)
+    with pg_store.begin() as s:
+        design_assignments(s, get_study(s, name), [rater], per_response=1)
+    rvw = tmp_path / "r.rvw"
+    capsys.readouterr()
+    assert main(["pack", "--rater", rater, "-o", str(rvw), "--db", pg_store.url]) == 0
+    assert f"study {name!r}" in capsys.readouterr().out
+    work, manifest = open_review_file(rvw)
+    work.close()
+    assert manifest["study_name"] == name
+
+
+def test_a_password_in_the_url_never_shows(pg_store, tmp_path: Path, capsys, caplog) -> None:
+    """The test server trusts its user, so any password in the URL connects: status, init and an
+    error (a database that does not exist) print the URL with the password masked, logs included."""
+    from reviewer.cli.main import main
+
+    secret = "Pw-" + uuid.uuid4().hex
+    url = make_url(pg_store.url).set(password=secret)
+    with_password = url.render_as_string(hide_password=False)
+    assert secret in with_password
+    capsys.readouterr()
+    assert main(["status", "--db", with_password]) == 0
+    assert main(["--db", with_password, "init", "--study", _unique("pw")]) == 0
+    missing = url.set(database="no_such_db_" + uuid.uuid4().hex[:8]).render_as_string(hide_password=False)
+    assert main(["status", "--db", missing]) == 2
+    out, err = capsys.readouterr()
+    assert "database: " in out and ":***@" in out
+    assert err.startswith("reviewer: error: ") and len(err.strip().splitlines()) == 1, err
+    assert secret not in out + err + caplog.text

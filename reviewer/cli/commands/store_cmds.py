@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.paths import masked_url
 
 
 def cmd_init(args: argparse.Namespace) -> int:
@@ -14,7 +15,7 @@ def cmd_init(args: argparse.Namespace) -> int:
     with store.begin() as session:
         study = get_study(session, args.study, create=True)
         name = study.name
-    print(f"study {name!r} ready in {store.url}")
+    print(f"study {name!r} ready in {masked_url(store.url)}")
     return 0
 
 
@@ -27,7 +28,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     if args.json:
         print_json(counts)
     else:
-        print(f"database: {store.url}")
+        print(f"database: {masked_url(store.url)}")
         for key, value in counts.items():
             print(f"  {key.replace('_', ' '):<18} {value:>8}")
     return 0

@@ -30,8 +30,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ReviewerError
+from reviewer.errors import ReviewerError, explain
 from reviewer.gui.safe_text import message_box, plain_label, plain_tooltip
+from reviewer.paths import masked_url
 
 log = logging.getLogger(__name__)
 
@@ -46,12 +47,15 @@ def _duration(seconds: float) -> str:
 
 
 def error_message(exc: BaseException) -> str:
-    """What the user reads: a ReviewerError's own message, otherwise the type, text and origin."""
-    if isinstance(exc, ReviewerError):
-        return str(exc)
+    """What the user reads: a ReviewerError's own message or a failure the user can fix (a full disk,
+    a locked database: reviewer.errors.explain), otherwise the type, text and origin; a database
+    password never shows."""
+    known = explain(exc)
+    if known is not None:
+        return known
     tb = traceback.extract_tb(exc.__traceback__)
     where = f" (in {tb[-1].filename.rsplit('/', 1)[-1]}:{tb[-1].lineno})" if tb else ""
-    return f"{type(exc).__name__}: {exc}{where}"
+    return masked_url(f"{type(exc).__name__}: {exc}{where}")
 
 
 class _Runner(QThread):
@@ -159,7 +163,7 @@ class Job(QObject):
             message = error_message(exc)
             cancelled = self._cancel and ("cancel" in message.lower() or isinstance(exc, KeyboardInterrupt))
             if not cancelled and not isinstance(exc, ReviewerError):  # a bug: keep the whole traceback
-                log.error("job %r failed: %s", self.title, "".join(traceback.format_exception(exc)))
+                log.error("job %r failed: %s", self.title, masked_url("".join(traceback.format_exception(exc))))
             self._w_error.emit(message, cancelled)
             return
         self._w_done.emit(result)

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError
+from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError, UnavailableError
 from reviewer.gui.rater.checklist import ChecklistView
 from reviewer.gui.rater.field_writes import FieldCommand, save_field
 from reviewer.gui.rater.item_time import ItemTime
@@ -280,6 +280,9 @@ class ReviewColumn(QWidget):
             return False
         except ReviewerError as exc:
             self.message.emit(str(exc))
+            if isinstance(exc, UnavailableError):  # locked, read-only, disk full: the answer was not kept
+                self.banner.setText(self.tr("Not saved: %s") % str(exc))
+                self.banner.setVisible(True)
             return False
         self.version = state.rating_version
         self.time.queue(rid)  # time on item rides along with the next backlog write
