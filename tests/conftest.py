@@ -175,3 +175,33 @@ def coord_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     yield make
     for w in made:
         w.close()
+
+
+@pytest.fixture
+def rater_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """``make(store, ids, rater="alice", language="en", persist=False)`` -> the rater's MainWindow,
+    shown and active, on isolated QSettings (``ids`` from ``tests.support.rating.make_study``)."""
+    from tests.support.gui import isolate_settings
+
+    isolate_settings(tmp_path / "settings")
+    from reviewer.gui.app import make_app
+    from reviewer.gui.rater.main_window import MainWindow
+    from reviewer.rating.operations import RatingOperations
+
+    make_app("en")
+    made: list[Any] = []
+
+    def make(store: Store, ids: dict[str, Any], rater: str = "alice", persist: bool = False,
+             coordinator: bool = False) -> Any:
+        w = MainWindow(RatingOperations(store), ids["study"], ids[rater], rater, coordinator)
+        w.persist_settings = persist
+        qtbot.addWidget(w)
+        with qtbot.waitActive(w):
+            w.show()
+            w.activateWindow()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()

@@ -105,4 +105,6 @@ RECENT = ListOption("recent", [])  # store URLs, newest first
 WINDOW_GEOMETRY = StateOption("window/geometry")
 WINDOW_SPLITTER = StateOption("window/splitter")
 WINDOW_COLUMNS = StateOption("window/columns")
+# the response a rater had open, per store, study and rater: the app reopens there
+POSITION = KeyedOption("position/{url}/{study}/{rater}", TextOption, "")
 COLUMN_LAYOUT = KeyedOption("layout/{name}/{shape}", StateOption)  # shape: wide | stacked

@@ -31,6 +31,10 @@ QTextBrowser {{ background: {pane}; color: {text}; }}
 #CriterionRow QToolButton:hover {{ border-color: {focus_line}; }}
 QToolButton#Met:checked {{ background: #1f9d55; color: white; border-color: #1f9d55; }}
 QToolButton#NotMet:checked {{ background: #d64545; color: white; border-color: #d64545; }}
+QToolButton#Met[harmful="true"]:checked {{ background: #d64545; color: white; border-color: #d64545; }}
+QToolButton#NotMet[harmful="true"]:checked {{ background: #1f9d55; color: white; border-color: #1f9d55; }}
+#CriterionRow[harmful="true"] {{ border-left: 4px solid #e8a0a0; }}
+#CriterionRow[harmful="true"][focused="true"] {{ border-left: 4px solid #d64545; }}
 QToolButton#NotApplicable:checked {{ background: #7b8494; color: white; border-color: #7b8494; }}
 QToolButton#Feedback[given="true"] {{ color: #8a4b00; border-color: #e0a030; }}
 #StatusBadge {{ border-radius: 9px; padding: 2px 10px; font-weight: 600; color: white; background: #8a94a6; }}

@@ -46,6 +46,7 @@ from reviewer.rating.views import (  # noqa: F401  (re-exported: the rating serv
     SchemeRow,
     Turn,
     assemble_item,
+    missing_answers,
 )
 from reviewer.store.models import (
     CRITERION_VALUES,
@@ -309,21 +310,6 @@ def add_feedback(session: Session, rater_id: int, response_id: int | None, crite
     session.add(fb)
     session.flush()
     return fb.id
-
-
-def missing_answers(item: ItemView) -> list[str]:
-    """What still needs an answer before *item* can be submitted, in the words the rater sees."""
-    missing = [f"criterion {c.number} ({_short(c.text)})" for c in item.criteria if c.id not in item.values]
-    if item.overall_scale is not None and item.overall_scale.required and item.overall_score is None:
-        missing.append("the overall score")
-    missing += [f"the {s.name} score" for s in item.extra_scales
-                if s.required and item.extra_scores.get(s.name) is None]
-    return missing
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def submit(session: Session, rater_id: int, response_id: int, *, actor: str | None = None,

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.store.vocabulary import anchors_for
+
 NEW = "new"  # queue status of a response the rater has not touched (no Rating row)
 
 
@@ -215,7 +217,9 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
     overall = None
     extra: tuple[ScaleView, ...] = ()
     if scheme is not None:
-        overall = scale_view("overall", scheme.score_min, scheme.score_max, scheme.score_anchors,
+        tiered = any(tier for (_cid, _key, _text, _points, tier, _tags) in criteria)
+        anchors = anchors_for(scheme.score_anchors, tiered) if isinstance(scheme.score_anchors, dict) else None
+        overall = scale_view("overall", scheme.score_min, scheme.score_max, anchors,
                              bool(scheme.require_overall))
         extra = tuple(scale_view(str(s.get("name", f"scale{i + 1}")), s.get("min", 1), s.get("max", 5),
                                  s.get("anchors"), bool(s.get("required", False)))
@@ -244,3 +248,38 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
         show_points=bool(settings.get("show_points", True)),
         show_tier=bool(settings.get("show_tier", True)),
     )
+
+
+@dataclass(frozen=True)
+class MissingAnswer:
+    """One answer still needed before a rating can be submitted: a criterion (by number and
+    text), the overall score, or an extra scale (by name). ``str()`` gives the English words; the
+    app words it in the rater's language from the fields."""
+
+    kind: str  # criterion | overall | extra
+    number: int = 0
+    text: str = ""
+
+    def __str__(self) -> str:
+        if self.kind == "criterion":
+            return f"criterion {self.number} ({self.text})"
+        if self.kind == "overall":
+            return "the overall score"
+        return f"the {self.text} score"
+
+
+def missing_answers(item: ItemView) -> list[MissingAnswer]:
+    """What still needs an answer before *item* can be submitted (the app asks it of the answers
+    on screen with ``dataclasses.replace(item, values=..., ...)``)."""
+    missing = [MissingAnswer("criterion", c.number, _short(c.text)) for c in item.criteria
+               if c.id not in item.values]
+    if item.overall_scale is not None and item.overall_scale.required and item.overall_score is None:
+        missing.append(MissingAnswer("overall"))
+    missing += [MissingAnswer("extra", 0, s.name) for s in item.extra_scales
+                if s.required and item.extra_scores.get(s.name) is None]
+    return missing
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

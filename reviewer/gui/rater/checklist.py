@@ -13,7 +13,7 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
 from reviewer.rating.views import CriterionView, Overview
-from reviewer.store.vocabulary import MET, NA, NOT_MET
+from reviewer.store.vocabulary import MET, NA, NOT_MET, harmful
 
 VALUE_OBJECT = {MET: "Met", NOT_MET: "NotMet", NA: "NotApplicable"}
 
@@ -59,29 +59,29 @@ class CriterionRow(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # points and tier sit at the top right at their full width (the text wraps beside them):
+        # never cut to "secondar" or hidden when the column is narrow or the text large
+        self.meta = QLabel()
+        self.meta.setObjectName("Subtle")
+        self.meta.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         top.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.text, 1)
+        top.addWidget(self.meta, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(26, 0, 0, 0)
         bottom.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
-        for value, label in ((MET, self.tr("1 Met")), (NOT_MET, self.tr("2 Not met")),
-                             (NA, self.tr("3 N/A"))):
+        for value in (MET, NOT_MET, NA):
             b = QToolButton()
             b.setObjectName(VALUE_OBJECT[value])
-            b.setText(label)
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, v=value: self._on_button(v))
             bottom.addWidget(b)
             self.buttons[value] = b
-        self.meta = QLabel()
-        self.meta.setObjectName("Subtle")
-        # points/tier give way first when the column is narrow (side by side)
-        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bottom.addSpacing(6)
-        bottom.addWidget(self.meta, 1)
+        self._label_buttons(False)
+        bottom.addStretch(1)
         self.feedback = QToolButton()
         self.feedback.setObjectName("Feedback")
         self.feedback.setText("⚑")
@@ -97,6 +97,22 @@ class CriterionRow(QFrame):
         self.others.setVisible(False)
         self.others.setContentsMargins(26, 0, 0, 0)
         outer.addWidget(self.others)
+
+    def _label_buttons(self, harmful: bool) -> None:
+        """A harmful-behaviour criterion (negative points) is answered present / absent, and
+        "present" shows red (the harm happened), not a green "met"."""
+        if harmful:
+            labels = {MET: self.tr("1 Present"), NOT_MET: self.tr("2 Absent"), NA: self.tr("3 N/A")}
+        else:
+            labels = {MET: self.tr("1 Met"), NOT_MET: self.tr("2 Not met"), NA: self.tr("3 N/A")}
+        for value, b in self.buttons.items():
+            b.setText(labels[value])
+        if self.property("harmful") != harmful:
+            self.setProperty("harmful", harmful)
+            for b in self.buttons.values():
+                b.setProperty("harmful", harmful)
+                _repolish(b)
+            _repolish(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.index)
@@ -124,6 +140,7 @@ class CriterionRow(QFrame):
         self.meta.setText(" · ".join(meta))
         self.meta.setToolTip(" · ".join(meta))
         self.meta.setVisible(bool(meta))
+        self._label_buttons(harmful(c.points))
         self.set_feedback(feedback)
 
     def set_feedback(self, kinds: tuple[str, ...]) -> None:

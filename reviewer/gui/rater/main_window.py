@@ -67,10 +67,11 @@ class MainWindow(QMainWindow):
         self.side_by_side = False
         self._stacked = False
         if first is not None:
-            self.study_name = first.study_name
+            self.study_name, self.url = first.study_name, first.url
         else:
-            self.study_name = ops.study_name(study_id)
-        self.setWindowTitle(self.tr("Reviewer — %s — %s") % (self.study_name, rater_name))
+            self.study_name, self.url = ops.study_name(study_id), ops.store.url
+        # Qt adds the application's display name ("Reviewer") to the title itself
+        self.setWindowTitle(self.tr("%s — %s") % (self.study_name, rater_name))
 
         # queue panel
         self.model = QueueModel(ops, self)
@@ -181,6 +182,8 @@ class MainWindow(QMainWindow):
             col.attach(ops)
         if self.current_id is None:
             self.reload()
+        else:  # the first screen showed the queue's first item: go where the rater stopped
+            self._resume()
         from reviewer.gui.coordinator.menu import install  # coordinator menu, jobs, return ratings
 
         install(self)
@@ -233,7 +236,8 @@ class MainWindow(QMainWindow):
         empty = not self.model.ids()
         self.stack.setCurrentWidget(self.empty if empty else self.splitter)
         if not empty:
-            self.select_row(0)
+            resume = self._resume_row() if self.ops is not None else None
+            self.select_row(0 if resume is None else resume)
 
     def _update_progress(self) -> None:
         done, total = self.model.counts()
@@ -246,6 +250,24 @@ class MainWindow(QMainWindow):
             row = self.model.row_of(self.current_id)
             if row is not None:
                 self.table.selectRow(row)
+
+    # -- where the rater stopped -------------------------------------------------------------------
+    def _position(self) -> settings.Option[str]:
+        return settings.POSITION(url=self.url, study=str(self.study_id), rater=self.rater_name)
+
+    def _resume_row(self) -> int | None:
+        """The row of the response the rater had open last time (``None``: none, or gone)."""
+        stored = self._position().value()
+        rid = int(stored) if stored.isdigit() else None
+        if rid is None or self.model.queue_index(rid) is None:
+            return None
+        return self.model.row_of(rid)
+
+    def _resume(self) -> None:
+        """Open the response the rater had open last time (when it is still in the queue)."""
+        row = self._resume_row()
+        if row is not None and self.model.response_at(row) != self.current_id:
+            self.select_row(row)
 
     # -- navigation ----------------------------------------------------------------------------
     def select_row(self, row: int) -> None:
@@ -275,6 +297,8 @@ class MainWindow(QMainWindow):
         if response_id == self.current_id:
             return
         self.current_id = response_id
+        if self.persist_settings and self.ops is not None:
+            self._position().set(str(response_id))
         first = self.columns[0]
         first.show_item(response_id)
         self.case_pane.show_item(first.item, is_dark())
@@ -332,14 +356,17 @@ class MainWindow(QMainWindow):
         self.statusBar().showMessage(self.tr("Everything in your queue is submitted. Thank you!"), 8000)
 
     def toggle_side_by_side(self) -> None:
+        """B: two answers to the same case side by side; on a case with one answer in the queue
+        nothing moves (the queue stays), and the status bar says why."""
+        if not self.side_by_side and self._partner_id() is None:
+            self.statusBar().showMessage(self.tr("No other response to this case in your queue"), 6000)
+            return
         self.side_by_side = not self.side_by_side
         self.queue_panel.setVisible(not self.side_by_side)  # two answers need the room
         if self.side_by_side:
             half = max(1, sum(self.col_splitter.sizes()) // 2)
             self.col_splitter.setSizes([half, half])
         self._show_partner()
-        if self.side_by_side and not self.columns[1].isVisible():
-            self.statusBar().showMessage(self.tr("No other response to this case in your queue"), 6000)
         if not self.columns[1].isVisible():
             self.active = self.columns[0]
 

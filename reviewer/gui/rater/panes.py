@@ -11,8 +11,8 @@ import html
 from functools import lru_cache
 
 import markdown as md
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QTextBrowser, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTextBrowser, QToolButton, QVBoxLayout, QWidget
 
 from reviewer.gui.settings import REFERENCE_OPEN
 from reviewer.rating.views import ItemView
@@ -156,3 +156,27 @@ class ResponsePane(QWidget):
         self.model_label.setVisible(model_name is not None)
         if model_name is not None:
             self.model_label.setText(self.tr("Coordinator view · model: %s") % model_name)
+
+
+class FittingScrollArea(QScrollArea):
+    """A vertical-only scroll area that is never narrower than its content's minimum: the splitter
+    takes room from the other panes instead of cutting off the checklist's right edge (points,
+    feedback button, comment box) when the text is larger or a dock panel is open."""
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content's minimum changed (text size): tell the splitter
+        return super().eventFilter(obj, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() \
+            + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())

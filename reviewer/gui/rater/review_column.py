@@ -10,6 +10,7 @@ Every write expects the version of the rating on screen; when it was changed els
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -22,7 +23,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -32,11 +32,11 @@ from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError
 from reviewer.gui.rater.checklist import ChecklistView
 from reviewer.gui.rater.field_writes import FieldCommand, save_field
 from reviewer.gui.rater.item_time import ItemTime
-from reviewer.gui.rater.panes import ResponsePane, markdown_html
+from reviewer.gui.rater.panes import FittingScrollArea, ResponsePane, markdown_html
 from reviewer.gui.rater.score_form import ScoreForm
 from reviewer.gui.settings import COLUMN_LAYOUT
-from reviewer.rating.views import NEW, ItemView, Overview, RatingState
-from reviewer.store.vocabulary import SUBMITTED
+from reviewer.rating.views import NEW, ItemView, MissingAnswer, Overview, RatingState, missing_answers
+from reviewer.store.vocabulary import DRAFT, SUBMITTED
 
 if TYPE_CHECKING:
     from reviewer.rating.operations import RatingOperations
@@ -62,6 +62,8 @@ class ReviewColumn(QWidget):
         self.version = 0  # of the rating on screen: every write expects it (0: no rating yet)
         self.generation = 0  # bumped by a reload after a conflict: older undo commands are stale
         self._comment = ""  # the comment as stored
+        self.edited = False  # changed since it was opened (a submitted item only looked at keeps no time)
+        self._refused = False  # a submit was refused: the list of what is missing follows every change
         self.undo_stack = QUndoStack(self)
         self._prefetched: dict[int, tuple[ItemView, Overview | None]] = {}
         self.time = ItemTime(lambda: self.ops, rater_id, self, clock=clock)
@@ -95,7 +97,7 @@ class ReviewColumn(QWidget):
         ilay.addWidget(self.checklist)
         ilay.addWidget(self.form)
         ilay.addStretch(1)
-        self.scroll = QScrollArea()
+        self.scroll = FittingScrollArea()
         self.scroll.setWidget(inner)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -160,15 +162,22 @@ class ReviewColumn(QWidget):
         """
         if self.item is not None:
             self.form.flush_comment()
-            self.time.queue(self.item.response_id, keep=self.status != NEW, later=later)
+            self.time.queue(self.item.response_id, keep=self.counts_time(), later=later)
         elif not later:
             self.time.write()
+
+    def counts_time(self) -> bool:
+        """Whether the time on screen belongs to the rating: a draft's always; a submitted rating's
+        only when it was changed while open (looking at a finished rating changes nothing stored,
+        so a later merge finds it unchanged); an untouched item has no rating to hold it."""
+        return self.status == DRAFT or (self.status == SUBMITTED and self.edited)
 
     # -- showing an item --------------------------------------------------------------------
     def show_item(self, response_id: int | None) -> None:
         self.flush(later=True)
         self.undo_stack.clear()
         self.banner.setVisible(False)
+        self.edited = self._refused = False
         if response_id is None:
             self.item = None
             self.response.show_item(None)
@@ -282,6 +291,7 @@ class ReviewColumn(QWidget):
             self.message.emit(str(exc))
             return False
         self.version = state.rating_version
+        self.edited = True
         self.time.queue(rid)  # time on item rides along with the next backlog write
         if field == "criterion":
             if value is None:
@@ -307,7 +317,10 @@ class ReviewColumn(QWidget):
         edited = self.status == SUBMITTED
         self.status = state.status
         self._show_status(edited)
-        self.banner.setVisible(False)
+        if self._refused:
+            self._show_missing()
+        else:
+            self.banner.setVisible(False)
         self.saved_label.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M:%S"))
         self.saved.emit(state)
         return True
@@ -345,10 +358,8 @@ class ReviewColumn(QWidget):
             self._conflict(exc)
             return False
         except IncompleteRatingError as exc:
-            missing = "\n".join(f"• {m}" for m in exc.missing)
-            self.banner.setText(self.tr("Cannot submit yet. Still unanswered:") + "\n" + missing)
-            self.banner.setVisible(True)
-            self.message.emit(str(exc))
+            self._refused = True
+            self._show_missing(exc.missing)
             return False
         except ReviewerError as exc:
             self.message.emit(str(exc))
@@ -359,6 +370,30 @@ class ReviewColumn(QWidget):
         self.saved.emit(state)
         self.submitted.emit(self.item.response_id)
         return True
+
+    def _missing_words(self, m: MissingAnswer) -> str:
+        if m.kind == "criterion":
+            return self.tr("criterion %d (%s)") % (m.number, m.text)
+        if m.kind == "overall":
+            return self.tr("the overall score")
+        return self.tr("the %s score") % m.text.replace("_", " ")
+
+    def _show_missing(self, missing: list[MissingAnswer] | None = None) -> None:
+        """Say what still needs an answer (banner and status bar), from the answers on screen
+        unless given; once nothing is missing, both are cleared."""
+        if missing is None:
+            missing = missing_answers(dataclasses.replace(
+                self.item, values=dict(self.values), overall_score=self.overall, extra_scores=dict(self.extra)))
+        if not missing:
+            self._refused = False
+            self.banner.setVisible(False)
+            self.message.emit("")
+            return
+        words = [self._missing_words(m) for m in missing]
+        self.banner.setText(self.tr("Cannot submit yet. Still unanswered:") + "\n"
+                            + "\n".join(f"• {w}" for w in words))
+        self.banner.setVisible(True)
+        self.message.emit(self.tr("Cannot submit yet. Still unanswered: %s") % "; ".join(words))
 
     def set_overall_from_key(self, value: int) -> None:
         scale = self.item.overall_scale if self.item else None
