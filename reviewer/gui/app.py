@@ -109,7 +109,7 @@ def pick_rater(ops: RatingOperations, name: str | None, manifest: dict, parent: 
         from reviewer.gui.dialogs import RaterPicker
 
         dialog = RaterPicker(known, settings.LAST_RATER.value(), parent)
-        if not dialog.exec() or not dialog.name():
+        if not dialog.exec() or not dialog.name():  # a new name is created only when confirmed
             raise ReviewerError("no rater chosen")
         name = dialog.name()
     if not name:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
@@ -45,6 +46,7 @@ def shortcut_rows() -> list[tuple[str, str]]:
         ("Ctrl++ / Ctrl+- / Ctrl+0", QCoreApplication.translate("Shortcuts", "Larger / smaller / default text")),
         ("Ctrl+L", QCoreApplication.translate("Shortcuts", "Go to the work queue")),
         ("Ctrl+O", QCoreApplication.translate("Shortcuts", "Open a study database")),
+        ("Ctrl+Shift+R", QCoreApplication.translate("Shortcuts", "Switch rater")),
         ("F1 / ?", QCoreApplication.translate("Shortcuts", "This list")),
     ]
 
@@ -77,16 +79,26 @@ class ShortcutsDialog(QDialog):
 
 
 class RaterPicker(QDialog):
-    """Who is rating: pick a known rater or type a new name (remembered in QSettings)."""
+    """Who is rating: pick a known rater or type a new name (remembered in QSettings).
+
+    A name that is not among the known raters (a typo such as "dr-chn" for "dr-chen") is not taken
+    at once: the dialog says so, names the closest known rater, and creates the new rater only
+    when OK is pressed again on the same name (:meth:`is_new` tells the caller)."""
 
     def __init__(self, names: list[str], current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Who is rating?"))
+        self.known = list(names)
+        self._confirmed = ""
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.combo.addItems(names)
         if current:
             self.combo.setCurrentText(current)
+        self.warning = QLabel()
+        self.warning.setObjectName("ErrorBanner")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(False)
         form = QFormLayout()
         form.addRow(QLabel(self.tr("Your rater name, as your coordinator gave it:")))
         form.addRow(self.tr("Rater"), self.combo)
@@ -95,14 +107,39 @@ class RaterPicker(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.warning)
         lay.addWidget(buttons)
 
     def name(self) -> str:
         return self.combo.currentText().strip()
 
+    def is_new(self) -> bool:
+        return self.name() not in self.known
+
+    def accept(self) -> None:
+        name = self.name()
+        if not name:
+            return
+        if self.is_new() and self._confirmed != name:
+            import difflib
+
+            self._confirmed = name
+            close = difflib.get_close_matches(name, self.known, n=1, cutoff=0.6)
+            text = self.tr("There is no rater named \u201c%s\u201d yet.") % name
+            if close:
+                text += " " + self.tr("Did you mean \u201c%s\u201d?") % close[0]
+            text += " " + self.tr("Press OK again to create this new rater (with an empty queue).")
+            self.warning.setText(text)
+            self.warning.setVisible(True)
+            return
+        super().accept()
+
 
 class FeedbackDialog(QDialog):
-    """A note on a criterion: unclear, wrong, or missing something."""
+    """A note on a criterion: unclear, wrong, or missing something.
+
+    Keyboard first: the focus starts on the kind, the arrow keys choose it, Tab goes to the note,
+    Ctrl+Enter (anywhere in the dialog) saves and Esc cancels."""
 
     KINDS = ("unclear", "wrong", "missing")
 
@@ -113,6 +150,7 @@ class FeedbackDialog(QDialog):
         text.setWordWrap(True)
         text.setObjectName("SectionTitle")
         self.group = QButtonGroup(self)
+        self.choices: list[QRadioButton] = []
         labels = {"unclear": self.tr("&Unclear"), "wrong": self.tr("&Wrong"),
                   "missing": self.tr("&Missing something")}
         lay = QVBoxLayout(self)
@@ -120,6 +158,7 @@ class FeedbackDialog(QDialog):
         for i, kind in enumerate(self.KINDS):
             b = QRadioButton(labels[kind])
             self.group.addButton(b, i)
+            self.choices.append(b)
             lay.addWidget(b)
             if i == 0:
                 b.setChecked(True)
@@ -131,8 +170,10 @@ class FeedbackDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
         self.resize(440, 300)
-        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.choices[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def kind(self) -> str:
         return self.KINDS[max(0, self.group.checkedId())]

@@ -157,3 +157,70 @@ def test_reopens_where_the_rater_stopped(rater_window, qtbot, store):
     other = rater_window(store, ids, rater="bob", persist=True)  # per rater
     assert other.current_id == other.model.ids()[0]
     assert settings.FONT_PT.value() == settings.FONT_PT.default
+
+
+def test_rater_picker_asks_before_creating_a_new_rater(qtbot):
+    from reviewer.gui.dialogs import RaterPicker
+
+    d = RaterPicker(["dr-chen", "dr-wu"], "dr-chen")
+    qtbot.addWidget(d)
+    d.show()
+    d.combo.setCurrentText("dr-chn")  # a typo
+    d.accept()
+    assert d.result() == 0 and d.isVisible()  # not taken at once
+    assert "dr-chn" in d.warning.text() and "dr-chen" in d.warning.text()  # names the likely one
+    d.accept()  # OK again on the same name: a new rater, knowingly
+    assert d.result() == 1 and d.is_new()
+    known = RaterPicker(["dr-chen"], "dr-chen")
+    qtbot.addWidget(known)
+    known.accept()
+    assert known.result() == 1 and not known.is_new() and not known.warning.isVisibleTo(known)
+
+
+def test_switch_rater_shows_the_other_queue_and_writes_as_them(rater_window, qtbot, store):
+    ids = make_study(store, cases=1, criteria=2)
+    w = rater_window(store, ids)
+    qtbot.keyClick(w.active.checklist, Qt.Key.Key_1)  # alice answers criterion 1
+    alice_rid = w.current_id
+    menu = [a for a in w.menuBar().actions()[0].menu().actions() if a.shortcut().toString() == "Ctrl+Shift+R"]
+    assert menu, "File › Switch rater… with Ctrl+Shift+R"
+    w.switch_rater("bob")
+    assert w.rater_name == "bob" and "bob" in w.windowTitle() and "bob" in w.who.text()
+    rid = w.current_id
+    assert w.active.values == {}  # bob's own (empty) rating, not alice's
+    qtbot.keyClick(w.active.checklist, Qt.Key.Key_2)
+    with store.Session() as s:
+        assert list(svc.load_item(s, ids["bob"], rid).values.values()) == ["not_met"]
+        assert list(svc.load_item(s, ids["alice"], alice_rid).values.values()) == ["met"]
+
+
+def test_feedback_dialog_is_driven_by_the_keyboard(qtbot):
+    from reviewer.gui.dialogs import FeedbackDialog
+
+    d = FeedbackDialog("1. Mentions the dose")
+    qtbot.addWidget(d)
+    with qtbot.waitExposed(d):
+        d.show()
+    d.activateWindow()
+    assert d.focusWidget() is d.choices[0]
+    qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Down)
+    assert d.kind() == "wrong"
+    qtbot.keyClick(d.focusWidget(), Qt.Key.Key_Return, CTRL)
+    assert d.result() == 1
+
+
+def test_letters_typed_right_after_the_feedback_dialog_answer_nothing(rater_window, qtbot, store):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    ids = make_study(store, cases=1, criteria=2)
+    w = rater_window(store, ids)
+    QTimer.singleShot(50, lambda: QApplication.activeModalWidget().reject())  # Esc on the dialog
+    qtbot.keyClick(w.active.checklist, Qt.Key.Key_F)
+    qtbot.waitUntil(w.isActiveWindow, timeout=200)  # the keyboard is back on the window ...
+    assert w.focusWidget() is w.active.checklist
+    qtbot.keyClick(w.active.checklist, Qt.Key.Key_Y)  # ... but the rater is still typing
+    assert w.active.values == {}
+    qtbot.wait(700)
+    qtbot.keyClick(w.active.checklist, Qt.Key.Key_Y)
+    assert list(w.active.values.values()) == ["met"]

@@ -32,7 +32,7 @@ class ItemTime(QObject):
     def __init__(self, ops: Callable[[], RatingOperations | None], rater_id: int, parent: QObject | None = None,
                  *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
-        self._ops, self._rater_id, self._clock = ops, rater_id, clock
+        self._ops, self.rater_id, self._clock = ops, rater_id, clock
         self.pending_s = 0.0  # counted on the item on screen, not yet in the backlog
         self.active = False
         self._since: float | None = None  # when counting (re)started; None: not counting
@@ -84,7 +84,7 @@ class ItemTime(QObject):
             return
         backlog, self._backlog = self._backlog, {}
         try:
-            states = ops.add_time(self._rater_id, backlog)
+            states = ops.add_time(self.rater_id, backlog)
         except ReviewerError as exc:
             self.failed.emit(str(exc))
             return

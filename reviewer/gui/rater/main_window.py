@@ -51,6 +51,9 @@ if TYPE_CHECKING:
     from reviewer.store import Store
 
 
+QUIET_AFTER_DIALOG_MS = 600  # single-key shortcuts rest this long after the feedback dialog closes
+
+
 class MainWindow(QMainWindow):
     openRequested = Signal(str)  # a study or review file to open in another window (File menu)
 
@@ -63,16 +66,14 @@ class MainWindow(QMainWindow):
         self.ops, self.study_id, self.rater_id = ops, study_id, rater_id
         self.rater_name, self.coordinator = rater_name, coordinator
         self.current_id: int | None = None
-        self.persist_settings = True  # screenshots and benchmarks leave the user's settings alone
+        self.persist_settings = True
+        self.letter_shortcuts: list = []  # single-key QShortcuts (shortcuts.py fills it)  # screenshots and benchmarks leave the user's settings alone
         self.side_by_side = False
         self._stacked = False
         if first is not None:
             self.study_name, self.url = first.study_name, first.url
         else:
             self.study_name, self.url = ops.study_name(study_id), ops.store.url
-        # Qt adds the application's display name ("Reviewer") to the title itself
-        self.setWindowTitle(self.tr("%s — %s") % (self.study_name, rater_name))
-
         # queue panel
         self.model = QueueModel(ops, self)
         self.table = QTableView()
@@ -112,8 +113,9 @@ class MainWindow(QMainWindow):
         title = QLabel(self.tr("Work queue"))
         title.setObjectName("PaneTitle")
         ql.addWidget(title)
-        who = QLabel(self.tr("Rater: %s") % rater_name + (self.tr("  ·  coordinator mode") if coordinator else ""))
+        self.who = who = QLabel()
         who.setObjectName("Subtle")
+        self._show_who()
         ql.addWidget(who)
         ql.addWidget(self.progress)
         filters = QHBoxLayout()
@@ -167,6 +169,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opening the study…"))  # until attach()
         if ops is not None:
             self.attach(ops)
+
+    def _show_who(self) -> None:
+        # Qt adds the application's display name ("Reviewer") to the title itself
+        self.setWindowTitle(self.tr("%s — %s") % (self.study_name, self.rater_name))
+        self.who.setText(self.tr("Rater: %s") % self.rater_name
+                         + (self.tr("  ·  coordinator mode") if self.coordinator else ""))
+
+    def switch_rater(self, name: str) -> None:
+        """Rate as another rater in this window (File › Switch rater…): pending writes of the
+        current one land first; the queue, progress and position are the new rater's."""
+        if name == self.rater_name or self.ops is None:
+            return
+        for col in self.columns:
+            col.flush()
+        rater = self.ops.get_rater(name, create=True)
+        self.rater_id, self.rater_name = rater.id, rater.name
+        for col in self.columns:
+            col.set_rater(rater.id, rater.name)
+        self._show_who()
+        self.current_id = None
+        self.reload()
+        self.statusBar().showMessage(self.tr("Now rating as %s") % rater.name, 6000)
+
+    def ask_switch_rater(self) -> None:
+        from reviewer.gui.dialogs import RaterPicker
+
+        dialog = RaterPicker(list(self.ops.known_raters().names), self.rater_name, self)
+        dialog.setWindowTitle(self.tr("Switch rater"))
+        if dialog.exec() and dialog.name():
+            self.switch_rater(dialog.name())
 
     @property
     def store(self) -> Store | None:
@@ -403,8 +435,23 @@ class MainWindow(QMainWindow):
         if crit is None:
             return
         dialog = FeedbackDialog(f"{crit.number}. {crit.text}", self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        self.activateWindow()  # the keyboard goes back to the checklist
+        column.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.quiet_letter_keys()
+        if accepted:
             column.record_feedback(criterion_id, dialog.kind(), dialog.text())
+
+    def quiet_letter_keys(self, ms: int = QUIET_AFTER_DIALOG_MS) -> None:
+        """Right after a dialog closes, letters still being typed for it must not answer criteria:
+        the single-key shortcuts rest for a moment."""
+        for sc in self.letter_shortcuts:
+            sc.setEnabled(False)
+        QTimer.singleShot(ms, self._wake_letter_keys)
+
+    def _wake_letter_keys(self) -> None:
+        for sc in self.letter_shortcuts:
+            sc.setEnabled(True)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()

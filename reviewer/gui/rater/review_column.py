@@ -220,6 +220,12 @@ class ReviewColumn(QWidget):
         first screen)."""
         self.ops = ops
 
+    def set_rater(self, rater_id: int, actor: str) -> None:
+        """Rate as another rater from now on (the window's Switch rater; pending writes are done)."""
+        self.rater_id, self.actor = rater_id, actor
+        self.time.rater_id = rater_id
+        self._prefetched.clear()
+
     def seed(self, item: ItemView) -> None:
         """An item read before the store was open (the first screen): shown on the next
         :meth:`show_item` of its response without a database read."""

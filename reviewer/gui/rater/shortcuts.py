@@ -27,6 +27,8 @@ def _keys(window: MainWindow, keys: tuple[str, ...], slot) -> None:  # noqa: ANN
         sc = QShortcut(QKeySequence(key), window)
         sc.setContext(Qt.ShortcutContext.WindowShortcut)
         sc.activated.connect(slot)
+        if len(key) == 1:
+            window.letter_shortcuts.append(sc)
 
 
 def _focus_comment(window: MainWindow) -> None:
@@ -79,6 +81,10 @@ def install_menus_and_shortcuts(w: MainWindow) -> None:
     act = QAction(w.tr("&Open study…"), w)
     act.setShortcut(QKeySequence("Ctrl+O"))
     act.triggered.connect(lambda: _open_dialog(w))
+    file_menu.addAction(act)
+    act = QAction(w.tr("S&witch rater…"), w)
+    act.setShortcut(QKeySequence("Ctrl+Shift+R"))
+    act.triggered.connect(w.ask_switch_rater)
     file_menu.addAction(act)
     recent = file_menu.addMenu(w.tr("Recent studies"))
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
