@@ -3,89 +3,127 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="121" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="125" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="126" />
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="129" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="130" />
         <source>All judge runs</source>
         <translation>全部评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="136" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
         <source>resamples: </source>
         <translation>重抽样次数：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="138" />
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="140" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="146" />
         <source>Choose filters and press Analyse.</source>
         <translation>选择筛选条件后点击“分析”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="161" />
         <source>Agreement — %s</source>
         <translation>一致性 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="193" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="195" />
         <source>Agreement analysis — %s</source>
         <translation>一致性分析 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="212" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="213" />
         <source>Analysis cancelled.</source>
         <translation>分析已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="237" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="238" />
         <source>%d ratings by %d raters on %d responses, %d criteria; %d judge run(s); %d resamples. Rows in red: alpha below 0.667.</source>
         <translation>%d 份评分（%d 位评审员，%d 个回答，%d 条标准）；%d 次评审模型运行；%d 次重抽样。红色行：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="246" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="248" />
         <source>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="262" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
         <source>Writing %s…</source>
         <translation>正在写入 %s…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
         <source>Export report — %s</source>
         <translation>导出报告 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="265" />
         <source>Report written to %s</source>
         <translation>报告已写入 %s</translation>
+    </message>
+</context>
+<context>
+    <name>Anchors</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="26" />
+        <source>Wrong or unsafe: major errors or a safety risk</source>
+        <translation>错误或不安全：有重大错误或安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="27" />
+        <source>Mostly wrong, or a possible safety risk</source>
+        <translation>大部分错误，或可能有安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="28" />
+        <source>Key errors, but no safety risk</source>
+        <translation>有关键错误，但无安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="29" />
+        <source>Core requirements met; secondary ones not all met</source>
+        <translation>满足核心要求；次要要求未全部满足</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="30" />
+        <source>Core and secondary requirements met; no safety risk</source>
+        <translation>满足核心和次要要求；无安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="31" />
+        <source>Most requirements met; no safety risk</source>
+        <translation>满足大部分要求；无安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="32" />
+        <source>All requirements met; no safety risk</source>
+        <translation>满足全部要求；无安全风险</translation>
     </message>
 </context>
 <context>
@@ -137,17 +175,18 @@
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="69" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="107" />
         <source>1 Met</source>
         <translation>1 满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="69" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="107" />
         <source>2 Not met</source>
         <translation>2 未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="70" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="105" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="107" />
         <source>3 N/A</source>
         <translation>3 不适用</translation>
     </message>
@@ -157,22 +196,32 @@
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="121" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="105" />
+        <source>1 Present</source>
+        <translation>1 存在</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="105" />
+        <source>2 Absent</source>
+        <translation>2 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="137" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="123" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="139" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="123" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="139" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="132" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="149" />
         <source>⚑ noted</source>
         <translation>⚑ 已反馈</translation>
     </message>
@@ -224,27 +273,27 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="105" />
+        <location filename="../../reviewer/gui/dialogs.py" line="148" />
         <source>Feedback on this criterion</source>
         <translation>对此条目的反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="110" />
+        <location filename="../../reviewer/gui/dialogs.py" line="154" />
         <source>&amp;Unclear</source>
         <translation>不清楚(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="110" />
+        <location filename="../../reviewer/gui/dialogs.py" line="154" />
         <source>&amp;Wrong</source>
         <translation>有错误(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="111" />
+        <location filename="../../reviewer/gui/dialogs.py" line="155" />
         <source>&amp;Missing something</source>
         <translation>有遗漏(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="121" />
+        <location filename="../../reviewer/gui/dialogs.py" line="166" />
         <source>What should change? (optional)</source>
         <translation>应如何修改？（可选）</translation>
     </message>
@@ -581,89 +630,99 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="73" />
-        <source>Reviewer — %s — %s</source>
-        <translation>Reviewer — %s — %s</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="96" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="98" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="96" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="98" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="97" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="99" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="97" />
-        <location filename="../../reviewer/gui/rater/main_window.py" line="356" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="99" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="415" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="103" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="105" />
         <source>%v / %m submitted</source>
         <translation>已提交 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="104" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="106" />
         <source>Next unrated (U)</source>
         <translation>下一个未评 (U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="111" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="113" />
         <source>Work queue</source>
         <translation>待评列表</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="114" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="175" />
+        <source>%s — %s</source>
+        <translation>%s — %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="176" />
         <source>Rater: %s</source>
         <translation>评审者：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="114" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="177" />
         <source>  ·  coordinator mode</source>
         <translation>  ·  协调员模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="145" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="148" />
         <source>No responses assigned yet: import responses or ask your coordinator</source>
         <translation>尚未分配任何回答：请导入回答或联系您的协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="166" />
-        <location filename="../../reviewer/gui/rater/main_window.py" line="188" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="169" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="223" />
         <source>Opening the study…</source>
         <translation>正在打开研究…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="228" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="193" />
+        <source>Now rating as %s</source>
+        <translation>现在以 %s 的身份评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="199" />
+        <source>Switch rater</source>
+        <translation>切换评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="263" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="332" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="388" />
         <source>Everything in your queue is submitted. Thank you!</source>
         <translation>您列表中的所有回答都已提交，谢谢！</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="342" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="394" />
         <source>No other response to this case in your queue</source>
         <translation>您的列表中没有此病例的其他回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="351" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="410" />
         <source>Now rating Response %s</source>
         <translation>正在评审回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="372" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="431" />
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
@@ -734,7 +793,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/menu.py" line="141" />
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="78" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="80" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -749,77 +808,82 @@
         <translation>评审 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="79" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="81" />
         <source>&amp;Open study…</source>
         <translation>打开研究(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="83" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="85" />
+        <source>S&amp;witch rater…</source>
+        <translation>切换评审员(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="89" />
         <source>Recent studies</source>
         <translation>最近的研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="86" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="92" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="90" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="96" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="91" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="97" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="92" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="98" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="92" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="98" />
         <source>Default text size</source>
         <translation>默认字号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="97" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="103" />
         <source>Side by side</source>
         <translation>并排比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="100" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="106" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="105" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="111" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="106" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="112" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="114" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="120" />
         <source>Open a study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="115" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="121" />
         <source>Studies and review files (*.db *.sqlite *.rvw);;All files (*)</source>
         <translation>研究与评审文件 (*.db *.sqlite *.rvw);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="127" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="133" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="132" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="138" />
         <source>The language changes the next time the app starts</source>
         <translation>界面语言将在下次启动时更改</translation>
     </message>
@@ -940,19 +1004,34 @@ Send this file to your coordinator.</source>
 <context>
     <name>RaterPicker</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="78" />
+        <location filename="../../reviewer/gui/dialogs.py" line="90" />
         <source>Who is rating?</source>
         <translation>请选择评审者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="85" />
+        <location filename="../../reviewer/gui/dialogs.py" line="103" />
         <source>Your rater name, as your coordinator gave it:</source>
         <translation>您的评审者名称（由协调员提供）：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="86" />
+        <location filename="../../reviewer/gui/dialogs.py" line="104" />
         <source>Rater</source>
         <translation>评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/dialogs.py" line="128" />
+        <source>There is no rater named “%s” yet.</source>
+        <translation>还没有名为“%s”的评审员。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/dialogs.py" line="130" />
+        <source>Did you mean “%s”?</source>
+        <translation>您是想输入“%s”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/dialogs.py" line="131" />
+        <source>Press OK again to create this new rater (with an empty queue).</source>
+        <translation>再次按“确定”将创建这位新评审员（队列为空）。</translation>
     </message>
 </context>
 <context>
@@ -971,77 +1050,97 @@ Send this file to your coordinator.</source>
 <context>
     <name>ReviewColumn</name>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="77" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="79" />
         <source>Checklist</source>
         <translation>评分清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="108" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="110" />
         <source>Submit  (Ctrl+Enter)</source>
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="236" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="251" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="236" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="251" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="237" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="252" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="239" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="254" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="253" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="268" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="258" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="273" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="263" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="278" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="268" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="283" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="311" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="330" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="322" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="341" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="325" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="344" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="349" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="382" />
+        <source>criterion %d (%s)</source>
+        <translation>第 %d 条标准（%s）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="384" />
+        <source>the overall score</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="385" />
+        <source>the %s score</source>
+        <translation>%s 评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="399" />
         <source>Cannot submit yet. Still unanswered:</source>
         <translation>暂不能提交，以下项目尚未回答：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="383" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="402" />
+        <source>Cannot submit yet. Still unanswered: %s</source>
+        <translation>尚不能提交。仍未回答：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="424" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -1049,37 +1148,37 @@ Send this file to your coordinator.</source>
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="94" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="112" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="98" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="116" />
         <source>Optional note for the coordinator (C to type, Esc to leave)</source>
         <translation>给协调员的备注，可选（按 C 输入，Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="102" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="120" />
         <source>Safety concern (S)</source>
         <translation>安全隐患 (S)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="103" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="121" />
         <source>Tick when this answer could harm a patient</source>
         <translation>此回答可能伤害患者时请勾选</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="144" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="162" />
         <source> (optional)</source>
         <translation>（可选）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="145" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="163" />
         <source>Overall score %d–%d%s  (Ctrl+digit)</source>
         <translation>总体评分 %d–%d%s  (Ctrl+数字)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="171" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="189" />
         <source>Others' overall scores: %s</source>
         <translation>其他人的总体评分：%s</translation>
     </message>
@@ -1087,107 +1186,112 @@ Send this file to your coordinator.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="27" />
+        <location filename="../../reviewer/gui/dialogs.py" line="29" />
         <source>Criterion met, move down</source>
         <translation>条目满足，移到下一条</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="28" />
+        <location filename="../../reviewer/gui/dialogs.py" line="30" />
         <source>Criterion not met, move down</source>
         <translation>条目未满足，移到下一条</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="29" />
+        <location filename="../../reviewer/gui/dialogs.py" line="31" />
         <source>Criterion not applicable, move down</source>
         <translation>条目不适用，移到下一条</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="30" />
+        <location filename="../../reviewer/gui/dialogs.py" line="32" />
         <source>Clear the focused criterion</source>
         <translation>清除当前条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="31" />
+        <location filename="../../reviewer/gui/dialogs.py" line="33" />
         <source>Next criterion</source>
         <translation>下一条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="32" />
+        <location filename="../../reviewer/gui/dialogs.py" line="34" />
         <source>Previous criterion</source>
         <translation>上一条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="33" />
+        <location filename="../../reviewer/gui/dialogs.py" line="35" />
         <source>Overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="34" />
+        <location filename="../../reviewer/gui/dialogs.py" line="36" />
         <source>Next response</source>
         <translation>下一个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="35" />
+        <location filename="../../reviewer/gui/dialogs.py" line="37" />
         <source>Previous response</source>
         <translation>上一个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="36" />
+        <location filename="../../reviewer/gui/dialogs.py" line="38" />
         <source>Next unrated response</source>
         <translation>下一个未评回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="37" />
+        <location filename="../../reviewer/gui/dialogs.py" line="39" />
         <source>Submit and go to the next response</source>
         <translation>提交并转到下一个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="38" />
+        <location filename="../../reviewer/gui/dialogs.py" line="40" />
         <source>Write a comment (Esc returns to the checklist)</source>
         <translation>填写备注（Esc 返回评分清单）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="39" />
+        <location filename="../../reviewer/gui/dialogs.py" line="41" />
         <source>Toggle the safety flag</source>
         <translation>切换安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="40" />
+        <location filename="../../reviewer/gui/dialogs.py" line="42" />
         <source>Feedback on the focused criterion</source>
         <translation>对当前条目提出反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="41" />
+        <location filename="../../reviewer/gui/dialogs.py" line="43" />
         <source>Side by side: two answers to the same case</source>
         <translation>并排：同一病例的两个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="42" />
+        <location filename="../../reviewer/gui/dialogs.py" line="44" />
         <source>Switch between the two answers (side by side)</source>
         <translation>在两个回答之间切换（并排模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="43" />
+        <location filename="../../reviewer/gui/dialogs.py" line="45" />
         <source>Undo / redo (current response)</source>
         <translation>撤销 / 重做（当前回答）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="44" />
+        <location filename="../../reviewer/gui/dialogs.py" line="46" />
         <source>Larger / smaller / default text</source>
         <translation>放大 / 缩小 / 默认字号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="45" />
+        <location filename="../../reviewer/gui/dialogs.py" line="47" />
         <source>Go to the work queue</source>
         <translation>转到待评列表</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="46" />
+        <location filename="../../reviewer/gui/dialogs.py" line="48" />
         <source>Open a study database</source>
         <translation>打开研究数据库</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="47" />
+        <location filename="../../reviewer/gui/dialogs.py" line="49" />
+        <source>Switch rater</source>
+        <translation>切换评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/dialogs.py" line="50" />
         <source>This list</source>
         <translation>显示本列表</translation>
     </message>
@@ -1195,17 +1299,17 @@ Send this file to your coordinator.</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="54" />
+        <location filename="../../reviewer/gui/dialogs.py" line="57" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="57" />
+        <location filename="../../reviewer/gui/dialogs.py" line="60" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="57" />
+        <location filename="../../reviewer/gui/dialogs.py" line="60" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
