@@ -18,28 +18,21 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from reviewer.gui import settings
 from reviewer.gui.dialogs import FeedbackDialog, ShortcutsDialog
+from reviewer.gui.rater.navigation import QueueNavigation
 from reviewer.gui.rater.panes import CasePane
 from reviewer.gui.rater.queue_model import QueueModel
+from reviewer.gui.rater.queue_panel import QueuePanel
 from reviewer.gui.rater.review_column import ReviewColumn
 from reviewer.gui.rater.shortcuts import install_menus_and_shortcuts
 from reviewer.gui.style import apply_style, is_dark
@@ -54,7 +47,7 @@ if TYPE_CHECKING:
 QUIET_AFTER_DIALOG_MS = 600  # single-key shortcuts rest this long after the feedback dialog closes
 
 
-class MainWindow(QMainWindow):
+class MainWindow(QueueNavigation, QMainWindow):
     openRequested = Signal(str)  # a study or review file to open in another window (File menu)
 
     def __init__(self, ops: RatingOperations | None, study_id: int, rater_id: int, rater_name: str,
@@ -67,7 +60,8 @@ class MainWindow(QMainWindow):
         self.rater_name, self.coordinator = rater_name, coordinator
         self.current_id: int | None = None
         self.persist_settings = True
-        self.letter_shortcuts: list = []  # single-key QShortcuts (shortcuts.py fills it)  # screenshots and benchmarks leave the user's settings alone
+        self.letter_shortcuts: list = []  # single-key QShortcuts (shortcuts.py fills it)
+        self.timer_paused = False  # screenshots and benchmarks leave the user's settings alone
         self.side_by_side = False
         self._stacked = False
         if first is not None:
@@ -76,54 +70,17 @@ class MainWindow(QMainWindow):
             self.study_name, self.url = ops.study_name(study_id), ops.store.url
         # queue panel
         self.model = QueueModel(ops, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((40, 0, 72, 96, 50, 100)):
-            self.table.setColumnWidth(col, width)
-        # the case title takes the room left; the category (also in the row's tooltip, the case pane
-        # and the category filter) would only push the table into scrolling sideways
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnHidden(5, True)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.status_filter = QComboBox()
-        for label, value in ((self.tr("All statuses"), ""), (self.tr("New"), "new"),
-                             (self.tr("Draft"), "draft"), (self.tr("Submitted"), "submitted")):
-            self.status_filter.addItem(label, value)
-        self.category_filter = QComboBox()
-        self.status_filter.currentIndexChanged.connect(self._filters_changed)
-        self.category_filter.currentIndexChanged.connect(self._filters_changed)
-        self.progress = QProgressBar()
-        self.progress.setFormat(self.tr("%v / %m submitted"))
-        self.next_unrated_button = QPushButton(self.tr("Next unrated (U)"))
-        self.next_unrated_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.queue_panel = panel = QueuePanel(self.model)
+        self.table, self.progress, self.who = panel.table, panel.progress, panel.who
+        self.status_filter, self.category_filter = panel.status_filter, panel.category_filter
+        self.next_unrated_button = panel.next_unrated_button
         self.next_unrated_button.clicked.connect(self.next_unrated)
-        self.queue_panel = queue_panel = QWidget()
-        queue_panel.setObjectName("QueuePanel")
-        ql = QVBoxLayout(queue_panel)
-        ql.setContentsMargins(8, 8, 6, 8)
-        title = QLabel(self.tr("Work queue"))
-        title.setObjectName("PaneTitle")
-        ql.addWidget(title)
-        self.who = who = QLabel()
-        who.setObjectName("Subtle")
+        for combo in (panel.status_filter, panel.category_filter, panel.mark_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        panel.search.returnPressed.connect(self.run_search)
+        panel.search.textChanged.connect(lambda text: text or self.run_search())
+        self._found: list[int] | None = None  # search hits (None: no search)
         self._show_who()
-        ql.addWidget(who)
-        ql.addWidget(self.progress)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(self.category_filter, 1)
-        ql.addLayout(filters)
-        ql.addWidget(self.table, 1)
-        ql.addWidget(self.next_unrated_button)
 
         # review area
         self.case_pane = CasePane()
@@ -141,7 +98,7 @@ class MainWindow(QMainWindow):
             self.col_splitter.addWidget(col)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(queue_panel)
+        self.splitter.addWidget(panel)
         self.splitter.addWidget(self.case_pane)
         self.splitter.addWidget(self.col_splitter)
         self.splitter.setSizes([420, 380, 800])
@@ -159,6 +116,10 @@ class MainWindow(QMainWindow):
         self._prefetch_timer.setInterval(40)
         self._prefetch_timer.timeout.connect(self._prefetch_next)
 
+        self.timer_label = QLabel(self.tr("Timer paused"))
+        self.timer_label.setObjectName("Safety")
+        self.timer_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.timer_label)
         install_menus_and_shortcuts(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._restore_settings()
@@ -271,18 +232,6 @@ class MainWindow(QMainWindow):
             resume = self._resume_row() if self.ops is not None else None
             self.select_row(0 if resume is None else resume)
 
-    def _update_progress(self) -> None:
-        done, total = self.model.counts()
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
-
-    def _filters_changed(self) -> None:
-        self.model.set_filters(self.status_filter.currentData() or "", self.category_filter.currentData() or "")
-        if self.current_id is not None:
-            row = self.model.row_of(self.current_id)
-            if row is not None:
-                self.table.selectRow(row)
-
     # -- where the rater stopped -------------------------------------------------------------------
     def _position(self) -> settings.Option[str]:
         return settings.POSITION(url=self.url, study=str(self.study_id), rater=self.rater_name)
@@ -300,25 +249,6 @@ class MainWindow(QMainWindow):
         row = self._resume_row()
         if row is not None and self.model.response_at(row) != self.current_id:
             self.select_row(row)
-
-    # -- navigation ----------------------------------------------------------------------------
-    def select_row(self, row: int) -> None:
-        """Open the response on this row of the (filtered) queue table."""
-        if 0 <= row < self.model.rowCount():
-            idx = self.model.index(row, 0)
-            before = self.table.currentIndex().row()
-            self._scroll_into_view(idx, downwards=row >= before)
-            self.table.selectionModel().setCurrentIndex(
-                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-
-    def _scroll_into_view(self, idx, downwards: bool) -> None:  # noqa: ANN001
-        """Scroll by pages, not rows: stepping down a long queue then repaints the table once a
-        page instead of on every step."""
-        if self.table.viewport().rect().contains(self.table.visualRect(idx)):
-            return
-        hint = QAbstractItemView.ScrollHint.PositionAtTop if downwards else \
-            QAbstractItemView.ScrollHint.PositionAtBottom
-        self.table.scrollTo(idx, hint)
 
     def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
         rid = self.model.response_at(current.row()) if current.isValid() else None
@@ -364,28 +294,6 @@ class MainWindow(QMainWindow):
             return None
         ids = [i for i in self.ops.other_responses(item.response_id) if self.model.queue_index(i) is not None]
         return ids[0] if ids else None
-
-    def step(self, delta: int) -> None:
-        row = self.table.currentIndex().row()
-        self.select_row(max(0, min(self.model.rowCount() - 1, row + delta)))
-
-    def next_unrated(self) -> None:
-        """The next response (after the current one, wrapping) that is not submitted."""
-        ids = self.model.ids()
-        start = self.model.queue_index(self.current_id) if self.current_id is not None else None
-        start = -1 if start is None else start
-        n = len(ids)
-        for k in range(1, n + 1):
-            rid = ids[(start + k) % n]
-            if self.model.status_of(rid) != "submitted":
-                row = self.model.row_of(rid)
-                if row is None:  # hidden by a filter: show everything again
-                    self.status_filter.setCurrentIndex(0)
-                    self.category_filter.setCurrentIndex(0)
-                    row = self.model.row_of(rid)
-                self.select_row(row or 0)
-                return
-        self.statusBar().showMessage(self.tr("Everything in your queue is submitted. Thank you!"), 8000)
 
     def toggle_side_by_side(self) -> None:
         """B: two answers to the same case side by side; on a case with one answer in the queue

@@ -62,6 +62,7 @@ class ReviewColumn(QWidget):
         self.version = 0  # of the rating on screen: every write expects it (0: no rating yet)
         self.generation = 0  # bumped by a reload after a conflict: older undo commands are stale
         self._comment = ""  # the comment as stored
+        self.later = False  # set aside ("come back later")
         self.edited = False  # changed since it was opened (a submitted item only looked at keeps no time)
         self._refused = False  # a submit was refused: the list of what is missing follows every change
         self.undo_stack = QUndoStack(self)
@@ -200,6 +201,7 @@ class ReviewColumn(QWidget):
         self.values = dict(item.values)
         self.overall, self.extra = item.overall_score, dict(item.extra_scores)
         self.safety_flag, self.status, self._comment = item.safety_flag, item.status, item.comment
+        self.later = item.skipped
         self.response.show_item(item, ov.model_name if ov else None)
         self.checklist.show_criteria(item.criteria, item.values, item.show_points, item.show_tier,
                                      item.feedback)
@@ -250,6 +252,8 @@ class ReviewColumn(QWidget):
     def _show_status(self, edited: bool = False) -> None:
         text = {"new": self.tr("New"), "draft": self.tr("Draft · saved automatically"),
                 "submitted": self.tr("Submitted")}[self.status]
+        if self.status == DRAFT and self.later:
+            text = self.tr("Come back later · draft")
         if self.status == "submitted" and edited:
             text = self.tr("Submitted · edited after submitting")
         self.status_label.setText(text)
@@ -400,6 +404,20 @@ class ReviewColumn(QWidget):
                             + "\n".join(f"• {w}" for w in words))
         self.banner.setVisible(True)
         self.message.emit(self.tr("Cannot submit yet. Still unanswered: %s") % "; ".join(words))
+
+    def set_skipped(self, skipped: bool) -> RatingState:
+        """Set the item aside or take it up again (one write; a stale screen reloads and raises)."""
+        try:
+            state = self.ops.set_skipped(self.rater_id, self.item.response_id, skipped,
+                                         expected_version=self.version)
+        except ConflictError as exc:
+            self._conflict(exc)
+            raise
+        self.version, self.status = state.rating_version, state.status
+        self.edited = True
+        self.later = skipped
+        self._show_status()
+        return state
 
     def set_overall_from_key(self, value: int) -> None:
         scale = self.item.overall_scale if self.item else None
