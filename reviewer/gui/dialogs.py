@@ -22,33 +22,20 @@ from PySide6.QtWidgets import (
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
-    """(keys, what they do), shown by F1 / ? and in the README."""
-    from PySide6.QtCore import QCoreApplication
+    """(keys, what they do) for every action, with the rater's own bindings; shown by F1 and in
+    the README. The nine overall-score keys share one row."""
+    from reviewer.gui.rater import keymap
 
-    return [
-        ("1 / Y", QCoreApplication.translate("Shortcuts", "Criterion met, move down")),
-        ("2 / N", QCoreApplication.translate("Shortcuts", "Criterion not met, move down")),
-        ("3 / A", QCoreApplication.translate("Shortcuts", "Criterion not applicable, move down")),
-        ("0 / Backspace", QCoreApplication.translate("Shortcuts", "Clear the focused criterion")),
-        ("J / ↓", QCoreApplication.translate("Shortcuts", "Next criterion")),
-        ("K / ↑", QCoreApplication.translate("Shortcuts", "Previous criterion")),
-        ("Ctrl+1 … Ctrl+9", QCoreApplication.translate("Shortcuts", "Overall score")),
-        ("Shift+N / PgDown", QCoreApplication.translate("Shortcuts", "Next response")),
-        ("P / PgUp", QCoreApplication.translate("Shortcuts", "Previous response")),
-        ("U", QCoreApplication.translate("Shortcuts", "Next unrated response")),
-        ("Ctrl+Enter", QCoreApplication.translate("Shortcuts", "Submit and go to the next response")),
-        ("C", QCoreApplication.translate("Shortcuts", "Write a comment (Esc returns to the checklist)")),
-        ("S", QCoreApplication.translate("Shortcuts", "Toggle the safety flag")),
-        ("F", QCoreApplication.translate("Shortcuts", "Feedback on the focused criterion")),
-        ("B", QCoreApplication.translate("Shortcuts", "Side by side: two answers to the same case")),
-        ("Ctrl+Tab", QCoreApplication.translate("Shortcuts", "Switch between the two answers (side by side)")),
-        ("Ctrl+Z / Ctrl+Shift+Z", QCoreApplication.translate("Shortcuts", "Undo / redo (current response)")),
-        ("Ctrl++ / Ctrl+- / Ctrl+0", QCoreApplication.translate("Shortcuts", "Larger / smaller / default text")),
-        ("Ctrl+L", QCoreApplication.translate("Shortcuts", "Go to the work queue")),
-        ("Ctrl+O", QCoreApplication.translate("Shortcuts", "Open a study database")),
-        ("Ctrl+Shift+R", QCoreApplication.translate("Shortcuts", "Switch rater")),
-        ("F1 / ?", QCoreApplication.translate("Shortcuts", "This list")),
-    ]
+    binding = keymap.current()
+    rows = []
+    for action in keymap.ACTIONS:
+        if action.name.startswith("score_"):
+            if action.name == "score_1":
+                first, last = binding["score_1"], binding["score_9"]
+                rows.append((f"{' / '.join(first)} … {' / '.join(last)}", action.text()))
+            continue
+        rows.append((" / ".join(binding[action.name]) or "—", action.text()))
+    return rows
 
 
 class ShortcutsDialog(QDialog):

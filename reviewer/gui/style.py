@@ -19,6 +19,7 @@ QTextBrowser {{ background: {pane}; color: {text}; }}
 #PaneTitle {{ font-size: {title}pt; font-weight: 600; color: {text}; padding: 2px 0 4px 0; }}
 #SectionTitle {{ font-weight: 600; color: {text}; padding-top: 4px; }}
 #Subtle, #Anchor {{ color: {subtle}; }}
+#Guidance {{ color: {text}; background: {bg}; border-left: 3px solid {focus_line}; padding: 4px 8px; }}
 #CoordinatorNote {{ color: #7a4a00; background: #fff4e0; border-radius: 4px; padding: 2px 6px; }}
 #CriterionRow #CoordinatorNote {{ background: transparent; padding: 0; }}
 #CritNumber {{ color: {subtle}; font-weight: 600; }}

@@ -80,6 +80,9 @@ def test_rater_window_and_dialogs_speak_chinese(zh, qtbot, store):
 
     def walk_modal() -> None:
         d = QApplication.activeModalWidget()
+        if d is None:  # not shown yet
+            QTimer.singleShot(30, walk_modal)
+            return
         seen.append(visible_texts(d))
         d.reject()
 
@@ -89,12 +92,27 @@ def test_rater_window_and_dialogs_speak_chinese(zh, qtbot, store):
                  lambda: RaterPicker(["alice", "bob"], "alice", w)):
         QTimer.singleShot(30, walk_modal)
         make().exec()
+    from reviewer.gui.rater.preferences import KeyPreferences
+
+    for make in (lambda: KeyPreferences(w),):
+        QTimer.singleShot(30, walk_modal)
+        make().exec()
+    QTimer.singleShot(30, walk_modal)
+    w.ask_jump()  # the Go to item dialog
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.active.checklist, Qt.Key.Key_F2)  # the guidelines dock, with a criterion's guidance
+    seen.append(visible_texts(w.guidelines))
+    qtbot.keyClick(w.active.checklist, Qt.Key.Key_L)  # set aside: status bar and queue
+    seen.append([w.statusBar().currentMessage(), w.queue_panel.later.text(), w.active.status_label.text()])
+    w.active.attach_evidence()  # no selection: the status bar says how
+    seen.append([w.statusBar().currentMessage()])
     picker = RaterPicker(["alice", "bob"], "alice", w)
     qtbot.addWidget(picker)
     picker.combo.setCurrentText("alicee")
     picker.accept()  # the warning about a new rater
     seen.append(visible_texts(picker))
-    assert len(seen) == 4
+    assert len(seen) == 9
     for texts in seen:
         assert english_words(texts, [*data, "alice", "alicee", "bob"]) == []
 
@@ -114,3 +132,20 @@ def test_standard_buttons_are_chinese(zh, qtbot):
     qtbot.addWidget(box)
     texts = [b.text() for b in box.buttons()]
     assert not any(WORD.search(t.replace("&", "")) for t in texts), texts
+
+
+@pytest.mark.parametrize("zoom_steps", [0, 2])
+def test_chinese_checklist_is_not_clipped(zh, qtbot, store, zoom_steps):
+    from tests.gui.test_gui_rater_defects import _checklist_fits
+
+    ids = chinese_study(store, cases=1, criteria=4)
+    w = zh(store, ids)
+    w.resize(1280, 800)
+    for _ in range(zoom_steps):
+        w.zoom(1)
+    qtbot.wait(50)
+    try:
+        assert _checklist_fits(w) == [], (w.width(), w.splitter.sizes(),
+                                          [x.minimumSizeHint().width() for x in (w.queue_panel, w.case_pane)])
+    finally:
+        w.zoom(0)

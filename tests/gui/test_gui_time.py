@@ -173,3 +173,20 @@ def test_a_submitted_item_only_looked_at_keeps_its_stored_time(timed_window, qtb
     qtbot.keyClick(w2.columns[0].checklist, Qt.Key.Key_4, CTRL)
     w2.close()
     assert _spent(store, ids, rid) == stored + 2.0
+
+
+def test_a_paused_timer_counts_nothing(timed_window, qtbot, store):
+    ids = make_study(store, cases=1, criteria=2)
+    w, clock = timed_window(ids)
+    col = w.columns[0]
+    rid = w.current_id
+    clock.advance(1.0)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_1)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_P, CTRL | SHIFT)  # pause: the phone rings
+    assert w.timer_paused and w.timer_label.isVisibleTo(w)
+    clock.advance(600.0)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_P, CTRL | SHIFT)  # resume
+    assert not w.timer_label.isVisibleTo(w)
+    clock.advance(0.5)
+    w.close()
+    assert _spent(store, ids, rid) == 1.5

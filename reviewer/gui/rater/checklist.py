@@ -82,6 +82,10 @@ class CriterionRow(QFrame):
             self.buttons[value] = b
         self._label_buttons(False)
         bottom.addStretch(1)
+        self.quotes = QLabel()  # how many spans of the answer are attached as evidence
+        self.quotes.setObjectName("Subtle")
+        self.quotes.setVisible(False)
+        bottom.addWidget(self.quotes)
         self.feedback = QToolButton()
         self.feedback.setObjectName("Feedback")
         self.feedback.setText("⚑")
@@ -90,6 +94,13 @@ class CriterionRow(QFrame):
         self.feedback.clicked.connect(lambda: self.criterion and self.feedbackRequested.emit(self.criterion.id))
         bottom.addWidget(self.feedback)
         outer.addLayout(bottom)
+        self.guidance = QLabel()  # the criterion's guidance, shown while it is focused
+        self.guidance.setObjectName("Guidance")
+        self.guidance.setWordWrap(True)
+        self.guidance.setTextFormat(Qt.TextFormat.MarkdownText)
+        self.guidance.setContentsMargins(26, 0, 0, 0)
+        self.guidance.setVisible(False)
+        outer.addWidget(self.guidance)
         self.others = QLabel()  # coordinator mode only: other raters' and judges' answers
         self.others.setObjectName("CoordinatorNote")
         self.others.setWordWrap(True)
@@ -140,6 +151,8 @@ class CriterionRow(QFrame):
         self.meta.setText(" · ".join(meta))
         self.meta.setToolTip(" · ".join(meta))
         self.meta.setVisible(bool(meta))
+        self.guidance.setText(c.guidance or "")
+        self.guidance.setVisible(bool(c.guidance) and bool(self.property("focused")))
         self._label_buttons(harmful(c.points))
         self.set_feedback(feedback)
 
@@ -154,7 +167,13 @@ class CriterionRow(QFrame):
         for v, b in self.buttons.items():
             b.setChecked(v == value)
 
+    def set_evidence(self, count: int) -> None:
+        self.quotes.setText(self.tr("%d quoted") % count if count else "")
+        self.quotes.setToolTip(self.tr("Spans of the answer attached as evidence (E adds, Shift+E removes)"))
+        self.quotes.setVisible(count > 0)
+
     def set_focused(self, focused: bool) -> None:
+        self.guidance.setVisible(focused and bool(self.criterion and self.criterion.guidance))
         if self.property("focused") != focused:
             self.setProperty("focused", focused)
             _repolish(self)

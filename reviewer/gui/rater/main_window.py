@@ -61,7 +61,10 @@ class MainWindow(QueueNavigation, QMainWindow):
         self.current_id: int | None = None
         self.persist_settings = True
         self.letter_shortcuts: list = []  # single-key QShortcuts (shortcuts.py fills it)
-        self.timer_paused = False  # screenshots and benchmarks leave the user's settings alone
+        self.key_shortcuts: dict[str, list] = {}  # action name -> its QShortcuts (keymap)
+        self.key_actions: dict = {}  # action name -> its menu QAction
+        self.timer_paused = False
+        self.guidelines = None  # the guidelines dock, made on first F2  # screenshots and benchmarks leave the user's settings alone
         self.side_by_side = False
         self._stacked = False
         if first is not None:
@@ -363,6 +366,19 @@ class MainWindow(QueueNavigation, QMainWindow):
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
+
+    def toggle_guidelines(self) -> None:
+        from reviewer.gui.rater.guidelines import toggle
+
+        toggle(self)
+
+    def show_preferences(self) -> None:
+        """File › Keyboard…: rebind any action; applied at once when saved."""
+        from reviewer.gui.rater.preferences import KeyPreferences
+        from reviewer.gui.rater.shortcuts import apply_keymap
+
+        if KeyPreferences(self).exec():
+            apply_keymap(self)
 
     # -- window events ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

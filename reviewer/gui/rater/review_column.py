@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError
 from reviewer.gui.rater.checklist import ChecklistView
+from reviewer.gui.rater.evidence import EvidenceMixin
 from reviewer.gui.rater.field_writes import FieldCommand, save_field
 from reviewer.gui.rater.item_time import ItemTime
 from reviewer.gui.rater.panes import FittingScrollArea, ResponsePane, markdown_html
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from reviewer.rating.operations import RatingOperations
 
 
-class ReviewColumn(QWidget):
+class ReviewColumn(EvidenceMixin, QWidget):
     saved = Signal(object)  # RatingState after every successful write (and a reload after a conflict)
     submitted = Signal(int)  # response id
     message = Signal(str)  # for the status bar
@@ -129,6 +130,7 @@ class ReviewColumn(QWidget):
 
         self.checklist.answered.connect(self.change_criterion)
         self.checklist.focusChanged.connect(self._ensure_row_visible)
+        self.checklist.focusChanged.connect(lambda _row: self.show_evidence())
         self.checklist.feedbackRequested.connect(lambda cid: self.feedbackRequested.emit(self, cid))
         self.form.overallChosen.connect(self.change_overall)
         self.form.extraChosen.connect(self.change_extra)
@@ -213,6 +215,7 @@ class ReviewColumn(QWidget):
         self.form.set_scales(item.overall_scale, item.extra_scales)
         self.form.show_values(item.overall_score, item.extra_scores, item.comment, item.safety_flag)
         self._show_status(item.edited_after_submit)
+        self.show_evidence()
 
     def _load(self, response_id: int) -> tuple[ItemView, Overview | None]:
         return self.ops.load_item(self.rater_id, response_id, with_overview=self.coordinator)
