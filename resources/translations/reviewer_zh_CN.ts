@@ -1384,32 +1384,7 @@ Send this file to your coordinator.</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="389" />
-        <source>criterion %d (%s)</source>
-        <translation>第 %d 条标准（%s）</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="391" />
-        <source>the overall score</source>
-        <translation>总体评分</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="392" />
-        <source>the %s score</source>
-        <translation>%s 评分</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="406" />
-        <source>Cannot submit yet. Still unanswered:</source>
-        <translation>暂不能提交，以下项目尚未回答：</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="409" />
-        <source>Cannot submit yet. Still unanswered: %s</source>
-        <translation>尚不能提交。仍未回答：%s</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="445" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="378" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -1646,6 +1621,34 @@ Send this file to your coordinator.</source>
         <location filename="../../reviewer/gui/dialogs.py" line="47" />
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitMixin</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="50" />
+        <source>criterion %d (%s)</source>
+        <translation>第 %d 条标准（%s）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="52" />
+        <source>the overall score</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="53" />
+        <source>the %s score</source>
+        <translation>%s 评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="67" />
+        <source>Cannot submit yet. Still unanswered:</source>
+        <translation>暂不能提交，以下项目尚未回答：</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="70" />
+        <source>Cannot submit yet. Still unanswered: %s</source>
+        <translation>尚不能提交。仍未回答：%s</translation>
     </message>
 </context>
 <context>

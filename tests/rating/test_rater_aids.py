@@ -141,3 +141,19 @@ def test_first_screen_reads_guidance_skip_and_evidence_as_the_service_does(store
     assert first_view == service_view
     assert service_view.skipped and service_view.criteria[0].guidance == "Count any **dose** mentioned."
     assert service_view.evidence[cid][0].quote == "Answer"
+
+
+def test_guidance_follows_its_criterion_into_a_new_checklist_version(store):
+    from reviewer.checklists.versions import ChangeCriterion, edit_checklist
+    from reviewer.store.models import ChecklistVersion, Criterion
+
+    ids = make_study(store, cases=1, criteria=2)
+    cid = ids["criteria"][ids["cases"][0]][0]
+    with store.begin() as s:
+        s.execute(update(Criterion).where(Criterion.id == cid).values(guidance="Dose in mg only."))
+    with store.begin() as s:
+        new = edit_checklist(s, "c0", author="coord", reason="clearer wording",
+                             edits=[ChangeCriterion(key="k0_1", text="Mentions rest")])
+        guidance = dict(s.execute(select(Criterion.key, Criterion.guidance)
+                                  .join(ChecklistVersion).where(ChecklistVersion.id == new.id)).all())
+    assert guidance == {"k0_0": "Dose in mg only.", "k0_1": None}

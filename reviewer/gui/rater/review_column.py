@@ -10,7 +10,6 @@ Every write expects the version of the rating on screen; when it was changed els
 
 from __future__ import annotations
 
-import dataclasses
 import time
 from collections.abc import Callable
 from datetime import datetime
@@ -28,22 +27,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError
+from reviewer.errors import ConflictError, ReviewerError
 from reviewer.gui.rater.checklist import ChecklistView
 from reviewer.gui.rater.evidence import EvidenceMixin
 from reviewer.gui.rater.field_writes import FieldCommand, save_field
 from reviewer.gui.rater.item_time import ItemTime
 from reviewer.gui.rater.panes import FittingScrollArea, ResponsePane, markdown_html
 from reviewer.gui.rater.score_form import ScoreForm
+from reviewer.gui.rater.submitting import SubmitMixin
 from reviewer.gui.settings import COLUMN_LAYOUT
-from reviewer.rating.views import NEW, ItemView, MissingAnswer, Overview, RatingState, missing_answers
+from reviewer.rating.views import NEW, ItemView, Overview, RatingState
 from reviewer.store.vocabulary import DRAFT, SUBMITTED
 
 if TYPE_CHECKING:
     from reviewer.rating.operations import RatingOperations
 
 
-class ReviewColumn(EvidenceMixin, QWidget):
+class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
     saved = Signal(object)  # RatingState after every successful write (and a reload after a conflict)
     submitted = Signal(int)  # response id
     message = Signal(str)  # for the status bar
@@ -354,73 +354,6 @@ class ReviewColumn(EvidenceMixin, QWidget):
         self.banner.setToolTip(str(exc))
         self.banner.setVisible(True)
         self.saved.emit(RatingState(rid, self.status, self.version, self.item.time_spent_s))
-
-    def submit(self) -> bool:
-        """Validate and submit; an incomplete rating shows what is missing and stays a draft."""
-        if self.item is None:
-            return False
-        generation = self.generation
-        self.form.flush_comment()
-        if generation != self.generation:  # the comment met a change made elsewhere: look first
-            return False
-        seconds = self.time.take()
-        try:
-            state = self.ops.submit(self.rater_id, self.item.response_id, actor=self.actor,
-                                    expected_version=self.version, seconds=seconds)  # one transaction
-        except ConflictError as exc:
-            self._conflict(exc)
-            return False
-        except IncompleteRatingError as exc:
-            self._refused = True
-            self._show_missing(exc.missing)
-            return False
-        except ReviewerError as exc:
-            self.message.emit(str(exc))
-            return False
-        self.time.pending_s -= seconds  # written with the submit
-        self.status, self.version = state.status, state.rating_version
-        self._show_status()
-        self.saved.emit(state)
-        self.submitted.emit(self.item.response_id)
-        return True
-
-    def _missing_words(self, m: MissingAnswer) -> str:
-        if m.kind == "criterion":
-            return self.tr("criterion %d (%s)") % (m.number, m.text)
-        if m.kind == "overall":
-            return self.tr("the overall score")
-        return self.tr("the %s score") % m.text.replace("_", " ")
-
-    def _show_missing(self, missing: list[MissingAnswer] | None = None) -> None:
-        """Say what still needs an answer (banner and status bar), from the answers on screen
-        unless given; once nothing is missing, both are cleared."""
-        if missing is None:
-            missing = missing_answers(dataclasses.replace(
-                self.item, values=dict(self.values), overall_score=self.overall, extra_scores=dict(self.extra)))
-        if not missing:
-            self._refused = False
-            self.banner.setVisible(False)
-            self.message.emit("")
-            return
-        words = [self._missing_words(m) for m in missing]
-        self.banner.setText(self.tr("Cannot submit yet. Still unanswered:") + "\n"
-                            + "\n".join(f"• {w}" for w in words))
-        self.banner.setVisible(True)
-        self.message.emit(self.tr("Cannot submit yet. Still unanswered: %s") % "; ".join(words))
-
-    def set_skipped(self, skipped: bool) -> RatingState:
-        """Set the item aside or take it up again (one write; a stale screen reloads and raises)."""
-        try:
-            state = self.ops.set_skipped(self.rater_id, self.item.response_id, skipped,
-                                         expected_version=self.version)
-        except ConflictError as exc:
-            self._conflict(exc)
-            raise
-        self.version, self.status = state.rating_version, state.status
-        self.edited = True
-        self.later = skipped
-        self._show_status()
-        return state
 
     def set_overall_from_key(self, value: int) -> None:
         scale = self.item.overall_scale if self.item else None
