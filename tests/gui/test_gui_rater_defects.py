@@ -42,9 +42,8 @@ def test_checklist_is_not_clipped_at_any_zoom(rater_window, qtbot, store, zoom_s
     w.resize(1280, 800)
     for _ in range(zoom_steps):
         w.zoom(1)
-    qtbot.wait(50)
-    try:
-        assert _checklist_fits(w) == []
+    try:  # the layout settles over a few event-loop turns after a text size change
+        qtbot.waitUntil(lambda: _checklist_fits(w) == [], timeout=3000)
     finally:
         w.zoom(0)
 
@@ -55,9 +54,8 @@ def test_checklist_is_not_clipped_with_the_jobs_panel_open(rater_window, qtbot, 
     w.resize(1280, 800)
     w.zoom(1)
     w.coordinator_ui.ensure_jobs_panel().show()
-    qtbot.wait(50)
-    try:
-        assert _checklist_fits(w) == []
+    try:  # the layout settles over a few event-loop turns after a text size change
+        qtbot.waitUntil(lambda: _checklist_fits(w) == [], timeout=3000)
     finally:
         w.zoom(0)
 

@@ -143,9 +143,8 @@ def test_chinese_checklist_is_not_clipped(zh, qtbot, store, zoom_steps):
     w.resize(1280, 800)
     for _ in range(zoom_steps):
         w.zoom(1)
-    qtbot.wait(50)
-    try:
-        assert _checklist_fits(w) == [], (w.width(), w.splitter.sizes(),
+    try:  # the layout settles over a few event-loop turns after a text size change
+        qtbot.waitUntil(lambda: _checklist_fits(w) == [], timeout=3000), (w.width(), w.splitter.sizes(),
                                           [x.minimumSizeHint().width() for x in (w.queue_panel, w.case_pane)])
     finally:
         w.zoom(0)
