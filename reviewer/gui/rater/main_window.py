@@ -211,6 +211,7 @@ class MainWindow(QueueNavigation, QMainWindow):
         pt = size.default if step == 0 else max(7.0, min(24.0, size.value() + step))
         size.set(pt)
         apply_style(QApplication.instance(), pt)
+        self.queue_panel.fit_columns()
         if self.current_id is not None:
             self.case_pane.show_item(None)
             self.case_pane.show_item(self.columns[0].item, is_dark())

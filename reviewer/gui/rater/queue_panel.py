@@ -6,8 +6,10 @@ It only holds widgets; the main window reads the filters and drives the model
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -38,8 +40,7 @@ class QueuePanel(QWidget):
         table.setWordWrap(False)
         hh = table.horizontalHeader()
         hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((40, 0, 72, 96, 50, 100)):
-            table.setColumnWidth(col, width)
+        self.fit_columns()
         # the case title takes the room left; the category (also in the row's tooltip, the case pane
         # and the category filter) would only push the table into scrolling sideways
         hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
@@ -87,6 +88,21 @@ class QueuePanel(QWidget):
         ql.addLayout(filters)
         ql.addWidget(table, 1)
         ql.addWidget(self.next_unrated_button)
+
+    def fit_columns(self) -> None:
+        """Column widths for the text size: at least the header's title, never less than the
+        widths the queue had at the default size (the lazy model is not measured row by row)."""
+        font = QFont(QApplication.font())
+        font.setBold(True)  # the header's style
+        model, metrics = self.table.model(), QFontMetrics(font)
+        for col, base in enumerate((40, 0, 72, 96, 50, 100)):
+            if col == 1:
+                continue  # the case title stretches
+            title = str(model.headerData(col, Qt.Orientation.Horizontal) or "")
+            width = max(base, metrics.horizontalAdvance(title) + 24)
+            if col == 0:  # room for the largest position number
+                width = max(width, metrics.horizontalAdvance(str(max(1, model.rowCount()))) + 20)
+            self.table.setColumnWidth(col, width)
 
     def filters(self) -> tuple[str, str, str]:
         """(status, category, mark); ``""`` for any."""

@@ -155,6 +155,7 @@ class ScoreForm(QWidget):
             while holder.count():
                 w = holder.takeAt(0).widget()
                 if w is not None:
+                    w.hide()  # off screen at once (deleteLater waits for the event loop)
                     w.deleteLater()
         self.overall = None
         self.extras = {}
