@@ -44,7 +44,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_evidence_rating_id'))
         batch_op.drop_index(batch_op.f('ix_evidence_criterion_id'))
     op.drop_table('evidence')
-    with op.batch_alter_table('rating', schema=None) as batch_op:
-        batch_op.drop_column('skipped')
-    with op.batch_alter_table('criterion', schema=None) as batch_op:
-        batch_op.drop_column('guidance')
+    # plain ALTER TABLE DROP COLUMN (SQLite 3.35+), never a batch copy of the rating table: a copy
+    # with foreign keys on would cascade-delete every criterion rating (DESIGN.md, traps)
+    op.drop_column('rating', 'skipped')
+    op.drop_column('criterion', 'guidance')
