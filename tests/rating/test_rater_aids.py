@@ -157,3 +157,11 @@ def test_guidance_follows_its_criterion_into_a_new_checklist_version(store):
         guidance = dict(s.execute(select(Criterion.key, Criterion.guidance)
                                   .join(ChecklistVersion).where(ChecklistVersion.id == new.id)).all())
     assert guidance == {"k0_0": "Dose in mg only.", "k0_1": None}
+
+
+def test_search_does_not_match_the_stored_json_keys(store):
+    ids = make_study(store, cases=1, criteria=1)
+    ops = RatingOperations(store)
+    assert ops.search_queue(ids["study"], ids["alice"], "role") == []
+    assert ops.search_queue(ids["study"], ids["alice"], "content") == []
+    assert len(ops.search_queue(ids["study"], ids["alice"], "what now")) == 2  # the turn's words
