@@ -188,7 +188,14 @@ def rater_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     from reviewer.gui.rater.main_window import MainWindow
     from reviewer.rating.operations import RatingOperations
 
-    make_app("en")
+    app = make_app("en")
+    # a zoom restyles the whole application: put its look back for the tests that follow (the
+    # PDF report lays pages out with the application's font)
+    look = (app.font(), app.styleSheet(), app.palette(), app.style().name())
+    from reviewer.gui import settings
+    from reviewer.gui.style import apply_style
+
+    apply_style(app, settings.FONT_PT.value())  # the app's look, as make_app gives a new application
     made: list[Any] = []
 
     def make(store: Store, ids: dict[str, Any], rater: str = "alice", persist: bool = False,
@@ -205,3 +212,8 @@ def rater_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Any]]:
     yield make
     for w in made:
         w.close()
+    font, sheet, palette, style = look
+    app.setStyleSheet(sheet)
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setFont(font)
