@@ -132,6 +132,18 @@ def main() -> int:
         w.toggle_guidelines()
         app.processEvents()
         shot(w, f"rater_guidelines_{lang}")
+        # the shortcut sheet (F1) and the keyboard preferences, at their own size
+        from reviewer.gui.dialogs import ShortcutsDialog
+        from reviewer.gui.rater.preferences import KeyPreferences
+
+        for dialog, name in ((ShortcutsDialog(w), "shortcuts"), (KeyPreferences(w), "keyboard")):
+            dialog.show()
+            for _ in range(5):
+                app.processEvents()
+            path = out / f"rater_{name}_{lang}.png"
+            dialog.grab().save(str(path))
+            written.append(path)
+            dialog.close()
         w.close()
     for path in written:
         print(path)

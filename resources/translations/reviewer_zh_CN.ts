@@ -749,7 +749,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="326" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="327" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
@@ -795,22 +795,22 @@
         <translation>切换评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="227" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="228" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="305" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="306" />
         <source>No other response to this case in your queue</source>
         <translation>您的列表中没有此病例的其他回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="321" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="322" />
         <source>Now rating Response %s</source>
         <translation>正在评审回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="342" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="343" />
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
@@ -1200,67 +1200,67 @@ Send this file to your coordinator.</source>
 <context>
     <name>QueuePanel</name>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="49" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="50" />
         <source>All statuses</source>
         <translation>全部状态</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="49" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="50" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="50" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="51" />
         <source>Draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="50" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="51" />
         <source>Come back later</source>
         <translation>稍后再评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="51" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="52" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="55" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="56" />
         <source>All marks</source>
         <translation>全部标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="55" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="56" />
         <source>Flagged</source>
         <translation>已标记安全问题</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="56" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="57" />
         <source>Commented</source>
         <translation>有评论</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="56" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="57" />
         <source>With feedback</source>
         <translation>有反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="63" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="64" />
         <source>Search case and answer (Ctrl+F)</source>
         <translation>搜索病例和回答（Ctrl+F）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="66" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="67" />
         <source>%v / %m submitted</source>
         <translation>已提交 %v / %m</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="70" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="71" />
         <source>Next unrated (U)</source>
         <translation>下一个未评 (U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_panel.py" line="74" />
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="75" />
         <source>Work queue</source>
         <translation>待评列表</translation>
     </message>
@@ -1412,17 +1412,17 @@ Send this file to your coordinator.</source>
         <translation>此回答可能伤害患者时请勾选</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="162" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="163" />
         <source> (optional)</source>
         <translation>（可选）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="163" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="164" />
         <source>Overall score %d–%d%s  (Ctrl+digit)</source>
         <translation>总体评分 %d–%d%s  (Ctrl+数字)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="189" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="190" />
         <source>Others' overall scores: %s</source>
         <translation>其他人的总体评分：%s</translation>
     </message>
@@ -1446,8 +1446,8 @@ Send this file to your coordinator.</source>
     </message>
     <message>
         <location filename="../../reviewer/gui/rater/keymap.py" line="38" />
-        <source>Clear the focused criterion</source>
-        <translation>清除当前条目</translation>
+        <source>Clear the focused criterion (also Backspace)</source>
+        <translation>清除当前条目（也可用 Backspace）</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/rater/keymap.py" line="39" />

@@ -35,7 +35,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("met", ("1", "Y"), QT_TRANSLATE_NOOP("Shortcuts", "Criterion met, move down"), ("1",)),
     KeyAction("not_met", ("2", "N"), QT_TRANSLATE_NOOP("Shortcuts", "Criterion not met, move down"), ("2",)),
     KeyAction("na", ("3", "A"), QT_TRANSLATE_NOOP("Shortcuts", "Criterion not applicable, move down"), ("3",)),
-    KeyAction("clear", ("0",), QT_TRANSLATE_NOOP("Shortcuts", "Clear the focused criterion")),
+    KeyAction("clear", ("0",), QT_TRANSLATE_NOOP("Shortcuts", "Clear the focused criterion (also Backspace)")),
     KeyAction("next_criterion", ("J",), QT_TRANSLATE_NOOP("Shortcuts", "Next criterion (also ↓)"), ()),
     KeyAction("previous_criterion", ("K",), QT_TRANSLATE_NOOP("Shortcuts", "Previous criterion (also ↑)"), ()),
     KeyAction("next_response", ("Shift+N", "PgDown"), QT_TRANSLATE_NOOP("Shortcuts", "Next response"), ("PgDown",)),

@@ -8,11 +8,12 @@ names the problem and stays open; only a clean binding is saved and applied to t
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -31,14 +32,18 @@ class KeyPreferences(QDialog):
         self.setWindowTitle(self.tr("Keyboard preferences"))
         self.edits: dict[str, QLineEdit] = {}
         form_holder = QWidget()
-        form = QFormLayout(form_holder)
-        for action in keymap.ACTIONS:
+        form = QGridLayout(form_holder)  # a grid gives wrapped labels their full height
+        form.setColumnStretch(0, 3)
+        form.setColumnStretch(1, 2)
+        for row, action in enumerate(keymap.ACTIONS):
             edit = QLineEdit()
             edit.setObjectName(action.name)
             self.edits[action.name] = edit
             label = QLabel(action.text() + (f" ({action.name[-1]})" if action.name.startswith("score_") else ""))
             label.setWordWrap(True)
-            form.addRow(label, edit)
+            label.setBuddy(edit)
+            form.addWidget(label, row, 0)
+            form.addWidget(edit, row, 1, Qt.AlignmentFlag.AlignTop)
         scroll = QScrollArea()
         scroll.setWidget(form_holder)
         scroll.setWidgetResizable(True)
