@@ -17,6 +17,7 @@ from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.gui import settings
 from reviewer.gui.i18n import install_translator
 from reviewer.gui.rater.main_window import MainWindow
+from reviewer.gui.safe_text import show_message
 from reviewer.gui.style import apply_style
 from reviewer.reviewfiles.workcopy import is_review_file
 
@@ -109,7 +110,7 @@ def pick_rater(ops: RatingOperations, name: str | None, manifest: dict, parent: 
         from reviewer.gui.dialogs import RaterPicker
 
         dialog = RaterPicker(known, settings.LAST_RATER.value(), parent)
-        if not dialog.exec() or not dialog.name():  # a new name is created only when confirmed
+        if not dialog.exec() or not dialog.name():
             raise ReviewerError("no rater chosen")
         name = dialog.name()
     if not name:
@@ -145,6 +146,8 @@ def build_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     ops, manifest = open_target(target)
     study_id = pick_study(ops, study, manifest, None, interactive)
     rater_id, rater_name = pick_rater(ops, rater, manifest, None, interactive)
+    if coordinator:
+        ops.require_coordinator_access()
     return _wired(MainWindow(ops, study_id, rater_id, rater_name, coordinator))
 
 
@@ -225,7 +228,7 @@ def open_in_new_window(target: str, parent: QWidget | None = None) -> None:
     try:
         window = build_window(target)
     except ReviewerError as exc:
-        QMessageBox.warning(parent, "Reviewer", str(exc))
+        show_message(parent, "Reviewer", str(exc))
         return
     _windows.append(window)
     window.show()
@@ -242,7 +245,7 @@ def run_app(target: str | os.PathLike[str] | None, *, rater: str | None = None, 
                               interactive=not screenshot)
     except ReviewerError as exc:
         if not screenshot:  # started from a desktop icon there is no terminal to print to
-            QMessageBox.critical(None, "Reviewer", str(exc))
+            show_message(None, "Reviewer", str(exc), QMessageBox.Icon.Critical)
         raise
     if screenshot:
         path = save_screenshot(window, screenshot)
