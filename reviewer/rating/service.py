@@ -66,6 +66,7 @@ from reviewer.store.models import (
     Study,
     utcnow,
 )
+from reviewer.store.vocabulary import GUIDELINES_SETTING
 
 FEEDBACK_KINDS = ("unclear", "wrong", "missing")
 
@@ -351,7 +352,7 @@ def submit(session: Session, rater_id: int, response_id: int, *, actor: str | No
 def study_guidelines(session: Session, study_id: int) -> str:
     """The study's rating guidelines: Markdown kept in its settings under ``guidelines``."""
     settings = session.scalar(select(Study.settings).where(Study.id == study_id))
-    text = settings.get("guidelines") if isinstance(settings, dict) else None
+    text = settings.get(GUIDELINES_SETTING) if isinstance(settings, dict) else None
     return text if isinstance(text, str) else ""
 
 

@@ -42,6 +42,9 @@ def describe_unusable(counts: dict[str, int]) -> str:
     return f"no usable verdicts ({inner})"
 
 
+# Study.settings key of the study's rating guidelines (Markdown), shown to raters by F2
+GUIDELINES_SETTING = "guidelines"
+
 # A case category is a path "area / sub-area" (LLMEval-Med: 医疗知识 / 药物相关).
 CATEGORY_SEPARATOR = " / "
 
