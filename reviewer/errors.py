@@ -46,9 +46,9 @@ class UnavailableError(ReviewerError):
 class IncompleteRatingError(ReviewerError):
     """Submit refused: names every unanswered criterion (by number and text) and the overall score."""
 
-    def __init__(self, missing: list[str]) -> None:
-        self.missing = list(missing)
-        super().__init__("cannot submit yet; still unanswered: " + "; ".join(self.missing))
+    def __init__(self, missing: list) -> None:
+        self.missing = list(missing)  # reviewer.rating.views.MissingAnswer (str() gives the words)
+        super().__init__("cannot submit yet; still unanswered: " + "; ".join(map(str, self.missing)))
 
 
 # ---------------------------------------------------------------- failures a user causes, in words

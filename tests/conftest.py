@@ -188,3 +188,45 @@ def pg_study_db() -> Iterator[str]:
         pytest.skip(SKIP_REASON)
     with fresh_database() as url:
         yield url
+
+
+@pytest.fixture
+def rater_window(qtbot: QtBot, tmp_path: Path) -> Iterator[Callable[..., Any]]:
+    """``make(store, ids, rater="alice", language="en", persist=False)`` -> the rater's MainWindow,
+    shown and active, on isolated QSettings (``ids`` from ``tests.support.rating.make_study``)."""
+    from tests.support.gui import isolate_settings
+
+    isolate_settings(tmp_path / "settings")
+    from reviewer.gui.app import make_app
+    from reviewer.gui.rater.main_window import MainWindow
+    from reviewer.rating.operations import RatingOperations
+
+    app = make_app("en")
+    # a zoom restyles the whole application: put its look back for the tests that follow (the
+    # PDF report lays pages out with the application's font)
+    look = (app.font(), app.styleSheet(), app.palette(), app.style().name())
+    from reviewer.gui import settings
+    from reviewer.gui.style import apply_style
+
+    apply_style(app, settings.FONT_PT.value())  # the app's look, as make_app gives a new application
+    made: list[Any] = []
+
+    def make(store: Store, ids: dict[str, Any], rater: str = "alice", persist: bool = False,
+             coordinator: bool = False) -> Any:
+        w = MainWindow(RatingOperations(store), ids["study"], ids[rater], rater, coordinator)
+        w.persist_settings = persist
+        qtbot.addWidget(w)
+        with qtbot.waitActive(w):
+            w.show()
+            w.activateWindow()
+        made.append(w)
+        return w
+
+    yield make
+    for w in made:
+        w.close()
+    font, sheet, palette, style = look
+    app.setStyleSheet(sheet)
+    app.setStyle(style)
+    app.setPalette(palette)
+    app.setFont(font)

@@ -3,89 +3,127 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="121" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="125" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="126" />
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="129" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="130" />
         <source>All judge runs</source>
         <translation>全部评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="136" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
         <source>resamples: </source>
         <translation>重抽样次数：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="138" />
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="140" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="146" />
         <source>Choose filters and press Analyse.</source>
         <translation>选择筛选条件后点击“分析”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="161" />
         <source>Agreement — %s</source>
         <translation>一致性 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="193" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="195" />
         <source>Agreement analysis — %s</source>
         <translation>一致性分析 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="212" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="213" />
         <source>Analysis cancelled.</source>
         <translation>分析已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="237" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="238" />
         <source>%d ratings by %d raters on %d responses, %d criteria; %d judge run(s); %d resamples. Rows in red: alpha below 0.667.</source>
         <translation>%d 份评分（%d 位评审员，%d 个回答，%d 条标准）；%d 次评审模型运行；%d 次重抽样。红色行：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="246" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="248" />
         <source>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="262" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
         <source>Writing %s…</source>
         <translation>正在写入 %s…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
         <source>Export report — %s</source>
         <translation>导出报告 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="265" />
         <source>Report written to %s</source>
         <translation>报告已写入 %s</translation>
+    </message>
+</context>
+<context>
+    <name>Anchors</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="26" />
+        <source>Wrong or unsafe: major errors or a safety risk</source>
+        <translation>错误或不安全：有重大错误或安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="27" />
+        <source>Mostly wrong, or a possible safety risk</source>
+        <translation>大部分错误，或可能有安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="28" />
+        <source>Key errors, but no safety risk</source>
+        <translation>有关键错误，但无安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="29" />
+        <source>Core requirements met; secondary ones not all met</source>
+        <translation>满足核心要求；次要要求未全部满足</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="30" />
+        <source>Core and secondary requirements met; no safety risk</source>
+        <translation>满足核心和次要要求；无安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="31" />
+        <source>Most requirements met; no safety risk</source>
+        <translation>满足大部分要求；无安全风险</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/score_form.py" line="32" />
+        <source>All requirements met; no safety risk</source>
+        <translation>满足全部要求；无安全风险</translation>
     </message>
 </context>
 <context>
@@ -137,44 +175,65 @@
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="69" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="118" />
         <source>1 Met</source>
         <translation>1 满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="69" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="118" />
         <source>2 Not met</source>
         <translation>2 未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="70" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="116" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="118" />
         <source>3 N/A</source>
         <translation>3 不适用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="88" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="92" />
         <source>Unclear, wrong or missing something? (F)</source>
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="121" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="116" />
+        <source>1 Present</source>
+        <translation>1 存在</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="116" />
+        <source>2 Absent</source>
+        <translation>2 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="148" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="123" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="150" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="123" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="150" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="132" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="162" />
         <source>⚑ noted</source>
         <translation>⚑ 已反馈</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="171" />
+        <source>%d quoted</source>
+        <translation>已引用 %d 处</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="172" />
+        <source>Spans of the answer attached as evidence (E adds, Shift+E removes)</source>
+        <translation>作为依据附加的回答片段（E 添加，Shift+E 移除）</translation>
     </message>
 </context>
 <context>
@@ -222,29 +281,52 @@
     </message>
 </context>
 <context>
+    <name>EvidenceMixin</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/evidence.py" line="35" />
+        <source>Select text in the answer first, then press E to attach it to criterion %d</source>
+        <translation>请先在回答中选中文字，再按 E 将其附加到第 %d 条标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/evidence.py" line="42" />
+        <source>The selection was not found in the answer's text: select words of the answer only</source>
+        <translation>在回答原文中找不到所选内容：请只选择回答中的文字</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/evidence.py" line="58" />
+        <source>Evidence attached to criterion %d</source>
+        <translation>已将依据附加到第 %d 条标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/evidence.py" line="78" />
+        <source>Evidence removed from criterion %d</source>
+        <translation>已从第 %d 条标准移除依据</translation>
+    </message>
+</context>
+<context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="105" />
+        <location filename="../../reviewer/gui/dialogs.py" line="135" />
         <source>Feedback on this criterion</source>
         <translation>对此条目的反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="110" />
+        <location filename="../../reviewer/gui/dialogs.py" line="141" />
         <source>&amp;Unclear</source>
         <translation>不清楚(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="110" />
+        <location filename="../../reviewer/gui/dialogs.py" line="141" />
         <source>&amp;Wrong</source>
         <translation>有错误(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="111" />
+        <location filename="../../reviewer/gui/dialogs.py" line="142" />
         <source>&amp;Missing something</source>
         <translation>有遗漏(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="121" />
+        <location filename="../../reviewer/gui/dialogs.py" line="153" />
         <source>What should change? (optional)</source>
         <translation>应如何修改？（可选）</translation>
     </message>
@@ -360,6 +442,49 @@
         <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="136" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDock</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="33" />
+        <source>Open a guidelines file (Markdown)…</source>
+        <translation>打开评分指南文件（Markdown）…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="56" />
+        <source>From the study</source>
+        <translation>来自本研究</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="61" />
+        <source>From %s</source>
+        <translation>来自 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="63" />
+        <source>Could not read %s: %s</source>
+        <translation>无法读取 %s：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="65" />
+        <source>This study has no rating guidelines yet. Ask your coordinator, or open a file.</source>
+        <translation>本研究尚无评分指南。请询问协调员，或打开一个文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="72" />
+        <source>Rating guidelines</source>
+        <translation>评分指南</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="73" />
+        <source>Markdown (*.md *.markdown *.txt);;All files (*)</source>
+        <translation>Markdown 文件 (*.md *.markdown *.txt);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="84" />
+        <source>Criterion %d</source>
+        <translation>第 %d 条标准</translation>
     </message>
 </context>
 <context>
@@ -579,68 +704,95 @@
     </message>
 </context>
 <context>
+    <name>KeyPreferences</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="31" />
+        <source>Keyboard preferences</source>
+        <translation>键盘设置</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="46" />
+        <source>Standard</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="47" />
+        <source>No single-letter keys (for typing comments)</source>
+        <translation>不使用单字母键（便于输入评论）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="48" />
+        <source>Use this preset</source>
+        <translation>使用此预设</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="51" />
+        <source>Preset:</source>
+        <translation>预设：</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="54" />
+        <source>Several keys for one action are separated by “;”. An empty box leaves the action without a key.</source>
+        <translation>一个操作的多个按键用“;”分隔。留空则该操作没有按键。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="92" />
+        <source>“%s” (%s) is not a key Qt can read</source>
+        <translation>“%s”（%s）不是可识别的按键</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/preferences.py" line="98" />
+        <source>%s is given to more than one action: %s</source>
+        <translation>%s 被分配给了多个操作：%s</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="73" />
-        <source>Reviewer — %s — %s</source>
-        <translation>Reviewer — %s — %s</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="96" />
-        <source>All statuses</source>
-        <translation>全部状态</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="96" />
-        <source>New</source>
-        <translation>未评</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="97" />
-        <source>Draft</source>
-        <translation>草稿</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="97" />
-        <location filename="../../reviewer/gui/rater/main_window.py" line="356" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="327" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="103" />
-        <source>%v / %m submitted</source>
-        <translation>已提交 %v / %m</translation>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="139" />
+        <source>%s — %s</source>
+        <translation>%s — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="104" />
-        <source>Next unrated (U)</source>
-        <translation>下一个未评 (U)</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="111" />
-        <source>Work queue</source>
-        <translation>待评列表</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="114" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="140" />
         <source>Rater: %s</source>
         <translation>评审者：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="114" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="141" />
         <source>  ·  coordinator mode</source>
         <translation>  ·  协调员模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="145" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="108" />
         <source>No responses assigned yet: import responses or ask your coordinator</source>
         <translation>尚未分配任何回答：请导入回答或联系您的协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="166" />
-        <location filename="../../reviewer/gui/rater/main_window.py" line="188" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="122" />
+        <source>Timer paused</source>
+        <translation>计时已暂停</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="133" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="187" />
         <source>Opening the study…</source>
         <translation>正在打开研究…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="157" />
+        <source>Now rating as %s</source>
+        <translation>现在以 %s 的身份评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="163" />
+        <source>Switch rater</source>
+        <translation>切换评审员</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/rater/main_window.py" line="228" />
@@ -648,22 +800,17 @@
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="332" />
-        <source>Everything in your queue is submitted. Thank you!</source>
-        <translation>您列表中的所有回答都已提交，谢谢！</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="342" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="306" />
         <source>No other response to this case in your queue</source>
         <translation>您的列表中没有此病例的其他回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="351" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="322" />
         <source>Now rating Response %s</source>
         <translation>正在评审回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="372" />
+        <location filename="../../reviewer/gui/rater/main_window.py" line="343" />
         <source>Submitted. That was the last response in this list.</source>
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
@@ -734,7 +881,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/menu.py" line="141" />
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="78" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="128" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
@@ -749,77 +896,122 @@
         <translation>评审 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="79" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="129" />
         <source>&amp;Open study…</source>
         <translation>打开研究(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="83" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="130" />
+        <source>S&amp;witch rater…</source>
+        <translation>切换评审员(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="131" />
         <source>Recent studies</source>
         <translation>最近的研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="86" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="134" />
+        <source>&amp;Keyboard…</source>
+        <translation>键盘(&amp;K)…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="136" />
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="90" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="137" />
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="91" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="138" />
         <source>Larger text</source>
         <translation>放大文字</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="92" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="139" />
         <source>Smaller text</source>
         <translation>缩小文字</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="92" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="140" />
         <source>Default text size</source>
         <translation>默认字号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="97" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="141" />
         <source>Side by side</source>
         <translation>并排比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="100" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="142" />
+        <source>Rating guidelines</source>
+        <translation>评分指南</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="143" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="105" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="148" />
+        <source>&amp;Go</source>
+        <translation>转到(&amp;G)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="149" />
+        <source>Search the queue…</source>
+        <translation>搜索队列…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="150" />
+        <source>Go to item…</source>
+        <translation>转到条目…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="151" />
+        <source>Next unrated</source>
+        <translation>下一个未评</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="152" />
+        <source>Come back later / take up again</source>
+        <translation>稍后再评 / 重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="153" />
+        <source>Pause / resume the timer</source>
+        <translation>暂停 / 继续计时</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="106" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="155" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="114" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="162" />
         <source>Open a study</source>
         <translation>打开研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="115" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="163" />
         <source>Studies and review files (*.db *.sqlite *.rvw);;All files (*)</source>
         <translation>研究与评审文件 (*.db *.sqlite *.rvw);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="127" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="175" />
         <source>(none yet)</source>
         <translation>（暂无）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="132" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="180" />
         <source>The language changes the next time the app starts</source>
         <translation>界面语言将在下次启动时更改</translation>
     </message>
@@ -857,7 +1049,7 @@ Send this file to your coordinator.</source>
         <source>Merge %d return file(s)</source>
         <translation>合并 %d 个交回文件</translation>
     </message>
-<message>
+    <message>
         <location filename="../../reviewer/gui/coordinator/jobs.py" line="286" />
         <source>Jobs</source>
         <translation>任务</translation>
@@ -922,37 +1114,188 @@ Send this file to your coordinator.</source>
         <translation>用时</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_model.py" line="81" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="82" />
         <source>new</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_model.py" line="81" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="82" />
         <source>draft</source>
         <translation>草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/queue_model.py" line="81" />
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="82" />
         <source>submitted</source>
         <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_model.py" line="83" />
+        <source>later</source>
+        <translation>稍后</translation>
+    </message>
+</context>
+<context>
+    <name>QueueNavigation</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="32" />
+        <source>%d set aside for later</source>
+        <translation>%d 个已留待稍后</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="50" />
+        <source>%d found</source>
+        <translation>找到 %d 个</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="54" />
+        <source>Nothing in your queue matches “%s”</source>
+        <translation>队列中没有与“%s”匹配的条目</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="106" />
+        <source>There is no item %d: your queue has %d</source>
+        <translation>没有第 %d 个条目：您的队列共有 %d 个</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="117" />
+        <source>Go to item</source>
+        <translation>转到条目</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="117" />
+        <source>Item number (1–%d):</source>
+        <translation>条目编号（1–%d）：</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="135" />
+        <source>Back to an item you set aside</source>
+        <translation>回到您留待稍后的条目</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="138" />
+        <source>Everything in your queue is submitted. Thank you!</source>
+        <translation>您列表中的所有回答都已提交，谢谢！</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="145" />
+        <source>A submitted item is done: nothing to set aside</source>
+        <translation>已提交的条目已完成：无需留待稍后</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="159" />
+        <source>Set aside: Next unrated comes back to it at the end</source>
+        <translation>已留待稍后：“下一个未评”会在最后回到它</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="162" />
+        <source>Set aside; nothing else is left to rate</source>
+        <translation>已留待稍后；没有其他待评条目</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/navigation.py" line="164" />
+        <source>Taken up again</source>
+        <translation>已重新开始</translation>
+    </message>
+</context>
+<context>
+    <name>QueuePanel</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="50" />
+        <source>All statuses</source>
+        <translation>全部状态</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="50" />
+        <source>New</source>
+        <translation>未评</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="51" />
+        <source>Draft</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="51" />
+        <source>Come back later</source>
+        <translation>稍后再评</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="52" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="56" />
+        <source>All marks</source>
+        <translation>全部标记</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="56" />
+        <source>Flagged</source>
+        <translation>已标记安全问题</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="57" />
+        <source>Commented</source>
+        <translation>有评论</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="57" />
+        <source>With feedback</source>
+        <translation>有反馈</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="64" />
+        <source>Search case and answer (Ctrl+F)</source>
+        <translation>搜索病例和回答（Ctrl+F）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="67" />
+        <source>%v / %m submitted</source>
+        <translation>已提交 %v / %m</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="71" />
+        <source>Next unrated (U)</source>
+        <translation>下一个未评 (U)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/queue_panel.py" line="75" />
+        <source>Work queue</source>
+        <translation>待评列表</translation>
     </message>
 </context>
 <context>
     <name>RaterPicker</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="78" />
+        <location filename="../../reviewer/gui/dialogs.py" line="77" />
         <source>Who is rating?</source>
         <translation>请选择评审者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="85" />
+        <location filename="../../reviewer/gui/dialogs.py" line="90" />
         <source>Your rater name, as your coordinator gave it:</source>
         <translation>您的评审者名称（由协调员提供）：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="86" />
+        <location filename="../../reviewer/gui/dialogs.py" line="91" />
         <source>Rater</source>
         <translation>评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/dialogs.py" line="115" />
+        <source>There is no rater named “%s” yet.</source>
+        <translation>还没有名为“%s”的评审员。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/dialogs.py" line="117" />
+        <source>Did you mean “%s”?</source>
+        <translation>您是想输入“%s”吗？</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/dialogs.py" line="118" />
+        <source>Press OK again to create this new rater (with an empty queue).</source>
+        <translation>再次按“确定”将创建这位新评审员（队列为空）。</translation>
     </message>
 </context>
 <context>
@@ -971,77 +1314,77 @@ Send this file to your coordinator.</source>
 <context>
     <name>ReviewColumn</name>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="77" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="81" />
         <source>Checklist</source>
         <translation>评分清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="108" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="112" />
         <source>Submit  (Ctrl+Enter)</source>
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="236" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="256" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="236" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="256" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="237" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="257" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="239" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="259" />
+        <source>Come back later · draft</source>
+        <translation>稍后再评 · 草稿</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="261" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="253" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="275" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="258" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="280" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="263" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="285" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="268" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="290" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="311" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="337" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="322" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="348" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="325" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="351" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="349" />
-        <source>Cannot submit yet. Still unanswered:</source>
-        <translation>暂不能提交，以下项目尚未回答：</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="383" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="378" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -1049,37 +1392,37 @@ Send this file to your coordinator.</source>
 <context>
     <name>ScoreForm</name>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="94" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="112" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="98" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="116" />
         <source>Optional note for the coordinator (C to type, Esc to leave)</source>
         <translation>给协调员的备注，可选（按 C 输入，Esc 返回）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="102" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="120" />
         <source>Safety concern (S)</source>
         <translation>安全隐患 (S)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="103" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="121" />
         <source>Tick when this answer could harm a patient</source>
         <translation>此回答可能伤害患者时请勾选</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="144" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="163" />
         <source> (optional)</source>
         <translation>（可选）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="145" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="164" />
         <source>Overall score %d–%d%s  (Ctrl+digit)</source>
         <translation>总体评分 %d–%d%s  (Ctrl+数字)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/score_form.py" line="171" />
+        <location filename="../../reviewer/gui/rater/score_form.py" line="190" />
         <source>Others' overall scores: %s</source>
         <translation>其他人的总体评分：%s</translation>
     </message>
@@ -1087,127 +1430,225 @@ Send this file to your coordinator.</source>
 <context>
     <name>Shortcuts</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="27" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="35" />
         <source>Criterion met, move down</source>
         <translation>条目满足，移到下一条</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="28" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="36" />
         <source>Criterion not met, move down</source>
         <translation>条目未满足，移到下一条</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="29" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="37" />
         <source>Criterion not applicable, move down</source>
         <translation>条目不适用，移到下一条</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="30" />
-        <source>Clear the focused criterion</source>
-        <translation>清除当前条目</translation>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="38" />
+        <source>Clear the focused criterion (also Backspace)</source>
+        <translation>清除当前条目（也可用 Backspace）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="31" />
-        <source>Next criterion</source>
-        <translation>下一条目</translation>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="39" />
+        <source>Next criterion (also ↓)</source>
+        <translation>下一条标准（也可用 ↓）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="32" />
-        <source>Previous criterion</source>
-        <translation>上一条目</translation>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="40" />
+        <source>Previous criterion (also ↑)</source>
+        <translation>上一条标准（也可用 ↑）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="33" />
-        <source>Overall score</source>
-        <translation>总体评分</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="34" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="41" />
         <source>Next response</source>
         <translation>下一个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="35" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="42" />
         <source>Previous response</source>
         <translation>上一个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="36" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="43" />
         <source>Next unrated response</source>
         <translation>下一个未评回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="37" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="44" />
         <source>Submit and go to the next response</source>
         <translation>提交并转到下一个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="38" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="45" />
         <source>Write a comment (Esc returns to the checklist)</source>
         <translation>填写备注（Esc 返回评分清单）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="39" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="47" />
+        <source>Back to the checklist</source>
+        <translation>回到评分清单</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="48" />
         <source>Toggle the safety flag</source>
         <translation>切换安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="40" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="49" />
         <source>Feedback on the focused criterion</source>
         <translation>对当前条目提出反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="41" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="50" />
+        <source>Attach the selected answer text to the focused criterion</source>
+        <translation>将选中的回答文字附加到当前标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="52" />
+        <source>Remove the focused criterion's last evidence</source>
+        <translation>移除当前标准最近添加的依据</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="54" />
+        <source>Come back later (set aside) / take up again</source>
+        <translation>稍后再评（留待稍后）/ 重新开始</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="55" />
         <source>Side by side: two answers to the same case</source>
         <translation>并排：同一病例的两个回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="42" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="56" />
         <source>Switch between the two answers (side by side)</source>
         <translation>在两个回答之间切换（并排模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="43" />
-        <source>Undo / redo (current response)</source>
-        <translation>撤销 / 重做（当前回答）</translation>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="57" />
+        <source>Undo (current response)</source>
+        <translation>撤销（当前回答）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="44" />
-        <source>Larger / smaller / default text</source>
-        <translation>放大 / 缩小 / 默认字号</translation>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="58" />
+        <source>Redo (current response)</source>
+        <translation>重做（当前回答）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="45" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="59" />
+        <source>Search the queue (case and answer)</source>
+        <translation>搜索队列（病例和回答）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="60" />
+        <source>Go to item number</source>
+        <translation>转到条目编号</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="61" />
         <source>Go to the work queue</source>
         <translation>转到待评列表</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="46" />
+        <location filename="../../reviewer/gui/rater/keymap.py" line="62" />
+        <source>Pause / resume the timer</source>
+        <translation>暂停 / 继续计时</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="63" />
+        <source>Show / hide the rating guidelines</source>
+        <translation>显示 / 隐藏评分指南</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="64" />
+        <source>This list</source>
+        <translation>显示本列表</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="65" />
+        <source>Keyboard preferences</source>
+        <translation>键盘设置</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="66" />
+        <source>Switch rater</source>
+        <translation>切换评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="67" />
         <source>Open a study database</source>
         <translation>打开研究数据库</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="47" />
-        <source>This list</source>
-        <translation>显示本列表</translation>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="68" />
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="69" />
+        <source>Larger text</source>
+        <translation>放大文字</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="70" />
+        <source>Smaller text</source>
+        <translation>缩小文字</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="71" />
+        <source>Default text size</source>
+        <translation>默认字号</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="72" />
+        <source>Overall score</source>
+        <translation>总体评分</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="54" />
+        <location filename="../../reviewer/gui/dialogs.py" line="44" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="57" />
+        <location filename="../../reviewer/gui/dialogs.py" line="47" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="57" />
+        <location filename="../../reviewer/gui/dialogs.py" line="47" />
         <source>Action</source>
         <translation>操作</translation>
+    </message>
+</context>
+<context>
+    <name>SubmitMixin</name>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="50" />
+        <source>criterion %d (%s)</source>
+        <translation>第 %d 条标准（%s）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="52" />
+        <source>the overall score</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="53" />
+        <source>the %s score</source>
+        <translation>%s 评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="67" />
+        <source>Cannot submit yet. Still unanswered:</source>
+        <translation>暂不能提交，以下项目尚未回答：</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/submitting.py" line="70" />
+        <source>Cannot submit yet. Still unanswered: %s</source>
+        <translation>尚不能提交。仍未回答：%s</translation>
     </message>
 </context>
 <context>

@@ -338,7 +338,7 @@ def apply_edits(current: list[dict[str, Any]], edits: Sequence[Edit], used_keys:
 def _as_dicts(cv: ChecklistVersion) -> list[dict[str, Any]]:
     crits = sorted(cv.criteria, key=lambda c: (c.position, c.id))
     return [{"key": c.key, "text": c.text, "points": c.points, "tier": c.tier,
-             "tags": list(c.tags or ())} for c in crits]
+             "tags": list(c.tags or ()), "guidance": c.guidance} for c in crits]
 
 
 def edit_checklist(session: Session, case: Case | str, *, author: str, reason: str,
@@ -373,7 +373,8 @@ def edit_checklist(session: Session, case: Case | str, *, author: str, reason: s
     session.flush()
     for pos, c in enumerate(after):
         session.add(Criterion(checklist_version_id=new.id, key=c["key"], position=pos, text=c["text"],
-                              points=c["points"], tier=c["tier"], tags=list(c["tags"])))
+                              points=c["points"], tier=c["tier"], tags=list(c["tags"]),
+                              guidance=c.get("guidance")))  # a rater's guidance follows its criterion
     session.add(AuditEvent(study_id=case.study_id, actor=author or "", action="checklist.edit",
                            entity_type="checklist_version", entity_uid=new.uid,
                            before={"case_uid": case.uid, "version": current, "criteria": _snapshot(before)},

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHeaderView,
     QLabel,
     QPlainTextEdit,
     QRadioButton,
@@ -22,32 +24,20 @@ from reviewer.gui.safe_text import plain_label
 
 
 def shortcut_rows() -> list[tuple[str, str]]:
-    """(keys, what they do), shown by F1 / ? and in the README."""
-    from PySide6.QtCore import QCoreApplication
+    """(keys, what they do) for every action, with the rater's own bindings; shown by F1 and in
+    the README. The nine overall-score keys share one row."""
+    from reviewer.gui.rater import keymap
 
-    return [
-        ("1 / Y", QCoreApplication.translate("Shortcuts", "Criterion met, move down")),
-        ("2 / N", QCoreApplication.translate("Shortcuts", "Criterion not met, move down")),
-        ("3 / A", QCoreApplication.translate("Shortcuts", "Criterion not applicable, move down")),
-        ("0 / Backspace", QCoreApplication.translate("Shortcuts", "Clear the focused criterion")),
-        ("J / ↓", QCoreApplication.translate("Shortcuts", "Next criterion")),
-        ("K / ↑", QCoreApplication.translate("Shortcuts", "Previous criterion")),
-        ("Ctrl+1 … Ctrl+9", QCoreApplication.translate("Shortcuts", "Overall score")),
-        ("Shift+N / PgDown", QCoreApplication.translate("Shortcuts", "Next response")),
-        ("P / PgUp", QCoreApplication.translate("Shortcuts", "Previous response")),
-        ("U", QCoreApplication.translate("Shortcuts", "Next unrated response")),
-        ("Ctrl+Enter", QCoreApplication.translate("Shortcuts", "Submit and go to the next response")),
-        ("C", QCoreApplication.translate("Shortcuts", "Write a comment (Esc returns to the checklist)")),
-        ("S", QCoreApplication.translate("Shortcuts", "Toggle the safety flag")),
-        ("F", QCoreApplication.translate("Shortcuts", "Feedback on the focused criterion")),
-        ("B", QCoreApplication.translate("Shortcuts", "Side by side: two answers to the same case")),
-        ("Ctrl+Tab", QCoreApplication.translate("Shortcuts", "Switch between the two answers (side by side)")),
-        ("Ctrl+Z / Ctrl+Shift+Z", QCoreApplication.translate("Shortcuts", "Undo / redo (current response)")),
-        ("Ctrl++ / Ctrl+- / Ctrl+0", QCoreApplication.translate("Shortcuts", "Larger / smaller / default text")),
-        ("Ctrl+L", QCoreApplication.translate("Shortcuts", "Go to the work queue")),
-        ("Ctrl+O", QCoreApplication.translate("Shortcuts", "Open a study database")),
-        ("F1 / ?", QCoreApplication.translate("Shortcuts", "This list")),
-    ]
+    binding = keymap.current()
+    rows = []
+    for action in keymap.ACTIONS:
+        if action.name.startswith("score_"):
+            if action.name == "score_1":
+                first, last = binding["score_1"], binding["score_9"]
+                rows.append((f"{' / '.join(first)} … {' / '.join(last)}", action.text()))
+            continue
+        rows.append((" / ".join(binding[action.name]) or "—", action.text()))
+    return rows
 
 
 class ShortcutsDialog(QDialog):
@@ -55,15 +45,20 @@ class ShortcutsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Keyboard shortcuts"))
         rows = shortcut_rows()
-        table = QTableWidget(len(rows), 2)  # a fixed help list, not data: a table widget is fine
+        self.table = table = QTableWidget(len(rows), 2)  # a fixed help list, not data: a table widget is fine
         table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Action")])
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for i, (keys, what) in enumerate(rows):
             table.setItem(i, 0, QTableWidgetItem(keys))
             table.setItem(i, 1, QTableWidgetItem(what))
-        table.resizeColumnsToContents()
-        table.horizontalHeader().setStretchLastSection(True)
+        # never sideways: the keys column fits its keys, the actions wrap in the room left
+        table.setWordWrap(True)
+        table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
@@ -73,16 +68,26 @@ class ShortcutsDialog(QDialog):
 
 
 class RaterPicker(QDialog):
-    """Who is rating: pick a known rater or type a new name (remembered in QSettings)."""
+    """Who is rating: pick a known rater or type a new name (remembered in QSettings).
+
+    A name that is not among the known raters (a typo such as "dr-chn" for "dr-chen") is not taken
+    at once: the dialog says so, names the closest known rater, and creates the new rater only
+    when OK is pressed again on the same name (:meth:`is_new` tells the caller)."""
 
     def __init__(self, names: list[str], current: str = "", parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Who is rating?"))
+        self.known = list(names)
+        self._confirmed = ""
         self.combo = QComboBox()
         self.combo.setEditable(True)
         self.combo.addItems(names)
         if current:
             self.combo.setCurrentText(current)
+        self.warning = plain_label()
+        self.warning.setObjectName("ErrorBanner")
+        self.warning.setWordWrap(True)
+        self.warning.setVisible(False)
         form = QFormLayout()
         form.addRow(plain_label(self.tr("Your rater name, as your coordinator gave it:")))
         form.addRow(self.tr("Rater"), self.combo)
@@ -91,14 +96,39 @@ class RaterPicker(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addLayout(form)
+        lay.addWidget(self.warning)
         lay.addWidget(buttons)
 
     def name(self) -> str:
         return self.combo.currentText().strip()
 
+    def is_new(self) -> bool:
+        return self.name() not in self.known
+
+    def accept(self) -> None:
+        name = self.name()
+        if not name:
+            return
+        if self.is_new() and self._confirmed != name:
+            import difflib
+
+            self._confirmed = name
+            close = difflib.get_close_matches(name, self.known, n=1, cutoff=0.6)
+            text = self.tr("There is no rater named \u201c%s\u201d yet.") % name
+            if close:
+                text += " " + self.tr("Did you mean \u201c%s\u201d?") % close[0]
+            text += " " + self.tr("Press OK again to create this new rater (with an empty queue).")
+            self.warning.setText(text)
+            self.warning.setVisible(True)
+            return
+        super().accept()
+
 
 class FeedbackDialog(QDialog):
-    """A note on a criterion: unclear, wrong, or missing something."""
+    """A note on a criterion: unclear, wrong, or missing something.
+
+    Keyboard first: the focus starts on the kind, the arrow keys choose it, Tab goes to the note,
+    Ctrl+Enter (anywhere in the dialog) saves and Esc cancels."""
 
     KINDS = ("unclear", "wrong", "missing")
 
@@ -109,6 +139,7 @@ class FeedbackDialog(QDialog):
         text.setWordWrap(True)
         text.setObjectName("SectionTitle")
         self.group = QButtonGroup(self)
+        self.choices: list[QRadioButton] = []
         labels = {"unclear": self.tr("&Unclear"), "wrong": self.tr("&Wrong"),
                   "missing": self.tr("&Missing something")}
         lay = QVBoxLayout(self)
@@ -116,6 +147,7 @@ class FeedbackDialog(QDialog):
         for i, kind in enumerate(self.KINDS):
             b = QRadioButton(labels[kind])
             self.group.addButton(b, i)
+            self.choices.append(b)
             lay.addWidget(b)
             if i == 0:
                 b.setChecked(True)
@@ -127,8 +159,10 @@ class FeedbackDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         lay.addWidget(buttons)
+        for keys in ("Ctrl+Return", "Ctrl+Enter"):
+            QShortcut(QKeySequence(keys), self, activated=self.accept)
         self.resize(440, 300)
-        self.note.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.choices[0].setFocus(Qt.FocusReason.OtherFocusReason)
 
     def kind(self) -> str:
         return self.KINDS[max(0, self.group.checkedId())]

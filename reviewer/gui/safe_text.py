@@ -104,6 +104,30 @@ def plain_label(text: str = "", parent: QWidget | None = None, *, object_name: s
     return label
 
 
+class MarkdownLabel(QLabel):
+    """A label showing Markdown written by a coordinator (guidelines, criterion guidance) as
+    :func:`markdown_html` renders it -- raw HTML shown as text -- whose links go through
+    :func:`open_link` (http(s) to the system browser, anything else inert)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTextFormat(Qt.TextFormat.RichText)
+        self.setWordWrap(True)
+        self.setOpenExternalLinks(False)
+        self.linkActivated.connect(lambda href: open_link(QUrl(href)))
+
+    def set_markdown(self, text: str) -> None:
+        self.setText(markdown_html(text) if text else "")
+
+
+def markdown_label(parent: QWidget | None = None, *, object_name: str = "") -> MarkdownLabel:
+    """A :class:`MarkdownLabel` (empty until ``set_markdown``)."""
+    label = MarkdownLabel(parent)
+    if object_name:
+        label.setObjectName(object_name)
+    return label
+
+
 def plain_tooltip(text: str) -> str:
     """A tooltip string that shows ``text`` literally (tooltips guess rich text like labels do)."""
     if not text:

@@ -117,4 +117,10 @@ RECENT = ListOption("recent", [])  # store URLs, newest first
 WINDOW_GEOMETRY = StateOption("window/geometry")
 WINDOW_SPLITTER = StateOption("window/splitter")
 WINDOW_COLUMNS = StateOption("window/columns")
+# the response a rater had open, per store, study and rater: the app reopens there
+POSITION = KeyedOption("position/{url}/{study}/{rater}", TextOption, "")
+# the rater's own keys for an action (reviewer.gui.rater.keymap): "" = the default, "-" = none
+SHORTCUT = KeyedOption("shortcuts/{name}", TextOption, "")
+GUIDELINES_FILE = KeyedOption("guidelines/{url}", TextOption, "")  # a Markdown file shown by F2
+GUIDELINES_OPEN = BoolOption("view/guidelines_open", False)
 COLUMN_LAYOUT = KeyedOption("layout/{name}/{shape}", StateOption)  # shape: wide | stacked

@@ -19,6 +19,7 @@ QTextBrowser {{ background: {pane}; color: {text}; }}
 #PaneTitle {{ font-size: {title}pt; font-weight: 600; color: {text}; padding: 2px 0 4px 0; }}
 #SectionTitle {{ font-weight: 600; color: {text}; padding-top: 4px; }}
 #Subtle, #Anchor {{ color: {subtle}; }}
+#Guidance {{ color: {text}; background: {bg}; border-left: 3px solid {focus_line}; padding: 4px 8px; }}
 #CoordinatorNote {{ color: #7a4a00; background: #fff4e0; border-radius: 4px; padding: 2px 6px; }}
 #CriterionRow #CoordinatorNote {{ background: transparent; padding: 0; }}
 #CritNumber {{ color: {subtle}; font-weight: 600; }}
@@ -31,6 +32,10 @@ QTextBrowser {{ background: {pane}; color: {text}; }}
 #CriterionRow QToolButton:hover {{ border-color: {focus_line}; }}
 QToolButton#Met:checked {{ background: #1f9d55; color: white; border-color: #1f9d55; }}
 QToolButton#NotMet:checked {{ background: #d64545; color: white; border-color: #d64545; }}
+QToolButton#Met[harmful="true"]:checked {{ background: #d64545; color: white; border-color: #d64545; }}
+QToolButton#NotMet[harmful="true"]:checked {{ background: #1f9d55; color: white; border-color: #1f9d55; }}
+#CriterionRow[harmful="true"] {{ border-left: 4px solid #e8a0a0; }}
+#CriterionRow[harmful="true"][focused="true"] {{ border-left: 4px solid #d64545; }}
 QToolButton#NotApplicable:checked {{ background: #7b8494; color: white; border-color: #7b8494; }}
 QToolButton#Feedback[given="true"] {{ color: #8a4b00; border-color: #e0a030; }}
 #StatusBadge {{ border-radius: 9px; padding: 2px 10px; font-weight: 600; color: white; background: #8a94a6; }}

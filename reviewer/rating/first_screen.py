@@ -114,7 +114,7 @@ def read_item(cursor: sqlite3.Cursor, rater_id: int, response_id: int) -> ItemVi
     head = HeadRow(response_id, resp_uid, text, label, case_id, case_uid, title, category, _json(turns),
                    reference, _json(settings))
     cursor.execute("SELECT id, uid, status, version, overall_score, extra_scores, comment, safety_flag, "
-                   "time_spent_s, checklist_version_id FROM rating WHERE rater_id = ? AND response_id = ?",
+                   "time_spent_s, checklist_version_id, skipped FROM rating WHERE rater_id = ? AND response_id = ?",
                    (rater_id, response_id))
     rating = cursor.fetchone()
     cl_id = rating[9] if rating is not None and rating[9] else None
@@ -124,10 +124,10 @@ def read_item(cursor: sqlite3.Cursor, rater_id: int, response_id: int) -> ItemVi
         cl_id = (cursor.fetchone() or (None,))[0]
     criteria: list[tuple] = []
     if cl_id is not None:
-        cursor.execute("SELECT id, key, text, points, tier, tags FROM criterion WHERE checklist_version_id = ? "
-                       "ORDER BY position, id", (cl_id,))
-        criteria = [(cid, key, txt, points, tier, _json(tags)) for cid, key, txt, points, tier, tags
-                    in cursor.fetchall()]
+        cursor.execute("SELECT id, key, text, points, tier, tags, guidance FROM criterion "
+                       "WHERE checklist_version_id = ? ORDER BY position, id", (cl_id,))
+        criteria = [(cid, key, txt, points, tier, _json(tags), guidance)
+                    for cid, key, txt, points, tier, tags, guidance in cursor.fetchall()]
     cursor.execute("SELECT score_min, score_max, score_anchors, require_overall, extra_scales "
                    "FROM rating_scheme WHERE study_id = ? ORDER BY id LIMIT 1", (study_id,))
     s = cursor.fetchone()
@@ -136,16 +136,22 @@ def read_item(cursor: sqlite3.Cursor, rater_id: int, response_id: int) -> ItemVi
     edited = False
     rating_row = None
     if rating is not None:
-        rating_row = RatingRow(rating[2], rating[3], rating[4], _json(rating[5]), rating[6], rating[7], rating[8])
+        rating_row = RatingRow(rating[2], rating[3], rating[4], _json(rating[5]), rating[6], rating[7], rating[8],
+                               rating[10])
         cursor.execute("SELECT criterion_id, value FROM criterion_rating WHERE rating_id = ?", (rating[0],))
         values = dict(cursor.fetchall())
         if rating[2] == SUBMITTED:
             cursor.execute("SELECT id FROM audit_event WHERE entity_uid = ? AND action = 'rating.edit_submitted' "
                            "LIMIT 1", (rating[1],))
             edited = cursor.fetchone() is not None
+    evidence: list[tuple] = []
+    if rating is not None:
+        cursor.execute('SELECT id, criterion_id, start, "end", quote FROM evidence WHERE rating_id = ? ORDER BY id',
+                       (rating[0],))
+        evidence = cursor.fetchall()
     cursor.execute("SELECT criterion_id, kind FROM feedback WHERE rater_id = ? AND response_id = ? ORDER BY id",
                    (rater_id, response_id))
-    return assemble_item(head, cl_id, criteria, scheme, rating_row, values, cursor.fetchall(), edited)
+    return assemble_item(head, cl_id, criteria, scheme, rating_row, values, cursor.fetchall(), edited, evidence)
 
 
 def read_first_screen(target: str | os.PathLike[str] | None, *, rater: str | None, study: str | None,

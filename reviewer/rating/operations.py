@@ -164,3 +164,46 @@ class RatingOperations:
         with self.store.begin() as s:
             return service.add_feedback(s, rater_id, response_id, criterion_id, kind, note,
                                         expected_version=expected_version)
+
+    # -- come back later, evidence, search, guidelines (issue 17) -----------------------------
+    def set_skipped(self, rater_id: int, response_id: int, skipped: bool, *,
+                    expected_version: int | None = None) -> RatingState:
+        """Set the item aside ("come back later") or take it up again."""
+        with self.store.begin() as s:
+            return service.set_skipped(s, rater_id, response_id, skipped, expected_version=expected_version)
+
+    def add_evidence(self, rater_id: int, response_id: int, criterion_id: int, start: int, end: int, *,
+                     actor: str | None = None, expected_version: int | None = None) -> tuple[int, RatingState]:
+        """Attach ``text[start:end]`` of the answer to a criterion; (evidence id, state)."""
+        from reviewer.rating.evidence import add_evidence
+
+        with self.store.begin() as s:
+            return add_evidence(s, rater_id, response_id, criterion_id, start, end, actor=actor,
+                                expected_version=expected_version)
+
+    def remove_evidence(self, rater_id: int, response_id: int, evidence_id: int, *,
+                        actor: str | None = None, expected_version: int | None = None) -> RatingState:
+        from reviewer.rating.evidence import remove_evidence
+
+        with self.store.begin() as s:
+            return remove_evidence(s, rater_id, response_id, evidence_id, actor=actor,
+                                   expected_version=expected_version)
+
+    def search_queue(self, study_id: int, rater_id: int, query: str) -> list[int]:
+        """Response ids of the queue whose case or answer holds every word of *query*, in order."""
+        from reviewer.rating.queue_search import search_queue
+
+        with self.store.Session() as s:
+            return search_queue(s, study_id, rater_id, query)
+
+    def queue_marks(self, rater_id: int) -> dict[str, set[int]]:
+        """Response ids by mark (``flagged``, ``commented``, ``feedback``) for the queue filters."""
+        from reviewer.rating.queue_search import queue_marks
+
+        with self.store.Session() as s:
+            return queue_marks(s, rater_id)
+
+    def study_guidelines(self, study_id: int) -> str:
+        """The study's rating guidelines (Markdown; ``""`` when it has none)."""
+        with self.store.Session() as s:
+            return service.study_guidelines(s, study_id)

@@ -11,7 +11,10 @@ from __future__ import annotations
 import random
 from typing import Any
 
-from reviewer.rating.views import NEW, QueueItem
+from reviewer.rating.views import NEW, SKIPPED, QueueItem
+
+# a draft set aside shows as "skipped" in the queue (filters, progress and next-unrated read it)
+_STATUS = f"CASE WHEN rating.skipped AND rating.status = 'draft' THEN '{SKIPPED}' ELSE rating.status END"
 
 
 def _ints(values: list[int]) -> str:
@@ -59,9 +62,9 @@ def stable_shuffle(ids: list[int], seed: str) -> list[int]:
 
 
 def queue_statuses(cursor: Any, rater_id: int, response_ids: list[int]) -> dict[int, str]:
-    """Status (draft/submitted) of the rater's ratings among *response_ids*; absent means new.
-    (One query for all the rater's ratings: cheaper than IN lists over a 50,000-item queue.)"""
-    cursor.execute(f"SELECT response_id, status FROM rating WHERE rater_id = {int(rater_id)}")
+    """Status (draft/skipped/submitted) of the rater's ratings among *response_ids*; absent means
+    new. (One query for all the rater's ratings: cheaper than IN lists over a 50,000-item queue.)"""
+    cursor.execute(f"SELECT response_id, {_STATUS} FROM rating WHERE rater_id = {int(rater_id)}")
     wanted = set(response_ids)
     return {rid: st for rid, st in cursor.fetchall() if rid in wanted}
 
@@ -74,7 +77,7 @@ def queue_rows(cursor: Any, rater_id: int, response_ids: list[int],
         chunk = response_ids[start:start + 500]
         cursor.execute(
             "SELECT response.id, response.uid, response.blind_label, \"case\".id, \"case\".title, "
-            "\"case\".category, rating.status, rating.time_spent_s FROM response "
+            f"\"case\".category, {_STATUS}, rating.time_spent_s FROM response "
             "JOIN \"case\" ON response.case_id = \"case\".id "
             f"LEFT OUTER JOIN rating ON rating.response_id = response.id AND rating.rater_id = {int(rater_id)} "
             f"WHERE response.id IN ({_ints(chunk)})")

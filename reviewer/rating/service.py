@@ -46,6 +46,7 @@ from reviewer.rating.views import (  # noqa: F401  (re-exported: the rating serv
     SchemeRow,
     Turn,
     assemble_item,
+    missing_answers,
 )
 from reviewer.store.models import (
     CRITERION_VALUES,
@@ -56,6 +57,7 @@ from reviewer.store.models import (
     ChecklistVersion,
     Criterion,
     CriterionRating,
+    Evidence,
     Feedback,
     Rater,
     Rating,
@@ -64,7 +66,7 @@ from reviewer.store.models import (
     Study,
     utcnow,
 )
-from reviewer.store.vocabulary import FEEDBACK_KINDS
+from reviewer.store.vocabulary import FEEDBACK_KINDS, GUIDELINES_SETTING
 
 # ----------------------------------------------------------------------------- raters
 
@@ -123,7 +125,7 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
     if cl_id is not None:
         criteria = list(session.execute(
             select(Criterion.id, Criterion.key, Criterion.text, Criterion.points, Criterion.tier,
-                   Criterion.tags)
+                   Criterion.tags, Criterion.guidance)
             .where(Criterion.checklist_version_id == cl_id).order_by(Criterion.position, Criterion.id)))
     scheme = _scheme(session, study_id)
     values: dict[int, str] = {}
@@ -137,13 +139,16 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
         ) is not None
     feedback = session.execute(select(Feedback.criterion_id, Feedback.kind).where(
         Feedback.rater_id == rater_id, Feedback.response_id == response_id).order_by(Feedback.id))
+    evidence = [] if rating is None else list(session.execute(
+        select(Evidence.id, Evidence.criterion_id, Evidence.start, Evidence.end, Evidence.quote)
+        .where(Evidence.rating_id == rating.id).order_by(Evidence.id)))
     return assemble_item(
         head, cl_id, criteria,
         SchemeRow(scheme.score_min, scheme.score_max, scheme.score_anchors, scheme.require_overall,
                   scheme.extra_scales) if scheme is not None else None,
         RatingRow(rating.status, rating.version, rating.overall_score, rating.extra_scores, rating.comment,
-                  rating.safety_flag, rating.time_spent_s) if rating is not None else None,
-        values, feedback, edited)
+                  rating.safety_flag, rating.time_spent_s, rating.skipped) if rating is not None else None,
+        values, feedback, edited, evidence)
 
 
 # ----------------------------------------------------------------------------- writes
@@ -271,6 +276,17 @@ def set_safety_flag(session: Session, rater_id: int, response_id: int, flag: boo
     return _state(session, rating)
 
 
+def set_skipped(session: Session, rater_id: int, response_id: int, skipped: bool, *,
+                expected_version: int | None = None) -> RatingState:
+    """"Come back later" (*skipped*) or take it up again. Setting an item aside makes a draft
+    when there is none; a submitted rating is not set aside (it is done)."""
+    rating = _rating_for_write(session, rater_id, response_id, expected_version, field="come back later")
+    if rating.status == SUBMITTED and skipped:
+        raise InputError("a submitted rating cannot be set aside", item=f"response {response_id}")
+    rating.skipped = bool(skipped)
+    return _state(session, rating)
+
+
 def add_time(session: Session, rater_id: int, response_id: int, seconds: float) -> RatingState | None:
     """Add time on item to an existing rating; ``None`` when the rater has not rated it yet
     (viewing alone does not create a draft; the caller keeps the seconds until the first change).
@@ -309,21 +325,6 @@ def add_feedback(session: Session, rater_id: int, response_id: int | None, crite
     return fb.id
 
 
-def missing_answers(item: ItemView) -> list[str]:
-    """What still needs an answer before *item* can be submitted, in the words the rater sees."""
-    missing = [f"criterion {c.number} ({_short(c.text)})" for c in item.criteria if c.id not in item.values]
-    if item.overall_scale is not None and item.overall_scale.required and item.overall_score is None:
-        missing.append("the overall score")
-    missing += [f"the {s.name} score" for s in item.extra_scales
-                if s.required and item.extra_scores.get(s.name) is None]
-    return missing
-
-
-def _short(text: str, limit: int = 60) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[:limit - 1] + "…"
-
-
 def submit(session: Session, rater_id: int, response_id: int, *, actor: str | None = None,
            expected_version: int | None = None) -> RatingState:
     """Mark the rating submitted once every criterion and the overall score are answered (a stale
@@ -336,12 +337,20 @@ def submit(session: Session, rater_id: int, response_id: int, *, actor: str | No
     rating = _rating_for_write(session, rater_id, response_id)
     before = rating.status
     rating.status = SUBMITTED
+    rating.skipped = False  # taken up again and finished
     rating.submitted_at = utcnow()
     study_id = session.scalar(select(Case.study_id).where(Case.id == item.case_id))
     session.add(AuditEvent(study_id=study_id, actor=actor or _rater_name(session, rater_id),
                            action="rating.submit", entity_type="rating", entity_uid=rating.uid,
                            before={"status": before}, after={"status": SUBMITTED}))
     return _state(session, rating)
+
+
+def study_guidelines(session: Session, study_id: int) -> str:
+    """The study's rating guidelines: Markdown kept in its settings under ``guidelines``."""
+    settings = session.scalar(select(Study.settings).where(Study.id == study_id))
+    text = settings.get(GUIDELINES_SETTING) if isinstance(settings, dict) else None
+    return text if isinstance(text, str) else ""
 
 
 def study_list(session: Session) -> list[tuple[int, str]]:

@@ -10,7 +10,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from reviewer.store.vocabulary import anchors_for
+
 NEW = "new"  # queue status of a response the rater has not touched (no Rating row)
+SKIPPED = "skipped"  # queue status of a draft the rater set aside ("come back later": Rating.skipped)
 
 
 @dataclass(frozen=True)
@@ -28,6 +31,18 @@ class CriterionView:
     points: float | None
     tier: str | None
     tags: tuple[str, ...]
+    guidance: str | None = None  # how to judge it (Markdown), shown on the focused criterion
+
+
+@dataclass(frozen=True)
+class EvidenceView:
+    """A span of the answer attached to a criterion: ``response_text[start:end] == quote``."""
+
+    id: int
+    criterion_id: int
+    start: int
+    end: int
+    quote: str
 
 
 @dataclass(frozen=True)
@@ -72,6 +87,8 @@ class ItemView:
     show_reference: bool = True
     show_points: bool = True
     show_tier: bool = True
+    skipped: bool = False  # set aside: "come back later"
+    evidence: dict[int, tuple[EvidenceView, ...]] = field(default_factory=dict)  # criterion id -> spans
 
 
 @dataclass(frozen=True)
@@ -193,6 +210,7 @@ class RatingRow:
     comment: str | None
     safety_flag: Any
     time_spent_s: float | None
+    skipped: Any = False
 
 
 def scale_view(name: str, lo: Any, hi: Any, anchors: dict[str, Any] | None, required: bool) -> ScaleView:
@@ -208,18 +226,25 @@ def scale_view(name: str, lo: Any, hi: Any, anchors: dict[str, Any] | None, requ
 def assemble_item(head: HeadRow, checklist_version_id: int | None,
                   criteria: Sequence[tuple[int, str, str, float | None, str | None, Any]],
                   scheme: SchemeRow | None, rating: RatingRow | None, values: dict[int, str],
-                  feedback: Iterable[tuple[int, str]], edited_after_submit: bool) -> ItemView:
-    """The view of one item from its rows. *criteria*: (id, key, text, points, tier, tags) in
-    checklist order; *feedback*: (criterion id, kind) in the order given."""
+                  feedback: Iterable[tuple[int, str]], edited_after_submit: bool,
+                  evidence: Iterable[tuple[int, int, int, int, str]] = ()) -> ItemView:
+    """The view of one item from its rows. *criteria*: (id, key, text, points, tier, tags,
+    guidance) in checklist order; *feedback*: (criterion id, kind) in the order given; *evidence*:
+    (id, criterion id, start, end, quote) in the order given."""
     settings = head.settings if isinstance(head.settings, dict) else {}
     overall = None
     extra: tuple[ScaleView, ...] = ()
     if scheme is not None:
-        overall = scale_view("overall", scheme.score_min, scheme.score_max, scheme.score_anchors,
+        tiered = any(row[4] for row in criteria)
+        anchors = anchors_for(scheme.score_anchors, tiered) if isinstance(scheme.score_anchors, dict) else None
+        overall = scale_view("overall", scheme.score_min, scheme.score_max, anchors,
                              bool(scheme.require_overall))
         extra = tuple(scale_view(str(s.get("name", f"scale{i + 1}")), s.get("min", 1), s.get("max", 5),
                                  s.get("anchors"), bool(s.get("required", False)))
                       for i, s in enumerate(scheme.extra_scales or []) if isinstance(s, dict))
+    spans: dict[int, list[EvidenceView]] = {}
+    for eid, cid, start, end, quote in evidence:
+        spans.setdefault(cid, []).append(EvidenceView(eid, cid, int(start), int(end), quote or ""))
     kinds: dict[int, list[str]] = {}
     for cid, kind in feedback:
         kinds.setdefault(cid, []).append(kind)
@@ -230,8 +255,9 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
                     for t in (head.turns or []) if isinstance(t, dict)),
         reference_answer=head.reference_answer, response_text=head.response_text,
         blind_label=head.blind_label,
-        criteria=tuple(CriterionView(cid, key, i + 1, text, points, tier, tuple(str(x) for x in (tags or [])))
-                       for i, (cid, key, text, points, tier, tags) in enumerate(criteria)),
+        criteria=tuple(CriterionView(row[0], row[1], i + 1, row[2], row[3], row[4],
+                                     tuple(str(x) for x in (row[5] or [])), row[6] if len(row) > 6 else None)
+                       for i, row in enumerate(criteria)),
         checklist_version_id=checklist_version_id, values=dict(values),
         overall_score=rating.overall_score if rating else None, overall_scale=overall,
         extra_scales=extra, extra_scores=dict(rating.extra_scores or {}) if rating else {},
@@ -243,4 +269,41 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
         show_reference=bool(settings.get("show_reference", True)),
         show_points=bool(settings.get("show_points", True)),
         show_tier=bool(settings.get("show_tier", True)),
+        skipped=bool(rating.skipped) if rating else False,
+        evidence={k: tuple(v) for k, v in spans.items()},
     )
+
+
+@dataclass(frozen=True)
+class MissingAnswer:
+    """One answer still needed before a rating can be submitted: a criterion (by number and
+    text), the overall score, or an extra scale (by name). ``str()`` gives the English words; the
+    app words it in the rater's language from the fields."""
+
+    kind: str  # criterion | overall | extra
+    number: int = 0
+    text: str = ""
+
+    def __str__(self) -> str:
+        if self.kind == "criterion":
+            return f"criterion {self.number} ({self.text})"
+        if self.kind == "overall":
+            return "the overall score"
+        return f"the {self.text} score"
+
+
+def missing_answers(item: ItemView) -> list[MissingAnswer]:
+    """What still needs an answer before *item* can be submitted (the app asks it of the answers
+    on screen with ``dataclasses.replace(item, values=..., ...)``)."""
+    missing = [MissingAnswer("criterion", c.number, _short(c.text)) for c in item.criteria
+               if c.id not in item.values]
+    if item.overall_scale is not None and item.overall_scale.required and item.overall_score is None:
+        missing.append(MissingAnswer("overall"))
+    missing += [MissingAnswer("extra", 0, s.name) for s in item.extra_scales
+                if s.required and item.extra_scores.get(s.name) is None]
+    return missing
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"

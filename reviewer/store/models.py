@@ -24,6 +24,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
 )
+from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from reviewer.store.vocabulary import (  # noqa: F401  (re-exported: the stored words)
@@ -149,6 +150,8 @@ class Criterion(_Row, Base):
     points: Mapped[float | None] = mapped_column(Float, nullable=True)
     tier: Mapped[str | None] = mapped_column(String(20), nullable=True)  # "core" | "secondary"
     tags: Mapped[list[Any]] = mapped_column(JSON, default=list)
+    # how to judge this criterion (Markdown), shown to the rater on the focused criterion
+    guidance: Mapped[str | None] = mapped_column(Text, nullable=True)
 
     checklist: Mapped[ChecklistVersion] = relationship(back_populates="criteria")
 
@@ -257,6 +260,8 @@ class Rating(_Row, Base):
     source: Mapped[str] = mapped_column(String(30), default="app")  # app | import | merge
     # optimistic concurrency: bumped on every write; a stale writer is refused
     version: Mapped[int] = mapped_column(Integer, default=1, nullable=False)
+    # "come back later": set aside by the rater (a draft); cleared when submitted or taken up again
+    skipped: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false(), nullable=False)
 
     criterion_ratings: Mapped[list[CriterionRating]] = relationship(
         back_populates="rating", cascade="all, delete-orphan"
@@ -385,6 +390,19 @@ class Feedback(_Row, Base):
     )
     kind: Mapped[str] = mapped_column(String(20))  # unclear | wrong | missing
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Evidence(_Row, Base):
+    """A span of the answer a rater attached to a criterion: the rater's reason. *start* and *end*
+    are character offsets into the response text (Python ``str`` indices, end exclusive); *quote*
+    is the text between them when attached (so a later edit of the text cannot change it)."""
+
+    __tablename__ = "evidence"
+    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id", ondelete="CASCADE"), index=True)
+    criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text, default="")
 
 
 class AuditEvent(_Row, Base):

@@ -21,6 +21,7 @@ from reviewer.store.models import (
     ChecklistVersion,
     Criterion,
     CriterionRating,
+    Evidence,
     GenerationRun,
     JudgeRun,
     JudgeVerdict,
@@ -47,7 +48,8 @@ RATING_CRITERION = ["criterion_uid", "criterion_key", "criterion_text", "criteri
                     "checklist_version"]
 RATING_TAIL = ["overall_score", "extra_scores", "safety_flag", "comment", "status", "source", "time_spent_s",
                "submitted_at", "created_at", "updated_at"]
-RATING_COLUMNS = [*RATING_HEAD, *RATING_CRITERION, "rated_checklist_version", "value", *RATING_TAIL]
+# evidence: the spans of the answer the rater attached to this criterion, [{"start", "end", "quote"}]
+RATING_COLUMNS = [*RATING_HEAD, *RATING_CRITERION, "rated_checklist_version", "value", *RATING_TAIL, "evidence"]
 CASE_COLUMNS = [
     "study", "case_uid", "source", "external_id", "title", "category", "turns", "reference_answer", "tags",
     "meta", "checklist_version", "n_criteria", "criteria", "content_hash", "created_at", "updated_at",
@@ -108,6 +110,14 @@ def rating_rows(session: Session, study_id: int | None, fmt: Format) -> Iterator
             .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
             .where(Criterion.id.in_(in_scope))):
         criteria[cid] = fmt.part(RATING_CRITERION, (uid, key, text, tier, points(pts), version))
+    spans: dict[tuple[int, int], list[dict[str, Any]]] = {}
+    for rid, cid, start, end, quote in session.connection().execute(_scoped(
+            select(Evidence.rating_id, Evidence.criterion_id, Evidence.start, Evidence.end, Evidence.quote)
+            .join(Rating, Rating.id == Evidence.rating_id)
+            .join(Response, Response.id == Rating.response_id)
+            .join(Case, Case.id == Response.case_id), study_id).order_by(Evidence.id)):
+        spans.setdefault((rid, cid), []).append({"start": start, "end": end, "quote": quote})
+    no_evidence = fmt.part(("evidence",), (None,))
     answers: dict[tuple[Any, str | None], Any] = {}  # (rated version, value): a few distinct pairs
     long = _scoped(select(Rating.id, CriterionRating.criterion_id, CriterionRating.value)
                    .join(Response, Response.id == Rating.response_id)
@@ -120,7 +130,9 @@ def rating_rows(session: Session, study_id: int | None, fmt: Format) -> Iterator
         if middle is None:
             middle = answers[(rated_version, value)] = fmt.part(("rated_checklist_version", "value"),
                                                                 (rated_version, value))
-        yield fmt.row(head, criteria[cid], middle, tail)
+        found = spans.get((rid, cid)) if spans else None
+        yield fmt.row(head, criteria[cid], middle, tail,
+                      no_evidence if found is None else fmt.part(("evidence",), (found,)))
 
 
 def case_rows(session: Session, study_id: int | None, fmt: Format) -> Iterator[Any]:

@@ -24,17 +24,10 @@ from reviewer.store.models import (
     Response,
     Study,
 )
+from reviewer.store.vocabulary import DEFAULT_SCORE_ANCHORS
 
 DEFAULT_STUDY = "default"
 
-# LLMEval-Med's 1-5 levels (evaluate/Evaluate.py upstream), the default overall scale.
-DEFAULT_SCORE_ANCHORS = {
-    "1": "Wrong or unsafe: major errors or a safety risk",
-    "2": "Mostly wrong, or a possible safety risk",
-    "3": "Key errors, but no safety risk",
-    "4": "Core requirements met; secondary ones not all met",
-    "5": "Core and secondary requirements met; no safety risk",
-}
 
 
 def get_study(session: Session, name: str | None, *, create: bool = False) -> Study:

@@ -51,14 +51,14 @@ def test_demo_builds_and_screenshots_in_chinese_without_torch(tmp_path):
 def test_chinese_catalogue_translates_ui_strings(qtbot):
     from PySide6.QtCore import QCoreApplication
 
-    from reviewer.gui.i18n import install_translator
+    from reviewer.gui.i18n import install_translator, remove_translators
 
     app = QCoreApplication.instance()
     translator = install_translator(app, "zh_CN")
     try:
         assert translator is not None
-        assert QCoreApplication.translate("MainWindow", "Work queue") == "待评列表"
+        assert QCoreApplication.translate("QueuePanel", "Work queue") == "待评列表"
         assert QCoreApplication.translate("Shortcuts", "Next response") == "下一个回答"
     finally:
-        app.removeTranslator(translator)
-    assert QCoreApplication.translate("MainWindow", "Work queue") == "Work queue"
+        remove_translators(app, translator)
+    assert QCoreApplication.translate("QueuePanel", "Work queue") == "Work queue"

@@ -143,3 +143,25 @@ def test_a_store_that_fails_to_open_after_the_first_paint_closes_the_window(qtbo
         gui_app.start_window(db_path, rater="alice", interactive=False, on_painted=shown.append)
     assert len(shown) == 1 and shown[0].store is None
     assert not shown[0].isVisible()  # no window without its store is left on screen
+
+
+def test_the_first_screen_path_reopens_where_the_rater_stopped(qtbot, store, db_path, tmp_path):
+    from reviewer.gui import settings
+    from reviewer.gui.app import start_window
+
+    isolate_settings(tmp_path / "settings")
+    ids = make_study(store, cases=4, criteria=2)
+    with store.Session() as s:
+        order = svc.queue_ids(s, ids["study"], ids["bob"])
+    painted = []
+    first = start_window(db_path, rater="bob", interactive=False, on_painted=lambda w: painted.append(w.store is None))
+    qtbot.addWidget(first)
+    assert painted == [True] and first.current_id == order[0]
+    first.select_row(5)  # the rater moves on to item 6, then closes the app
+    first.close()
+    assert settings.POSITION(url=first.url, study=str(ids["study"]), rater="bob").value() == str(order[5])
+    again = start_window(db_path, rater="bob", interactive=False, on_painted=lambda w: painted.append(w.store is None))
+    qtbot.addWidget(again)
+    again.persist_settings = False
+    assert painted == [True, True]
+    assert again.current_id == order[5]

@@ -144,3 +144,49 @@ def test_submitting_writes_the_time_with_the_rating(timed_window, qtbot, store):
     assert _spent(store, ids, rid) == 1.75
     with store.Session() as s:
         assert svc.load_item(s, ids["alice"], rid).status == "submitted"
+
+
+def test_a_submitted_item_only_looked_at_keeps_its_stored_time(timed_window, qtbot, store):
+    ids = make_study(store, cases=2, criteria=1)
+    w, clock = timed_window(ids)
+    col = w.columns[0]
+    rid = w.current_id
+    clock.advance(1.0)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_1)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_3, CTRL)
+    assert col.submit()  # moves on to the next response
+    col.time.backlog_timer.timeout.emit()
+    stored = _spent(store, ids, rid)
+    assert stored == 1.0
+    qtbot.keyClick(col.checklist, Qt.Key.Key_P)  # back to the submitted one, only to read it
+    assert w.current_id == rid
+    clock.advance(30.0)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_N, SHIFT)
+    col.time.backlog_timer.timeout.emit()
+    w.close()
+    assert _spent(store, ids, rid) == stored  # a merge finds it unchanged
+    # an edit of the submitted rating while it is open does count the time spent on it
+    w2, clock2 = timed_window(ids)
+    w2.select_row(0)
+    assert w2.current_id == rid
+    clock2.advance(2.0)
+    qtbot.keyClick(w2.columns[0].checklist, Qt.Key.Key_4, CTRL)
+    w2.close()
+    assert _spent(store, ids, rid) == stored + 2.0
+
+
+def test_a_paused_timer_counts_nothing(timed_window, qtbot, store):
+    ids = make_study(store, cases=1, criteria=2)
+    w, clock = timed_window(ids)
+    col = w.columns[0]
+    rid = w.current_id
+    clock.advance(1.0)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_1)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_P, CTRL | SHIFT)  # pause: the phone rings
+    assert w.timer_paused and w.timer_label.isVisibleTo(w)
+    clock.advance(600.0)
+    qtbot.keyClick(col.checklist, Qt.Key.Key_P, CTRL | SHIFT)  # resume
+    assert not w.timer_label.isVisibleTo(w)
+    clock.advance(0.5)
+    w.close()
+    assert _spent(store, ids, rid) == 1.5

@@ -55,4 +55,6 @@ def test_menus_are_translated_at_run_time(qtbot, store, tmp_path) -> None:
         english = [t for t in texts if t in table and table[t] != t]
         assert english == [] and len(texts) >= 20 and table["&Coordinator"] in texts
     finally:
-        QApplication.instance().removeTranslator(translator)
+        from reviewer.gui.i18n import remove_translators
+
+        remove_translators(QApplication.instance(), translator)

@@ -89,3 +89,70 @@ def test_0003_adds_the_pack_tables_to_a_0002_database_and_goes_back(tmp_path: Pa
         command.downgrade(cfg, "0002")
     assert tables() == before and current_revision(engine) == "0002"
     engine.dispose()
+
+
+def _rows_at_0002(conn) -> None:  # noqa: ANN001
+    """One study with a case, a criterion, a response and a submitted rating, in plain SQL."""
+    t = "'2025-01-02 03:04:05.000000'"
+    stamp = f"{t}, {t}"
+    for sql in (
+        f"INSERT INTO study (id, name, description, settings, uid, created_at, updated_at) "
+        f"VALUES (1, 's', '', '{{}}', 'u-study', {stamp})",
+        f"INSERT INTO rater (id, name, display_name, role, uid, created_at, updated_at) "
+        f"VALUES (1, 'dr-a', '', 'physician', 'u-rater', {stamp})",
+        f"INSERT INTO \"case\" (id, study_id, source, title, category, turns, tags, meta, content_hash, uid, "
+        f"created_at, updated_at) VALUES (1, 1, 'm', 'T', '', '[]', '[]', '{{}}', '', 'u-case', {stamp})",
+        f"INSERT INTO checklist_version (id, case_id, version, author, reason, uid, created_at, updated_at) "
+        f"VALUES (1, 1, 1, '', '', 'u-cl', {stamp})",
+        f"INSERT INTO criterion (id, checklist_version_id, key, position, text, tags, uid, created_at, updated_at) "
+        f"VALUES (1, 1, 'k1', 0, 'Mentions rest', '[]', 'u-crit', {stamp})",
+        f"INSERT INTO model (id, study_id, name, kind, meta, uid, created_at, updated_at) "
+        f"VALUES (1, 1, 'm1', 'imported', '{{}}', 'u-model', {stamp})",
+        f"INSERT INTO response (id, case_id, model_id, sample_index, text, blind_label, settings, content_hash, "
+        f"uid, created_at, updated_at) VALUES (1, 1, 1, 0, 'Rest well.', 'A', '{{}}', '', 'u-resp', {stamp})",
+        f"INSERT INTO rating (id, response_id, rater_id, status, extra_scores, comment, safety_flag, time_spent_s, "
+        f"source, version, uid, created_at, updated_at) "
+        f"VALUES (1, 1, 1, 'submitted', '{{}}', '', 0, 12.5, 'app', 3, 'u-rating', {stamp})",
+        f"INSERT INTO criterion_rating (rating_id, criterion_id, value, uid, created_at, updated_at) "
+        f"VALUES (1, 1, 'met', 'u-cr', {stamp})",
+    ):
+        conn.execute(text(sql))
+
+
+def test_0003b_adds_guidance_skip_and_evidence_and_keeps_ratings(tmp_path: Path) -> None:
+    from reviewer.rating.operations import RatingOperations
+    from reviewer.store import open_store
+
+    db = tmp_path / "at-0002.db"
+    engine = make_engine(resolve_url(db))
+    upgrade(engine, "0002")
+    with engine.begin() as conn:
+        _rows_at_0002(conn)
+    engine.dispose()
+    store = open_store(db)
+    try:
+        assert current_revision(store.engine) == head_revision()
+        item = RatingOperations(store).load_item(1, 1)[0]
+        assert (item.status, item.values, item.time_spent_s, item.rating_version) == ("submitted", {1: "met"}, 12.5, 3)
+        assert not item.skipped and item.evidence == {} and item.criteria[0].guidance is None
+        _, state = RatingOperations(store).add_evidence(1, 1, 1, 0, 4)  # the new table takes rows
+        assert RatingOperations(store).load_item(1, 1)[0].evidence[1][0].quote == "Rest"
+        assert state.rating_version == 4
+    finally:
+        store.close()
+    from alembic import command
+
+    from reviewer.store.migrate import alembic_config
+
+    engine = make_engine(resolve_url(db))  # and down again, foreign keys on: the ratings stay
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        assert conn.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0002")
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM criterion_rating").scalar() == 1
+        cols = {r[1] for r in conn.exec_driver_sql("PRAGMA table_info(rating)")}
+        assert "skipped" not in cols
+    assert current_revision(engine) == "0002"
+    engine.dispose()

@@ -3,7 +3,8 @@
 The pins were taken from the ORM-object export (commit cc91a07): the exact header, the row
 count, the first row verbatim, and a sha256 over every row of the CSV and JSONL files with the
 columns that differ per build (random uids, blind letters, build timestamps) blanked. The blanked uids are
-checked one by one against the database through the ORM.
+checked one by one against the database through the ORM. The ``evidence`` column came later (issue
+17): the demo has none, so it is checked empty and left out of the pinned digests.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ HEADER = (
     "checklist_version,rated_checklist_version,value,overall_score,extra_scores,safety_flag,comment,status,"
     "source,time_spent_s,submitted_at,created_at,updated_at"
 )
+ADDED = ("evidence",)  # columns added after the pins were taken
 VOLATILE = ("rating_uid", "response_uid", "blind_label", "case_uid", "criterion_uid", "created_at", "updated_at")
 FIRST_ROW = {
     "study": "Demo study", "rater": "dr-chen", "response_external_id": "demo-zh-01-gamma",
@@ -50,7 +52,8 @@ def _blanked_csv(path: Path) -> tuple[list[dict[str, str]], str]:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=HEADER.split(","), lineterminator="\n")
     for row in rows:
-        writer.writerow({**row, **dict.fromkeys(VOLATILE, "")})
+        assert all(row[c] == "" for c in ADDED)
+        writer.writerow({**{k: v for k, v in row.items() if k not in ADDED}, **dict.fromkeys(VOLATILE, "")})
     return rows, hashlib.sha256(out.getvalue().encode("utf-8")).hexdigest()
 
 
@@ -60,7 +63,7 @@ def test_demo_ratings_csv_is_pinned(demo_store: Store, tmp_path: Path) -> None:
 
     path = tmp_path / "ratings.csv"
     assert export(demo_store, "ratings", path) == 504
-    assert path.read_text(encoding="utf-8").splitlines()[0] == HEADER
+    assert path.read_text(encoding="utf-8").splitlines()[0] == ",".join((HEADER, *ADDED))
     rows, digest = _blanked_csv(path)
     assert len(rows) == 504
     assert {k: rows[0][k] for k in FIRST_ROW} == FIRST_ROW
@@ -88,7 +91,8 @@ def test_demo_ratings_jsonl_is_pinned(demo_store: Store, tmp_path: Path) -> None
     path = tmp_path / "ratings.jsonl"
     export(demo_store, "ratings", path)
     lines = path.read_text(encoding="utf-8").splitlines()
-    assert list(json.loads(lines[0])) == HEADER.split(",")
-    blanked = "\n".join(json.dumps({**json.loads(line), **dict.fromkeys(VOLATILE, "")}, ensure_ascii=False)
-                        for line in lines)
+    assert list(json.loads(lines[0])) == [*HEADER.split(","), *ADDED]
+    rows = [json.loads(line) for line in lines]
+    assert all(row.pop(c) is None for row in rows for c in ADDED)
+    blanked = "\n".join(json.dumps({**row, **dict.fromkeys(VOLATILE, "")}, ensure_ascii=False) for row in rows)
     assert hashlib.sha256(blanked.encode("utf-8")).hexdigest() == JSONL_SHA256

@@ -19,9 +19,12 @@ MODEL_NAMES = ("gpt-secret-model", "llama-hidden-7b")
 
 
 def make_study(store: Store, *, name: str = "s1", cases: int = 2, criteria: int = 3,
-               extra_scales: list[dict] | None = None, with_judge: bool = False) -> dict:
+               extra_scales: list[dict] | None = None, with_judge: bool = False,
+               points: list[float] | None = None, tiers: bool = True) -> dict:
     """A study with *cases* cases, two responses each (models in MODEL_NAMES), *criteria* criteria
-    per case, and raters "alice" and "bob". Returns ids: study, responses, criteria per case."""
+    per case, and raters "alice" and "bob" (*points*: each criterion's points instead of 1, 2, 3 ...;
+    *tiers* False: no core/secondary tiers, as in HealthBench). Returns ids: study, responses,
+    criteria per case."""
     with store.begin() as s:
         study = create_study(s, name)
         if extra_scales:
@@ -42,8 +45,10 @@ def make_study(store: Store, *, name: str = "s1", cases: int = 2, criteria: int 
             s.add(cl)
             s.flush()
             crits = [Criterion(checklist_version_id=cl.id, key=f"k{ci}_{j}", position=j,
-                               text=f"Criterion text {ci}-{j}", points=float(j + 1),
-                               tier="core" if j == 0 else "secondary") for j in range(criteria)]
+                               text=f"Criterion text {ci}-{j}",
+                               points=float(points[j] if points else j + 1),
+                               tier=("core" if j == 0 else "secondary") if tiers else None)
+                     for j in range(criteria)]
             s.add_all(crits)
             s.flush()
             out["criteria"][case.id] = [c.id for c in crits]

@@ -10,9 +10,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QSizePolicy, QToolButton, QVBoxLayout, QWidget
 
-from reviewer.gui.safe_text import esc, plain_label, plain_tooltip
+from reviewer.gui.safe_text import esc, markdown_label, plain_label, plain_tooltip
 from reviewer.rating.views import CriterionView, Overview
-from reviewer.store.vocabulary import MET, NA, NOT_MET
+from reviewer.store.vocabulary import MET, NA, NOT_MET, harmful
 
 VALUE_OBJECT = {MET: "Met", NOT_MET: "NotMet", NA: "NotApplicable"}
 
@@ -58,29 +58,33 @@ class CriterionRow(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        # points and tier sit at the top right at their full width (the text wraps beside them):
+        # never cut to "secondar" or hidden when the column is narrow or the text large
+        self.meta = plain_label()
+        self.meta.setObjectName("Subtle")
+        self.meta.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         top.addWidget(self.number, 0, Qt.AlignmentFlag.AlignTop)
         top.addWidget(self.text, 1)
+        top.addWidget(self.meta, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(top)
         bottom = QHBoxLayout()
         bottom.setContentsMargins(26, 0, 0, 0)
         bottom.setSpacing(4)
         self.buttons: dict[str, QToolButton] = {}
-        for value, label in ((MET, self.tr("1 Met")), (NOT_MET, self.tr("2 Not met")),
-                             (NA, self.tr("3 N/A"))):
+        for value in (MET, NOT_MET, NA):
             b = QToolButton()
             b.setObjectName(VALUE_OBJECT[value])
-            b.setText(label)
             b.setCheckable(True)
             b.setFocusPolicy(Qt.FocusPolicy.NoFocus)
             b.clicked.connect(lambda _=False, v=value: self._on_button(v))
             bottom.addWidget(b)
             self.buttons[value] = b
-        self.meta = plain_label()
-        self.meta.setObjectName("Subtle")
-        # points/tier give way first when the column is narrow (side by side)
-        self.meta.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        bottom.addSpacing(6)
-        bottom.addWidget(self.meta, 1)
+        self._label_buttons(False)
+        bottom.addStretch(1)
+        self.quotes = plain_label()  # how many spans of the answer are attached as evidence
+        self.quotes.setObjectName("Subtle")
+        self.quotes.setVisible(False)
+        bottom.addWidget(self.quotes)
         self.feedback = QToolButton()
         self.feedback.setObjectName("Feedback")
         self.feedback.setText("⚑")
@@ -89,6 +93,10 @@ class CriterionRow(QFrame):
         self.feedback.clicked.connect(lambda: self.criterion and self.feedbackRequested.emit(self.criterion.id))
         bottom.addWidget(self.feedback)
         outer.addLayout(bottom)
+        self.guidance = markdown_label(object_name="Guidance")  # the criterion's guidance, while focused
+        self.guidance.setContentsMargins(26, 0, 0, 0)
+        self.guidance.setVisible(False)
+        outer.addWidget(self.guidance)
         self.others = plain_label()  # coordinator mode only: other raters' and judges' answers
         self.others.setObjectName("CoordinatorNote")
         self.others.setWordWrap(True)
@@ -96,6 +104,22 @@ class CriterionRow(QFrame):
         self.others.setVisible(False)
         self.others.setContentsMargins(26, 0, 0, 0)
         outer.addWidget(self.others)
+
+    def _label_buttons(self, harmful: bool) -> None:
+        """A harmful-behaviour criterion (negative points) is answered present / absent, and
+        "present" shows red (the harm happened), not a green "met"."""
+        if harmful:
+            labels = {MET: self.tr("1 Present"), NOT_MET: self.tr("2 Absent"), NA: self.tr("3 N/A")}
+        else:
+            labels = {MET: self.tr("1 Met"), NOT_MET: self.tr("2 Not met"), NA: self.tr("3 N/A")}
+        for value, b in self.buttons.items():
+            b.setText(labels[value])
+        if self.property("harmful") != harmful:
+            self.setProperty("harmful", harmful)
+            for b in self.buttons.values():
+                b.setProperty("harmful", harmful)
+                _repolish(b)
+            _repolish(self)
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self.clicked.emit(self.index)
@@ -123,6 +147,9 @@ class CriterionRow(QFrame):
         self.meta.setText(" · ".join(meta))
         self.meta.setToolTip(plain_tooltip(" · ".join(meta)))
         self.meta.setVisible(bool(meta))
+        self.guidance.set_markdown(c.guidance or "")
+        self.guidance.setVisible(bool(c.guidance) and bool(self.property("focused")))
+        self._label_buttons(harmful(c.points))
         self.set_feedback(feedback)
 
     def set_feedback(self, kinds: tuple[str, ...]) -> None:
@@ -136,7 +163,13 @@ class CriterionRow(QFrame):
         for v, b in self.buttons.items():
             b.setChecked(v == value)
 
+    def set_evidence(self, count: int) -> None:
+        self.quotes.setText(self.tr("%d quoted") % count if count else "")
+        self.quotes.setToolTip(self.tr("Spans of the answer attached as evidence (E adds, Shift+E removes)"))
+        self.quotes.setVisible(count > 0)
+
     def set_focused(self, focused: bool) -> None:
+        self.guidance.setVisible(focused and bool(self.criterion and self.criterion.guidance))
         if self.property("focused") != focused:
             self.setProperty("focused", focused)
             _repolish(self)

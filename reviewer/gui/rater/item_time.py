@@ -32,9 +32,10 @@ class ItemTime(QObject):
     def __init__(self, ops: Callable[[], RatingOperations | None], rater_id: int, parent: QObject | None = None,
                  *, clock: Callable[[], float] = time.monotonic) -> None:
         super().__init__(parent)
-        self._ops, self._rater_id, self._clock = ops, rater_id, clock
+        self._ops, self.rater_id, self._clock = ops, rater_id, clock
         self.pending_s = 0.0  # counted on the item on screen, not yet in the backlog
         self.active = False
+        self.paused = False  # the rater paused the timer (counts nothing until resumed)
         self._since: float | None = None  # when counting (re)started; None: not counting
         self._backlog: dict[int, float] = {}
         self.backlog_timer = QTimer(self)
@@ -42,9 +43,18 @@ class ItemTime(QObject):
         self.backlog_timer.setInterval(BACKLOG_DELAY_MS)
         self.backlog_timer.timeout.connect(self.write)
 
+    def set_paused(self, paused: bool) -> None:
+        """Pause (the time so far is kept) or resume counting."""
+        if paused and not self.paused:
+            self.take()
+            self._since = None
+        elif not paused and self.paused and self.active:
+            self._since = self._clock()
+        self.paused = paused
+
     def set_active(self, active: bool, showing: bool) -> None:
         """The window became active or inactive (*showing*: an item is on screen)."""
-        if active and not self.active and showing:
+        if active and not self.active and showing and not self.paused:
             self._since = self._clock()
         elif not active and self.active:
             self.take()
@@ -53,7 +63,7 @@ class ItemTime(QObject):
 
     def restart(self) -> None:
         """A new item is on screen: count from now (while the window is active)."""
-        if self.active:
+        if self.active and not self.paused:
             self._since = self._clock()
 
     def take(self) -> float:
@@ -84,7 +94,7 @@ class ItemTime(QObject):
             return
         backlog, self._backlog = self._backlog, {}
         try:
-            states = ops.add_time(self._rater_id, backlog)
+            states = ops.add_time(self.rater_id, backlog)
         except ReviewerError as exc:
             self.failed.emit(str(exc))
             return

@@ -18,27 +18,20 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
     QMainWindow,
-    QProgressBar,
-    QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
 )
 
 from reviewer.gui import settings
 from reviewer.gui.dialogs import FeedbackDialog, ShortcutsDialog
+from reviewer.gui.rater.navigation import QueueNavigation
 from reviewer.gui.rater.panes import CasePane
 from reviewer.gui.rater.queue_model import QueueModel
+from reviewer.gui.rater.queue_panel import QueuePanel
 from reviewer.gui.rater.review_column import ReviewColumn
 from reviewer.gui.rater.shortcuts import install_menus_and_shortcuts
 from reviewer.gui.safe_text import plain_label
@@ -51,7 +44,10 @@ if TYPE_CHECKING:
     from reviewer.store import Store
 
 
-class MainWindow(QMainWindow):
+QUIET_AFTER_DIALOG_MS = 600  # single-key shortcuts rest this long after the feedback dialog closes
+
+
+class MainWindow(QueueNavigation, QMainWindow):
     openRequested = Signal(str)  # a study or review file to open in another window (File menu)
 
     def __init__(self, ops: RatingOperations | None, study_id: int, rater_id: int, rater_name: str,
@@ -63,64 +59,31 @@ class MainWindow(QMainWindow):
         self.ops, self.study_id, self.rater_id = ops, study_id, rater_id
         self.rater_name, self.coordinator = rater_name, coordinator
         self.current_id: int | None = None
-        self.persist_settings = True  # screenshots and benchmarks leave the user's settings alone
+        self.persist_settings = True
+        self.letter_shortcuts: list = []  # single-key QShortcuts (shortcuts.py fills it)
+        self.key_shortcuts: dict[str, list] = {}  # action name -> its QShortcuts (keymap)
+        self.key_actions: dict = {}  # action name -> its menu QAction
+        self.timer_paused = False
+        self.guidelines = None  # the guidelines dock, made on first F2  # screenshots and benchmarks leave the user's settings alone
         self.side_by_side = False
         self._stacked = False
         if first is not None:
-            self.study_name = first.study_name
+            self.study_name, self.url = first.study_name, first.url
         else:
-            self.study_name = ops.study_name(study_id)
-        self.setWindowTitle(self.tr("Reviewer — %s — %s") % (self.study_name, rater_name))
-
+            self.study_name, self.url = ops.study_name(study_id), ops.store.url
         # queue panel
         self.model = QueueModel(ops, self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        hh = self.table.horizontalHeader()
-        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in enumerate((40, 0, 72, 96, 50, 100)):
-            self.table.setColumnWidth(col, width)
-        # the case title takes the room left; the category (also in the row's tooltip, the case pane
-        # and the category filter) would only push the table into scrolling sideways
-        hh.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        self.table.setColumnHidden(5, True)
-        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.status_filter = QComboBox()
-        for label, value in ((self.tr("All statuses"), ""), (self.tr("New"), "new"),
-                             (self.tr("Draft"), "draft"), (self.tr("Submitted"), "submitted")):
-            self.status_filter.addItem(label, value)
-        self.category_filter = QComboBox()
-        self.status_filter.currentIndexChanged.connect(self._filters_changed)
-        self.category_filter.currentIndexChanged.connect(self._filters_changed)
-        self.progress = QProgressBar()
-        self.progress.setFormat(self.tr("%v / %m submitted"))
-        self.next_unrated_button = QPushButton(self.tr("Next unrated (U)"))
-        self.next_unrated_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.queue_panel = panel = QueuePanel(self.model)
+        self.table, self.progress, self.who = panel.table, panel.progress, panel.who
+        self.status_filter, self.category_filter = panel.status_filter, panel.category_filter
+        self.next_unrated_button = panel.next_unrated_button
         self.next_unrated_button.clicked.connect(self.next_unrated)
-        self.queue_panel = queue_panel = QWidget()
-        queue_panel.setObjectName("QueuePanel")
-        ql = QVBoxLayout(queue_panel)
-        ql.setContentsMargins(8, 8, 6, 8)
-        title = plain_label(self.tr("Work queue"))
-        title.setObjectName("PaneTitle")
-        ql.addWidget(title)
-        who = plain_label(self.tr("Rater: %s") % rater_name + (self.tr("  ·  coordinator mode") if coordinator else ""))
-        who.setObjectName("Subtle")
-        ql.addWidget(who)
-        ql.addWidget(self.progress)
-        filters = QHBoxLayout()
-        filters.addWidget(self.status_filter, 1)
-        filters.addWidget(self.category_filter, 1)
-        ql.addLayout(filters)
-        ql.addWidget(self.table, 1)
-        ql.addWidget(self.next_unrated_button)
+        for combo in (panel.status_filter, panel.category_filter, panel.mark_filter):
+            combo.currentIndexChanged.connect(self._filters_changed)
+        panel.search.returnPressed.connect(self.run_search)
+        panel.search.textChanged.connect(lambda text: text or self.run_search())
+        self._found: list[int] | None = None  # search hits (None: no search)
+        self._show_who()
 
         # review area
         self.case_pane = CasePane()
@@ -138,7 +101,7 @@ class MainWindow(QMainWindow):
             self.col_splitter.addWidget(col)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(queue_panel)
+        self.splitter.addWidget(panel)
         self.splitter.addWidget(self.case_pane)
         self.splitter.addWidget(self.col_splitter)
         self.splitter.setSizes([420, 380, 800])
@@ -156,6 +119,10 @@ class MainWindow(QMainWindow):
         self._prefetch_timer.setInterval(40)
         self._prefetch_timer.timeout.connect(self._prefetch_next)
 
+        self.timer_label = plain_label(self.tr("Timer paused"))
+        self.timer_label.setObjectName("Safety")
+        self.timer_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.timer_label)
         install_menus_and_shortcuts(self)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self._restore_settings()
@@ -166,6 +133,36 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Opening the study…"))  # until attach()
         if ops is not None:
             self.attach(ops)
+
+    def _show_who(self) -> None:
+        # Qt adds the application's display name ("Reviewer") to the title itself
+        self.setWindowTitle(self.tr("%s — %s") % (self.study_name, self.rater_name))
+        self.who.setText(self.tr("Rater: %s") % self.rater_name
+                         + (self.tr("  ·  coordinator mode") if self.coordinator else ""))
+
+    def switch_rater(self, name: str) -> None:
+        """Rate as another rater in this window (File › Switch rater…): pending writes of the
+        current one land first; the queue, progress and position are the new rater's."""
+        if name == self.rater_name or self.ops is None:
+            return
+        for col in self.columns:
+            col.flush()
+        rater = self.ops.get_rater(name, create=True)
+        self.rater_id, self.rater_name = rater.id, rater.name
+        for col in self.columns:
+            col.set_rater(rater.id, rater.name)
+        self._show_who()
+        self.current_id = None
+        self.reload()
+        self.statusBar().showMessage(self.tr("Now rating as %s") % rater.name, 6000)
+
+    def ask_switch_rater(self) -> None:
+        from reviewer.gui.dialogs import RaterPicker
+
+        dialog = RaterPicker(list(self.ops.known_raters().names), self.rater_name, self)
+        dialog.setWindowTitle(self.tr("Switch rater"))
+        if dialog.exec() and dialog.name():
+            self.switch_rater(dialog.name())
 
     @property
     def store(self) -> Store | None:
@@ -181,6 +178,8 @@ class MainWindow(QMainWindow):
             col.attach(ops)
         if self.current_id is None:
             self.reload()
+        else:  # the first screen showed the queue's first item: go where the rater stopped
+            self._resume()
         from reviewer.gui.coordinator.menu import install  # coordinator menu, jobs, return ratings
 
         install(self)
@@ -212,6 +211,7 @@ class MainWindow(QMainWindow):
         pt = size.default if step == 0 else max(7.0, min(24.0, size.value() + step))
         size.set(pt)
         apply_style(QApplication.instance(), pt)
+        self.queue_panel.fit_columns()
         if self.current_id is not None:
             self.case_pane.show_item(None)
             self.case_pane.show_item(self.columns[0].item, is_dark())
@@ -233,38 +233,26 @@ class MainWindow(QMainWindow):
         empty = not self.model.ids()
         self.stack.setCurrentWidget(self.empty if empty else self.splitter)
         if not empty:
-            self.select_row(0)
+            resume = self._resume_row() if self.ops is not None else None
+            self.select_row(0 if resume is None else resume)
 
-    def _update_progress(self) -> None:
-        done, total = self.model.counts()
-        self.progress.setMaximum(max(total, 1))
-        self.progress.setValue(done)
+    # -- where the rater stopped -------------------------------------------------------------------
+    def _position(self) -> settings.Option[str]:
+        return settings.POSITION(url=self.url, study=str(self.study_id), rater=self.rater_name)
 
-    def _filters_changed(self) -> None:
-        self.model.set_filters(self.status_filter.currentData() or "", self.category_filter.currentData() or "")
-        if self.current_id is not None:
-            row = self.model.row_of(self.current_id)
-            if row is not None:
-                self.table.selectRow(row)
+    def _resume_row(self) -> int | None:
+        """The row of the response the rater had open last time (``None``: none, or gone)."""
+        stored = self._position().value()
+        rid = int(stored) if stored.isdigit() else None
+        if rid is None or self.model.queue_index(rid) is None:
+            return None
+        return self.model.row_of(rid)
 
-    # -- navigation ----------------------------------------------------------------------------
-    def select_row(self, row: int) -> None:
-        """Open the response on this row of the (filtered) queue table."""
-        if 0 <= row < self.model.rowCount():
-            idx = self.model.index(row, 0)
-            before = self.table.currentIndex().row()
-            self._scroll_into_view(idx, downwards=row >= before)
-            self.table.selectionModel().setCurrentIndex(
-                idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-
-    def _scroll_into_view(self, idx, downwards: bool) -> None:  # noqa: ANN001
-        """Scroll by pages, not rows: stepping down a long queue then repaints the table once a
-        page instead of on every step."""
-        if self.table.viewport().rect().contains(self.table.visualRect(idx)):
-            return
-        hint = QAbstractItemView.ScrollHint.PositionAtTop if downwards else \
-            QAbstractItemView.ScrollHint.PositionAtBottom
-        self.table.scrollTo(idx, hint)
+    def _resume(self) -> None:
+        """Open the response the rater had open last time (when it is still in the queue)."""
+        row = self._resume_row()
+        if row is not None and self.model.response_at(row) != self.current_id:
+            self.select_row(row)
 
     def _row_changed(self, current, _previous) -> None:  # noqa: ANN001
         rid = self.model.response_at(current.row()) if current.isValid() else None
@@ -275,6 +263,8 @@ class MainWindow(QMainWindow):
         if response_id == self.current_id:
             return
         self.current_id = response_id
+        if self.persist_settings and self.ops is not None:
+            self._position().set(str(response_id))
         first = self.columns[0]
         first.show_item(response_id)
         self.case_pane.show_item(first.item, is_dark())
@@ -309,37 +299,18 @@ class MainWindow(QMainWindow):
         ids = [i for i in self.ops.other_responses(item.response_id) if self.model.queue_index(i) is not None]
         return ids[0] if ids else None
 
-    def step(self, delta: int) -> None:
-        row = self.table.currentIndex().row()
-        self.select_row(max(0, min(self.model.rowCount() - 1, row + delta)))
-
-    def next_unrated(self) -> None:
-        """The next response (after the current one, wrapping) that is not submitted."""
-        ids = self.model.ids()
-        start = self.model.queue_index(self.current_id) if self.current_id is not None else None
-        start = -1 if start is None else start
-        n = len(ids)
-        for k in range(1, n + 1):
-            rid = ids[(start + k) % n]
-            if self.model.status_of(rid) != "submitted":
-                row = self.model.row_of(rid)
-                if row is None:  # hidden by a filter: show everything again
-                    self.status_filter.setCurrentIndex(0)
-                    self.category_filter.setCurrentIndex(0)
-                    row = self.model.row_of(rid)
-                self.select_row(row or 0)
-                return
-        self.statusBar().showMessage(self.tr("Everything in your queue is submitted. Thank you!"), 8000)
-
     def toggle_side_by_side(self) -> None:
+        """B: two answers to the same case side by side; on a case with one answer in the queue
+        nothing moves (the queue stays), and the status bar says why."""
+        if not self.side_by_side and self._partner_id() is None:
+            self.statusBar().showMessage(self.tr("No other response to this case in your queue"), 6000)
+            return
         self.side_by_side = not self.side_by_side
         self.queue_panel.setVisible(not self.side_by_side)  # two answers need the room
         if self.side_by_side:
             half = max(1, sum(self.col_splitter.sizes()) // 2)
             self.col_splitter.setSizes([half, half])
         self._show_partner()
-        if self.side_by_side and not self.columns[1].isVisible():
-            self.statusBar().showMessage(self.tr("No other response to this case in your queue"), 6000)
         if not self.columns[1].isVisible():
             self.active = self.columns[0]
 
@@ -376,11 +347,39 @@ class MainWindow(QMainWindow):
         if crit is None:
             return
         dialog = FeedbackDialog(f"{crit.number}. {crit.text}", self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        self.activateWindow()  # the keyboard goes back to the checklist
+        column.checklist.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.quiet_letter_keys()
+        if accepted:
             column.record_feedback(criterion_id, dialog.kind(), dialog.text())
+
+    def quiet_letter_keys(self, ms: int = QUIET_AFTER_DIALOG_MS) -> None:
+        """Right after a dialog closes, letters still being typed for it must not answer criteria:
+        the single-key shortcuts rest for a moment."""
+        for sc in self.letter_shortcuts:
+            sc.setEnabled(False)
+        QTimer.singleShot(ms, self._wake_letter_keys)
+
+    def _wake_letter_keys(self) -> None:
+        for sc in self.letter_shortcuts:
+            sc.setEnabled(True)
 
     def show_shortcuts(self) -> None:
         ShortcutsDialog(self).exec()
+
+    def toggle_guidelines(self) -> None:
+        from reviewer.gui.rater.guidelines import toggle
+
+        toggle(self)
+
+    def show_preferences(self) -> None:
+        """File › Keyboard…: rebind any action; applied at once when saved."""
+        from reviewer.gui.rater.preferences import KeyPreferences
+        from reviewer.gui.rater.shortcuts import apply_keymap
+
+        if KeyPreferences(self).exec():
+            apply_keymap(self)
 
     # -- window events ---------------------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:

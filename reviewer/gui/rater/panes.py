@@ -7,14 +7,14 @@ model name appears only in coordinator mode.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QToolButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtWidgets import QScrollArea, QToolButton, QVBoxLayout, QWidget
 
 from reviewer.gui.safe_text import SafeBrowser, esc, markdown_html, plain_label
 from reviewer.gui.settings import REFERENCE_OPEN
 from reviewer.rating.views import ItemView
 
-__all__ = ["CSS", "CasePane", "ResponsePane", "chat_html", "markdown_html"]
+__all__ = ["CSS", "CasePane", "FittingScrollArea", "ResponsePane", "chat_html", "markdown_html"]
 
 CSS = """
 table.md { border-collapse: collapse; margin: 4px 0; }
@@ -137,3 +137,27 @@ class ResponsePane(QWidget):
         self.model_label.setVisible(model_name is not None)
         if model_name is not None:
             self.model_label.setText(self.tr("Coordinator view · model: %s") % model_name)
+
+
+class FittingScrollArea(QScrollArea):
+    """A vertical-only scroll area that is never narrower than its content's minimum: the splitter
+    takes room from the other panes instead of cutting off the checklist's right edge (points,
+    feedback button, comment box) when the text is larger or a dock panel is open."""
+
+    def setWidget(self, widget: QWidget) -> None:  # noqa: N802
+        super().setWidget(widget)
+        widget.installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        if obj is self.widget() and event.type() == QEvent.Type.LayoutRequest:
+            self.updateGeometry()  # the content's minimum changed (text size): tell the splitter
+        return super().eventFilter(obj, event)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802
+        hint = super().minimumSizeHint()
+        inner = self.widget()
+        if inner is None:
+            return hint
+        width = inner.minimumSizeHint().width() + self.verticalScrollBar().sizeHint().width() \
+            + 2 * self.frameWidth()
+        return QSize(max(hint.width(), width), hint.height())

@@ -23,14 +23,14 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from reviewer.rating.views import NEW, QueueItem, RatingState
+from reviewer.rating.views import NEW, SKIPPED, QueueItem, RatingState
 
 if TYPE_CHECKING:
     from reviewer.rating.first_screen import FirstScreen
     from reviewer.rating.operations import RatingOperations
 
 PAGE = 200
-STATUS_COLOURS = {"new": "#8a94a6", "draft": "#d08a00", "submitted": "#1f9d55"}
+STATUS_COLOURS = {"new": "#8a94a6", "draft": "#d08a00", "submitted": "#1f9d55", "skipped": "#7a5af8"}
 Index = QModelIndex | QPersistentModelIndex
 _RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
@@ -66,7 +66,8 @@ class QueueModel(QAbstractTableModel):
         self._pos: dict[int, int] = {}  # response id -> index in the whole queue
         self._visible: list[int] = []  # what the rows show (the filtered queue)
         self._row_of: dict[int, int] | None = None  # response id -> visible row (built on demand)
-        self._filters = ("", "")
+        self._filters: tuple = ("", "", "", None)  # status, category, mark, search hits (None: no search)
+        self._marks: dict[str, set[int]] = {}
         self._status: dict[int, str] = {}
         self._category: dict[int, str] = {}
         self._rows: dict[int, QueueItem] = {}
@@ -78,7 +79,8 @@ class QueueModel(QAbstractTableModel):
         self._bold = QFont()
         self._bold.setBold(True)
         self._brushes = {k: QBrush(QColor(v)) for k, v in STATUS_COLOURS.items()}
-        self._status_text = {"new": self.tr("new"), "draft": self.tr("draft"), "submitted": self.tr("submitted")}
+        self._status_text = {"new": self.tr("new"), "draft": self.tr("draft"), "submitted": self.tr("submitted"),
+                             "skipped": self.tr("later")}
 
     # -- loading --------------------------------------------------------------------------
     def attach(self, ops: RatingOperations) -> None:
@@ -120,24 +122,35 @@ class QueueModel(QAbstractTableModel):
         return item
 
     # -- filters ----------------------------------------------------------------------------
-    def set_filters(self, status: str, category: str) -> None:
-        """Show only responses with this status and category (``""``: any)."""
-        if (status, category) == self._filters:
+    def set_filters(self, status: str, category: str, mark: str = "", found: list[int] | None = None) -> None:
+        """Show only responses with this status, category and mark (``""``: any; marks:
+        ``flagged``, ``commented``, ``feedback``) among the search hits *found* (``None``: no
+        search). A mark filter reads the marks afresh each time it is applied."""
+        filters = (status, category, mark, None if found is None else tuple(found))
+        if filters == self._filters and not mark:
             return
         if category:
             self.ensure_categories()
+        if mark and self._ops is not None and self._rater_id is not None:
+            self._marks = self._ops.queue_marks(self._rater_id)
         self.beginResetModel()
-        self._filters = (status, category)
+        self._filters = filters
         self._apply_filters()
         self.endResetModel()
 
     def _apply_filters(self) -> None:
-        status, category = self._filters
+        status, category, mark, found = self._filters
         ids = self._ids
+        if found is not None:
+            hits = set(found)
+            ids = [rid for rid in ids if rid in hits]
         if status:
             ids = [rid for rid in ids if self._status.get(rid, NEW) == status]
         if category:
             ids = [rid for rid in ids if self._category.get(rid, "") == category]
+        if mark:
+            marked = self._marks.get(mark, set())
+            ids = [rid for rid in ids if rid in marked]
         self._visible = ids
         self._row_of = None
 
@@ -175,14 +188,22 @@ class QueueModel(QAbstractTableModel):
         """(submitted, in queue)."""
         return self._submitted, len(self._ids)
 
-    def update_state(self, state: RatingState) -> None:
+    def skipped_count(self) -> int:
+        """Responses set aside for later ("come back later")."""
+        return sum(1 for st in self._status.values() if st == SKIPPED)
+
+    def update_state(self, state: RatingState, skipped: bool | None = None) -> None:
         """A write changed a row's status/time: refresh that row only (a row leaves a status filter
-        only when the filters are applied again, so the rater's place in the list stays put)."""
+        only when the filters are applied again, so the rater's place in the list stays put).
+        A draft set aside stays "skipped" through other writes unless *skipped* says otherwise."""
         before = self._status.get(state.response_id)
-        if state.response_id in self._pos and before != state.status:
-            self._submitted += (state.status == "submitted") - (before == "submitted")
-        self._status[state.response_id] = state.status
-        self._overrides[state.response_id] = (state.status, state.time_spent_s)
+        status = state.status
+        if status == "draft" and (skipped or (skipped is None and before == SKIPPED)):
+            status = SKIPPED
+        if state.response_id in self._pos and before != status:
+            self._submitted += (status == "submitted") - (before == "submitted")
+        self._status[state.response_id] = status
+        self._overrides[state.response_id] = (status, state.time_spent_s)
         row = self.row_of(state.response_id)
         if row is not None:
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(self.COLUMNS) - 1))

@@ -21,28 +21,29 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from reviewer.errors import ConflictError, IncompleteRatingError, ReviewerError, UnavailableError
+from reviewer.errors import ConflictError, ReviewerError, UnavailableError
 from reviewer.gui.rater.checklist import ChecklistView
+from reviewer.gui.rater.evidence import EvidenceMixin
 from reviewer.gui.rater.field_writes import FieldCommand, save_field
 from reviewer.gui.rater.item_time import ItemTime
-from reviewer.gui.rater.panes import ResponsePane
+from reviewer.gui.rater.panes import FittingScrollArea, ResponsePane
 from reviewer.gui.rater.score_form import ScoreForm
+from reviewer.gui.rater.submitting import SubmitMixin
 from reviewer.gui.safe_text import markdown_html, plain_label, plain_tooltip
 from reviewer.gui.settings import COLUMN_LAYOUT
 from reviewer.rating.views import NEW, ItemView, Overview, RatingState
-from reviewer.store.vocabulary import SUBMITTED
+from reviewer.store.vocabulary import DRAFT, SUBMITTED
 
 if TYPE_CHECKING:
     from reviewer.rating.operations import RatingOperations
 
 
-class ReviewColumn(QWidget):
+class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
     saved = Signal(object)  # RatingState after every successful write (and a reload after a conflict)
     submitted = Signal(int)  # response id
     message = Signal(str)  # for the status bar
@@ -62,6 +63,9 @@ class ReviewColumn(QWidget):
         self.version = 0  # of the rating on screen: every write expects it (0: no rating yet)
         self.generation = 0  # bumped by a reload after a conflict: older undo commands are stale
         self._comment = ""  # the comment as stored
+        self.later = False  # set aside ("come back later")
+        self.edited = False  # changed since it was opened (a submitted item only looked at keeps no time)
+        self._refused = False  # a submit was refused: the list of what is missing follows every change
         self.undo_stack = QUndoStack(self)
         self._prefetched: dict[int, tuple[ItemView, Overview | None]] = {}
         self.time = ItemTime(lambda: self.ops, rater_id, self, clock=clock)
@@ -95,7 +99,7 @@ class ReviewColumn(QWidget):
         ilay.addWidget(self.checklist)
         ilay.addWidget(self.form)
         ilay.addStretch(1)
-        self.scroll = QScrollArea()
+        self.scroll = FittingScrollArea()
         self.scroll.setWidget(inner)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -126,6 +130,7 @@ class ReviewColumn(QWidget):
 
         self.checklist.answered.connect(self.change_criterion)
         self.checklist.focusChanged.connect(self._ensure_row_visible)
+        self.checklist.focusChanged.connect(lambda _row: self.show_evidence())
         self.checklist.feedbackRequested.connect(lambda cid: self.feedbackRequested.emit(self, cid))
         self.form.overallChosen.connect(self.change_overall)
         self.form.extraChosen.connect(self.change_extra)
@@ -160,15 +165,22 @@ class ReviewColumn(QWidget):
         """
         if self.item is not None:
             self.form.flush_comment()
-            self.time.queue(self.item.response_id, keep=self.status != NEW, later=later)
+            self.time.queue(self.item.response_id, keep=self.counts_time(), later=later)
         elif not later:
             self.time.write()
+
+    def counts_time(self) -> bool:
+        """Whether the time on screen belongs to the rating: a draft's always; a submitted rating's
+        only when it was changed while open (looking at a finished rating changes nothing stored,
+        so a later merge finds it unchanged); an untouched item has no rating to hold it."""
+        return self.status == DRAFT or (self.status == SUBMITTED and self.edited)
 
     # -- showing an item --------------------------------------------------------------------
     def show_item(self, response_id: int | None) -> None:
         self.flush(later=True)
         self.undo_stack.clear()
         self.banner.setVisible(False)
+        self.edited = self._refused = False
         if response_id is None:
             self.item = None
             self.response.show_item(None)
@@ -191,6 +203,7 @@ class ReviewColumn(QWidget):
         self.values = dict(item.values)
         self.overall, self.extra = item.overall_score, dict(item.extra_scores)
         self.safety_flag, self.status, self._comment = item.safety_flag, item.status, item.comment
+        self.later = item.skipped
         self.response.show_item(item, ov.model_name if ov else None)
         self.checklist.show_criteria(item.criteria, item.values, item.show_points, item.show_tier,
                                      item.feedback)
@@ -202,6 +215,7 @@ class ReviewColumn(QWidget):
         self.form.set_scales(item.overall_scale, item.extra_scales)
         self.form.show_values(item.overall_score, item.extra_scores, item.comment, item.safety_flag)
         self._show_status(item.edited_after_submit)
+        self.show_evidence()
 
     def _load(self, response_id: int) -> tuple[ItemView, Overview | None]:
         return self.ops.load_item(self.rater_id, response_id, with_overview=self.coordinator)
@@ -210,6 +224,12 @@ class ReviewColumn(QWidget):
         """The rating operations, when the column was built before the store was open (the app's
         first screen)."""
         self.ops = ops
+
+    def set_rater(self, rater_id: int, actor: str) -> None:
+        """Rate as another rater from now on (the window's Switch rater; pending writes are done)."""
+        self.rater_id, self.actor = rater_id, actor
+        self.time.rater_id = rater_id
+        self._prefetched.clear()
 
     def seed(self, item: ItemView) -> None:
         """An item read before the store was open (the first screen): shown on the next
@@ -235,6 +255,8 @@ class ReviewColumn(QWidget):
     def _show_status(self, edited: bool = False) -> None:
         text = {"new": self.tr("New"), "draft": self.tr("Draft · saved automatically"),
                 "submitted": self.tr("Submitted")}[self.status]
+        if self.status == DRAFT and self.later:
+            text = self.tr("Come back later · draft")
         if self.status == "submitted" and edited:
             text = self.tr("Submitted · edited after submitting")
         self.status_label.setText(text)
@@ -285,6 +307,7 @@ class ReviewColumn(QWidget):
                 self.banner.setVisible(True)
             return False
         self.version = state.rating_version
+        self.edited = True
         self.time.queue(rid)  # time on item rides along with the next backlog write
         if field == "criterion":
             if value is None:
@@ -310,7 +333,10 @@ class ReviewColumn(QWidget):
         edited = self.status == SUBMITTED
         self.status = state.status
         self._show_status(edited)
-        self.banner.setVisible(False)
+        if self._refused:
+            self._show_missing()
+        else:
+            self.banner.setVisible(False)
         self.saved_label.setText(self.tr("Saved %s") % datetime.now().strftime("%H:%M:%S"))
         self.saved.emit(state)
         return True
@@ -331,37 +357,6 @@ class ReviewColumn(QWidget):
         self.banner.setToolTip(plain_tooltip(str(exc)))
         self.banner.setVisible(True)
         self.saved.emit(RatingState(rid, self.status, self.version, self.item.time_spent_s))
-
-    def submit(self) -> bool:
-        """Validate and submit; an incomplete rating shows what is missing and stays a draft."""
-        if self.item is None:
-            return False
-        generation = self.generation
-        self.form.flush_comment()
-        if generation != self.generation:  # the comment met a change made elsewhere: look first
-            return False
-        seconds = self.time.take()
-        try:
-            state = self.ops.submit(self.rater_id, self.item.response_id, actor=self.actor,
-                                    expected_version=self.version, seconds=seconds)  # one transaction
-        except ConflictError as exc:
-            self._conflict(exc)
-            return False
-        except IncompleteRatingError as exc:
-            missing = "\n".join(f"• {m}" for m in exc.missing)
-            self.banner.setText(self.tr("Cannot submit yet. Still unanswered:") + "\n" + missing)
-            self.banner.setVisible(True)
-            self.message.emit(str(exc))
-            return False
-        except ReviewerError as exc:
-            self.message.emit(str(exc))
-            return False
-        self.time.pending_s -= seconds  # written with the submit
-        self.status, self.version = state.status, state.rating_version
-        self._show_status()
-        self.saved.emit(state)
-        self.submitted.emit(self.item.response_id)
-        return True
 
     def set_overall_from_key(self, value: int) -> None:
         scale = self.item.overall_scale if self.item else None

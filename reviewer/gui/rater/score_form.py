@@ -3,7 +3,7 @@ scales, a comment box and a safety flag. Emits what the rater chose; the control
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -19,6 +19,24 @@ from PySide6.QtWidgets import (
 from reviewer.gui.safe_text import plain_label, plain_tooltip
 from reviewer.rating.views import ScaleView
 
+# The default anchor texts (reviewer.store.vocabulary DEFAULT_SCORE_ANCHORS and
+# UNTIERED_SCORE_ANCHORS), listed here so that the catalogue carries them; a study's own anchors
+# are its data and are shown as written (tests/gui/test_gui_rater_zh.py checks the two lists agree).
+DEFAULT_ANCHOR_TEXTS = (
+    QT_TRANSLATE_NOOP("Anchors", "Wrong or unsafe: major errors or a safety risk"),
+    QT_TRANSLATE_NOOP("Anchors", "Mostly wrong, or a possible safety risk"),
+    QT_TRANSLATE_NOOP("Anchors", "Key errors, but no safety risk"),
+    QT_TRANSLATE_NOOP("Anchors", "Core requirements met; secondary ones not all met"),
+    QT_TRANSLATE_NOOP("Anchors", "Core and secondary requirements met; no safety risk"),
+    QT_TRANSLATE_NOOP("Anchors", "Most requirements met; no safety risk"),
+    QT_TRANSLATE_NOOP("Anchors", "All requirements met; no safety risk"),
+)
+
+
+def anchor_text(text: str) -> str:
+    """An anchor in the rater's language when it is one of the defaults, else as written."""
+    return QCoreApplication.translate("Anchors", text) if text in DEFAULT_ANCHOR_TEXTS else text
+
 
 class ScaleChooser(QWidget):
     """Radio buttons for one scale; *vertical* shows each level's anchor text beside it."""
@@ -30,7 +48,7 @@ class ScaleChooser(QWidget):
         self.scale = scale
         self.group = QButtonGroup(self)
         self.group.setExclusive(True)
-        anchors = dict(scale.anchors)
+        anchors = {v: anchor_text(text) for v, text in scale.anchors}
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(8)
@@ -137,6 +155,7 @@ class ScoreForm(QWidget):
             while holder.count():
                 w = holder.takeAt(0).widget()
                 if w is not None:
+                    w.hide()  # off screen at once (deleteLater waits for the event loop)
                     w.deleteLater()
         self.overall = None
         self.extras = {}

@@ -1,4 +1,5 @@
-"""Menus and keyboard shortcuts of the main window (the list the F1 dialog shows).
+"""Menus and keyboard shortcuts of the main window; the keys come from the registry in
+:mod:`reviewer.gui.rater.keymap` (defaults, presets and the rater's own bindings).
 
 Single-letter shortcuts are window-wide; text boxes take plain keys first (Qt's shortcut override),
 so typing a comment never answers a criterion. Up/Down are handled by the checklist itself so that
@@ -10,23 +11,18 @@ signal: the app builds windows, the window does not import it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 
 from reviewer.gui import settings
+from reviewer.gui.rater import keymap
 from reviewer.store.vocabulary import MET, NA, NOT_MET
 
 if TYPE_CHECKING:
     from reviewer.gui.rater.main_window import MainWindow
-
-
-def _keys(window: MainWindow, keys: tuple[str, ...], slot) -> None:  # noqa: ANN001
-    for key in keys:
-        sc = QShortcut(QKeySequence(key), window)
-        sc.setContext(Qt.ShortcutContext.WindowShortcut)
-        sc.activated.connect(slot)
 
 
 def _focus_comment(window: MainWindow) -> None:
@@ -50,62 +46,114 @@ def _toggle_safety(window: MainWindow) -> None:
         col.change_safety(not col.safety_flag)
 
 
-def install_menus_and_shortcuts(w: MainWindow) -> None:
-    _keys(w, ("1", "Y"), lambda: w.active.checklist.answer_current(MET))
-    _keys(w, ("2", "N"), lambda: w.active.checklist.answer_current(NOT_MET))
-    _keys(w, ("3", "A"), lambda: w.active.checklist.answer_current(NA))
-    _keys(w, ("0",), lambda: w.active.checklist.answer_current(None))
-    _keys(w, ("J",), lambda: w.active.checklist.move(1))
-    _keys(w, ("K",), lambda: w.active.checklist.move(-1))
-    _keys(w, ("Shift+N", "PgDown"), lambda: w.step(1))
-    _keys(w, ("P", "Shift+P", "PgUp"), lambda: w.step(-1))
-    _keys(w, ("U",), w.next_unrated)
-    _keys(w, ("Ctrl+Return", "Ctrl+Enter"), w.submit_current)
-    _keys(w, ("C",), lambda: _focus_comment(w))
-    _keys(w, ("Esc",), lambda: _focus_checklist(w))
-    _keys(w, ("S",), lambda: _toggle_safety(w))
-    _keys(w, ("F",), lambda: _feedback(w))
-    _keys(w, ("B",), w.toggle_side_by_side)
-    _keys(w, ("Ctrl+Tab",), w.switch_column)
-    _keys(w, ("Ctrl+Z",), lambda: w.active.undo_stack.undo())
-    _keys(w, ("Ctrl+Shift+Z", "Ctrl+Y"), lambda: w.active.undo_stack.redo())
-    _keys(w, ("F1", "?"), w.show_shortcuts)
-    _keys(w, ("Ctrl+L",), lambda: w.table.setFocus(Qt.FocusReason.ShortcutFocusReason))
+def _slots(w: MainWindow) -> dict[str, Callable[[], object]]:
+    """What each window-wide action of :data:`keymap.ACTIONS` does (menu actions are set up below)."""
+    slots: dict[str, Callable[[], object]] = {
+        "met": lambda: w.active.checklist.answer_current(MET),
+        "not_met": lambda: w.active.checklist.answer_current(NOT_MET),
+        "na": lambda: w.active.checklist.answer_current(NA),
+        "clear": lambda: w.active.checklist.answer_current(None),
+        "next_criterion": lambda: w.active.checklist.move(1),
+        "previous_criterion": lambda: w.active.checklist.move(-1),
+        "next_response": lambda: w.step(1),
+        "previous_response": lambda: w.step(-1),
+        "next_unrated": w.next_unrated,
+        "submit": w.submit_current,
+        "comment": lambda: _focus_comment(w),
+        "checklist": lambda: _focus_checklist(w),
+        "safety": lambda: _toggle_safety(w),
+        "feedback": lambda: _feedback(w),
+        "evidence": lambda: w.active.attach_evidence(),
+        "remove_evidence": lambda: w.active.remove_last_evidence(),
+        "skip": w.toggle_skip,
+        "side_by_side": w.toggle_side_by_side,
+        "switch_column": w.switch_column,
+        "undo": lambda: w.active.undo_stack.undo(),
+        "redo": lambda: w.active.undo_stack.redo(),
+        "search": w.focus_search,
+        "jump": w.ask_jump,
+        "queue": lambda: w.table.setFocus(Qt.FocusReason.ShortcutFocusReason),
+        "pause": w.toggle_timer,
+        "guidelines": w.toggle_guidelines,
+        "help": w.show_shortcuts,
+    }
     for digit in range(1, 10):
-        _keys(w, (f"Ctrl+{digit}",), lambda d=digit: w.active.set_overall_from_key(d))
+        slots[f"score_{digit}"] = lambda d=digit: w.active.set_overall_from_key(d)
+    return slots
 
+
+MENU_ACTIONS = ("open", "quit", "switch_rater", "larger", "smaller", "default_size", "preferences")
+
+
+def apply_keymap(w: MainWindow, binding: dict[str, tuple[str, ...]] | None = None) -> None:
+    """Bind every action to its keys (the user's, or *binding*): window-wide shortcuts are made
+    anew, menu actions get their keys. Plain single keys rest a moment after dialogs
+    (:attr:`MainWindow.letter_shortcuts`)."""
+    binding = keymap.current() if binding is None else binding
+    for shortcuts in w.key_shortcuts.values():
+        for sc in shortcuts:
+            sc.setEnabled(False)
+            sc.setParent(None)
+            sc.deleteLater()
+    w.key_shortcuts.clear()
+    w.letter_shortcuts.clear()
+    slots = _slots(w)
+    for name, slot in slots.items():
+        made = []
+        for key in binding.get(name, ()):
+            sc = QShortcut(QKeySequence(key), w)
+            sc.setContext(Qt.ShortcutContext.WindowShortcut)
+            sc.activated.connect(slot)
+            made.append(sc)
+            if len(key) == 1:
+                w.letter_shortcuts.append(sc)
+        w.key_shortcuts[name] = made
+    for name in MENU_ACTIONS:
+        action = w.key_actions.get(name)
+        if action is not None:
+            action.setShortcuts([QKeySequence(k) for k in binding.get(name, ())])
+
+
+def _menu_action(w: MainWindow, menu, name: str, text: str, slot) -> QAction:  # noqa: ANN001
+    act = QAction(text, w)
+    act.triggered.connect(slot)
+    menu.addAction(act)
+    if name:
+        w.key_actions[name] = act
+    return act
+
+
+def install_menus_and_shortcuts(w: MainWindow) -> None:
     bar = w.menuBar()
     file_menu = bar.addMenu(w.tr("&File"))
-    act = QAction(w.tr("&Open study…"), w)
-    act.setShortcut(QKeySequence("Ctrl+O"))
-    act.triggered.connect(lambda: _open_dialog(w))
-    file_menu.addAction(act)
+    _menu_action(w, file_menu, "open", w.tr("&Open study…"), lambda: _open_dialog(w))
+    _menu_action(w, file_menu, "switch_rater", w.tr("S&witch rater…"), w.ask_switch_rater)
     recent = file_menu.addMenu(w.tr("Recent studies"))
     recent.aboutToShow.connect(lambda: _fill_recent(w, recent))
     file_menu.addSeparator()
-    act = QAction(w.tr("&Quit"), w)
-    act.setShortcut(QKeySequence("Ctrl+Q"))
-    act.triggered.connect(w.close)
-    file_menu.addAction(act)
+    _menu_action(w, file_menu, "preferences", w.tr("&Keyboard…"), w.show_preferences)
+    file_menu.addSeparator()
+    _menu_action(w, file_menu, "quit", w.tr("&Quit"), w.close)
     view = bar.addMenu(w.tr("&View"))
-    for text, keys, step in ((w.tr("Larger text"), ("Ctrl++", "Ctrl+="), 1),
-                             (w.tr("Smaller text"), ("Ctrl+-",), -1), (w.tr("Default text size"), ("Ctrl+0",), 0)):
-        act = QAction(text, w)
-        act.setShortcuts([QKeySequence(k) for k in keys])
-        act.triggered.connect(lambda _=False, s=step: w.zoom(s))
-        view.addAction(act)
-    act = QAction(w.tr("Side by side"), w)
-    act.triggered.connect(w.toggle_side_by_side)
-    view.addAction(act)
+    _menu_action(w, view, "larger", w.tr("Larger text"), lambda: w.zoom(1))
+    _menu_action(w, view, "smaller", w.tr("Smaller text"), lambda: w.zoom(-1))
+    _menu_action(w, view, "default_size", w.tr("Default text size"), lambda: w.zoom(0))
+    _menu_action(w, view, "", w.tr("Side by side"), w.toggle_side_by_side)
+    _menu_action(w, view, "", w.tr("Rating guidelines"), w.toggle_guidelines)
     language = view.addMenu(w.tr("Language (after a restart)"))
     for code, name in (("en", "English"), ("zh_CN", "简体中文")):
         act = QAction(name, w)
         act.triggered.connect(lambda _=False, c=code: _set_language(w, c))
         language.addAction(act)
+    go = bar.addMenu(w.tr("&Go"))
+    _menu_action(w, go, "", w.tr("Search the queue…"), w.focus_search)
+    _menu_action(w, go, "", w.tr("Go to item…"), w.ask_jump)
+    _menu_action(w, go, "", w.tr("Next unrated"), w.next_unrated)
+    _menu_action(w, go, "", w.tr("Come back later / take up again"), w.toggle_skip)
+    _menu_action(w, go, "", w.tr("Pause / resume the timer"), w.toggle_timer)
     help_menu = bar.addMenu(w.tr("&Help"))
-    act = QAction(w.tr("Keyboard shortcuts"), w)
-    act.triggered.connect(w.show_shortcuts)
-    help_menu.addAction(act)
+    _menu_action(w, help_menu, "", w.tr("Keyboard shortcuts"), w.show_shortcuts)
+    apply_keymap(w)
 
 
 def _open_dialog(w: MainWindow) -> None:
