@@ -10,6 +10,7 @@ import re
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextDocumentFragment
 from PySide6.QtWidgets import QApplication, QMenu
 
 from tests.support.gui import visible_texts
@@ -35,6 +36,7 @@ def zh(rater_window):
 def english_words(texts: list[str], data: list[str]) -> list[str]:
     found = []
     for text in texts:
+        text = QTextDocumentFragment.fromHtml(text).toPlainText() if text.startswith("<qt>") else text  # markup
         for d in sorted(data, key=len, reverse=True):
             text = text.replace(d, " ")
         found += [w for w in WORD.findall(text) if w not in ALLOWED]
