@@ -57,6 +57,8 @@ README_COMMANDS: dict[str, tuple[list[str], bool]] = {
     "checklist edit": (["checklist", "edit", "demo-en-01", "--add", "Mentions follow-up", "--reason", "r"], True),
     "checklist export": (["checklist", "export", "-o", "{out}.jsonl", "--format", "healthbench"], False),
     "compare": (["compare", "demo-en-01", "--old-run", "demo-judge", "--new-run", "demo-judge"], False),
+    "guidelines": (["guidelines", "{guide}"], True),
+    "plan": (["plan", "--judge-run", "demo-judge", "--target-width", "0.1", "--raters", "dr-chen"], True),
 }
 NO_DATABASE = {"return", "stats"}  # these read and write files only
 NOT_TRIED = {  # README commands left out here, and why
@@ -65,6 +67,7 @@ NOT_TRIED = {  # README commands left out here, and why
     "rejudge": "loads a model",
     "gui": "opens a window (tests/gui/test_gui_cli.py)",
     "demo": "opens a window on the bundled demo",
+    "team": "PostgreSQL only (tests/cli/test_team_cli.py, tests/team/ against the real server)",
 }
 README = Path(__file__).resolve().parents[2] / "README.md"
 
@@ -89,6 +92,8 @@ def inputs(tmp_path_factory: pytest.TempPathFactory, demo_template: Path, health
                                     "WHERE c.external_id = 'demo-en-01'").fetchone()[0]
     files["verdicts"].write_text(json.dumps({"case_id": case_uid, "response_id": response_uid,
                                              "criterion": criterion, "met": True}) + "\n", "utf-8")
+    files["guide"] = folder / "guide.md"
+    files["guide"].write_text("# How to rate\n\nRate what the answer says, not what it should say.\n", "utf-8")
     files["stats"] = folder / "stats.csv"
     files["stats"].write_text("unit,rater,value\nu1,a,1\nu1,b,1\nu2,a,0\nu2,b,1\nu3,a,0\nu3,b,0\n", "utf-8")
     files["ratings"] = folder / "ratings.csv"
@@ -104,12 +109,18 @@ def inputs(tmp_path_factory: pytest.TempPathFactory, demo_template: Path, health
         writer.writeheader()
         writer.writerows({**row, "rater": "dr-new", "rating_uid": ""} for row in rows)
     assert main(["return", str(files["rvw"]), "-o", str(files["rvr"])]) == 0
+    # the demo study that issued dr-patel's pack (a return merges only there), as one closed file
+    files["source"] = folder / "issued.db"
+    with sqlite3.connect(db) as src, sqlite3.connect(files["source"]) as dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
     return files
 
 
 @pytest.fixture
-def demo_db(demo_template: Path, tmp_path: Path) -> Path:
-    return copy_database(demo_template, tmp_path / "study.db")
+def demo_db(inputs: dict[str, Path], tmp_path: Path) -> Path:
+    return copy_database(inputs["source"], tmp_path / "study.db")
 
 
 @pytest.fixture
