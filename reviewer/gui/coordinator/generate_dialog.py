@@ -11,6 +11,7 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -31,6 +32,19 @@ from reviewer.studies.operations import study_categories
 
 BACKENDS = ("transformers", "vllm", "openai")
 DEVICES = ("auto", "cpu", "cuda")
+
+
+def backend_problem(backend: str) -> str | None:
+    """Why *backend* cannot run on this install (missing packages and the command that installs
+    them), checked before a job starts; None when it can."""
+    from reviewer.generation.requirements import INSTALL, missing_packages
+
+    missing = missing_packages(backend)
+    if not missing:
+        return None
+    return QCoreApplication.translate("Coordinator", "The %s backend needs %s, which this installation does not have. Install it with:\n"
+                     "%s\nor choose the openai backend and a model server.") % (
+        backend, ", ".join(missing), INSTALL.get(backend) or "pip install " + " ".join(missing))
 
 
 class ModelPicker(QWidget):
@@ -134,7 +148,7 @@ class GenerateDialog(ValidatingDialog):
             return self.tr("Choose a model folder or type a model name.")
         if self.backend.currentText() == "openai" and not self.base_url.text().strip():
             return self.tr("The openai backend needs the endpoint's base URL.")
-        return None
+        return backend_problem(self.backend.currentText())
 
     def params(self) -> dict[str, Any]:
         """Keyword arguments for ``run_generation`` (``settings`` as a plain dict)."""

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
-from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker
+from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker, backend_problem
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.judging import templates as tpl
 from reviewer.judging.operations import list_templates, save_template, template_text
@@ -148,7 +148,7 @@ class JudgeDialog(ValidatingDialog):
             return self.tr("The openai backend needs the endpoint's base URL.")
         if self.template.count() == 0:
             return self.tr("No judge template found.")
-        return None
+        return backend_problem(self.backend.currentText())
 
     def params(self) -> dict[str, Any]:
         """Keyword arguments for ``run_judge`` (``max_new_tokens`` goes into its sampling settings)."""
