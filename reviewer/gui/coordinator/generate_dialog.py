@@ -14,6 +14,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.coordinator.preview_panel import PreviewPanel, generation_read
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.store import Store
 from reviewer.studies.operations import study_categories
@@ -79,6 +81,7 @@ class GenerateDialog(ValidatingDialog):
     def __init__(self, store: Store, study_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Generate candidates"))
+        self.store, self.study_id = store, study_id
         self.setMinimumWidth(560)
         self.model = ModelPicker()
         self.backend = QComboBox()
@@ -125,13 +128,19 @@ class GenerateDialog(ValidatingDialog):
         form.addRow(self.tr("Device"), self.device)
         form.addRow(self.tr("Run name"), self.run_name)
         buttons = self.error_banner_and_buttons(self.tr("Generate"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         lay = QVBoxLayout(self)
-        note = QLabel(self.tr("Answers are written batch by batch; running the same run name again "
-                              "resumes where it stopped."))
+        note = QLabel(self.tr("Generate: a language model writes candidate answers to the study's cases, the "
+                              "answers physicians then rate (they never see which model wrote which). Answers "
+                              "are saved batch by batch; running the same run name again resumes where it "
+                              "stopped. Temperature 0 always gives the same answer; higher values vary more."))
         note.setObjectName("Subtle")
         note.setWordWrap(True)
+        self.preview = PreviewPanel(self.tr("Preview the prompt for one case"), generation_read(self),
+                                    self.model.text, self.device.currentText)
         lay.addWidget(note)
         lay.addLayout(form)
+        lay.addWidget(self.preview, 1)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.backend.currentTextChanged.connect(self._backend_changed)

@@ -40,7 +40,8 @@ from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.judging import templates as tpl
 from reviewer.judging.operations import list_templates, save_template, template_text
 from reviewer.store import Store
-from reviewer.studies.operations import study_categories
+from reviewer.gui.coordinator.preview_panel import PreviewPanel, judge_read
+from reviewer.studies.operations import study_categories, study_name
 
 MODES = ("generate", "logprob")
 
@@ -69,6 +70,8 @@ class JudgeDialog(ValidatingDialog):
     def __init__(self, store: Store, parent: QWidget | None = None, study_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Run judge"))
+        self.store = store
+        self.study_name = study_name(store, study_id) if study_id is not None else None
         self.cases = QComboBox()
         self.cases.addItem(self.tr("All answers"), "all")
         if study_id is not None:
@@ -85,7 +88,8 @@ class JudgeDialog(ValidatingDialog):
                                                                    not info.builtin else ""), ref)
             latest[info.name] = info
         self.mode = QComboBox()
-        self.mode.addItems(MODES)
+        for mode in MODES:
+            self.mode.addItem(mode, mode)
         self.backend = QComboBox()
         self.backend.addItems(BACKENDS)
         self.base_url = QLineEdit()
@@ -113,13 +117,21 @@ class JudgeDialog(ValidatingDialog):
         form.addRow(self.tr("Max new tokens (generate)"), self.max_new_tokens)
         form.addRow(self.tr("Run name"), self.run_name)
         buttons = self.error_banner_and_buttons(self.tr("Run judge"))
-        note = QLabel(self.tr("Each answer is graded against its case's latest checklist. logprob mode "
-                              "reads P(true) from a local model (transformers backend) and is fastest."))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        note = QLabel(self.tr("A judge is a language model that grades each answer against its case's latest "
+                              "checklist, criterion by criterion, so its verdicts can be compared with the "
+                              "physicians' ratings."))
         note.setObjectName("Subtle")
         note.setWordWrap(True)
+        self.mode_help = QLabel()
+        self.mode_help.setWordWrap(True)
+        self.preview = PreviewPanel(self.tr("Preview the prompt for one answer"), judge_read(self),
+                                    self.model.text, self.device.currentText)
         lay = QVBoxLayout(self)
         lay.addWidget(note)
         lay.addLayout(form)
+        lay.addWidget(self.mode_help)
+        lay.addWidget(self.preview, 1)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.mode.currentTextChanged.connect(self._update)
@@ -128,6 +140,13 @@ class JudgeDialog(ValidatingDialog):
 
     def _update(self) -> None:
         logprob = self.mode.currentText() == "logprob"
+        self.mode_help.setText(self.tr(
+            "logprob: the judge reads the prompt and we read how likely it finds the answer \"true\" (the "
+            "criterion is met); no text is written, the verdict is met when that probability reaches the "
+            "threshold. Fastest, gives a probability per verdict; needs a local model.") if logprob else self.tr(
+            "generate: the judge writes a short verdict (met or not, and why) for each criterion; the text is "
+            "read back, and an answer that cannot be read is asked again (up to 3 times). Works with every "
+            "backend, slower."))
         self.threshold.setEnabled(logprob)
         self.max_new_tokens.setEnabled(not logprob)
         self.base_url.setEnabled(self.backend.currentText() == "openai")
