@@ -36,11 +36,11 @@ from PySide6.QtWidgets import (
 
 from reviewer.errors import ReviewerError
 from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker, backend_problem
+from reviewer.gui.coordinator.preview_panel import PreviewPanel, judge_read
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.judging import templates as tpl
 from reviewer.judging.operations import list_templates, save_template, template_text
 from reviewer.store import Store
-from reviewer.gui.coordinator.preview_panel import PreviewPanel, judge_read
 from reviewer.studies.operations import study_categories, study_name
 
 MODES = ("generate", "logprob")
