@@ -3,89 +3,213 @@
 <context>
     <name>AgreementView</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="121" />
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="125" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="126" />
         <source>All models</source>
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="129" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="130" />
         <source>All judge runs</source>
         <translation>全部评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="136" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
         <source>resamples: </source>
         <translation>重抽样次数：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="138" />
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="140" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="146" />
         <source>Choose filters and press Analyse.</source>
         <translation>选择筛选条件后点击“分析”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="161" />
         <source>Agreement — %s</source>
         <translation>一致性 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="193" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="195" />
         <source>Agreement analysis — %s</source>
         <translation>一致性分析 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="212" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="213" />
         <source>Analysis cancelled.</source>
         <translation>分析已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="237" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="238" />
         <source>%d ratings by %d raters on %d responses, %d criteria; %d judge run(s); %d resamples. Rows in red: alpha below 0.667.</source>
         <translation>%d 份评分（%d 位评审员，%d 个回答，%d 条标准）；%d 次评审模型运行；%d 次重抽样。红色行：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="246" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="248" />
         <source>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="262" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
         <source>Writing %s…</source>
         <translation>正在写入 %s…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
         <source>Export report — %s</source>
         <translation>导出报告 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="265" />
         <source>Report written to %s</source>
         <translation>报告已写入 %s</translation>
+    </message>
+</context>
+<context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="269" />
+        <source>Assign answers to raters</source>
+        <translation>把回答分配给评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="274" />
+        <source>new raters, comma-separated (created when assigned)</source>
+        <translation>新评审员，用逗号分隔（分配时创建）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="286" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="290" />
+        <source>study order (stratified by category)</source>
+        <translation>研究顺序（按类别分层）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="291" />
+        <source>first where a judge is least certain</source>
+        <translation>评判模型最不确定的优先</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="292" />
+        <source>first where judges disagree</source>
+        <translation>评判模型之间有分歧的优先</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="294" />
+        <source>every judge run</source>
+        <translation>全部评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="297" />
+        <source>Replace these raters' earlier assignments (their ratings are kept)</source>
+        <translation>替换这些评审员之前的分配（已有评分保留）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="300" />
+        <source>Raters</source>
+        <translation>评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="301" />
+        <source>New raters</source>
+        <translation>新评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="302" />
+        <source>Raters per answer (overlap share)</source>
+        <translation>每个回答的评审员数（重叠部分）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="303" />
+        <source>Calibration answers (everyone rates them first)</source>
+        <translation>校准回答（每人先评）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="304" />
+        <source>Share rated by several raters (0–1)</source>
+        <translation>由多名评审员评的比例（0–1）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="305" />
+        <source>At most per rater</source>
+        <translation>每名评审员最多</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="306" />
+        <source>Seed of the order</source>
+        <translation>顺序的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="307" />
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="308" />
+        <source>Judge runs for the order</source>
+        <translation>用于排序的评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="309" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="359" />
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="311" />
+        <source>Every answer of the study goes to one rater, or to several for the overlap share, so agreement can be measured; work is balanced across raters.</source>
+        <translation>研究中的每个回答分给一名评审员，重叠部分分给多名评审员，以便测量一致性；工作量在评审员之间均衡。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="336" />
+        <source>Choose at least one rater (tick a name or type new ones).</source>
+        <translation>请至少选择一名评审员（勾选姓名或输入新评审员）。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="338" />
+        <source>%d raters per answer needs at least %d raters; %d chosen.</source>
+        <translation>每个回答 %d 名评审员，至少需要 %d 名评审员；已选 %d 名。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="345" />
+        <source>designing</source>
+        <translation>正在设计</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="359" />
+        <source>Assignments stored for %d raters.</source>
+        <translation>已为 %d 名评审员保存分配。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="361" />
+        <source>Assign %d raters</source>
+        <translation>分配 %d 名评审员</translation>
     </message>
 </context>
 <context>
@@ -132,6 +256,88 @@
         <location filename="../../reviewer/gui/rater/checklist.py" line="31" />
         <source>n.a.</source>
         <translation>不适用</translation>
+    </message>
+</context>
+<context>
+    <name>Coordinator</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="47" />
+        <source>The %s backend needs %s, which this installation does not have. Install it with:
+%s
+or choose the openai backend and a model server.</source>
+        <translation>%s 后端需要 %s，但本安装中没有。请用以下命令安装：
+%s
+或者选择 openai 后端并使用模型服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="54" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="76" />
+        <source>%d answers, %d verdicts to ask for.</source>
+        <translation>%d 个回答，需要 %d 个评判结论。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="92" />
+        <source>%d cases × %d samples = %d answers to write.</source>
+        <translation>%d 个病例 × 每例 %d 个样本 = 要写 %d 个回答。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="23" />
+        <source>Rater</source>
+        <translation>评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="24" />
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="25" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="26" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="27" />
+        <source>Outstanding</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="28" />
+        <source>Done</source>
+        <translation>完成比例</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="29" />
+        <source>Other submitted</source>
+        <translation>其他已提交</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="30" />
+        <source>Time spent</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="31" />
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="32" />
+        <source>Last return</source>
+        <translation>最近交回</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="33" />
+        <source>Return file</source>
+        <translation>交回文件</translation>
     </message>
 </context>
 <context>
@@ -250,116 +456,258 @@
     </message>
 </context>
 <context>
+    <name>FilePicker</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="65" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="67" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="83" />
         <source>Generate candidates</source>
         <translation>生成候选回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="75" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="92" />
         <source>All cases</source>
         <translation>全部病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="77" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="94" />
         <source>Category: %s</source>
         <translation>类别：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="86" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="103" />
         <source>0 (greedy)</source>
         <translation>0（贪心）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="95" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="112" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="99" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="116" />
         <source>automatic (model name + settings; the same name resumes)</source>
         <translation>自动（模型名称 + 设置；同名即继续）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="101" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="118" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="102" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="119" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="120" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="104" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="121" />
         <source>Cases</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="122" />
         <source>Samples per case</source>
         <translation>每个病例的样本数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="123" />
         <source>Max new tokens</source>
         <translation>最大新生成词元数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="124" />
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="125" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="126" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="127" />
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="128" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="129" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="130" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="115" />
-        <source>Answers are written batch by batch; running the same run name again resumes where it stopped.</source>
-        <translation>回答按批写入；用相同的运行名称再次运行会从中断处继续。</translation>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="131" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="134" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="133" />
+        <source>Generate: a language model writes candidate answers to the study's cases, the answers physicians then rate (they never see which model wrote which). Answers are saved batch by batch; running the same run name again resumes where it stopped. Temperature 0 always gives the same answer; higher values vary more.</source>
+        <translation>生成：由语言模型为研究中的病例写候选回答，之后由医生评分（医生看不到是哪个模型写的）。回答逐批保存；用同一运行名称再次运行会从中断处继续。温度为 0 时每次回答相同，数值越高变化越大。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="139" />
+        <source>Preview the prompt for one case</source>
+        <translation>预览一个病例的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="157" />
         <source>Choose a model folder or type a model name.</source>
         <translation>请选择模型文件夹或输入模型名称。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="136" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="159" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="147" />
+        <source>Import into the study</source>
+        <translation>导入到研究</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="150" />
+        <source>HealthBench cases and rubrics</source>
+        <translation>HealthBench 病例与评分细则</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="151" />
+        <source>HealthBench meta-evaluation (physician labels)</source>
+        <translation>HealthBench 元评估（医生标注）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="152" />
+        <source>LLMEval-Med cases and checklists</source>
+        <translation>LLMEval-Med 病例与检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="153" />
+        <source>Ratings (as exported)</source>
+        <translation>评分（导出格式）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="154" />
+        <source>Model answers</source>
+        <translation>模型回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="155" />
+        <source>Judge verdicts</source>
+        <translation>评判结论</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="157" />
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="157" />
+        <source>Data files (*.jsonl *.json *.csv *.parquet);;All files (*)</source>
+        <translation>数据文件 (*.jsonl *.json *.csv *.parquet);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="160" />
+        <source>the judge run to store them as (required)</source>
+        <translation>保存为哪个评判运行（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="162" />
+        <source>the judge model's name, for the record</source>
+        <translation>评判模型的名称，供记录</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="164" />
+        <source>model name for rows without one</source>
+        <translation>没有模型名称的行使用此名称</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="166" />
+        <source>What the file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="167" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="168" />
+        <source>Judge run name</source>
+        <translation>评判运行名称</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="169" />
+        <source>Judge model</source>
+        <translation>评审模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="170" />
+        <source>Answer model</source>
+        <translation>回答模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="171" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="228" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="173" />
+        <source>The whole file is checked first and lands in one transaction: all of it or nothing. Importing the same file again adds nothing.</source>
+        <translation>先检查整个文件，再在一个事务中写入：要么全部导入，要么都不导入。再次导入同一文件不会重复添加。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="200" />
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="202" />
+        <source>No such file: %s</source>
+        <translation>文件不存在：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="213" />
+        <source>checking and importing</source>
+        <translation>正在检查并导入</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="228" />
+        <source>Imported %s</source>
+        <translation>已导入 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="231" />
+        <source>Import %s</source>
+        <translation>导入 %s</translation>
     </message>
 </context>
 <context>
@@ -419,98 +767,118 @@
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="71" />
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="72" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="119" />
         <source>Run judge</source>
         <translation>运行评审</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="73" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="76" />
         <source>All answers</source>
         <translation>全部回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="76" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="79" />
         <source>Answers in category: %s</source>
         <translation>类别中的回答：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="107" />
         <source>automatic (template, version, model, mode)</source>
         <translation>自动（模板、版本、模型、模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="109" />
         <source>Judge model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="110" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
         <source>Answers</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="112" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="114" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="115" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
         <source>Threshold (logprob)</source>
         <translation>阈值（logprob）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="117" />
         <source>Max new tokens (generate)</source>
         <translation>最大新生成词元数（生成模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="114" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="118" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
-        <source>Each answer is graded against its case's latest checklist. logprob mode reads P(true) from a local model (transformers backend) and is fastest.</source>
-        <translation>每个回答都按其病例的最新清单评分。logprob 模式从本地模型（transformers 后端）读取 P(true)，速度最快。</translation>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="120" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="121" />
+        <source>A judge is a language model that grades each answer against its case's latest checklist, criterion by criterion, so its verdicts can be compared with the physicians' ratings.</source>
+        <translation>评判模型是一个语言模型，它按病例最新的检查清单逐条评判每个回答，其结论可以与医生的评分相比较。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="128" />
+        <source>Preview the prompt for one answer</source>
+        <translation>预览一个回答的提示词</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="144" />
+        <source>logprob: the judge reads the prompt and we read how likely it finds the answer "true" (the criterion is met); no text is written, the verdict is met when that probability reaches the threshold. Fastest, gives a probability per verdict; needs a local model.</source>
+        <translation>logprob（概率）：评判模型读入提示词后，我们读取它认为答案为“是”（该条标准已满足）的概率；不生成文字，概率达到阈值即判为满足。最快，每个结论附带概率；需要本地模型。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="147" />
+        <source>generate: the judge writes a short verdict (met or not, and why) for each criterion; the text is read back, and an answer that cannot be read is asked again (up to 3 times). Works with every backend, slower.</source>
+        <translation>generate（生成）：评判模型为每条标准写一段简短结论（是否满足及理由）；程序读取这段文字，读不懂的会重新询问（最多 3 次）。适用于所有后端，较慢。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="163" />
         <source>Choose the judge model (folder, hub id or endpoint model name).</source>
         <translation>请选择评审模型（文件夹、模型库 ID 或服务端模型名称）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="146" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="165" />
         <source>logprob mode needs the local transformers backend.</source>
         <translation>logprob 模式需要本地 transformers 后端。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="148" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="167" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="150" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="169" />
         <source>No judge template found.</source>
         <translation>未找到评审模板。</translation>
     </message>
@@ -668,83 +1036,119 @@
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
 <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="31" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="32" />
         <source>Reviewer — %s — coordinator</source>
         <translation>Reviewer — %s — 协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="45" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="61" />
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="56" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="70" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="80" />
+        <source>Study overview</source>
+        <translation>研究概览</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="141" />
         <source>&amp;Coordinator</source>
         <translation>协调员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="142" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="105" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="148" />
+        <source>Study overview…</source>
+        <translation>研究概览…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="149" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="151" />
         <source>Generate candidates…</source>
         <translation>生成候选回答…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="152" />
         <source>Run judge…</source>
         <translation>运行评审…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="153" />
         <source>Edit judge templates…</source>
         <translation>编辑评审模板…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="154" />
         <source>Judge runs…</source>
         <translation>评审运行…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="156" />
         <source>Agreement…</source>
         <translation>一致性…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="157" />
         <source>Triage…</source>
         <translation>分诊…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="123" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="159" />
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="160" />
+        <source>Pack review files…</source>
+        <translation>打包评审文件…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="161" />
         <source>Merge returns…</source>
         <translation>合并交回文件…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="127" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="162" />
+        <source>Report…</source>
+        <translation>报告…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="166" />
         <source>Jobs panel</source>
         <translation>任务面板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="178" />
         <source>&amp;Return ratings…</source>
         <translation>交回评分(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="141" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="180" />
         <location filename="../../reviewer/gui/rater/shortcuts.py" line="78" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="178" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="217" />
         <source>Generate — %s</source>
         <translation>生成 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="203" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="242" />
         <source>Judge — %s</source>
         <translation>评审 — %s</translation>
     </message>
@@ -792,11 +1196,6 @@
         <location filename="../../reviewer/gui/rater/shortcuts.py" line="100" />
         <source>Language (after a restart)</source>
         <translation>界面语言（重启后生效）</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="105" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/rater/shortcuts.py" line="106" />
@@ -879,19 +1278,124 @@ Send this file to your coordinator.</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="42" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="58" />
         <source>model folder, hub id, or endpoint model name</source>
         <translation>模型文件夹、模型库 ID 或服务端模型名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="43" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="59" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="51" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="67" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="65" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="77" />
+        <source>Submitted and drafts count the rater's assigned answers; other submitted are ratings of answers not assigned to them (imported, or from an earlier design). Last return: the newest return file merged for the rater.</source>
+        <translation>已提交和草稿只统计分配给该评审员的回答；其他已提交是未分配给他们的回答的评分（导入的，或来自之前的分配）。最近交回：该评审员最新合并的交回文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="89" />
+        <source>Study overview — %s</source>
+        <translation>研究概览 — %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="90" />
+        <source>%d answers · %d not assigned to anyone · %d ratings submitted · %d assigned answers outstanding</source>
+        <translation>%d 个回答 · %d 个未分配给任何人 · 已提交 %d 份评分 · %d 个已分配回答未完成</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="378" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="444" />
+        <source>Pack review files</source>
+        <translation>打包评审文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="382" />
+        <source>Folder for the review files</source>
+        <translation>评审文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="388" />
+        <source>Raters</source>
+        <translation>评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="389" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="390" />
+        <source>Pack</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="392" />
+        <source>One review file (.rvw) per rater: their assigned answers, blinded, without model names, other raters' ratings or judge verdicts. Send each file to its rater; their return file comes back through Merge returns.</source>
+        <translation>每名评审员一个评审文件（.rvw）：包含分配给他们的回答，已盲化，不含模型名称、其他评审员的评分或评判结论。把文件发给对应的评审员；他们的交回文件通过“合并交回文件”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="409" />
+        <source>Will write: %s</source>
+        <translation>将写入：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="416" />
+        <source>No rater has assignments in this study yet: use Assign first.</source>
+        <translation>本研究中还没有评审员被分配任务：请先使用“分配”。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="418" />
+        <source>Choose at least one rater.</source>
+        <translation>请至少选择一名评审员。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="420" />
+        <source>Choose the folder for the review files.</source>
+        <translation>请选择评审文件的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="444" />
+        <source>%d of %d review files written.</source>
+        <translation>已写入 %d / %d 个评审文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="447" />
+        <source>Pack %d review files</source>
+        <translation>打包 %d 个评审文件</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="55" />
+        <source>(nothing to show: the selection has no case)</source>
+        <translation>（无内容：所选范围内没有病例）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="59" />
+        <source>No time estimate: the model is not a local folder, so its size is unknown.</source>
+        <translation>无法估计时间：模型不是本地文件夹，大小未知。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="62" />
+        <source>Rough time on %s: %s (model %.1f GB; from its size, within a factor of 2–3).</source>
+        <translation>在 %s 上的大致用时：%s（模型 %.1f GB；按大小估算，误差约 2–3 倍）。</translation>
     </message>
 </context>
 <context>
@@ -956,6 +1460,109 @@ Send this file to your coordinator.</source>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="32" />
+        <source>Write the agreement report</source>
+        <translation>写一致性报告</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="35" />
+        <source>Report file</source>
+        <translation>报告文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="35" />
+        <source>Reports (*.html *.pdf *.xlsx *.csv)</source>
+        <translation>报告 (*.html *.pdf *.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="46" />
+        <source>every judge run</source>
+        <translation>全部评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="58" />
+        <source>File (without extension)</source>
+        <translation>文件（不含扩展名）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="59" />
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="60" />
+        <source>Judge run</source>
+        <translation>评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="61" />
+        <source>Categories (none ticked: all)</source>
+        <translation>类别（不勾选即全部）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="62" />
+        <source>Models (none ticked: all)</source>
+        <translation>模型（不勾选即全部）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="63" />
+        <source>Bootstrap resamples</source>
+        <translation>自助法重抽样次数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="64" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="65" />
+        <source>Write report</source>
+        <translation>写报告</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="67" />
+        <source>Rater–rater and judge–rater agreement with bootstrap intervals, broken down by criterion, category, model and rater. HTML is one self-contained file; XLSX has one sheet per table; CSV stacks every table.</source>
+        <translation>评审员之间、评判模型与评审员之间的一致性及自助法置信区间，按标准、类别、模型和评审员细分。HTML 是一个独立文件；XLSX 每个表一个工作表；CSV 把所有表依次排列。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="87" />
+        <source>Choose where to write the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="89" />
+        <source>Tick at least one format.</source>
+        <translation>请至少勾选一种格式。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="92" />
+        <source>No such folder: %s</source>
+        <translation>文件夹不存在：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="98" />
+        <source>writing %s</source>
+        <translation>正在写 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="121" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="121" />
+        <source>%d report files written.</source>
+        <translation>已写入 %d 个报告文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="124" />
+        <source>Report — %s</source>
+        <translation>报告 — %s</translation>
+    </message>
+</context>
+<context>
     <name>ResponsePane</name>
     <message>
         <location filename="../../reviewer/gui/rater/panes.py" line="154" />
@@ -966,6 +1573,14 @@ Send this file to your coordinator.</source>
         <location filename="../../reviewer/gui/rater/panes.py" line="158" />
         <source>Coordinator view · model: %s</source>
         <translation>协调员视图 · 模型：%s</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="103" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1213,77 +1828,77 @@ Send this file to your coordinator.</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="205" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="224" />
         <source>Judge templates</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="219" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="238" />
         <source>Same name: the next version of this template. A new name: a copy.</source>
         <translation>同名：保存为该模板的下一个版本。新名称：保存为副本。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="221" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="240" />
         <source>why this version (required)</source>
         <translation>此版本的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="222" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="241" />
         <source>Save as new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="227" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="246" />
         <source>Save as template</source>
         <translation>另存为模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="228" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="247" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="238" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="257" />
         <source>Show diff</source>
         <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="246" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="265" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="267" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="254" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="273" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="255" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="274" />
         <source>Diff</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="278" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="281" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="300" />
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="314" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="333" />
         <source>Give the template a name and say why it changes.</source>
         <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="323" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="342" />
         <source>Saved %s version %d.</source>
         <translation>已保存 %s 第 %d 版。</translation>
     </message>
@@ -1321,52 +1936,158 @@ Send this file to your coordinator.</source>
         <translation>重新评审受影响的回答…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="220" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="191" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="191" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="191" />
+        <source>Majority</source>
+        <translation>多数意见</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="192" />
+        <source>Judge</source>
+        <translation>评判模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="192" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="200" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="234" />
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="200" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="200" />
+        <source>Was</source>
+        <translation>原为</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="200" />
+        <source>Now</source>
+        <translation>现为</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="223" />
         <source>Checklist triage — %s</source>
         <translation>清单分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="240" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="234" />
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="234" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="235" />
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="235" />
+        <source>n (≥2 raters)</source>
+        <translation>数量（≥2 名评审员）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="236" />
+        <source>α 95% CI</source>
+        <translation>α 95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="236" />
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="237" />
+        <source>n judged</source>
+        <translation>已评判数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="237" />
+        <source>Judge disagrees</source>
+        <translation>评判模型不一致</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="238" />
+        <source>Judge 95% CI</source>
+        <translation>评判 95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="238" />
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="239" />
+        <source>Feedback kinds</source>
+        <translation>反馈类型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="239" />
+        <source>Trouble score</source>
+        <translation>问题分数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="252" />
         <source>Triage — %s</source>
         <translation>分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="256" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="268" />
         <source>%d criteria, worst first. Red: alpha below 0.667.</source>
         <translation>%d 条标准，最差的在前。红色：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="267" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="279" />
         <source>Case %s · %s · v%d: %s — %d responses with disagreement</source>
         <translation>病例 %s · %s · v%d：%s — %d 个回答存在分歧</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="331" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="343" />
         <source>Saved checklist version %d of case %s. Re-judge to compare.</source>
         <translation>已保存清单第 %d 版（病例 %s）。重新评审即可比较。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="342" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="354" />
         <source>Re-judge the answers of case %s</source>
         <translation>重新评审病例 %s 的回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="372" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="384" />
         <source>Re-judge case %s (v%d)</source>
         <translation>重新评审病例 %s（v%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="378" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="390" />
         <source>Re-judging cancelled.</source>
         <translation>重新评审已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="381" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="393" />
         <source>Re-judged: %d verdicts in run %s.</source>
         <translation>已重新评审：%d 条判定，运行 %s。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="383" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="395" />
         <source>No earlier judge run to compare with.</source>
         <translation>没有可供比较的早先评审运行。</translation>
     </message>

@@ -18,13 +18,20 @@ COLUMNS = ("rater", "assigned", "submitted", "drafts", "outstanding", "done", "o
 
 
 def headers() -> dict[str, str]:
-    tr = QCoreApplication.translate
-    return {"rater": tr("Coordinator", "Rater"), "assigned": tr("Coordinator", "Assigned"),
-            "submitted": tr("Coordinator", "Submitted"), "drafts": tr("Coordinator", "Drafts"),
-            "outstanding": tr("Coordinator", "Outstanding"), "done": tr("Coordinator", "Done"),
-            "other_submitted": tr("Coordinator", "Other submitted"), "time_spent": tr("Coordinator", "Time spent"),
-            "last_activity": tr("Coordinator", "Last change"), "last_return": tr("Coordinator", "Last return"),
-            "last_return_file": tr("Coordinator", "Return file")}
+    """The overview table's column titles in the language on screen."""
+    return {
+        "rater": QCoreApplication.translate("Coordinator", "Rater"),
+        "assigned": QCoreApplication.translate("Coordinator", "Assigned"),
+        "submitted": QCoreApplication.translate("Coordinator", "Submitted"),
+        "drafts": QCoreApplication.translate("Coordinator", "Drafts"),
+        "outstanding": QCoreApplication.translate("Coordinator", "Outstanding"),
+        "done": QCoreApplication.translate("Coordinator", "Done"),
+        "other_submitted": QCoreApplication.translate("Coordinator", "Other submitted"),
+        "time_spent": QCoreApplication.translate("Coordinator", "Time spent"),
+        "last_activity": QCoreApplication.translate("Coordinator", "Last change"),
+        "last_return": QCoreApplication.translate("Coordinator", "Last return"),
+        "last_return_file": QCoreApplication.translate("Coordinator", "Return file"),
+    }
 
 
 def _when(value: Any) -> str:
