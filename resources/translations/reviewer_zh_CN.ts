@@ -768,7 +768,7 @@ or choose the openai backend and a model server.</source>
     <name>JudgeDialog</name>
     <message>
         <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="72" />
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="120" />
         <source>Run judge</source>
         <translation>运行评审</translation>
     </message>
@@ -783,102 +783,107 @@ or choose the openai backend and a model server.</source>
         <translation>类别中的回答：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="84" />
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="108" />
         <source>automatic (template, version, model, mode)</source>
         <translation>自动（模板、版本、模型、模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="110" />
         <source>Judge model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="112" />
         <source>Answers</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="114" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="114" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="115" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="117" />
         <source>Threshold (logprob)</source>
         <translation>阈值（logprob）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="118" />
         <source>Max new tokens (generate)</source>
         <translation>最大新生成词元数（生成模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="119" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="121" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="122" />
         <source>A judge is a language model that grades each answer against its case's latest checklist, criterion by criterion, so its verdicts can be compared with the physicians' ratings.</source>
         <translation>评判模型是一个语言模型，它按病例最新的检查清单逐条评判每个回答，其结论可以与医生的评分相比较。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="128" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="129" />
         <source>Preview the prompt for one answer</source>
         <translation>预览一个回答的提示词</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="144" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="145" />
         <source>logprob: the judge reads the prompt and we read how likely it finds the answer "true" (the criterion is met); no text is written, the verdict is met when that probability reaches the threshold. Fastest, gives a probability per verdict; needs a local model.</source>
         <translation>logprob（概率）：评判模型读入提示词后，我们读取它认为答案为“是”（该条标准已满足）的概率；不生成文字，概率达到阈值即判为满足。最快，每个结论附带概率；需要本地模型。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="147" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="148" />
         <source>generate: the judge writes a short verdict (met or not, and why) for each criterion; the text is read back, and an answer that cannot be read is asked again (up to 3 times). Works with every backend, slower.</source>
         <translation>generate（生成）：评判模型为每条标准写一段简短结论（是否满足及理由）；程序读取这段文字，读不懂的会重新询问（最多 3 次）。适用于所有后端，较慢。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="163" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="164" />
         <source>Choose the judge model (folder, hub id or endpoint model name).</source>
         <translation>请选择评审模型（文件夹、模型库 ID 或服务端模型名称）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="165" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="166" />
         <source>logprob mode needs the local transformers backend.</source>
         <translation>logprob 模式需要本地 transformers 后端。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="167" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="168" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="169" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="170" />
         <source>No judge template found.</source>
         <translation>未找到评审模板。</translation>
     </message>
@@ -1397,6 +1402,21 @@ Send this file to your coordinator.</source>
         <source>Rough time on %s: %s (model %.1f GB; from its size, within a factor of 2–3).</source>
         <translation>在 %s 上的大致用时：%s（模型 %.1f GB；按大小估算，误差约 2–3 倍）。</translation>
     </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="63" />
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="63" />
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="63" />
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
 </context>
 <context>
     <name>QueueModel</name>
@@ -1828,77 +1848,77 @@ Send this file to your coordinator.</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="224" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="225" />
         <source>Judge templates</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="238" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="239" />
         <source>Same name: the next version of this template. A new name: a copy.</source>
         <translation>同名：保存为该模板的下一个版本。新名称：保存为副本。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="240" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="241" />
         <source>why this version (required)</source>
         <translation>此版本的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="241" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="242" />
         <source>Save as new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="246" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="247" />
         <source>Save as template</source>
         <translation>另存为模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="247" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="248" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="257" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="258" />
         <source>Show diff</source>
         <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="265" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="266" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="267" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="268" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="273" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="274" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="274" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="275" />
         <source>Diff</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="278" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="279" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="300" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="301" />
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="333" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="334" />
         <source>Give the template a name and say why it changes.</source>
         <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="342" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="343" />
         <source>Saved %s version %d.</source>
         <translation>已保存 %s 第 %d 版。</translation>
     </message>

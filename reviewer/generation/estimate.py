@@ -41,9 +41,11 @@ class Estimate:
     weights_bytes: int
     units: int
 
-    def text(self) -> str:
+    def text(self, units: tuple[str, str, str] = ("s", "min", "h")) -> str:
+        """``~40 s``, ``~12 min``, ``~2.5 h`` (*units*: the words for seconds, minutes, hours)."""
         s = self.seconds
-        return f"~{s:.0f} s" if s < 90 else f"~{s / 60:.0f} min" if s < 5400 else f"~{s / 3600:.1f} h"
+        return f"~{s:.0f} {units[0]}" if s < 90 else f"~{s / 60:.0f} {units[1]}" if s < 5400 else \
+            f"~{s / 3600:.1f} {units[2]}"
 
 
 def estimate_seconds(weights: int, units: int, prompt_tokens: int, new_tokens: int, device: str = "cpu",

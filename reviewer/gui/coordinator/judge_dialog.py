@@ -81,8 +81,9 @@ class JudgeDialog(ValidatingDialog):
         self.model = ModelPicker()
         self.template = QComboBox()
         latest: dict[str, tpl.TemplateInfo] = {}
+        builtin = self.tr("built-in")
         for info in list_templates(store):
-            label = f"{info.name}@{info.version}" if info.registered else f"{info.name} ({self.tr('built-in')})"
+            label = f"{info.name}@{info.version}" if info.registered else f"{info.name} ({builtin})"
             ref = f"{info.name}@{info.version}" if info.registered else info.name
             self.template.addItem(f"{label} · {info.kind}" + (f" · {info.reason}" if info.reason and
                                                                    not info.builtin else ""), ref)

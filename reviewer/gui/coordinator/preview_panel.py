@@ -60,7 +60,7 @@ class PreviewPanel(QWidget):
         else:
             est = estimate_seconds(weights, units, tokens_of(prompt), new_tokens, self.device())
             time_line = self.tr("Rough time on %s: %s (model %.1f GB; from its size, within a factor of 2–3).") \
-                % (est.device.upper(), est.text(), weights / 1e9)
+                % (est.device.upper(), est.text((self.tr("s"), self.tr("min"), self.tr("h"))), weights / 1e9)
         self.summary.setText(f"{work}  {time_line}")
         return prompt
 
