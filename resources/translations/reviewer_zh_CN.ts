@@ -275,12 +275,12 @@ or choose the openai backend and a model server.</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="76" />
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="78" />
         <source>%d answers, %d verdicts to ask for.</source>
         <translation>%d 个回答，需要 %d 个评判结论。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="92" />
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="94" />
         <source>%d cases × %d samples = %d answers to write.</source>
         <translation>%d 个病例 × 每例 %d 个样本 = 要写 %d 个回答。</translation>
     </message>
@@ -1388,32 +1388,32 @@ Send this file to your coordinator.</source>
 <context>
     <name>PreviewPanel</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="55" />
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="56" />
         <source>(nothing to show: the selection has no case)</source>
         <translation>（无内容：所选范围内没有病例）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="59" />
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="60" />
         <source>No time estimate: the model is not a local folder, so its size is unknown.</source>
         <translation>无法估计时间：模型不是本地文件夹，大小未知。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="62" />
-        <source>Rough time on %s: %s (model %.1f GB; from its size, within a factor of 2–3).</source>
-        <translation>在 %s 上的大致用时：%s（模型 %.1f GB；按大小估算，误差约 2–3 倍）。</translation>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="64" />
+        <source>Rough time on %s: %s (model %s; from its size, within a factor of 2–3).</source>
+        <translation>在 %s 上的大致用时：%s（模型 %s；按大小估算，误差约 2–3 倍）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="63" />
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="65" />
         <source>s</source>
         <translation>秒</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="63" />
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="65" />
         <source>min</source>
         <translation>分钟</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="63" />
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="65" />
         <source>h</source>
         <translation>小时</translation>
     </message>

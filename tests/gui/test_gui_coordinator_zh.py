@@ -25,7 +25,7 @@ from tests.support.gui import isolate_settings
 # terms a Chinese coordinator reads as such: benchmarks, backends and devices, file formats,
 # statistics symbols, identifiers of modes and template kinds, the install command
 ALLOW = {"healthbench", "llmeval-med", "llmeval", "med", "logprob", "generate", "transformers", "vllm", "openai",
-         "auto", "cpu", "cuda", "html", "pdf", "xlsx", "csv", "jsonl", "json", "parquet", "rvw", "rvr", "gb",
+         "auto", "cpu", "cuda", "html", "pdf", "xlsx", "csv", "jsonl", "json", "parquet", "rvw", "rvr", "gb", "mb",
          "top-p", "url", "id", "ci", "criterion", "score", "rubric", "pip", "install", "reviewer", "models",
          "alpha", "kappa", "icc", "ac1", "f1", "http", "v1"}
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")

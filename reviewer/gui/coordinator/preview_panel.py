@@ -37,10 +37,11 @@ class PreviewPanel(QWidget):
         self.text.setVisible(False)
         row = QHBoxLayout()
         row.addWidget(self.button)
-        row.addWidget(self.summary, 1)
+        row.addStretch(1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(row)
+        lay.addWidget(self.summary)
         lay.addWidget(self.text, 1)
 
     def show_preview(self) -> str:
@@ -59,8 +60,9 @@ class PreviewPanel(QWidget):
             time_line = self.tr("No time estimate: the model is not a local folder, so its size is unknown.")
         else:
             est = estimate_seconds(weights, units, tokens_of(prompt), new_tokens, self.device())
-            time_line = self.tr("Rough time on %s: %s (model %.1f GB; from its size, within a factor of 2–3).") \
-                % (est.device.upper(), est.text((self.tr("s"), self.tr("min"), self.tr("h"))), weights / 1e9)
+            size = f"{weights / 1e9:.1f} GB" if weights >= 10**8 else f"{weights / 1e6:.1f} MB"
+            time_line = self.tr("Rough time on %s: %s (model %s; from its size, within a factor of 2–3).") \
+                % (est.device.upper(), est.text((self.tr("s"), self.tr("min"), self.tr("h"))), size)
         self.summary.setText(f"{work}  {time_line}")
         return prompt
 
