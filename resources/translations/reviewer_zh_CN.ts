@@ -91,123 +91,123 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="269" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="143" />
         <source>Assign answers to raters</source>
         <translation>把回答分配给评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="274" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="148" />
         <source>new raters, comma-separated (created when assigned)</source>
         <translation>新评审员，用逗号分隔（分配时创建）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="286" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="160" />
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="290" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="164" />
         <source>study order (stratified by category)</source>
         <translation>研究顺序（按类别分层）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="291" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="165" />
         <source>first where a judge is least certain</source>
         <translation>评判模型最不确定的优先</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="292" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="166" />
         <source>first where judges disagree</source>
         <translation>评判模型之间有分歧的优先</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="294" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="168" />
         <source>every judge run</source>
         <translation>全部评判运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="297" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="171" />
         <source>Replace these raters' earlier assignments (their ratings are kept)</source>
         <translation>替换这些评审员之前的分配（已有评分保留）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="300" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="174" />
         <source>Raters</source>
         <translation>评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="301" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="175" />
         <source>New raters</source>
         <translation>新评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="302" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="176" />
         <source>Raters per answer (overlap share)</source>
         <translation>每个回答的评审员数（重叠部分）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="303" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="177" />
         <source>Calibration answers (everyone rates them first)</source>
         <translation>校准回答（每人先评）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="304" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="178" />
         <source>Share rated by several raters (0–1)</source>
         <translation>由多名评审员评的比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="305" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="179" />
         <source>At most per rater</source>
         <translation>每名评审员最多</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="306" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="180" />
         <source>Seed of the order</source>
         <translation>顺序的随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="307" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="181" />
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="308" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="182" />
         <source>Judge runs for the order</source>
         <translation>用于排序的评判运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="309" />
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="359" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="183" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="233" />
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="311" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="185" />
         <source>Every answer of the study goes to one rater, or to several for the overlap share, so agreement can be measured; work is balanced across raters.</source>
         <translation>研究中的每个回答分给一名评审员，重叠部分分给多名评审员，以便测量一致性；工作量在评审员之间均衡。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="336" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="210" />
         <source>Choose at least one rater (tick a name or type new ones).</source>
         <translation>请至少选择一名评审员（勾选姓名或输入新评审员）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="338" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="212" />
         <source>%d raters per answer needs at least %d raters; %d chosen.</source>
         <translation>每个回答 %d 名评审员，至少需要 %d 名评审员；已选 %d 名。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="345" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="219" />
         <source>designing</source>
         <translation>正在设计</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="359" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="233" />
         <source>Assignments stored for %d raters.</source>
         <translation>已为 %d 名评审员保存分配。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="361" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="235" />
         <source>Assign %d raters</source>
         <translation>分配 %d 名评审员</translation>
     </message>
@@ -270,7 +270,7 @@ or choose the openai backend and a model server.</source>
 或者选择 openai 后端并使用模型服务器。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="54" />
+        <location filename="../../reviewer/gui/coordinator/dialog_parts.py" line="37" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -458,7 +458,7 @@ or choose the openai backend and a model server.</source>
 <context>
     <name>FilePicker</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="65" />
+        <location filename="../../reviewer/gui/coordinator/dialog_parts.py" line="48" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
@@ -589,123 +589,123 @@ or choose the openai backend and a model server.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="147" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="46" />
         <source>Import into the study</source>
         <translation>导入到研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="150" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="49" />
         <source>HealthBench cases and rubrics</source>
         <translation>HealthBench 病例与评分细则</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="151" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="50" />
         <source>HealthBench meta-evaluation (physician labels)</source>
         <translation>HealthBench 元评估（医生标注）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="152" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="51" />
         <source>LLMEval-Med cases and checklists</source>
         <translation>LLMEval-Med 病例与检查清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="153" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="52" />
         <source>Ratings (as exported)</source>
         <translation>评分（导出格式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="154" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="53" />
         <source>Model answers</source>
         <translation>模型回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="155" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="54" />
         <source>Judge verdicts</source>
         <translation>评判结论</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="157" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="56" />
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="157" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="56" />
         <source>Data files (*.jsonl *.json *.csv *.parquet);;All files (*)</source>
         <translation>数据文件 (*.jsonl *.json *.csv *.parquet);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="59" />
         <source>the judge run to store them as (required)</source>
         <translation>保存为哪个评判运行（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="162" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="61" />
         <source>the judge model's name, for the record</source>
         <translation>评判模型的名称，供记录</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="164" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="63" />
         <source>model name for rows without one</source>
         <translation>没有模型名称的行使用此名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="166" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="65" />
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="167" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="66" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="168" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="67" />
         <source>Judge run name</source>
         <translation>评判运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="169" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="68" />
         <source>Judge model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="170" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="69" />
         <source>Answer model</source>
         <translation>回答模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="171" />
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="228" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="70" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="127" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="173" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="72" />
         <source>The whole file is checked first and lands in one transaction: all of it or nothing. Importing the same file again adds nothing.</source>
         <translation>先检查整个文件，再在一个事务中写入：要么全部导入，要么都不导入。再次导入同一文件不会重复添加。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="200" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="99" />
         <source>Choose the file to import.</source>
         <translation>请选择要导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="202" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="101" />
         <source>No such file: %s</source>
         <translation>文件不存在：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="213" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="112" />
         <source>checking and importing</source>
         <translation>正在检查并导入</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="228" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="127" />
         <source>Imported %s</source>
         <translation>已导入 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="231" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="130" />
         <source>Import %s</source>
         <translation>导入 %s</translation>
     </message>
@@ -931,22 +931,27 @@ or choose the openai backend and a model server.</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="64" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="51" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="65" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="84" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="85" />
         <source>Delete judge run</source>
         <translation>删除评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="85" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="86" />
         <source>Delete judge run “%s” and its %d verdicts? This cannot be undone.</source>
         <translation>删除评审运行“%s”及其 %d 条判定？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="101" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="102" />
         <source>Deleted judge run “%s” and %d verdicts.</source>
         <translation>已删除评审运行“%s”及 %d 条判定。</translation>
     </message>
@@ -1236,7 +1241,7 @@ or choose the openai backend and a model server.</source>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="81" />
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="140" />
         <source>Return files (*.rvr);;All files (*)</source>
         <translation>交回文件 (*.rvr);;所有文件 (*)</translation>
     </message>
@@ -1252,12 +1257,12 @@ Send this file to your coordinator.</source>
 请将此文件发送给协调员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="138" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="139" />
         <source>Merge returns</source>
         <translation>合并交回文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="153" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="154" />
         <source>Merge %d return file(s)</source>
         <translation>合并 %d 个交回文件</translation>
     </message>
@@ -1278,6 +1283,11 @@ Send this file to your coordinator.</source>
         <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="119" />
         <source>%d file(s) merged; %d conflict(s) kept for review. Backup: %s</source>
         <translation>已合并 %d 个文件；%d 处冲突留待审核。备份：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="128" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1324,63 +1334,63 @@ Send this file to your coordinator.</source>
 <context>
     <name>PackDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="378" />
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="444" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="252" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="318" />
         <source>Pack review files</source>
         <translation>打包评审文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="382" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="256" />
         <source>Folder for the review files</source>
         <translation>评审文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="388" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="262" />
         <source>Raters</source>
         <translation>评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="389" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="263" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="390" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="264" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="392" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="266" />
         <source>One review file (.rvw) per rater: their assigned answers, blinded, without model names, other raters' ratings or judge verdicts. Send each file to its rater; their return file comes back through Merge returns.</source>
         <translation>每名评审员一个评审文件（.rvw）：包含分配给他们的回答，已盲化，不含模型名称、其他评审员的评分或评判结论。把文件发给对应的评审员；他们的交回文件通过“合并交回文件”导入。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="409" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="283" />
         <source>Will write: %s</source>
         <translation>将写入：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="416" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="290" />
         <source>No rater has assignments in this study yet: use Assign first.</source>
         <translation>本研究中还没有评审员被分配任务：请先使用“分配”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="418" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="292" />
         <source>Choose at least one rater.</source>
         <translation>请至少选择一名评审员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="420" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="294" />
         <source>Choose the folder for the review files.</source>
         <translation>请选择评审文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="444" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="318" />
         <source>%d of %d review files written.</source>
         <translation>已写入 %d / %d 个评审文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="447" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="321" />
         <source>Pack %d review files</source>
         <translation>打包 %d 个评审文件</translation>
     </message>
@@ -1598,7 +1608,7 @@ Send this file to your coordinator.</source>
 <context>
     <name>ResultDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/dialog_parts.py" line="86" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
@@ -1908,17 +1918,22 @@ Send this file to your coordinator.</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="301" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="288" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="302" />
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="334" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="335" />
         <source>Give the template a name and say why it changes.</source>
         <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="343" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="344" />
         <source>Saved %s version %d.</source>
         <translation>已保存 %s 第 %d 版。</translation>
     </message>

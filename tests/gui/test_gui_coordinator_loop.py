@@ -29,7 +29,8 @@ def _ok(qtbot, dialog) -> object:  # noqa: ANN001
 
 
 def test_coordinator_assigns_packs_and_reports_from_the_app_alone(coord_window, demo_store, qtbot, tmp_path) -> None:
-    from reviewer.gui.coordinator.loop_dialogs import AssignDialog, PackDialog, ResultDialog
+    from reviewer.gui.coordinator.dialog_parts import ResultDialog
+    from reviewer.gui.coordinator.loop_dialogs import AssignDialog, PackDialog
     from reviewer.gui.coordinator.report_dialog import ReportDialog
 
     ids = demo_ids(demo_store)

@@ -114,7 +114,8 @@ def test_every_coordinator_window_and_dialog_is_chinese(demo_store, qtbot, tmp_p
         if words:
             problems["Coordinator menu"] = words
         dialogs = {"import": ui.open_import(), "assign": ui.open_assign(), "pack": ui.open_pack(),
-                   "report": ui.open_report(), "generate": ui.open_generate(), "judge": ui.open_judge()}
+                   "report": ui.open_report(), "generate": ui.open_generate(), "judge": ui.open_judge(),
+                   "templates": ui.open_templates(), "judge runs": ui.open_judge_runs()}
         for name in ("generate", "judge"):
             dialogs[name].model.setText(str(tiny_llama))
             dialogs[name].preview.show_preview()

@@ -285,6 +285,7 @@ class TemplateEditor(QDialog):
         split.addWidget(self.tabs)
         split.setSizes([320, 780])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)

@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
-from reviewer.gui.coordinator.loop_dialogs import (
+from reviewer.gui.coordinator.dialog_parts import (
     CheckList,
     FilePicker,
     LoopDialog,
