@@ -768,7 +768,7 @@ or choose the openai backend and a model server.</source>
     <name>JudgeDialog</name>
     <message>
         <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="72" />
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="136" />
         <source>Run judge</source>
         <translation>运行评审</translation>
     </message>
@@ -788,102 +788,132 @@ or choose the openai backend and a model server.</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
+        <source>0 (greedy)</source>
+        <translation>0（贪心）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="118" />
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="120" />
         <source>automatic (template, version, model, mode)</source>
         <translation>自动（模板、版本、模型、模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="122" />
         <source>Judge model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="123" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="124" />
         <source>Answers</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="125" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="114" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="126" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="127" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="128" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="129" />
         <source>Threshold (logprob)</source>
         <translation>阈值（logprob）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="130" />
         <source>Max new tokens (generate)</source>
         <translation>最大新生成词元数（生成模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="131" />
+        <source>Attempts per verdict (generate)</source>
+        <translation>每个结论的尝试次数（生成模式）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="132" />
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="133" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="134" />
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="135" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="137" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="122" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="138" />
         <source>A judge is a language model that grades each answer against its case's latest checklist, criterion by criterion, so its verdicts can be compared with the physicians' ratings.</source>
         <translation>评判模型是一个语言模型，它按病例最新的检查清单逐条评判每个回答，其结论可以与医生的评分相比较。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="129" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="145" />
         <source>Preview the prompt for one answer</source>
         <translation>预览一个回答的提示词</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="161" />
         <source>logprob: the judge reads the prompt and we read how likely it finds the answer "true" (the criterion is met); no text is written, the verdict is met when that probability reaches the threshold. Fastest, gives a probability per verdict; needs a local model.</source>
         <translation>logprob（概率）：评判模型读入提示词后，我们读取它认为答案为“是”（该条标准已满足）的概率；不生成文字，概率达到阈值即判为满足。最快，每个结论附带概率；需要本地模型。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="148" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="164" />
         <source>generate: the judge writes a short verdict (met or not, and why) for each criterion; the text is read back, and an answer that cannot be read is asked again (up to 3 times). Works with every backend, slower.</source>
         <translation>generate（生成）：评判模型为每条标准写一段简短结论（是否满足及理由）；程序读取这段文字，读不懂的会重新询问（最多 3 次）。适用于所有后端，较慢。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="164" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="182" />
         <source>Choose the judge model (folder, hub id or endpoint model name).</source>
         <translation>请选择评审模型（文件夹、模型库 ID 或服务端模型名称）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="166" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="184" />
         <source>logprob mode needs the local transformers backend.</source>
         <translation>logprob 模式需要本地 transformers 后端。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="168" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="186" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="170" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="188" />
         <source>No judge template found.</source>
         <translation>未找到评审模板。</translation>
     </message>
@@ -1858,82 +1888,82 @@ Send this file to your coordinator.</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="225" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="247" />
         <source>Judge templates</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="239" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="261" />
         <source>Same name: the next version of this template. A new name: a copy.</source>
         <translation>同名：保存为该模板的下一个版本。新名称：保存为副本。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="241" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="263" />
         <source>why this version (required)</source>
         <translation>此版本的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="242" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="264" />
         <source>Save as new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="247" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="269" />
         <source>Save as template</source>
         <translation>另存为模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="270" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="280" />
         <source>Show diff</source>
         <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="266" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="288" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="268" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="290" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="274" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="296" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="275" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="297" />
         <source>Diff</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="279" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="301" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="288" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="310" />
         <source>Close</source>
         <translation>关闭</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="302" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="324" />
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="335" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="357" />
         <source>Give the template a name and say why it changes.</source>
         <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="344" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="366" />
         <source>Saved %s version %d.</source>
         <translation>已保存 %s 第 %d 版。</translation>
     </message>

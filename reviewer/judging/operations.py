@@ -65,12 +65,13 @@ def judge_run_template(store: Store, study_id: int, run_name: str) -> str | None
     return name or None
 
 
-def judge_settings(max_new_tokens: int = 512) -> SamplingSettings:
-    """The judge's default sampling settings with *max_new_tokens* (what the Run judge dialog sets)."""
+def judge_settings(max_new_tokens: int = 512, temperature: float = 0.0, seed: int = 0) -> SamplingSettings:
+    """The judge's default sampling settings with what the Run judge dialog sets."""
     from reviewer.generation.backend import SamplingSettings
     from reviewer.judging.service import DEFAULT_SETTINGS
 
-    return SamplingSettings(**{**DEFAULT_SETTINGS.as_dict(), "max_new_tokens": max_new_tokens})
+    return SamplingSettings(**{**DEFAULT_SETTINGS.as_dict(), "max_new_tokens": max_new_tokens,
+                               "temperature": temperature, "seed": seed})
 
 
 def judge_preview(store: Store, study: str, template_ref: str, mode: str, cases: str = "all") -> dict[str, object]:

@@ -104,6 +104,18 @@ class JudgeDialog(ValidatingDialog):
         self.max_new_tokens = QSpinBox()
         self.max_new_tokens.setRange(1, 32768)
         self.max_new_tokens.setValue(512)
+        self.max_attempts = QSpinBox()
+        self.max_attempts.setRange(1, 10)
+        self.max_attempts.setValue(3)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setSpecialValueText(self.tr("0 (greedy)"))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(0, 4096)
+        self.batch_size.setSpecialValueText(self.tr("auto"))
         self.run_name = QLineEdit()
         self.run_name.setPlaceholderText(self.tr("automatic (template, version, model, mode)"))
         form = QFormLayout()
@@ -116,6 +128,10 @@ class JudgeDialog(ValidatingDialog):
         form.addRow(self.tr("Device"), self.device)
         form.addRow(self.tr("Threshold (logprob)"), self.threshold)
         form.addRow(self.tr("Max new tokens (generate)"), self.max_new_tokens)
+        form.addRow(self.tr("Attempts per verdict (generate)"), self.max_attempts)
+        form.addRow(self.tr("Temperature"), self.temperature)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Batch size"), self.batch_size)
         form.addRow(self.tr("Run name"), self.run_name)
         buttons = self.error_banner_and_buttons(self.tr("Run judge"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
@@ -150,6 +166,8 @@ class JudgeDialog(ValidatingDialog):
             "backend, slower."))
         self.threshold.setEnabled(logprob)
         self.max_new_tokens.setEnabled(not logprob)
+        self.max_attempts.setEnabled(not logprob)
+        self.temperature.setEnabled(not logprob)
         self.base_url.setEnabled(self.backend.currentText() == "openai")
         self.device.setEnabled(self.backend.currentText() != "openai")
 
@@ -171,14 +189,17 @@ class JudgeDialog(ValidatingDialog):
         return backend_problem(self.backend.currentText())
 
     def params(self) -> dict[str, Any]:
-        """Keyword arguments for ``run_judge`` (``max_new_tokens`` goes into its sampling settings)."""
+        """Keyword arguments for ``run_judge`` (``max_new_tokens``, ``temperature`` and ``seed`` go into
+        its sampling settings), the options of ``reviewer judge``."""
         backend = self.backend.currentText()
         return {"model": self.model.text(), "template": self.template.currentData(),
                 "mode": self.mode.currentText(), "backend": backend,
                 "base_url": (self.base_url.text().strip() or None) if backend == "openai" else None,
                 "device": self.device.currentText(), "threshold": self.threshold.value(),
                 "max_new_tokens": self.max_new_tokens.value(), "name": self.run_name.text().strip() or None,
-                "cases": self.cases.currentData()}
+                "cases": self.cases.currentData(), "max_attempts": self.max_attempts.value(),
+                "temperature": self.temperature.value(), "seed": self.seed.value(),
+                "batch_size": self.batch_size.value() or "auto"}
 
 
 def judge_job(store: Store, study: str, params: dict[str, Any], responses: list[int] | None = None
@@ -196,7 +217,8 @@ def judge_job(store: Store, study: str, params: dict[str, Any], responses: list[
         chosen = responses
         if chosen is None and cases != "all":
             chosen = response_ids_for_cases(store, study, cases)
-        settings = judge_settings(kwargs.pop("max_new_tokens", 512))
+        settings = judge_settings(kwargs.pop("max_new_tokens", 512), kwargs.pop("temperature", 0.0),
+                                  kwargs.pop("seed", 0))
         start: list[float] = []
 
         def report(done: int, total: int) -> None:

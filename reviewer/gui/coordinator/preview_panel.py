@@ -4,6 +4,7 @@ case, how much work the run is, and a rough time from the model's size
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Callable
 from typing import Any
 
@@ -67,12 +68,15 @@ class PreviewPanel(QWidget):
         return prompt
 
 
-def judge_read(dialog: Any) -> Callable[[], tuple[str, str, int, int]]:
-    """The preview reader of the Run judge dialog."""
+def judge_read(owner: Any) -> Callable[[], tuple[str, str, int, int]]:
+    """The preview reader of the Run judge dialog (holding the dialog weakly: the panel is its child,
+    and a reference cycle through Qt wrappers is better left to Qt's own ownership)."""
+    ref = weakref.ref(owner)
 
     def read() -> tuple[str, str, int, int]:
         from reviewer.judging.operations import judge_preview
 
+        dialog = ref()
         p = dialog.params()
         info = judge_preview(dialog.store, dialog.study_name, p["template"], p["mode"], p["cases"] or "all")
         work = QCoreApplication.translate("Coordinator", "%d answers, %d verdicts to ask for.") % (info["answers"], info["units"])
@@ -82,12 +86,14 @@ def judge_read(dialog: Any) -> Callable[[], tuple[str, str, int, int]]:
     return read
 
 
-def generation_read(dialog: Any) -> Callable[[], tuple[str, str, int, int]]:
-    """The preview reader of the Generate dialog."""
+def generation_read(owner: Any) -> Callable[[], tuple[str, str, int, int]]:
+    """The preview reader of the Generate dialog (holding the dialog weakly, as :func:`judge_read`)."""
+    ref = weakref.ref(owner)
 
     def read() -> tuple[str, str, int, int]:
         from reviewer.generation.operations import generation_preview
 
+        dialog = ref()
         p = dialog.params()
         info = generation_preview(dialog.store, dialog.study_id, p["cases"] or "all")
         units = int(info["cases"]) * p["samples"]
