@@ -106,8 +106,7 @@ def test_coordinator_menu_sits_before_help_and_triage_headers_are_chinese(demo_s
         w.coordinator_ui.jobs.show_errors = False
         qtbot.addWidget(w)
         titles = [a.text() for a in w.menuBar().actions() if a.menu() is not None]
-        assert titles[-1] == "帮助(&H)" or "帮助" in titles[-1]
-        assert "协调" in titles[-2]  # the Coordinator menu, just before Help
+        assert titles[-2:] == ["协调员(&C)", "帮助(&H)"]  # Coordinator, then Help last
         view = w.coordinator_ui.open_triage()
         wait_job(qtbot, view.job)
         model = view.model

@@ -170,3 +170,14 @@ def test_overview_shows_correct_counts_and_the_last_return(coord_window, demo_st
     assert all(view.model.value(i, "last_return") == "–" for i in others)
     total_outstanding = sum(v[3] for v in expected.values())
     assert f"{total_outstanding} assigned answers outstanding" in view.totals.text()
+
+
+def test_overview_numbers_are_right_aligned(coord_window, demo_store, qtbot) -> None:
+    from PySide6.QtCore import Qt
+
+    w = coord_window(demo_store, demo_ids(demo_store))
+    view = w.coordinator_ui.open_overview()
+    m = view.model
+    col = list(m.frame.columns).index("assigned")
+    align = m.data(m.index(0, col), Qt.ItemDataRole.TextAlignmentRole)
+    assert align is not None and align & int(Qt.AlignmentFlag.AlignRight)
