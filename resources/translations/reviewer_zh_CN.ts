@@ -13,77 +13,77 @@
         <translation>全部模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="130" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="175" />
         <source>All judge runs</source>
         <translation>全部评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="137" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="135" />
         <source>resamples: </source>
         <translation>重抽样次数：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="138" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="136" />
         <source>Analyse</source>
         <translation>分析</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="140" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="138" />
         <source>Export report…</source>
         <translation>导出报告…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="146" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="144" />
         <source>Choose filters and press Analyse.</source>
         <translation>选择筛选条件后点击“分析”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="161" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="159" />
         <source>Agreement — %s</source>
         <translation>一致性 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="194" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="199" />
         <source>Analysing…</source>
         <translation>正在分析…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="195" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="200" />
         <source>Agreement analysis — %s</source>
         <translation>一致性分析 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="213" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="218" />
         <source>Analysis cancelled.</source>
         <translation>分析已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="238" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="243" />
         <source>%d ratings by %d raters on %d responses, %d criteria; %d judge run(s); %d resamples. Rows in red: alpha below 0.667.</source>
         <translation>%d 份评分（%d 位评审员，%d 个回答，%d 条标准）；%d 次评审模型运行；%d 次重抽样。红色行：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="247" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="252" />
         <source>Export report</source>
         <translation>导出报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="253" />
         <source>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</source>
         <translation>HTML (*.html);;PDF (*.pdf);;Excel (*.xlsx);;CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="263" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="268" />
         <source>Writing %s…</source>
         <translation>正在写入 %s…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="264" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="269" />
         <source>Export report — %s</source>
         <translation>导出报告 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="265" />
+        <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="270" />
         <source>Report written to %s</source>
         <translation>报告已写入 %s</translation>
     </message>
@@ -127,29 +127,153 @@
     </message>
 </context>
 <context>
+    <name>AssignDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="143" />
+        <source>Assign answers to raters</source>
+        <translation>把回答分配给评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="148" />
+        <source>new raters, comma-separated (created when assigned)</source>
+        <translation>新评审员，用逗号分隔（分配时创建）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="160" />
+        <source>no limit</source>
+        <translation>不限</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="164" />
+        <source>study order (stratified by category)</source>
+        <translation>研究顺序（按类别分层）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="165" />
+        <source>first where a judge is least certain</source>
+        <translation>评判模型最不确定的优先</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="166" />
+        <source>first where judges disagree</source>
+        <translation>评判模型之间有分歧的优先</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="168" />
+        <source>every judge run</source>
+        <translation>全部评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="171" />
+        <source>Replace these raters' earlier assignments (their ratings are kept)</source>
+        <translation>替换这些评审员之前的分配（已有评分保留）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="174" />
+        <source>Raters</source>
+        <translation>评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="175" />
+        <source>New raters</source>
+        <translation>新评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="176" />
+        <source>Raters per answer (overlap share)</source>
+        <translation>每个回答的评审员数（重叠部分）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="177" />
+        <source>Calibration answers (everyone rates them first)</source>
+        <translation>校准回答（每人先评）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="178" />
+        <source>Share rated by several raters (0–1)</source>
+        <translation>由多名评审员评的比例（0–1）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="179" />
+        <source>At most per rater</source>
+        <translation>每名评审员最多</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="180" />
+        <source>Seed of the order</source>
+        <translation>顺序的随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="181" />
+        <source>Order</source>
+        <translation>顺序</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="182" />
+        <source>Judge runs for the order</source>
+        <translation>用于排序的评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="183" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="233" />
+        <source>Assign</source>
+        <translation>分配</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="185" />
+        <source>Every answer of the study goes to one rater, or to several for the overlap share, so agreement can be measured; work is balanced across raters.</source>
+        <translation>研究中的每个回答分给一名评审员，重叠部分分给多名评审员，以便测量一致性；工作量在评审员之间均衡。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="210" />
+        <source>Choose at least one rater (tick a name or type new ones).</source>
+        <translation>请至少选择一名评审员（勾选姓名或输入新评审员）。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="212" />
+        <source>%d raters per answer needs at least %d raters; %d chosen.</source>
+        <translation>每个回答 %d 名评审员，至少需要 %d 名评审员；已选 %d 名。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="219" />
+        <source>designing</source>
+        <translation>正在设计</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="233" />
+        <source>Assignments stored for %d raters.</source>
+        <translation>已为 %d 名评审员保存分配。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="235" />
+        <source>Assign %d raters</source>
+        <translation>分配 %d 名评审员</translation>
+    </message>
+</context>
+<context>
     <name>CasePane</name>
     <message>
-        <location filename="../../reviewer/gui/rater/panes.py" line="42" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="30" />
         <source>Patient / user</source>
         <translation>患者 / 用户</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/panes.py" line="43" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="31" />
         <source>Assistant</source>
         <translation>助手</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/panes.py" line="44" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="32" />
         <source>System</source>
         <translation>系统</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/panes.py" line="89" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="72" />
         <source>Reference answer</source>
         <translation>参考答案</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/panes.py" line="120" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="103" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
@@ -157,81 +281,163 @@
 <context>
     <name>Checklist</name>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="29" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="28" />
         <source>met</source>
         <translation>满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="30" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="29" />
         <source>not met</source>
         <translation>未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="31" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="30" />
         <source>n.a.</source>
         <translation>不适用</translation>
     </message>
 </context>
 <context>
+    <name>Coordinator</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="47" />
+        <source>The %s backend needs %s, which this installation does not have. Install it with:
+%s
+or choose the openai backend and a model server.</source>
+        <translation>%s 后端需要 %s，但本安装中没有。请用以下命令安装：
+%s
+或者选择 openai 后端并使用模型服务器。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/dialog_parts.py" line="38" />
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="83" />
+        <source>%d answers, %d verdicts to ask for.</source>
+        <translation>%d 个回答，需要 %d 个评判结论。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="101" />
+        <source>%d cases × %d samples = %d answers to write.</source>
+        <translation>%d 个病例 × 每例 %d 个样本 = 要写 %d 个回答。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="24" />
+        <source>Rater</source>
+        <translation>评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="25" />
+        <source>Assigned</source>
+        <translation>已分配</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="26" />
+        <source>Submitted</source>
+        <translation>已提交</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="27" />
+        <source>Drafts</source>
+        <translation>草稿</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="28" />
+        <source>Outstanding</source>
+        <translation>未完成</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="29" />
+        <source>Done</source>
+        <translation>完成比例</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="30" />
+        <source>Other submitted</source>
+        <translation>其他已提交</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="31" />
+        <source>Time spent</source>
+        <translation>用时</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="32" />
+        <source>Last change</source>
+        <translation>最近修改</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="33" />
+        <source>Last return</source>
+        <translation>最近交回</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="34" />
+        <source>Return file</source>
+        <translation>交回文件</translation>
+    </message>
+</context>
+<context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="118" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="114" />
         <source>1 Met</source>
         <translation>1 满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="118" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="114" />
         <source>2 Not met</source>
         <translation>2 未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="116" />
-        <location filename="../../reviewer/gui/rater/checklist.py" line="118" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="112" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="114" />
         <source>3 N/A</source>
         <translation>3 不适用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="92" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="91" />
         <source>Unclear, wrong or missing something? (F)</source>
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="116" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="112" />
         <source>1 Present</source>
         <translation>1 存在</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="116" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="112" />
         <source>2 Absent</source>
         <translation>2 不存在</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="148" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="144" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="150" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="146" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="150" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="146" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="162" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="158" />
         <source>⚑ noted</source>
         <translation>⚑ 已反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="171" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="167" />
         <source>%d quoted</source>
         <translation>已引用 %d 处</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="172" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="168" />
         <source>Spans of the answer attached as evidence (E adds, Shift+E removes)</source>
         <translation>作为依据附加的回答片段（E 添加，Shift+E 移除）</translation>
     </message>
@@ -239,43 +445,43 @@
 <context>
     <name>EditCriterionDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="93" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="92" />
         <source>Edit criterion %s of case %s (v%d)</source>
         <translation>编辑标准 %s（病例 %s，v%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="98" />
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="100" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="97" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="99" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="104" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="103" />
         <source>why it changes (required; kept in the audit trail)</source>
         <translation>修改原因（必填；记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="105" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="106" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="107" />
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="108" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="136" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="135" />
         <source>The criterion needs text, and the change needs a reason.</source>
         <translation>标准需要文本，修改需要原因。</translation>
     </message>
@@ -306,140 +512,158 @@
 <context>
     <name>FeedbackDialog</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="135" />
+        <location filename="../../reviewer/gui/dialogs.py" line="137" />
         <source>Feedback on this criterion</source>
         <translation>对此条目的反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="141" />
+        <location filename="../../reviewer/gui/dialogs.py" line="143" />
         <source>&amp;Unclear</source>
         <translation>不清楚(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="141" />
+        <location filename="../../reviewer/gui/dialogs.py" line="143" />
         <source>&amp;Wrong</source>
         <translation>有错误(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="142" />
+        <location filename="../../reviewer/gui/dialogs.py" line="144" />
         <source>&amp;Missing something</source>
         <translation>有遗漏(&amp;M)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="153" />
+        <location filename="../../reviewer/gui/dialogs.py" line="155" />
         <source>What should change? (optional)</source>
         <translation>应如何修改？（可选）</translation>
     </message>
 </context>
 <context>
+    <name>FilePicker</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/dialog_parts.py" line="49" />
+        <source>Browse…</source>
+        <translation>浏览…</translation>
+    </message>
+</context>
+<context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="67" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="83" />
         <source>Generate candidates</source>
         <translation>生成候选回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="75" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="92" />
         <source>All cases</source>
         <translation>全部病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="77" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="94" />
         <source>Category: %s</source>
         <translation>类别：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="86" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="103" />
         <source>0 (greedy)</source>
         <translation>0（贪心）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="95" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="112" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="99" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="116" />
         <source>automatic (model name + settings; the same name resumes)</source>
         <translation>自动（模型名称 + 设置；同名即继续）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="101" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="118" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="102" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="119" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="120" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="104" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="121" />
         <source>Cases</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="122" />
         <source>Samples per case</source>
         <translation>每个病例的样本数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="123" />
         <source>Max new tokens</source>
         <translation>最大新生成词元数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="124" />
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="125" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="126" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="127" />
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="128" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="129" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="130" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="115" />
-        <source>Answers are written batch by batch; running the same run name again resumes where it stopped.</source>
-        <translation>回答按批写入；用相同的运行名称再次运行会从中断处继续。</translation>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="131" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="134" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="133" />
+        <source>Generate: a language model writes candidate answers to the study's cases, the answers physicians then rate (they never see which model wrote which). Answers are saved batch by batch; running the same run name again resumes where it stopped. Temperature 0 always gives the same answer; higher values vary more.</source>
+        <translation>生成：由语言模型为研究中的病例写候选回答，之后由医生评分（医生看不到是哪个模型写的）。回答逐批保存；用同一运行名称再次运行会从中断处继续。温度为 0 时每次回答相同，数值越高变化越大。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="139" />
+        <source>Preview the prompt for one case</source>
+        <translation>预览一个病例的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="157" />
         <source>Choose a model folder or type a model name.</source>
         <translation>请选择模型文件夹或输入模型名称。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="136" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="159" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
@@ -447,50 +671,174 @@
 <context>
     <name>GuidelinesDock</name>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="33" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="34" />
         <source>Open a guidelines file (Markdown)…</source>
         <translation>打开评分指南文件（Markdown）…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="56" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="54" />
         <source>From the study</source>
         <translation>来自本研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="61" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="59" />
         <source>From %s</source>
         <translation>来自 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="63" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="61" />
         <source>Could not read %s: %s</source>
         <translation>无法读取 %s：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="65" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="63" />
         <source>This study has no rating guidelines yet. Ask your coordinator, or open a file.</source>
         <translation>本研究尚无评分指南。请询问协调员，或打开一个文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="72" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="70" />
         <source>Rating guidelines</source>
         <translation>评分指南</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="73" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="71" />
         <source>Markdown (*.md *.markdown *.txt);;All files (*)</source>
         <translation>Markdown 文件 (*.md *.markdown *.txt);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/guidelines.py" line="84" />
+        <location filename="../../reviewer/gui/rater/guidelines.py" line="82" />
         <source>Criterion %d</source>
         <translation>第 %d 条标准</translation>
     </message>
 </context>
 <context>
+    <name>ImportDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="46" />
+        <source>Import into the study</source>
+        <translation>导入到研究</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="49" />
+        <source>HealthBench cases and rubrics</source>
+        <translation>HealthBench 病例与评分细则</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="50" />
+        <source>HealthBench meta-evaluation (physician labels)</source>
+        <translation>HealthBench 元评估（医生标注）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="51" />
+        <source>LLMEval-Med cases and checklists</source>
+        <translation>LLMEval-Med 病例与检查清单</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="52" />
+        <source>Ratings (as exported)</source>
+        <translation>评分（导出格式）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="53" />
+        <source>Model answers</source>
+        <translation>模型回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="54" />
+        <source>Judge verdicts</source>
+        <translation>评判结论</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="56" />
+        <source>File to import</source>
+        <translation>要导入的文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="56" />
+        <source>Data files (*.jsonl *.json *.csv *.parquet);;All files (*)</source>
+        <translation>数据文件 (*.jsonl *.json *.csv *.parquet);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="59" />
+        <source>the judge run to store them as (required)</source>
+        <translation>保存为哪个评判运行（必填）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="61" />
+        <source>the judge model's name, for the record</source>
+        <translation>评判模型的名称，供记录</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="63" />
+        <source>model name for rows without one</source>
+        <translation>没有模型名称的行使用此名称</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="65" />
+        <source>What the file holds</source>
+        <translation>文件内容</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="66" />
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="67" />
+        <source>Judge run name</source>
+        <translation>评判运行名称</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="68" />
+        <source>Judge model</source>
+        <translation>评审模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="69" />
+        <source>Answer model</source>
+        <translation>回答模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="70" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="127" />
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="72" />
+        <source>The whole file is checked first and lands in one transaction: all of it or nothing. Importing the same file again adds nothing.</source>
+        <translation>先检查整个文件，再在一个事务中写入：要么全部导入，要么都不导入。再次导入同一文件不会重复添加。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="99" />
+        <source>Choose the file to import.</source>
+        <translation>请选择要导入的文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="101" />
+        <source>No such file: %s</source>
+        <translation>文件不存在：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="112" />
+        <source>checking and importing</source>
+        <translation>正在检查并导入</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="127" />
+        <source>Imported %s</source>
+        <translation>已导入 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="130" />
+        <source>Import %s</source>
+        <translation>导入 %s</translation>
+    </message>
+</context>
+<context>
     <name>JobManager</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="199" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="243" />
         <source>%s failed</source>
         <translation>%s 失败</translation>
     </message>
@@ -498,37 +846,37 @@
 <context>
     <name>JobRow</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="232" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="279" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="251" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="298" />
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="305" />
         <source>running</source>
         <translation>运行中</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="305" />
         <source>done</source>
         <translation>完成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="305" />
         <source>cancelled</source>
         <translation>已取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="306" />
         <source>failed</source>
         <translation>失败</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="306" />
         <source>waiting</source>
         <translation>等待中</translation>
     </message>
@@ -536,7 +884,7 @@
 <context>
     <name>JobsPanel</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="293" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="340" />
         <source>No jobs yet. Generation, judging, analysis and merges run here.</source>
         <translation>暂无任务。生成、评审、分析和合并都在这里运行。</translation>
     </message>
@@ -544,98 +892,153 @@
 <context>
     <name>JudgeDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="71" />
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="70" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="134" />
         <source>Run judge</source>
         <translation>运行评审</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="73" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="74" />
         <source>All answers</source>
         <translation>全部回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="76" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="77" />
         <source>Answers in category: %s</source>
         <translation>类别中的回答：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="82" />
+        <source>built-in</source>
+        <translation>内置</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
+        <source>0 (greedy)</source>
+        <translation>0（贪心）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="118" />
         <source>automatic (template, version, model, mode)</source>
         <translation>自动（模板、版本、模型、模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="120" />
         <source>Judge model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="121" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="122" />
         <source>Answers</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="123" />
         <source>Mode</source>
         <translation>模式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="124" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="125" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="126" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="127" />
         <source>Threshold (logprob)</source>
         <translation>阈值（logprob）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="128" />
         <source>Max new tokens (generate)</source>
         <translation>最大新生成词元数（生成模式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="114" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="129" />
+        <source>Attempts per verdict (generate)</source>
+        <translation>每个结论的尝试次数（生成模式）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="130" />
+        <source>Temperature</source>
+        <translation>温度</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="131" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="132" />
+        <source>Batch size</source>
+        <translation>批大小</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="133" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="116" />
-        <source>Each answer is graded against its case's latest checklist. logprob mode reads P(true) from a local model (transformers backend) and is fastest.</source>
-        <translation>每个回答都按其病例的最新清单评分。logprob 模式从本地模型（transformers 后端）读取 P(true)，速度最快。</translation>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="135" />
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="144" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="136" />
+        <source>A judge is a language model that grades each answer against its case's latest checklist, criterion by criterion, so its verdicts can be compared with the physicians' ratings.</source>
+        <translation>评判模型是一个语言模型，它按病例最新的检查清单逐条评判每个回答，其结论可以与医生的评分相比较。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="143" />
+        <source>Preview the prompt for one answer</source>
+        <translation>预览一个回答的提示词</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="159" />
+        <source>logprob: the judge reads the prompt and we read how likely it finds the answer "true" (the criterion is met); no text is written, the verdict is met when that probability reaches the threshold. Fastest, gives a probability per verdict; needs a local model.</source>
+        <translation>logprob（概率）：评判模型读入提示词后，我们读取它认为答案为“是”（该条标准已满足）的概率；不生成文字，概率达到阈值即判为满足。最快，每个结论附带概率；需要本地模型。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="162" />
+        <source>generate: the judge writes a short verdict (met or not, and why) for each criterion; the text is read back, and an answer that cannot be read is asked again (up to 3 times). Works with every backend, slower.</source>
+        <translation>generate（生成）：评判模型为每条标准写一段简短结论（是否满足及理由）；程序读取这段文字，读不懂的会重新询问（最多 3 次）。适用于所有后端，较慢。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="180" />
         <source>Choose the judge model (folder, hub id or endpoint model name).</source>
         <translation>请选择评审模型（文件夹、模型库 ID 或服务端模型名称）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="146" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="182" />
         <source>logprob mode needs the local transformers backend.</source>
         <translation>logprob 模式需要本地 transformers 后端。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="148" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="184" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="150" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="186" />
         <source>No judge template found.</source>
         <translation>未找到评审模板。</translation>
     </message>
@@ -643,62 +1046,67 @@
 <context>
     <name>JudgeRunsDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="35" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="39" />
         <source>Judge runs</source>
         <translation>评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="37" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="41" />
         <source>Name</source>
         <translation>名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="37" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="41" />
         <source>Template</source>
         <translation>模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="37" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="41" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="38" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="42" />
         <source>Created</source>
         <translation>创建时间</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="38" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="42" />
         <source>Verdicts</source>
         <translation>判定</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="38" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="42" />
         <source>Usable</source>
         <translation>可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="47" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="51" />
         <source>Delete…</source>
         <translation>删除…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="64" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="55" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="69" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="84" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="89" />
         <source>Delete judge run</source>
         <translation>删除评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="85" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="90" />
         <source>Delete judge run “%s” and its %d verdicts? This cannot be undone.</source>
         <translation>删除评审运行“%s”及其 %d 条判定？此操作无法撤销。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="101" />
+        <location filename="../../reviewer/gui/coordinator/judge_runs_dialog.py" line="106" />
         <source>Deleted judge run “%s” and %d verdicts.</source>
         <translation>已删除评审运行“%s”及 %d 条判定。</translation>
     </message>
@@ -706,42 +1114,42 @@
 <context>
     <name>KeyPreferences</name>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="31" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="32" />
         <source>Keyboard preferences</source>
         <translation>键盘设置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="46" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="51" />
         <source>Standard</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="47" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="52" />
         <source>No single-letter keys (for typing comments)</source>
         <translation>不使用单字母键（便于输入评论）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="48" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="53" />
         <source>Use this preset</source>
         <translation>使用此预设</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="51" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="56" />
         <source>Preset:</source>
         <translation>预设：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="54" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="59" />
         <source>Several keys for one action are separated by “;”. An empty box leaves the action without a key.</source>
         <translation>一个操作的多个按键用“;”分隔。留空则该操作没有按键。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="92" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="97" />
         <source>“%s” (%s) is not a key Qt can read</source>
         <translation>“%s”（%s）不是可识别的按键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/preferences.py" line="98" />
+        <location filename="../../reviewer/gui/rater/preferences.py" line="103" />
         <source>%s is given to more than one action: %s</source>
         <translation>%s 被分配给了多个操作：%s</translation>
     </message>
@@ -752,11 +1160,6 @@
         <location filename="../../reviewer/gui/rater/main_window.py" line="327" />
         <source>Submitted</source>
         <translation>已提交</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/main_window.py" line="139" />
-        <source>%s — %s</source>
-        <translation>%s — %s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/rater/main_window.py" line="140" />
@@ -783,6 +1186,11 @@
         <location filename="../../reviewer/gui/rater/main_window.py" line="187" />
         <source>Opening the study…</source>
         <translation>正在打开研究…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/main_window.py" line="139" />
+        <source>%s — %s</source>
+        <translation>%s — %s</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/rater/main_window.py" line="157" />
@@ -815,83 +1223,119 @@
         <translation>已提交。这是列表中的最后一个回答。</translation>
     </message>
 <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="31" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="32" />
         <source>Reviewer — %s — coordinator</source>
         <translation>Reviewer — %s — 协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="45" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="61" />
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="56" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="70" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="80" />
+        <source>Study overview</source>
+        <translation>研究概览</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="147" />
         <source>&amp;Coordinator</source>
         <translation>协调员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="148" />
+        <location filename="../../reviewer/gui/rater/shortcuts.py" line="154" />
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="154" />
+        <source>Study overview…</source>
+        <translation>研究概览…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="155" />
+        <source>Import…</source>
+        <translation>导入…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="157" />
         <source>Generate candidates…</source>
         <translation>生成候选回答…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="158" />
         <source>Run judge…</source>
         <translation>运行评审…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="159" />
         <source>Edit judge templates…</source>
         <translation>编辑评审模板…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="160" />
         <source>Judge runs…</source>
         <translation>评审运行…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="162" />
         <source>Agreement…</source>
         <translation>一致性…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="163" />
         <source>Triage…</source>
         <translation>分诊…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="123" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="165" />
+        <source>Assign…</source>
+        <translation>分配…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="166" />
+        <source>Pack review files…</source>
+        <translation>打包评审文件…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="167" />
         <source>Merge returns…</source>
         <translation>合并交回文件…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="127" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="168" />
+        <source>Report…</source>
+        <translation>报告…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="172" />
         <source>Jobs panel</source>
         <translation>任务面板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="184" />
         <source>&amp;Return ratings…</source>
         <translation>交回评分(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="141" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="186" />
         <location filename="../../reviewer/gui/rater/shortcuts.py" line="128" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="178" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="223" />
         <source>Generate — %s</source>
         <translation>生成 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="203" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="249" />
         <source>Judge — %s</source>
         <translation>评审 — %s</translation>
     </message>
@@ -986,11 +1430,6 @@
         <translation>暂停 / 继续计时</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/shortcuts.py" line="154" />
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
         <location filename="../../reviewer/gui/rater/shortcuts.py" line="155" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
@@ -1024,7 +1463,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="81" />
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="146" />
         <source>Return files (*.rvr);;All files (*)</source>
         <translation>交回文件 (*.rvr);;所有文件 (*)</translation>
     </message>
@@ -1040,17 +1479,17 @@ Send this file to your coordinator.</source>
 请将此文件发送给协调员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="138" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="145" />
         <source>Merge returns</source>
         <translation>合并交回文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="153" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="160" />
         <source>Merge %d return file(s)</source>
         <translation>合并 %d 个交回文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/jobs.py" line="286" />
+        <location filename="../../reviewer/gui/coordinator/jobs.py" line="333" />
         <source>Jobs</source>
         <translation>任务</translation>
     </message>
@@ -1058,32 +1497,162 @@ Send this file to your coordinator.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="117" />
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="121" />
         <source>%d file(s) merged; %d conflict(s) kept for review. Backup: %s</source>
         <translation>已合并 %d 个文件；%d 处冲突留待审核。备份：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="124" />
+        <source>%d file(s) read: nothing newer than what the study holds, nothing changed (no backup needed)</source>
+        <translation>已读取 %d 个文件：没有比研究中已有内容更新的评分，未做任何更改（无需备份）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="134" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="42" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="58" />
         <source>model folder, hub id, or endpoint model name</source>
         <translation>模型文件夹、模型库 ID 或服务端模型名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="43" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="59" />
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="51" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="67" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewView</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="66" />
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="78" />
+        <source>Submitted and drafts count the rater's assigned answers; other submitted are ratings of answers not assigned to them (imported, or from an earlier design). Last return: the newest return file merged for the rater.</source>
+        <translation>已提交和草稿只统计分配给该评审员的回答；其他已提交是未分配给他们的回答的评分（导入的，或来自之前的分配）。最近交回：该评审员最新合并的交回文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="90" />
+        <source>Study overview — %s</source>
+        <translation>研究概览 — %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/overview.py" line="91" />
+        <source>%d answers · %d not assigned to anyone · %d ratings submitted · %d assigned answers outstanding</source>
+        <translation>%d 个回答 · %d 个未分配给任何人 · 已提交 %d 份评分 · %d 个已分配回答未完成</translation>
+    </message>
+</context>
+<context>
+    <name>PackDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="252" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="318" />
+        <source>Pack review files</source>
+        <translation>打包评审文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="256" />
+        <source>Folder for the review files</source>
+        <translation>评审文件的文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="262" />
+        <source>Raters</source>
+        <translation>评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="263" />
+        <source>Folder</source>
+        <translation>文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="264" />
+        <source>Pack</source>
+        <translation>打包</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="266" />
+        <source>One review file (.rvw) per rater: their assigned answers, blinded, without model names, other raters' ratings or judge verdicts. Send each file to its rater; their return file comes back through Merge returns.</source>
+        <translation>每名评审员一个评审文件（.rvw）：包含分配给他们的回答，已盲化，不含模型名称、其他评审员的评分或评判结论。把文件发给对应的评审员；他们的交回文件通过“合并交回文件”导入。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="283" />
+        <source>Will write: %s</source>
+        <translation>将写入：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="290" />
+        <source>No rater has assignments in this study yet: use Assign first.</source>
+        <translation>本研究中还没有评审员被分配任务：请先使用“分配”。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="292" />
+        <source>Choose at least one rater.</source>
+        <translation>请至少选择一名评审员。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="294" />
+        <source>Choose the folder for the review files.</source>
+        <translation>请选择评审文件的文件夹。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="318" />
+        <source>%d of %d review files written.</source>
+        <translation>已写入 %d / %d 个评审文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="321" />
+        <source>Pack %d review files</source>
+        <translation>打包 %d 个评审文件</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="58" />
+        <source>(nothing to show: the selection has no case)</source>
+        <translation>（无内容：所选范围内没有病例）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="62" />
+        <source>No time estimate: the model is not a local folder, so its size is unknown.</source>
+        <translation>无法估计时间：模型不是本地文件夹，大小未知。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="66" />
+        <source>Rough time on %s: %s (model %s; from its size, within a factor of 2–3).</source>
+        <translation>在 %s 上的大致用时：%s（模型 %s；按大小估算，误差约 2–3 倍）。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="67" />
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="67" />
+        <source>min</source>
+        <translation>分钟</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/preview_panel.py" line="67" />
+        <source>h</source>
+        <translation>小时</translation>
     </message>
 </context>
 <context>
@@ -1268,47 +1837,158 @@ Send this file to your coordinator.</source>
 <context>
     <name>RaterPicker</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="77" />
+        <location filename="../../reviewer/gui/dialogs.py" line="79" />
         <source>Who is rating?</source>
         <translation>请选择评审者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="90" />
+        <location filename="../../reviewer/gui/dialogs.py" line="92" />
         <source>Your rater name, as your coordinator gave it:</source>
         <translation>您的评审者名称（由协调员提供）：</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="91" />
+        <location filename="../../reviewer/gui/dialogs.py" line="93" />
         <source>Rater</source>
         <translation>评审者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="115" />
+        <location filename="../../reviewer/gui/dialogs.py" line="117" />
         <source>There is no rater named “%s” yet.</source>
         <translation>还没有名为“%s”的评审员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="117" />
+        <location filename="../../reviewer/gui/dialogs.py" line="119" />
         <source>Did you mean “%s”?</source>
         <translation>您是想输入“%s”吗？</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="118" />
+        <location filename="../../reviewer/gui/dialogs.py" line="120" />
         <source>Press OK again to create this new rater (with an empty queue).</source>
         <translation>再次按“确定”将创建这位新评审员（队列为空）。</translation>
     </message>
 </context>
 <context>
+    <name>ReportDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="32" />
+        <source>Write the agreement report</source>
+        <translation>写一致性报告</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="35" />
+        <source>Report file</source>
+        <translation>报告文件</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="35" />
+        <source>Reports (*.html *.pdf *.xlsx *.csv)</source>
+        <translation>报告 (*.html *.pdf *.xlsx *.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="46" />
+        <source>every judge run</source>
+        <translation>全部评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="58" />
+        <source>File (without extension)</source>
+        <translation>文件（不含扩展名）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="59" />
+        <source>Formats</source>
+        <translation>格式</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="60" />
+        <source>Judge run</source>
+        <translation>评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="61" />
+        <source>Categories (none ticked: all)</source>
+        <translation>类别（不勾选即全部）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="62" />
+        <source>Models (none ticked: all)</source>
+        <translation>模型（不勾选即全部）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="63" />
+        <source>Bootstrap resamples</source>
+        <translation>自助法重抽样次数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="64" />
+        <source>Seed</source>
+        <translation>随机种子</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="65" />
+        <source>Write report</source>
+        <translation>写报告</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="67" />
+        <source>Rater–rater and judge–rater agreement with bootstrap intervals, broken down by criterion, category, model and rater. HTML is one self-contained file; XLSX has one sheet per table; CSV stacks every table.</source>
+        <translation>评审员之间、评判模型与评审员之间的一致性及自助法置信区间，按标准、类别、模型和评审员细分。HTML 是一个独立文件；XLSX 每个表一个工作表；CSV 把所有表依次排列。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="87" />
+        <source>Choose where to write the report.</source>
+        <translation>请选择报告的保存位置。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="89" />
+        <source>Tick at least one format.</source>
+        <translation>请至少勾选一种格式。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="92" />
+        <source>No such folder: %s</source>
+        <translation>文件夹不存在：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="98" />
+        <source>writing %s</source>
+        <translation>正在写 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="121" />
+        <source>Report</source>
+        <translation>报告</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="121" />
+        <source>%d report files written.</source>
+        <translation>已写入 %d 个报告文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="124" />
+        <source>Report — %s</source>
+        <translation>报告 — %s</translation>
+    </message>
+</context>
+<context>
     <name>ResponsePane</name>
     <message>
-        <location filename="../../reviewer/gui/rater/panes.py" line="154" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="135" />
         <source>Response %s</source>
         <translation>回答 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/panes.py" line="158" />
+        <location filename="../../reviewer/gui/rater/panes.py" line="139" />
         <source>Coordinator view · model: %s</source>
         <translation>协调员视图 · 模型：%s</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/dialog_parts.py" line="87" />
+        <source>Close</source>
+        <translation>关闭</translation>
     </message>
 </context>
 <context>
@@ -1369,22 +2049,23 @@ Send this file to your coordinator.</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="337" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="340" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="348" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="351" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="351" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="306" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="354" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="378" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="381" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -1445,6 +2126,16 @@ Send this file to your coordinator.</source>
         <translation>条目不适用，移到下一条</translation>
     </message>
     <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="72" />
+        <source>Overall score</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="41" />
+        <source>Next response</source>
+        <translation>下一个回答</translation>
+    </message>
+    <message>
         <location filename="../../reviewer/gui/rater/keymap.py" line="38" />
         <source>Clear the focused criterion (also Backspace)</source>
         <translation>清除当前条目（也可用 Backspace）</translation>
@@ -1458,11 +2149,6 @@ Send this file to your coordinator.</source>
         <location filename="../../reviewer/gui/rater/keymap.py" line="40" />
         <source>Previous criterion (also ↑)</source>
         <translation>上一条标准（也可用 ↑）</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="41" />
-        <source>Next response</source>
-        <translation>下一个回答</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/rater/keymap.py" line="42" />
@@ -1545,41 +2231,6 @@ Send this file to your coordinator.</source>
         <translation>转到条目编号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="61" />
-        <source>Go to the work queue</source>
-        <translation>转到待评列表</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="62" />
-        <source>Pause / resume the timer</source>
-        <translation>暂停 / 继续计时</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="63" />
-        <source>Show / hide the rating guidelines</source>
-        <translation>显示 / 隐藏评分指南</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="64" />
-        <source>This list</source>
-        <translation>显示本列表</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="65" />
-        <source>Keyboard preferences</source>
-        <translation>键盘设置</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="66" />
-        <source>Switch rater</source>
-        <translation>切换评审员</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="67" />
-        <source>Open a study database</source>
-        <translation>打开研究数据库</translation>
-    </message>
-    <message>
         <location filename="../../reviewer/gui/rater/keymap.py" line="68" />
         <source>Quit</source>
         <translation>退出</translation>
@@ -1600,25 +2251,55 @@ Send this file to your coordinator.</source>
         <translation>默认字号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/keymap.py" line="72" />
-        <source>Overall score</source>
-        <translation>总体评分</translation>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="61" />
+        <source>Go to the work queue</source>
+        <translation>转到待评列表</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="62" />
+        <source>Pause / resume the timer</source>
+        <translation>暂停 / 继续计时</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="63" />
+        <source>Show / hide the rating guidelines</source>
+        <translation>显示 / 隐藏评分指南</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="65" />
+        <source>Keyboard preferences</source>
+        <translation>键盘设置</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="66" />
+        <source>Switch rater</source>
+        <translation>切换评审员</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="67" />
+        <source>Open a study database</source>
+        <translation>打开研究数据库</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/keymap.py" line="64" />
+        <source>This list</source>
+        <translation>显示本列表</translation>
     </message>
 </context>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="44" />
+        <location filename="../../reviewer/gui/dialogs.py" line="46" />
         <source>Keyboard shortcuts</source>
         <translation>键盘快捷键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="47" />
+        <location filename="../../reviewer/gui/dialogs.py" line="49" />
         <source>Keys</source>
         <translation>按键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/dialogs.py" line="47" />
+        <location filename="../../reviewer/gui/dialogs.py" line="49" />
         <source>Action</source>
         <translation>操作</translation>
     </message>
@@ -1654,77 +2335,82 @@ Send this file to your coordinator.</source>
 <context>
     <name>TemplateEditor</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="205" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="245" />
         <source>Judge templates</source>
         <translation>评审模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="219" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="259" />
         <source>Same name: the next version of this template. A new name: a copy.</source>
         <translation>同名：保存为该模板的下一个版本。新名称：保存为副本。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="221" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="261" />
         <source>why this version (required)</source>
         <translation>此版本的原因（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="222" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="262" />
         <source>Save as new version</source>
         <translation>保存为新版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="227" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="267" />
         <source>Save as template</source>
         <translation>另存为模板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="228" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="268" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="238" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="278" />
         <source>Show diff</source>
         <translation>显示差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="246" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="286" />
         <source>From</source>
         <translation>从</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="288" />
         <source>to</source>
         <translation>到</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="254" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="294" />
         <source>Edit</source>
         <translation>编辑</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="255" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="295" />
         <source>Diff</source>
         <translation>差异</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="299" />
         <source>Versions</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="281" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="308" />
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="322" />
         <source>built-in</source>
         <translation>内置</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="314" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="355" />
         <source>Give the template a name and say why it changes.</source>
         <translation>请为模板命名并说明修改原因。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="323" />
+        <location filename="../../reviewer/gui/coordinator/judge_dialog.py" line="364" />
         <source>Saved %s version %d.</source>
         <translation>已保存 %s 第 %d 版。</translation>
     </message>
@@ -1732,34 +2418,81 @@ Send this file to your coordinator.</source>
 <context>
     <name>TriageView</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="158" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="230" />
         <source>judge run: %s</source>
         <translation>评审运行：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="159" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="231" />
         <source>no judge run</source>
         <translation>无评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="157" />
         <source>Rank criteria</source>
         <translation>排序标准</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="177" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="174" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="243" />
         <source>Select a criterion to see where people disagreed.</source>
         <translation>选择一条标准，查看分歧所在。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="180" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="177" />
         <source>Edit criterion…</source>
         <translation>编辑标准…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="182" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="179" />
         <source>Re-judge affected answers…</source>
         <translation>重新评审受影响的回答…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="188" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="188" />
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="188" />
+        <source>Majority</source>
+        <translation>多数意见</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="189" />
+        <source>Judge</source>
+        <translation>评判模型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="189" />
+        <source>Notes</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="248" />
+        <source>Key</source>
+        <translation>键</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
+        <source>Change</source>
+        <translation>变化</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
+        <source>Was</source>
+        <translation>原为</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
+        <source>Now</source>
+        <translation>现为</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/triage_view.py" line="220" />
@@ -1767,47 +2500,107 @@ Send this file to your coordinator.</source>
         <translation>清单分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="240" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="248" />
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="248" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="249" />
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="249" />
+        <source>n (≥2 raters)</source>
+        <translation>数量（≥2 名评审员）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="250" />
+        <source>α 95% CI</source>
+        <translation>α 95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="250" />
+        <source>Agreement</source>
+        <translation>一致性</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="251" />
+        <source>n judged</source>
+        <translation>已评判数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="251" />
+        <source>Judge disagrees</source>
+        <translation>评判模型不一致</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="252" />
+        <source>Judge 95% CI</source>
+        <translation>评判 95% 置信区间</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="252" />
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="253" />
+        <source>Feedback kinds</source>
+        <translation>反馈类型</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="253" />
+        <source>Trouble score</source>
+        <translation>问题分数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="266" />
         <source>Triage — %s</source>
         <translation>分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="256" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="282" />
         <source>%d criteria, worst first. Red: alpha below 0.667.</source>
         <translation>%d 条标准，最差的在前。红色：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="267" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="297" />
         <source>Case %s · %s · v%d: %s — %d responses with disagreement</source>
         <translation>病例 %s · %s · v%d：%s — %d 个回答存在分歧</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="331" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="360" />
         <source>Saved checklist version %d of case %s. Re-judge to compare.</source>
         <translation>已保存清单第 %d 版（病例 %s）。重新评审即可比较。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="342" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="371" />
         <source>Re-judge the answers of case %s</source>
         <translation>重新评审病例 %s 的回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="372" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="401" />
         <source>Re-judge case %s (v%d)</source>
         <translation>重新评审病例 %s（v%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="378" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="407" />
         <source>Re-judging cancelled.</source>
         <translation>重新评审已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="381" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="410" />
         <source>Re-judged: %d verdicts in run %s.</source>
         <translation>已重新评审：%d 条判定，运行 %s。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="383" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="412" />
         <source>No earlier judge run to compare with.</source>
         <translation>没有可供比较的早先评审运行。</translation>
     </message>

@@ -73,7 +73,7 @@ class RejudgeResult:
 
 def rejudge_case(store: Store, case_uid: str, *, judge_model: str, template: str, mode: str, name: str,
                  old_version: int, new_version: int, old_run: str | None, max_new_tokens: int = 512,
-                 progress: Callable[[int, int], None] | None = None,
+                 temperature: float = 0.0, seed: int = 0, progress: Callable[[int, int], None] | None = None,
                  is_cancelled: Callable[[], bool] | None = None, **judge_options: Any) -> RejudgeResult:
     """Re-judge the case's answers on its latest checklist, then compare *old_run* on *old_version*
     with the new run on *new_version* (no comparison without an old run, or when cancelled).
@@ -84,7 +84,7 @@ def rejudge_case(store: Store, case_uid: str, *, judge_model: str, template: str
     from reviewer.judging.operations import judge_settings
 
     summary = rejudge_affected(store, [case_uid], judge_model=judge_model, template=template, mode=mode,
-                               name=name, settings=judge_settings(max_new_tokens), progress=progress,
+                               name=name, settings=judge_settings(max_new_tokens, temperature, seed), progress=progress,
                                is_cancelled=is_cancelled, **judge_options)
     table = None
     if old_run and not summary.cancelled:

@@ -17,6 +17,10 @@ def make_backend(kind: str, model: str, **options: Any) -> Backend:
     transformers: device, batch_size, dtype, generate_kwargs. vllm: chunk_size, dtype and any
     ``vllm.LLM`` option. openai: base_url (required), api_key_env, concurrency, retries, timeout.
     """
+    from reviewer.generation.requirements import require_backend
+
+    if kind in BACKENDS:
+        require_backend(kind)  # a clear "pip install ..." instead of a ModuleNotFoundError later
     opts = {k: v for k, v in options.items() if v is not None}
     if kind == "transformers":
         from reviewer.generation.transformers_backend import TransformersBackend

@@ -24,3 +24,20 @@ def completion_tokens_since(store: Store, after_id: int) -> int:
     with store.Session() as s:
         return s.scalar(select(func.coalesce(func.sum(Response.completion_tokens), 0))
                         .where(Response.id > after_id, Response.generation_run_id.is_not(None))) or 0
+
+
+def generation_preview(store: Store, study_id: int, cases: str = "all") -> dict[str, object]:
+    """The conversation the model would answer for the first selected case, as plain
+    ``User: …`` / ``Assistant:`` text (a model's own chat template wraps the same messages), and
+    how many cases the selection covers. Reads only. Keys: ``prompt``, ``cases``, ``case``."""
+    from reviewer.generation.selection import select_cases
+    from reviewer.generation.service import _messages
+    from reviewer.generation.transformers_backend import plain_prompt
+
+    with store.Session() as s:
+        chosen = select_cases(s, study_id, cases)
+        for case in chosen:
+            msgs = _messages(case)
+            if isinstance(msgs, list):
+                return {"prompt": plain_prompt(msgs), "cases": len(chosen), "case": case.external_id or case.uid}
+    return {"prompt": "", "cases": len(chosen), "case": ""}

@@ -65,9 +65,35 @@ def judge_run_template(store: Store, study_id: int, run_name: str) -> str | None
     return name or None
 
 
-def judge_settings(max_new_tokens: int = 512) -> SamplingSettings:
-    """The judge's default sampling settings with *max_new_tokens* (what the Run judge dialog sets)."""
+def judge_settings(max_new_tokens: int = 512, temperature: float = 0.0, seed: int = 0) -> SamplingSettings:
+    """The judge's default sampling settings with what the Run judge dialog sets."""
     from reviewer.generation.backend import SamplingSettings
     from reviewer.judging.service import DEFAULT_SETTINGS
 
-    return SamplingSettings(**{**DEFAULT_SETTINGS.as_dict(), "max_new_tokens": max_new_tokens})
+    return SamplingSettings(**{**DEFAULT_SETTINGS.as_dict(), "max_new_tokens": max_new_tokens,
+                               "temperature": temperature, "seed": seed})
+
+
+def judge_preview(store: Store, study: str, template_ref: str, mode: str, cases: str = "all") -> dict[str, object]:
+    """The prompt the judge would read for the first answer (and criterion) the selection covers,
+    and how many verdicts the run would ask for; stores nothing (a built-in template is read from
+    its file). Keys: ``prompt``, ``units`` (verdicts), ``answers``, ``kind``, ``template``."""
+    from reviewer.judging.work import build_units, count_units, load_snapshot
+    from reviewer.studies.lookup import get_study
+
+    name, version = tpl.parse_template_ref(template_ref)
+    infos = [i for i in list_templates(store) if i.name == name and (version is None or i.version == version)]
+    if not infos:
+        from reviewer.errors import NotFoundError
+
+        raise NotFoundError(f"no judge template {template_ref!r}")
+    info = infos[-1]
+    content = template_text(store, info)
+    with store.Session() as s:
+        study_id = get_study(s, study).id
+        responses = None if cases in ("", "all") else response_ids_for_cases(store, study, cases)
+        snapshot = load_snapshot(s, study_id, responses)
+    first = type(snapshot)(answers=snapshot.answers[:1], anchors=snapshot.anchors)
+    units = build_units(first, content, info.kind, mode)
+    return {"prompt": units[0].prompt if units else "", "units": count_units(snapshot, info.kind),
+            "answers": len(snapshot.answers), "kind": info.kind, "template": f"{info.name}@{info.version}"}

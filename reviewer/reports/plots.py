@@ -1,18 +1,23 @@
-"""Report figures as PNG bytes (matplotlib, Agg backend; no Qt, no database)."""
+"""Report figures as PNG bytes (matplotlib, Agg backend; no Qt, no database).
+
+Figures are plain ``matplotlib.figure.Figure`` objects, never pyplot's: the app draws them in worker
+threads (agreement analysis, report jobs), and pyplot's global figure registry is not thread-safe.
+"""
 
 from __future__ import annotations
 
 import io
 from collections.abc import Sequence
+from typing import Any
 
 import matplotlib
 
 matplotlib.use("Agg")
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
 
-plt.rcParams.update({
+matplotlib.rcParams.update({
     "font.family": ["DejaVu Sans", "Noto Sans CJK SC", "sans-serif"],
     "axes.spines.top": False,
     "axes.spines.right": False,
@@ -22,11 +27,16 @@ ACCENT = "#2f6fb3"
 MUTED = "#9aa5b1"
 
 
-def _png(fig: plt.Figure) -> bytes:
+def _subplots(*grid: int, figsize: tuple[float, float], **kwargs: object) -> tuple[Figure, Any]:
+    """``pyplot.subplots`` without pyplot: a free-standing figure and its axes."""
+    fig = Figure(figsize=figsize)
+    return fig, fig.subplots(*grid, **kwargs)
+
+
+def _png(fig: Figure) -> bytes:
     buf = io.BytesIO()
     fig.tight_layout()
     fig.savefig(buf, format="png", dpi=110)
-    plt.close(fig)
     return buf.getvalue()
 
 
@@ -34,7 +44,7 @@ def confusion_matrix_png(matrix: np.ndarray, labels: Sequence[str], *, row_title
                          col_title: str, title: str = "") -> bytes:
     """Counts of (row label, column label) pairs, annotated."""
     matrix = np.asarray(matrix, dtype=float)
-    fig, ax = plt.subplots(figsize=(3.6, 3.2))
+    fig, ax = _subplots(figsize=(3.6, 3.2))
     ax.imshow(matrix, cmap="Blues")
     ax.set_xticks(range(len(labels)), labels)
     ax.set_yticks(range(len(labels)), labels)
@@ -54,7 +64,7 @@ def bland_altman_png(a: Sequence[float], b: Sequence[float], *, a_name: str, b_n
     a_arr, b_arr = np.asarray(a, float), np.asarray(b, float)
     mean, diff = (a_arr + b_arr) / 2, a_arr - b_arr
     bias, sd = float(np.mean(diff)) if len(diff) else 0.0, float(np.std(diff, ddof=1)) if len(diff) > 1 else 0.0
-    fig, ax = plt.subplots(figsize=(6, 3.4))
+    fig, ax = _subplots(figsize=(6, 3.4))
     jitter = np.random.default_rng(0).uniform(-0.06, 0.06, size=(2, len(mean)))
     ax.scatter(mean + jitter[0], diff + jitter[1], s=18, alpha=0.6, color=ACCENT)
     for y, style, label in ((bias, "-", f"mean difference {bias:+.2f}"),
@@ -71,7 +81,7 @@ def heatmap_png(frame: pd.DataFrame, *, title: str = "", vmin: float = -1.0, vma
     """A labelled square heat map (e.g. rater × rater kappa), NaN cells left blank."""
     values = frame.to_numpy(dtype=float)
     size = max(3.2, 0.55 * len(frame.columns) + 1.8)
-    fig, ax = plt.subplots(figsize=(size + 0.8, size))
+    fig, ax = _subplots(figsize=(size + 0.8, size))
     image = ax.imshow(np.ma.masked_invalid(values), cmap="RdYlGn", vmin=vmin, vmax=vmax)
     ax.set_xticks(range(len(frame.columns)), [str(c) for c in frame.columns], rotation=45, ha="right")
     ax.set_yticks(range(len(frame.index)), [str(i) for i in frame.index])
@@ -89,7 +99,7 @@ def interval_png(labels: Sequence[str], values: Sequence[float], lows: Sequence[
                  reference: float | None = None) -> bytes:
     """Point estimates with confidence intervals, one row per label (worst first as given)."""
     n = len(labels)
-    fig, ax = plt.subplots(figsize=(6.4, max(1.6, 0.28 * n + 0.9)))
+    fig, ax = _subplots(figsize=(6.4, max(1.6, 0.28 * n + 0.9)))
     y = np.arange(n)[::-1]
     vals, lo, hi = (np.asarray(v, float) for v in (values, lows, highs))
     colors = [("#c0392b" if h else ACCENT) for h in (highlight if highlight is not None else [False] * n)]
@@ -109,7 +119,7 @@ def confusion_grid_png(matrices: dict[str, Sequence[Sequence[float]]], labels: S
     names = list(matrices)
     cols = max(1, min(4, len(names)))
     rows = max(1, -(-len(names) // cols))
-    fig, axes = plt.subplots(rows, cols, figsize=(3.0 * cols, 2.9 * rows), squeeze=False)
+    fig, axes = _subplots(rows, cols, figsize=(3.0 * cols, 2.9 * rows), squeeze=False)
     for ax in axes.flat[len(names):]:
         ax.axis("off")
     for ax, name in zip(axes.flat, names, strict=False):

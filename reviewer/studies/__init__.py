@@ -9,4 +9,4 @@ Public names load on first use (PEP 562).
 from reviewer import lazy_exports
 
 __getattr__ = lazy_exports(__name__, ["lookup", "assignment", "blinding", "audit", "demo", "exports",
-                                         "guidelines"])
+                                         "guidelines", "overview"])

@@ -75,3 +75,40 @@ def study_choices(store: Store, study_id: int) -> StudyChoices:
             name=lookup.study_name(s, study_id), categories=tuple(lookup.study_categories(s, study_id)),
             models=tuple(_models(s, study_id)),
             judge_runs=tuple(_judge_runs(s, study_id)))
+
+
+def assigned_rater_names(store: Store, study_id: int) -> list[str]:
+    """The names of the raters with assignments in the study, sorted."""
+    from reviewer.store.models import Assignment, Rater
+
+    with store.Session() as s:
+        return sorted(set(s.scalars(select(Rater.name).join(Assignment, Assignment.rater_id == Rater.id)
+                                    .where(Assignment.study_id == study_id))))
+
+
+def rater_names(store: Store, study_id: int | None = None) -> list[str]:
+    """Every rater's name, sorted; with *study_id*, those assigned in that study first (then the rest)."""
+    from reviewer.store.models import Rater
+
+    with store.Session() as s:
+        names = sorted(s.scalars(select(Rater.name)))
+    if study_id is None:
+        return names
+    assigned = assigned_rater_names(store, study_id)
+    return assigned + [n for n in names if n not in set(assigned)]
+
+
+def assign(store: Store, study_id: int, raters: list[str], *, created_by: str = "", **options: object) -> object:
+    """Design and store the assignments of the study in one transaction (what ``reviewer assign``
+    and the Assign dialog do); *options* are those of
+    :func:`reviewer.studies.assignment.design_assignments`. Returns its ``DesignReport``."""
+    from reviewer.store.models import Study
+    from reviewer.studies.assignment import design_assignments
+
+    with store.begin() as s:
+        study = s.get(Study, study_id)
+        if study is None:
+            from reviewer.errors import NotFoundError
+
+            raise NotFoundError(f"no study with id {study_id}")
+        return design_assignments(s, study, raters, created_by=created_by, **options)  # type: ignore[arg-type]

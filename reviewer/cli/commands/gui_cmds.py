@@ -31,6 +31,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
             build_demo(store)
         finally:
             store.close()
+        print(f"built the demo study {DEMO_STUDY_NAME!r} in {target}", flush=True)
+    else:
+        print(f"opening the demo study {DEMO_STUDY_NAME!r} in {target}", flush=True)
     if args.study is None:
         args.study = DEMO_STUDY_NAME
     return _run(target, args)  # without --rater the app asks once (or remembers) who is rating

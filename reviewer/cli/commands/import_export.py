@@ -11,22 +11,13 @@ EXPORT_KINDS = ("ratings", "cases", "responses", "verdicts")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    from reviewer.errors import InputError
-    from reviewer.importing import IMPORTERS
+    from reviewer.importing.operations import import_options, run_import
 
-    kwargs = {"study": args.study}
-    if args.kind == "verdicts":
-        if not args.judge:
-            raise InputError("import verdicts needs --judge NAME (the judge run to store them as)",
-                             file=args.file)
-        kwargs.update(judge=args.judge, judge_model=args.judge_model or "", model=args.model)
-    elif args.kind == "responses":
-        kwargs["model"] = args.model
-    elif args.judge or args.model:
-        raise InputError(f"--judge and --model do not apply to import {args.kind}")
+    options = {"study": args.study, "judge": args.judge, "judge_model": args.judge_model, "model": args.model}
+    import_options(args.kind, args.file, **options)  # refused before the store is opened
     store = store_from_args(args)
     try:
-        report = IMPORTERS[args.kind](store, args.file, **kwargs)
+        report = run_import(store, args.kind, args.file, **options)
     finally:
         store.close()
     if args.json:

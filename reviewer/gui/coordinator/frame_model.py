@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable
 from typing import Any
 
+import numpy as np
 import pandas as pd
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -77,8 +78,8 @@ class DataFrameModel(QAbstractTableModel):
             return text if len(text) > 30 else None
         if role == Qt.ItemDataRole.UserRole:
             return value.item() if hasattr(value, "item") else value
-        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float)) \
-                and not isinstance(value, bool):
+        if role == Qt.ItemDataRole.TextAlignmentRole and isinstance(value, (int, float, np.integer, np.floating)) \
+                and not isinstance(value, (bool, np.bool_)):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole and self._colors and self._colors[index.row()]:
             return QColor(self._colors[index.row()])

@@ -11,8 +11,10 @@ import time
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
+    QDialogButtonBox,
     QDoubleSpinBox,
     QFileDialog,
     QFormLayout,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.coordinator.preview_panel import PreviewPanel, generation_read
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.gui.safe_text import plain_label
 from reviewer.store import Store
@@ -31,6 +34,19 @@ from reviewer.studies.operations import study_categories
 
 BACKENDS = ("transformers", "vllm", "openai")
 DEVICES = ("auto", "cpu", "cuda")
+
+
+def backend_problem(backend: str) -> str | None:
+    """Why *backend* cannot run on this install (missing packages and the command that installs
+    them), checked before a job starts; None when it can."""
+    from reviewer.generation.requirements import INSTALL, missing_packages
+
+    missing = missing_packages(backend)
+    if not missing:
+        return None
+    return QCoreApplication.translate("Coordinator", "The %s backend needs %s, which this installation does not have. Install it with:\n"
+                     "%s\nor choose the openai backend and a model server.") % (
+        backend, ", ".join(missing), INSTALL.get(backend) or "pip install " + " ".join(missing))
 
 
 class ModelPicker(QWidget):
@@ -65,6 +81,7 @@ class GenerateDialog(ValidatingDialog):
     def __init__(self, store: Store, study_id: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Generate candidates"))
+        self.store, self.study_id = store, study_id
         self.setMinimumWidth(560)
         self.model = ModelPicker()
         self.backend = QComboBox()
@@ -111,13 +128,19 @@ class GenerateDialog(ValidatingDialog):
         form.addRow(self.tr("Device"), self.device)
         form.addRow(self.tr("Run name"), self.run_name)
         buttons = self.error_banner_and_buttons(self.tr("Generate"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         lay = QVBoxLayout(self)
-        note = plain_label(self.tr("Answers are written batch by batch; running the same run name again "
-                              "resumes where it stopped."))
+        note = plain_label(self.tr("Generate: a language model writes candidate answers to the study's cases, the "
+                              "answers physicians then rate (they never see which model wrote which). Answers "
+                              "are saved batch by batch; running the same run name again resumes where it "
+                              "stopped. Temperature 0 always gives the same answer; higher values vary more."))
         note.setObjectName("Subtle")
         note.setWordWrap(True)
+        self.preview = PreviewPanel(self.tr("Preview the prompt for one case"), generation_read(self),
+                                    self.model.text, self.device.currentText)
         lay.addWidget(note)
         lay.addLayout(form)
+        lay.addWidget(self.preview, 1)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.backend.currentTextChanged.connect(self._backend_changed)
@@ -134,7 +157,7 @@ class GenerateDialog(ValidatingDialog):
             return self.tr("Choose a model folder or type a model name.")
         if self.backend.currentText() == "openai" and not self.base_url.text().strip():
             return self.tr("The openai backend needs the endpoint's base URL.")
-        return None
+        return backend_problem(self.backend.currentText())
 
     def params(self) -> dict[str, Any]:
         """Keyword arguments for ``run_generation`` (``settings`` as a plain dict)."""

@@ -12,6 +12,7 @@ the elapsed time and a Cancel button; :meth:`JobManager.shutdown` cancels and wa
 
 from __future__ import annotations
 
+import gc
 import logging
 import time
 import traceback
@@ -169,6 +170,41 @@ class Job(QObject):
         self._w_done.emit(result)
 
 
+class GuiThreadGc(QObject):
+    """While jobs run, Python's cyclic garbage collector runs on the GUI thread only.
+
+    Automatic collection happens in whichever thread allocates when a threshold is crossed: a job
+    that allocates a lot (pandas, matplotlib) would then destroy unreachable Qt widgets -- a closed
+    dialog caught in a reference cycle -- from its worker thread, and Qt crashes. So while any job
+    is active automatic collection is off and a GUI-thread timer collects instead (the PyQt/PySide
+    "garbage collector on the main thread" pattern); when the last job ends it is back as it was.
+    """
+
+    def __init__(self, parent: QObject | None = None, interval_ms: int = 1500) -> None:
+        super().__init__(parent)
+        self.active = 0
+        self.was_enabled = True
+        self.timer = QTimer(self)
+        self.timer.setInterval(interval_ms)
+        self.timer.timeout.connect(lambda: gc.collect(1))
+
+    def job_started(self) -> None:
+        if self.active == 0:
+            self.was_enabled = gc.isenabled()
+            gc.collect()
+            gc.disable()
+            self.timer.start()
+        self.active += 1
+
+    def job_ended(self) -> None:
+        self.active = max(0, self.active - 1)
+        if self.active == 0:
+            self.timer.stop()
+            gc.collect()
+            if self.was_enabled:
+                gc.enable()
+
+
 class JobManager(QObject):
     """Starts jobs, keeps them listed, shows failures, and stops them all on close."""
 
@@ -180,11 +216,15 @@ class JobManager(QObject):
         self.show_errors = show_errors
         self.jobs: list[Job] = []
         self.errors: list[str] = []
+        self.gc = GuiThreadGc(self)
 
     def start(self, title: str, fn: JobFn, *, on_done: Callable[[Any], None] | None = None,
               on_failed: Callable[[str], None] | None = None) -> Job:
         """Run *fn* in a worker thread; *on_done(result)* / *on_failed(message)* run on the GUI thread."""
         job = Job(title, fn, self)
+        self.gc.job_started()
+        job.finished.connect(lambda _r: self.gc.job_ended())
+        job.failed.connect(lambda _m: self.gc.job_ended())
         if on_done is not None:
             job.finished.connect(on_done)
         job.failed.connect(lambda msg, j=job: self._failed(j, msg))
@@ -214,6 +254,9 @@ class JobManager(QObject):
         ok = True
         for job in list(self.jobs):
             ok = job.wait(timeout_ms) and ok
+        if ok and self.gc.active:  # their end signals may never be delivered now: collection back on
+            self.gc.active = 1
+            self.gc.job_ended()
         return ok
 
 

@@ -34,13 +34,14 @@ from PySide6.QtWidgets import (
 )
 
 from reviewer.errors import ReviewerError
-from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker
+from reviewer.gui.coordinator.generate_dialog import BACKENDS, DEVICES, ModelPicker, backend_problem
+from reviewer.gui.coordinator.preview_panel import PreviewPanel, judge_read
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.gui.safe_text import esc, plain_label
 from reviewer.judging import templates as tpl
 from reviewer.judging.operations import list_templates, save_template, template_text
 from reviewer.store import Store
-from reviewer.studies.operations import study_categories
+from reviewer.studies.operations import study_categories, study_name
 
 MODES = ("generate", "logprob")
 
@@ -67,6 +68,8 @@ class JudgeDialog(ValidatingDialog):
     def __init__(self, store: Store, parent: QWidget | None = None, study_id: int | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Run judge"))
+        self.store = store
+        self.study_name = study_name(store, study_id) if study_id is not None else None
         self.cases = QComboBox()
         self.cases.addItem(self.tr("All answers"), "all")
         if study_id is not None:
@@ -76,14 +79,16 @@ class JudgeDialog(ValidatingDialog):
         self.model = ModelPicker()
         self.template = QComboBox()
         latest: dict[str, tpl.TemplateInfo] = {}
+        builtin = self.tr("built-in")
         for info in list_templates(store):
-            label = f"{info.name}@{info.version}" if info.registered else f"{info.name} ({self.tr('built-in')})"
+            label = f"{info.name}@{info.version}" if info.registered else f"{info.name} ({builtin})"
             ref = f"{info.name}@{info.version}" if info.registered else info.name
             self.template.addItem(f"{label} · {info.kind}" + (f" · {info.reason}" if info.reason and
                                                                    not info.builtin else ""), ref)
             latest[info.name] = info
         self.mode = QComboBox()
-        self.mode.addItems(MODES)
+        for mode in MODES:
+            self.mode.addItem(mode, mode)
         self.backend = QComboBox()
         self.backend.addItems(BACKENDS)
         self.base_url = QLineEdit()
@@ -97,6 +102,18 @@ class JudgeDialog(ValidatingDialog):
         self.max_new_tokens = QSpinBox()
         self.max_new_tokens.setRange(1, 32768)
         self.max_new_tokens.setValue(512)
+        self.max_attempts = QSpinBox()
+        self.max_attempts.setRange(1, 10)
+        self.max_attempts.setValue(3)
+        self.temperature = QDoubleSpinBox()
+        self.temperature.setRange(0.0, 2.0)
+        self.temperature.setSingleStep(0.1)
+        self.temperature.setSpecialValueText(self.tr("0 (greedy)"))
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 2**31 - 1)
+        self.batch_size = QSpinBox()
+        self.batch_size.setRange(0, 4096)
+        self.batch_size.setSpecialValueText(self.tr("auto"))
         self.run_name = QLineEdit()
         self.run_name.setPlaceholderText(self.tr("automatic (template, version, model, mode)"))
         form = QFormLayout()
@@ -109,15 +126,27 @@ class JudgeDialog(ValidatingDialog):
         form.addRow(self.tr("Device"), self.device)
         form.addRow(self.tr("Threshold (logprob)"), self.threshold)
         form.addRow(self.tr("Max new tokens (generate)"), self.max_new_tokens)
+        form.addRow(self.tr("Attempts per verdict (generate)"), self.max_attempts)
+        form.addRow(self.tr("Temperature"), self.temperature)
+        form.addRow(self.tr("Seed"), self.seed)
+        form.addRow(self.tr("Batch size"), self.batch_size)
         form.addRow(self.tr("Run name"), self.run_name)
         buttons = self.error_banner_and_buttons(self.tr("Run judge"))
-        note = plain_label(self.tr("Each answer is graded against its case's latest checklist. logprob mode "
-                              "reads P(true) from a local model (transformers backend) and is fastest."))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
+        note = plain_label(self.tr("A judge is a language model that grades each answer against its case's latest "
+                              "checklist, criterion by criterion, so its verdicts can be compared with the "
+                              "physicians' ratings."))
         note.setObjectName("Subtle")
         note.setWordWrap(True)
+        self.mode_help = plain_label()
+        self.mode_help.setWordWrap(True)
+        self.preview = PreviewPanel(self.tr("Preview the prompt for one answer"), judge_read(self),
+                                    self.model.text, self.device.currentText)
         lay = QVBoxLayout(self)
         lay.addWidget(note)
         lay.addLayout(form)
+        lay.addWidget(self.mode_help)
+        lay.addWidget(self.preview, 1)
         lay.addWidget(self.error)
         lay.addWidget(buttons)
         self.mode.currentTextChanged.connect(self._update)
@@ -126,8 +155,17 @@ class JudgeDialog(ValidatingDialog):
 
     def _update(self) -> None:
         logprob = self.mode.currentText() == "logprob"
+        self.mode_help.setText(self.tr(
+            "logprob: the judge reads the prompt and we read how likely it finds the answer \"true\" (the "
+            "criterion is met); no text is written, the verdict is met when that probability reaches the "
+            "threshold. Fastest, gives a probability per verdict; needs a local model.") if logprob else self.tr(
+            "generate: the judge writes a short verdict (met or not, and why) for each criterion; the text is "
+            "read back, and an answer that cannot be read is asked again (up to 3 times). Works with every "
+            "backend, slower."))
         self.threshold.setEnabled(logprob)
         self.max_new_tokens.setEnabled(not logprob)
+        self.max_attempts.setEnabled(not logprob)
+        self.temperature.setEnabled(not logprob)
         self.base_url.setEnabled(self.backend.currentText() == "openai")
         self.device.setEnabled(self.backend.currentText() != "openai")
 
@@ -146,17 +184,20 @@ class JudgeDialog(ValidatingDialog):
             return self.tr("The openai backend needs the endpoint's base URL.")
         if self.template.count() == 0:
             return self.tr("No judge template found.")
-        return None
+        return backend_problem(self.backend.currentText())
 
     def params(self) -> dict[str, Any]:
-        """Keyword arguments for ``run_judge`` (``max_new_tokens`` goes into its sampling settings)."""
+        """Keyword arguments for ``run_judge`` (``max_new_tokens``, ``temperature`` and ``seed`` go into
+        its sampling settings), the options of ``reviewer judge``."""
         backend = self.backend.currentText()
         return {"model": self.model.text(), "template": self.template.currentData(),
                 "mode": self.mode.currentText(), "backend": backend,
                 "base_url": (self.base_url.text().strip() or None) if backend == "openai" else None,
                 "device": self.device.currentText(), "threshold": self.threshold.value(),
                 "max_new_tokens": self.max_new_tokens.value(), "name": self.run_name.text().strip() or None,
-                "cases": self.cases.currentData()}
+                "cases": self.cases.currentData(), "max_attempts": self.max_attempts.value(),
+                "temperature": self.temperature.value(), "seed": self.seed.value(),
+                "batch_size": self.batch_size.value() or "auto"}
 
 
 def judge_job(store: Store, study: str, params: dict[str, Any], responses: list[int] | None = None
@@ -174,7 +215,8 @@ def judge_job(store: Store, study: str, params: dict[str, Any], responses: list[
         chosen = responses
         if chosen is None and cases != "all":
             chosen = response_ids_for_cases(store, study, cases)
-        settings = judge_settings(kwargs.pop("max_new_tokens", 512))
+        settings = judge_settings(kwargs.pop("max_new_tokens", 512), kwargs.pop("temperature", 0.0),
+                                  kwargs.pop("seed", 0))
         start: list[float] = []
 
         def report(done: int, total: int) -> None:
@@ -263,6 +305,7 @@ class TemplateEditor(QDialog):
         split.addWidget(self.tabs)
         split.setSizes([320, 780])
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         close.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(split, 1)

@@ -52,6 +52,7 @@ class JudgeRunsDialog(QDialog):
         self.delete_button.setEnabled(False)
         self.delete_button.clicked.connect(self.ask_delete)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
         buttons.addButton(self.delete_button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)

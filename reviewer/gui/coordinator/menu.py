@@ -14,15 +14,16 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMenu, QTabWidget, QWidget
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QFrame, QMainWindow, QMenu, QScrollArea, QTabWidget, QWidget
 
 from reviewer.gui.coordinator.jobs import JobManager, JobsPanel
 from reviewer.gui.coordinator.reviewfile_actions import review_source
 
 
 class CoordinatorWindow(QMainWindow):
-    """Agreement and Triage as tabs (created on first use), with their own jobs dock."""
+    """Agreement, Triage and the study overview as tabs (created on first use); sized to the
+    screen it opens on, each tab scrolling inside rather than growing past the screen."""
 
     def __init__(self, ui: CoordinatorUi) -> None:
         super().__init__()
@@ -34,7 +35,22 @@ class CoordinatorWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.agreement: Any = None
         self.triage: Any = None
-        self.resize(1400, 900)
+        self.overview: Any = None
+        self.pages: dict[int, QScrollArea] = {}
+        fit_to_screen(self, 1400, 900)
+
+    def _add(self, view: QWidget, title: str) -> None:
+        page = QScrollArea()
+        page.setWidgetResizable(True)
+        page.setFrameShape(QFrame.Shape.NoFrame)
+        page.setWidget(view)
+        self.pages[id(view)] = page
+        self.tabs.addTab(page, title)
+
+    def _show(self, view: QWidget) -> Any:
+        self.tabs.setCurrentWidget(self.pages[id(view)])
+        self._raise()
+        return view
 
     def show_agreement(self) -> Any:
         if self.agreement is None:
@@ -42,10 +58,8 @@ class CoordinatorWindow(QMainWindow):
 
             w = self.ui.window
             self.agreement = AgreementView(w.store, w.study_id, self.ui.jobs)
-            self.tabs.addTab(self.agreement, w.tr("Agreement"))
-        self.tabs.setCurrentWidget(self.agreement)
-        self._raise()
-        return self.agreement
+            self._add(self.agreement, w.tr("Agreement"))
+        return self._show(self.agreement)
 
     def show_triage(self) -> Any:
         if self.triage is None:
@@ -53,11 +67,19 @@ class CoordinatorWindow(QMainWindow):
 
             w = self.ui.window
             self.triage = TriageView(w.store, w.study_id, self.ui.jobs, w.rater_name)
-            self.tabs.addTab(self.triage, w.tr("Triage"))
+            self._add(self.triage, w.tr("Triage"))
             self.triage.refresh()
-        self.tabs.setCurrentWidget(self.triage)
-        self._raise()
-        return self.triage
+        return self._show(self.triage)
+
+    def show_overview(self) -> Any:
+        from reviewer.gui.coordinator.overview import OverviewView
+
+        if self.overview is None:
+            w = self.ui.window
+            self.overview = OverviewView(w.store, w.study_id)
+            self._add(self.overview, w.tr("Study overview"))
+        self.overview.refresh()
+        return self._show(self.overview)
 
     def reload_judge_runs(self) -> None:
         """A judge run was added or deleted: the open views offer the runs as they are now."""
@@ -69,6 +91,16 @@ class CoordinatorWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+
+def fit_to_screen(window: QWidget, width: int, height: int) -> None:
+    """Resize *window* to *width* x *height*, or less: never beyond 95% of the available area of
+    the screen it is on (a 1000-pixel laptop screen keeps the title bar and the buttons in view)."""
+    screen = window.screen() or QGuiApplication.primaryScreen()
+    if screen is not None:
+        area = screen.availableGeometry()
+        width, height = min(width, int(area.width() * 0.95)), min(height, int(area.height() * 0.95))
+    window.resize(width, height)
 
 
 class _CloseGuard(QObject):
@@ -113,11 +145,15 @@ class CoordinatorUi(QObject):
         w = self.window
         bar = w.menuBar()
         menu = QMenu(w.tr("&Coordinator"), w)
-        help_action = next((a for a in bar.actions() if a.menu() is not None and "Help" in a.text()), None)
+        help_title = w.tr("&Help")  # the Help menu's title in the language on screen
+        help_action = next((a for a in bar.actions() if a.menu() is not None and a.text() == help_title), None)
         if help_action is not None:
             bar.insertMenu(help_action, menu)
         else:
             bar.addMenu(menu)
+        menu.addAction(self._action("overview", w.tr("Study overview…"), self.open_overview, "Ctrl+Shift+O"))
+        menu.addAction(self._action("import", w.tr("Import…"), self.open_import, "Ctrl+Shift+I"))
+        menu.addSeparator()
         menu.addAction(self._action("generate", w.tr("Generate candidates…"), self.open_generate, "Ctrl+Shift+G"))
         menu.addAction(self._action("judge", w.tr("Run judge…"), self.open_judge, "Ctrl+Shift+J"))
         menu.addAction(self._action("templates", w.tr("Edit judge templates…"), self.open_templates))
@@ -126,7 +162,10 @@ class CoordinatorUi(QObject):
         menu.addAction(self._action("agreement", w.tr("Agreement…"), self.open_agreement, "Ctrl+Shift+A"))
         menu.addAction(self._action("triage", w.tr("Triage…"), self.open_triage, "Ctrl+Shift+T"))
         menu.addSeparator()
+        menu.addAction(self._action("assign", w.tr("Assign…"), self.open_assign))
+        menu.addAction(self._action("pack", w.tr("Pack review files…"), self.open_pack))
         menu.addAction(self._action("merge", w.tr("Merge returns…"), self.open_merge))
+        menu.addAction(self._action("report", w.tr("Report…"), self.open_report))
         menu.addSeparator()
         panel = self.ensure_jobs_panel()
         toggle = panel.toggleViewAction()
@@ -245,6 +284,37 @@ class CoordinatorUi(QObject):
 
     def open_triage(self) -> Any:
         return self.coordinator_window().show_triage()
+
+    def open_overview(self) -> Any:
+        return self.coordinator_window().show_overview()
+
+    def open_import(self) -> Any:
+        from reviewer.gui.coordinator.loop_dialogs import ImportDialog
+
+        return self._open(ImportDialog(self, self.window))
+
+    def open_assign(self) -> Any:
+        from reviewer.gui.coordinator.loop_dialogs import AssignDialog
+
+        return self._open(AssignDialog(self, self.window))
+
+    def open_pack(self) -> Any:
+        from reviewer.gui.coordinator.loop_dialogs import PackDialog
+
+        return self._open(PackDialog(self, self.window))
+
+    def open_report(self) -> Any:
+        from reviewer.gui.coordinator.report_dialog import ReportDialog
+
+        return self._open(ReportDialog(self, self.window))
+
+    def study_changed(self) -> None:
+        """After an import, assignment or merge: the queue and an open overview show the new state."""
+        reload = getattr(self.window, "reload", None)
+        if reload is not None:
+            reload()
+        if self.second is not None and self.second.overview is not None:
+            self.second.overview.refresh()
 
     def open_merge(self, paths: list[str] | None = None) -> Any:
         from reviewer.gui.coordinator.reviewfile_actions import merge_returns

@@ -166,7 +166,7 @@ class TriageView(QWidget):
         top.addWidget(rank)
         top.addWidget(self.progress, 1)
         top.addWidget(self.status, 2)
-        self.model = DataFrameModel(triage_frame([]), self, headers={"n": "n (≥2 raters)", "judge_n": "n judged"},
+        self.model = DataFrameModel(triage_frame([]), self, headers=self.triage_headers(),
                                     row_color=lambda r: "#fdecec" if r["alpha"] == r["alpha"] and r["alpha"] is not None
                                     and r["alpha"] < 0.667 else None)
         self.table = make_table_view(self.model, stretch_last=False)
@@ -184,14 +184,17 @@ class TriageView(QWidget):
         head.addWidget(self.crit_title, 1)
         head.addWidget(self.edit_button)
         head.addWidget(self.rejudge_button)
-        self.dis_model = DataFrameModel(pd.DataFrame(), self)
+        self.dis_model = DataFrameModel(pd.DataFrame(), self, headers={
+            "response": self.tr("Answer"), "model": self.tr("Model"), "majority": self.tr("Majority"),
+            "judge": self.tr("Judge"), "notes": self.tr("Notes")})
         self.dis_table = make_table_view(self.dis_model)
         self.dis_table.selectionModel().currentRowChanged.connect(lambda cur, _p: self._show_response(cur.row()))
         self.detail = SafeBrowser()
         self.cmp_title = plain_label()
         self.cmp_title.setObjectName("SectionTitle")
         self.cmp_title.setWordWrap(True)
-        self.cmp_model = DataFrameModel(pd.DataFrame(), self)
+        self.cmp_model = DataFrameModel(pd.DataFrame(), self, headers={
+            "key": self.tr("Key"), "change": self.tr("Change"), "was": self.tr("Was"), "now": self.tr("Now")})
         self.cmp_table = make_table_view(self.cmp_model)
         self.cmp_box = QWidget()
         cl = QVBoxLayout(self.cmp_box)
@@ -239,6 +242,15 @@ class TriageView(QWidget):
             self.dis_model.set_frame(pd.DataFrame())
             self.crit_title.setText(self.tr("Select a criterion to see where people disagreed."))
             self.refresh()
+
+    def triage_headers(self) -> dict[str, str]:
+        """The ranked table's column titles in the language on screen (the frame keeps plain keys)."""
+        return {"case": self.tr("Case"), "key": self.tr("Key"), "version": self.tr("Version"),
+                "criterion": self.tr("Criterion"), "n": self.tr("n (≥2 raters)"), "alpha": "α",
+                "alpha_95ci": self.tr("α 95% CI"), "agreement": self.tr("Agreement"),
+                "judge_n": self.tr("n judged"), "judge_disagrees": self.tr("Judge disagrees"),
+                "judge_95ci": self.tr("Judge 95% CI"), "feedback": self.tr("Feedback"),
+                "feedback_kinds": self.tr("Feedback kinds"), "trouble": self.tr("Trouble score")}
 
     def refresh(self, n_boot: int = 500) -> Any:
         """Rank the criteria in a job (returns it)."""
