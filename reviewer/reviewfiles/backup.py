@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
 from pathlib import Path
 
 from sqlalchemy import MetaData
 
+from reviewer.files import atomic_path
 from reviewer.store import Store
 from reviewer.store.engine import default_db_path
 from reviewer.store.models import utcnow
@@ -34,16 +34,15 @@ def backup_database(store: Store) -> Path:
         target = folder / f"{store.engine.url.database or 'server'}-before-merge-{stamp}.jsonl.gz"
     made = not folder.exists()
     folder.mkdir(parents=True, exist_ok=True)
-    partial = folder / f".{target.name}.partial"
     try:
-        if db_file is not None:
-            with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-                conn.exec_driver_sql("VACUUM INTO ?", (str(partial),))
-        else:
-            _dump_tables(store, partial)
-        os.replace(partial, target)
+        with atomic_path(target) as partial:
+            if db_file is not None:
+                partial.unlink()  # VACUUM INTO writes a new file only
+                with store.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+                    conn.exec_driver_sql("VACUUM INTO ?", (str(partial),))
+            else:
+                _dump_tables(store, partial)
     except BaseException:
-        partial.unlink(missing_ok=True)
         if made:
             _remove_if_empty(folder)
         raise

@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
-import tempfile
 import zipfile
 import zlib
 from collections.abc import Iterator
@@ -23,6 +21,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError
+from reviewer.files import atomic_path
 from reviewer.reviewfiles.workcopy import MANIFEST, REVIEW_DB  # noqa: F401  (re-exported)
 from reviewer.reviewfiles.zipread import ZipBoundError, extract_member, read_member
 from reviewer.store.models import (
@@ -202,20 +201,12 @@ def canonical_bytes(data: Any, path: Path, item: str) -> bytes:
 
 
 def write_zip_atomically(out: Path, members: dict[str, bytes]) -> None:
-    """Write a zip of *members* to a temporary file beside *out*, then rename it: a failure leaves
-    no partial file and an existing *out* untouched."""
+    """Write a zip of *members* through :func:`reviewer.files.atomic_path`: a failure leaves no
+    partial file and an existing *out* untouched."""
     out.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".partial", dir=out.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            with zipfile.ZipFile(fh, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-                for name, data in members.items():
-                    zf.writestr(name, data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, out)
-    finally:
-        Path(tmp).unlink(missing_ok=True)
+    with atomic_path(out) as partial, zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        for name, data in members.items():
+            zf.writestr(name, data)
 
 
 def check_format(manifest: dict[str, Any], path: Path, expected: str) -> None:

@@ -12,9 +12,10 @@ header declares stops at the declared size (and :mod:`zipfile` then reports a ba
 from __future__ import annotations
 
 import hashlib
-import os
 import zipfile
 from pathlib import Path
+
+from reviewer.files import atomic_write
 
 MAX_JSON_BYTES = 64 << 20  # a manifest or payload: 64 MiB (a 10,000-rating payload is ~10 MB)
 MAX_DB_BYTES = 4 << 30  # a review database, streamed to disk: 4 GiB
@@ -57,13 +58,8 @@ def read_member(zf: zipfile.ZipFile, name: str, cap: int = MAX_JSON_BYTES) -> by
 def extract_member(zf: zipfile.ZipFile, name: str, dest: Path, cap: int = MAX_DB_BYTES) -> str:
     """Stream member *name* into *dest* (written whole or not at all); returns its SHA-256."""
     digest = hashlib.sha256()
-    partial = dest.with_name(dest.name + ".partial")
-    try:
-        with open(partial, "wb") as out:
-            for chunk in _chunks(zf, zf.getinfo(name), cap):
-                digest.update(chunk)
-                out.write(chunk)
-        os.replace(partial, dest)
-    finally:
-        partial.unlink(missing_ok=True)
+    with atomic_write(dest, "wb") as out:
+        for chunk in _chunks(zf, zf.getinfo(name), cap):
+            digest.update(chunk)
+            out.write(chunk)
     return digest.hexdigest()

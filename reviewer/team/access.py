@@ -10,7 +10,7 @@ repairs it):
 - read only the blind columns of ``response`` (:data:`RESPONSE_COLUMNS`: no model, run, settings
   or tokens), and only the responses assigned to the rater;
 - read only its own ``rater`` row and ``assignment`` rows;
-- read and write only its own ``rating``, ``criterion_rating`` and ``feedback`` rows (a rating
+- read and write only its own ``rating``, ``criterion_rating``, ``evidence`` and ``feedback`` rows (a rating
   only for an assigned response), and read and add ``audit_event`` rows only about its own ratings;
 - nothing else: no ``model``, ``generation_run``, ``judge_run``, ``judge_verdict``, templates,
   merges, packs, other raters' rows.
@@ -57,6 +57,7 @@ OWN_ROWS: dict[str, tuple[str, str, str | None]] = {
                f"rater_id = {_ME} AND response_id IN {_MY_RESPONSES}"),
     "criterion_rating": ("SELECT, INSERT, UPDATE, DELETE", f"rating_id IN {_MY_RATINGS}",
                          f"rating_id IN {_MY_RATINGS}"),
+    "evidence": ("SELECT, INSERT, UPDATE, DELETE", f"rating_id IN {_MY_RATINGS}", f"rating_id IN {_MY_RATINGS}"),
     "feedback": ("SELECT, INSERT, UPDATE, DELETE", f"rater_id = {_ME}",
                  f"rater_id = {_ME} AND (response_id IS NULL OR response_id IN {_MY_RESPONSES})"),
     "audit_event": ("SELECT, INSERT",
@@ -66,7 +67,7 @@ OWN_ROWS: dict[str, tuple[str, str, str | None]] = {
 }
 
 #: tables a physician adds rows to (their id sequences need USAGE)
-WRITTEN = ("rating", "criterion_rating", "feedback", "audit_event")
+WRITTEN = ("rating", "criterion_rating", "evidence", "feedback", "audit_event")
 
 _ROLE_OK = re.compile(r"^[a-z_][a-z0-9_]{0,62}$")
 _VERIFIER = re.compile(r"^(SCRAM-SHA-256\$[A-Za-z0-9+/=:$]+|md5[0-9a-f]{32})$")

@@ -146,12 +146,21 @@ def _expected_overview(db: Path, study_id: int) -> dict[str, tuple[int, int, int
 
 
 def test_overview_shows_correct_counts_and_the_last_return(coord_window, demo_store, qtbot, tmp_path) -> None:
-    from reviewer.reviewfiles import merge_return_files, pack_review_file, write_return_file
+    from sqlalchemy import select
+
+    from reviewer import rating as R
+    from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
+    from reviewer.store.models import Rater, Study
 
     ids = demo_ids(demo_store)
     rater = sorted(ids["raters"])[0]
     rvw = tmp_path / "r.rvw"
     pack_review_file(demo_store, rater, rvw, study=ids["study_name"])
+    work, _ = open_review_file(rvw)  # the rater writes a comment offline (a return that changes nothing
+    with work.begin() as s:          # is not recorded as merged)
+        rid = s.scalar(select(Rater.id))
+        R.set_comment(s, rid, R.work_queue(s, s.scalar(select(Study.id)), rid)[0].response_id, "seen offline")
+    work.close()
     write_return_file(rvw, tmp_path / "r.rvr")
     merge_return_files(demo_store, [tmp_path / "r.rvr"], actor="coord", study=ids["study_name"])
 

@@ -180,6 +180,9 @@ def test_the_app_rates_through_the_physician_role(team) -> None:
         assert state.status == "submitted"
         state = ops.set_comment(me, first, "edited after submit", actor=names["ann"], expected_version=state.rating_version)
         ops.add_feedback(me, first, item.criteria[0].id, "unclear", "which dose?")
+        _, state = ops.add_evidence(me, first, item.criteria[0].id, 0, 6, actor=names["ann"],
+                                    expected_version=state.rating_version)
+        assert ops.load_item(me, first)[0].evidence[item.criteria[0].id][0].quote == "Answer"
     finally:
         store.close()
     with team["owner"].begin() as s:  # the coordinator sees what ann wrote, under her name
@@ -187,7 +190,7 @@ def test_the_app_rates_through_the_physician_role(team) -> None:
         assert (rating.status, rating.overall_score, rating.comment) == ("submitted", 4.0, "edited after submit")
         actions = s.execute(text("SELECT action FROM audit_event WHERE entity_uid = :u ORDER BY id"),
                             {"u": rating.uid}).scalars().all()
-        assert actions == ["rating.submit", "rating.edit_submitted"]
+        assert actions == ["rating.submit", "rating.edit_submitted", "rating.edit_submitted"]  # comment, evidence
 
 
 def test_grant_refuses_bad_input_and_revoke_drops_the_role(team) -> None:
