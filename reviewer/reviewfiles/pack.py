@@ -70,6 +70,10 @@ from reviewer.store.models import (
 from reviewer.store.vocabulary import SUBMITTED
 
 
+class NothingNewError(InputError):
+    """A ``new_only`` pack for a rater who has submitted a rating of every assigned answer."""
+
+
 @dataclass
 class PackResult:
     path: Path
@@ -144,7 +148,7 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
         done = _submitted_response_ids(src, rater)
         assignments = [a for a in assignments if a["response_id"] not in done]
         if not assignments:
-            raise InputError(f"nothing new to rate for {rater.name}: every answer assigned to them in study "
+            raise NothingNewError(f"nothing new to rate for {rater.name}: every answer assigned to them in study "
                              f"{study.name!r} has a submitted rating already")
     response_ids = sorted({a["response_id"] for a in assignments})
     responses = _rows(src, t["response"], _in(t["response"].c.id, response_ids))
@@ -247,7 +251,7 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
 
     With *new_only* the file holds only the rater's assignments whose response they have no
     submitted rating of yet (drafts count as not done): round 2 of a plan without round 1's
-    answers. Nothing left to rate is refused (:class:`InputError`).
+    answers. Nothing left to rate is refused (:class:`NothingNewError`, an :class:`InputError`).
 
     The pack is recorded in the study database before the file appears: a ReviewPack row (the
     secret that authenticates its returns, the responses it holds) and an AuditEvent
