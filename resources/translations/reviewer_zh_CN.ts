@@ -1562,7 +1562,7 @@ Send this file to your coordinator.</source>
     <name>PackDialog</name>
     <message>
         <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="252" />
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="318" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="328" />
         <source>Pack review files</source>
         <translation>打包评审文件</translation>
     </message>
@@ -1572,52 +1572,62 @@ Send this file to your coordinator.</source>
         <translation>评审文件的文件夹</translation>
     </message>
     <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="261" />
+        <source>Only answers not yet rated</source>
+        <translation>仅打包尚未评分的回答</translation>
+    </message>
+    <message>
         <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="262" />
+        <source>Leave out the answers a rater has already submitted (drafts are kept), e.g. for the next round of a plan. A rater with nothing left is reported, not packed.</source>
+        <translation>不包含评审员已提交的回答（草稿保留），例如用于计划的下一轮。没有剩余回答的评审员会在结果中列出，不生成文件。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="266" />
         <source>Raters</source>
         <translation>评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="263" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="267" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="264" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="269" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="266" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="271" />
         <source>One review file (.rvw) per rater: their assigned answers, blinded, without model names, other raters' ratings or judge verdicts. Send each file to its rater; their return file comes back through Merge returns.</source>
         <translation>每名评审员一个评审文件（.rvw）：包含分配给他们的回答，已盲化，不含模型名称、其他评审员的评分或评判结论。把文件发给对应的评审员；他们的交回文件通过“合并交回文件”导入。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="283" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="288" />
         <source>Will write: %s</source>
         <translation>将写入：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="290" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="295" />
         <source>No rater has assignments in this study yet: use Assign first.</source>
         <translation>本研究中还没有评审员被分配任务：请先使用“分配”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="292" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="297" />
         <source>Choose at least one rater.</source>
         <translation>请至少选择一名评审员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="294" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="299" />
         <source>Choose the folder for the review files.</source>
         <translation>请选择评审文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="318" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="328" />
         <source>%d of %d review files written.</source>
         <translation>已写入 %d / %d 个评审文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="321" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="331" />
         <source>Pack %d review files</source>
         <translation>打包 %d 个评审文件</translation>
     </message>

@@ -7,7 +7,8 @@ record (ReviewPack, with the responses the pack was issued for): a return is aut
 study database (made with :func:`open_store`, so the same schema and migrations) that holds only
 what the rater needs: their assigned cases and responses (uids preserved), the checklist versions
 they rate against (uids preserved), the rating scheme, the rater, their assignments and their own
-earlier ratings and feedback. Model rows are renamed ``blinded-N`` (in an order shuffled per file)
+earlier ratings and feedback (``new_only``: only the assignments the rater has not yet submitted a
+rating of, e.g. round 2 of a plan; the pack record then lists just those). Model rows are renamed ``blinded-N`` (in an order shuffled per file)
 with path, revision and meta cleared; responses lose their generation settings, seed, tokens,
 latency, device, external id and generation run. Nothing of other raters, no judge runs or
 verdicts, no assignment design (it names the other raters), no audit events.
@@ -61,12 +62,16 @@ from reviewer.store.models import (
     Model,
     Rater,
     Rating,
-    Response,
     ReviewPack,
     Study,
     new_uid,
     utcnow,
 )
+from reviewer.store.vocabulary import SUBMITTED
+
+
+class NothingNewError(InputError):
+    """A ``new_only`` pack for a rater who has submitted a rating of every assigned answer."""
 
 
 @dataclass
@@ -117,12 +122,20 @@ def _rater_study(session: Session, rater: Rater, study: str | None) -> Study:
     return rows[0]
 
 
-def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: str) -> tuple[int, dict[str, Any]]:
+def _submitted_response_ids(src: Session, rater: Rater) -> set[int]:
+    """The responses *rater* has a submitted rating of (a draft is not done)."""
+    return set(src.scalars(select(Rating.response_id).where(Rating.rater_id == rater.id,
+                                                             Rating.status == SUBMITTED)))
+
+
+def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: str, *, new_only: bool = False
+                  ) -> tuple[int, dict[str, Any], list[str]]:
     """Copy the rater's share of *study* from *src* into the empty database of *dst*.
 
     Rows keep their uids and (the database being empty) their local ids, except the models,
-    which become ``blinded-N``. Returns the item count and the base (digest, version,
-    updated_at) of each copied rating.
+    which become ``blinded-N``. With *new_only*, only the assignments whose response the rater
+    has not yet submitted a rating of. Returns the item count, the base (digest, version,
+    updated_at) of each copied rating and the uids of the copied responses (what the pack holds).
     """
     t = {name: Base.metadata.tables[name] for name in (
         "study", "rating_scheme", "rater", "model", "case", "checklist_version", "criterion", "response",
@@ -131,6 +144,12 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
                         t["assignment"].c.rater_id == rater.id)
     if not assignments:
         raise NotFoundError(f"rater {rater.name!r} has no assignments in study {study.name!r}")
+    if new_only:
+        done = _submitted_response_ids(src, rater)
+        assignments = [a for a in assignments if a["response_id"] not in done]
+        if not assignments:
+            raise NothingNewError(f"nothing new to rate for {rater.name}: every answer assigned to them in study "
+                             f"{study.name!r} has a submitted rating already")
     response_ids = sorted({a["response_id"] for a in assignments})
     responses = _rows(src, t["response"], _in(t["response"].c.id, response_ids))
     case_ids = sorted({r["case_id"] for r in responses})
@@ -187,7 +206,7 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
             [fb for fb in _rows(src, t["feedback"], t["feedback"].c.rater_id == rater.id)
              if fb["criterion_id"] in crit_ids and (fb["response_id"] is None or fb["response_id"] in response_set)])
     dst.flush()
-    return len(assignments), base
+    return len(assignments), base, sorted(r["uid"] for r in responses)
 
 
 def model_secrets(session: Session, study: Study) -> list[str]:
@@ -227,8 +246,12 @@ def _close_sqlite(store: Store) -> None:
 
 
 def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str], *, study: str | None = None,
-                     actor: str = "") -> PackResult:
+                     actor: str = "", new_only: bool = False) -> PackResult:
     """Write the review file of *rater* (name or uid) to *out_path*; see the module doc.
+
+    With *new_only* the file holds only the rater's assignments whose response they have no
+    submitted rating of yet (drafts count as not done): round 2 of a plan without round 1's
+    answers. Nothing left to rate is refused (:class:`NothingNewError`, an :class:`InputError`).
 
     The pack is recorded in the study database before the file appears: a ReviewPack row (the
     secret that authenticates its returns, the responses it holds) and an AuditEvent
@@ -247,7 +270,8 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
             with store.Session() as src, target.begin() as dst:
                 rater_row = find_rater(src, rater)
                 study_row = _rater_study(src, rater_row, study)
-                items, base = _copy_content(src, dst, study_row, rater_row, pack_uid)
+                items, base, response_uids = _copy_content(src, dst, study_row, rater_row, pack_uid,
+                                                           new_only=new_only)
                 ids = {"study_uid": study_row.uid, "study_name": study_row.name,
                        "rater_uid": rater_row.uid, "rater_name": rater_row.name}
         finally:
@@ -270,15 +294,13 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
         with store.begin() as session:
             study_id = session.scalar(select(Study.id).where(Study.uid == ids["study_uid"]))
             rater_id = session.scalar(select(Rater.id).where(Rater.uid == ids["rater_uid"]))
-            response_uids = sorted(session.scalars(
-                select(Response.uid).join(Assignment, Assignment.response_id == Response.id)
-                .where(Assignment.study_id == study_id, Assignment.rater_id == rater_id)))
+            # exactly the responses in the file: its returns are verified against them
             session.add(ReviewPack(uid=pack_uid, study_id=study_id, rater_id=rater_id, secret=secret,
                                    response_uids=response_uids, file_name=out.name))
             session.add(AuditEvent(study_id=study_id, actor=actor, action="review_file.pack", entity_type="rater",
                                    entity_uid=ids["rater_uid"], before=None,
                                    after={"pack_uid": pack_uid, "file": out.name, "items": items,
-                                          "db_sha256": manifest["db_sha256"]}))
+                                          "new_only": new_only, "db_sha256": manifest["db_sha256"]}))
         os.replace(partial, out)
     return PackResult(path=out, manifest=manifest)
 

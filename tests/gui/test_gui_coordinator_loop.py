@@ -190,3 +190,47 @@ def test_overview_numbers_are_right_aligned(coord_window, demo_store, qtbot) -> 
     col = list(m.frame.columns).index("assigned")
     align = m.data(m.index(0, col), Qt.ItemDataRole.TextAlignmentRole)
     assert align is not None and align & int(Qt.AlignmentFlag.AlignRight)
+
+
+def test_pack_only_answers_not_yet_rated(coord_window, demo_store, qtbot, tmp_path) -> None:
+    """Issue 20: the checkbox packs each rater's unsubmitted answers only; a rater with none left is
+    named in the result, and the others are still packed."""
+    from reviewer.gui.coordinator.dialog_parts import ResultDialog
+    from reviewer.store.models import Rating
+
+    w = coord_window(demo_store, demo_ids(demo_store))
+    ui = w.coordinator_ui
+    with demo_store.begin() as s:
+        todo = {}
+        for name, rid in s.execute(select(Rater.name, Rater.id).join(Assignment, Assignment.rater_id == Rater.id)
+                                   .distinct()).all():
+            done = set(s.scalars(select(Rating.response_id).where(Rating.rater_id == rid, Rating.status == "submitted")))
+            todo[name] = [a for a in s.scalars(select(Assignment.response_id).where(Assignment.rater_id == rid))
+                          if a not in done]
+        finished, busy = sorted(todo)[:2]
+        fid, bid = (s.scalar(select(Rater.id).where(Rater.name == n)) for n in (finished, busy))
+        for resp in todo[finished]:  # this rater submits whatever is left: nothing new for them
+            row = s.scalar(select(Rating).where(Rating.rater_id == fid, Rating.response_id == resp))
+            if row is None:
+                s.add(Rating(rater_id=fid, response_id=resp, status="submitted"))
+            else:
+                row.status = "submitted"
+        for row in s.scalars(select(Rating).where(Rating.rater_id == bid).order_by(Rating.id).limit(2)):
+            row.status = "draft"  # taken back to a draft: to be rated again
+        done = set(s.scalars(select(Rating.response_id).where(Rating.rater_id == bid, Rating.status == "submitted")))
+        assigned = s.scalars(select(Assignment.response_id).where(Assignment.rater_id == bid)).all()
+        todo[busy] = [a for a in assigned if a not in done]
+    assert 0 < len(todo[busy]) < len(assigned)
+    dialog = ui.open_pack()
+    assert dialog.new_only.text() == "Only answers not yet rated" and not dialog.new_only.isChecked()
+    dialog.raters.set_checked([finished, busy])
+    dialog.folder.setText(str(tmp_path / "out"))
+    dialog.new_only.setChecked(True)
+    assert dialog.params()["new_only"] is True
+    _ok(qtbot, dialog)
+    files = sorted((tmp_path / "out").glob("*.rvw"))
+    assert [f.name for f in files] == [f"Demo_study-{busy}.rvw"]
+    with zipfile.ZipFile(files[0]) as z:
+        assert json.loads(z.read("manifest.json"))["item_count"] == len(todo[busy])
+    assert isinstance(ui.last_dialog, ResultDialog)
+    assert f"nothing new to rate for {finished}" in ui.last_dialog.text.toPlainText()

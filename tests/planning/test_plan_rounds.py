@@ -1,7 +1,7 @@
 """Two planning rounds through the ordinary review-file flow: plan -> pack -> rate -> return -> merge.
 
-Round 2 holds only answers round 1 did not choose, the rater's second review file has exactly
-those to rate, and the interval after round 2 is narrower than after round 1. Only the public
+Round 2 holds only answers round 1 did not choose, the rater's second review file (packed with
+``new_only``) holds exactly those and nothing of round 1, and the interval after round 2 is narrower than after round 1. Only the public
 review-file functions (pack_review_file, open_review_file, write_return_file, merge_return_files)
 and the rating service are used, so the test survives a rewrite of their insides.
 """
@@ -60,19 +60,28 @@ def _rate_new(work_store, rater: str, values: dict[tuple[str, str], str]) -> set
     return done
 
 
-def _round_trip(store, tmp: Path, tag: str, values: dict[tuple[str, str], str]) -> dict[str, set[str]]:
-    """Pack, rate and return every rater's file, then merge all returns; rated uids per rater."""
-    rated, returns = {}, []
+def _held(work_store) -> set[str]:
+    """Response uids a review file's working copy holds."""
+    with work_store.Session() as s:
+        return set(s.scalars(select(Response.uid)))
+
+
+def _round_trip(store, tmp: Path, tag: str, values: dict[tuple[str, str], str], *, new_only: bool = False
+                ) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
+    """Pack, rate and return every rater's file, then merge all returns; per rater, the response
+    uids each file held and those rated in it."""
+    held, rated, returns = {}, {}, []
     for name in RATERS:
         rvw = tmp / f"{name}-{tag}.rvw"
-        pack_review_file(store, name, rvw, actor="coord")
+        pack_review_file(store, name, rvw, actor="coord", new_only=new_only)
         work, _manifest = open_review_file(rvw)
+        held[name] = _held(work)
         rated[name] = _rate_new(work, name, values)
         work.close()
         returns.append(tmp / f"{name}-{tag}.rvr")
         write_return_file(rvw, returns[-1])
     merge_return_files(store, returns, actor="coord")
-    return rated
+    return held, rated
 
 
 def _round_items(store, plan: str, k: int) -> dict[str, set[str]]:
@@ -105,16 +114,16 @@ def test_two_rounds_through_pack_return_merge(tmp_path: Path, fresh_db: Path) ->
     assert all(s["chosen"] >= 2 for s in first.strata)  # every stratum seen from round 1
     round1 = _round_items(store, "run-a", 1)
     assert sum(map(len, round1.values())) == 15
-    rated1 = _round_trip(store, tmp_path, "r1", values)
-    assert rated1 == round1  # each file held exactly that rater's round-1 answers
+    held1, rated1 = _round_trip(store, tmp_path, "r1", values)
+    assert held1 == rated1 == round1  # each file held exactly that rater's round-1 answers
 
     second = _plan(store)  # raters remembered from round 1
     assert second.new_round == 2 and len(second.new_items) == 15
     round2 = _round_items(store, "run-a", 2)
     all1, all2 = set().union(*round1.values()), set().union(*round2.values())
     assert len(all2) == 15 and not all1 & all2  # round 2 holds only new answers
-    rated2 = _round_trip(store, tmp_path, "r2", values)
-    assert rated2 == round2  # the second files had only the new answers left to rate
+    held2, rated2 = _round_trip(store, tmp_path, "r2", values, new_only=True)
+    assert held2 == rated2 == round2  # round 2 packs only the new answers: none of round 1 travels again
 
     with store.begin() as s:
         report = plan_report(s, get_study(s, None), "run-a")

@@ -19,7 +19,8 @@ def cmd_pack(args: argparse.Namespace) -> int:
     from reviewer.reviewfiles.pack import pack_review_file
 
     store = store_from_args(args)
-    result = pack_review_file(store, args.rater, args.output, study=args.study, actor=_user())
+    result = pack_review_file(store, args.rater, args.output, study=args.study, actor=_user(),
+                              new_only=args.new_only)
     m = result.manifest
     print(f"wrote {result.path}: {m['item_count']} items for rater {m['rater_name']!r} "
           f"(study {m['study_name']!r}, sha256 {m['db_sha256'][:12]}…)")
@@ -99,6 +100,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("pack", help="write one rater's offline review file (.rvw)")
     p.add_argument("--rater", required=True, help="rater name (or uid)")
     p.add_argument("-o", "--output", required=True, metavar="FILE.rvw", help="review file to write")
+    p.add_argument("--new-only", action="store_true",
+                   help="only the answers the rater has not submitted a rating of yet (drafts count as not "
+                        "done), e.g. round 2 of a plan; refused when nothing is left")
     add_study_option(p)
     p.set_defaults(func=cmd_pack)
 

@@ -258,9 +258,14 @@ class PackDialog(LoopDialog):
         if db is not None:
             self.folder.setText(str(Path(db).parent / "review-files"))
         self.names = subtle("")
+        self.new_only = QCheckBox(self.tr("Only answers not yet rated"))
+        self.new_only.setToolTip(self.tr("Leave out the answers a rater has already submitted (drafts are kept), "
+                                         "e.g. for the next round of a plan. A rater with nothing left is "
+                                         "reported, not packed."))
         form = QFormLayout()
         form.addRow(self.tr("Raters"), self.raters)
         form.addRow(self.tr("Folder"), self.folder)
+        form.addRow("", self.new_only)
         buttons = finish_buttons(self, self.tr("Pack"))
         lay = QVBoxLayout(self)
         lay.addWidget(subtle(self.tr("One review file (.rvw) per rater: their assigned answers, blinded, without "
@@ -283,7 +288,7 @@ class PackDialog(LoopDialog):
         self.names.setText(self.tr("Will write: %s") % ", ".join(p.name for _, p in outs) if outs else "")
 
     def params(self) -> dict[str, Any]:
-        return {"raters": self.raters.checked(), "folder": self.folder.text()}
+        return {"raters": self.raters.checked(), "folder": self.folder.text(), "new_only": self.new_only.isChecked()}
 
     def problem(self) -> str | None:
         if self.raters.items.rowCount() == 0:
@@ -298,24 +303,29 @@ class PackDialog(LoopDialog):
         ui, w = self.ui, self.ui.window
         outputs = self.outputs()
         store, study, actor = w.store, w.study_name, w.rater_name
+        new_only = self.new_only.isChecked()
 
         def fn(progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> Any:
-            from reviewer.reviewfiles import pack_review_file
+            from reviewer.reviewfiles.pack import NothingNewError, pack_review_file
 
-            written = []
+            written, skipped = [], []
             for i, (rater, path) in enumerate(outputs):
                 if is_cancelled():
                     break
                 progress(i, len(outputs), rater)
-                written.append(pack_review_file(store, rater, path, study=study, actor=actor))
-            progress(len(written), len(outputs), "")
-            return written
+                try:
+                    written.append(pack_review_file(store, rater, path, study=study, actor=actor, new_only=new_only))
+                except NothingNewError as exc:  # one rater done: the others are still packed
+                    skipped.append(exc.problem)
+            progress(len(written) + len(skipped), len(outputs), "")
+            return written, skipped
 
         def done(results: Any) -> None:
             if results is None:
                 return
-            lines = [f"{r.path}: {r.manifest['item_count']} · {r.manifest['rater_name']}" for r in results]
+            written, skipped = results
+            lines = [f"{r.path}: {r.manifest['item_count']} · {r.manifest['rater_name']}" for r in written]
             show_result(ui, self.tr("Pack review files"), self.tr("%d of %d review files written.") % (
-                len(results), len(outputs)), lines)
+                len(written), len(outputs)), lines + skipped)
 
         return ui.jobs.start(self.tr("Pack %d review files") % len(outputs), fn, on_done=done)
