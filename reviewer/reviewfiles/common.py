@@ -2,7 +2,9 @@
 
 A rating *snapshot* is a plain dict (uids only, no local ids) that can travel between databases;
 its *digest* covers only what the rater decided (criterion values, scores, comment, safety flag,
-status), not the time spent, so that merely opening an item on one side is not a change.
+status, and the evidence and "come back later" flag when there are any), not the time spent, so
+that merely opening an item on one side is not a change. A rating without evidence that is not set
+aside has the digest it had before evidence travelled, so older packs and returns still agree.
 """
 
 from __future__ import annotations
@@ -29,6 +31,7 @@ from reviewer.store.models import (
     ChecklistVersion,
     Criterion,
     CriterionRating,
+    Evidence,
     Rater,
     Rating,
     Response,
@@ -102,7 +105,28 @@ def rating_snapshot(session: Session, rating: Rating) -> dict[str, Any]:
         "updated_at": iso(rating.updated_at),
         "version": rating.version,
         "criteria": {uid: value for uid, value in sorted(crit_rows)},
+        "skipped": bool(rating.skipped),
+        "evidence": _evidence_of(session, [rating.id])[rating.id],
     }
+
+
+def _evidence_of(session: Session, ids: list[int]) -> dict[int, list[dict[str, Any]]]:
+    """The evidence of each rating as plain data (criterion uid, start, end, quote), sorted."""
+    out: dict[int, list[dict[str, Any]]] = {i: [] for i in ids}
+    for start in range(0, len(ids), 500):
+        for rid, cuid, s, e, quote in session.execute(
+                select(Evidence.rating_id, Criterion.uid, Evidence.start, Evidence.end, Evidence.quote)
+                .join(Criterion, Evidence.criterion_id == Criterion.id)
+                .where(Evidence.rating_id.in_(ids[start:start + 500]))):
+            out[rid].append({"criterion_uid": cuid, "start": s, "end": e, "quote": quote or ""})
+    for items in out.values():
+        items.sort(key=evidence_key)
+    return out
+
+
+def evidence_key(item: dict[str, Any]) -> tuple[str, int, int, str]:
+    """The sort order (and identity) of one evidence item."""
+    return (item["criterion_uid"], item["start"], item["end"], item["quote"])
 
 
 def rating_snapshots(session: Session, ratings: list[Rating]) -> list[dict[str, Any]]:
@@ -121,6 +145,7 @@ def rating_snapshots(session: Session, ratings: list[Rating]) -> list[dict[str, 
             crit[rid][cuid] = value
         resp_uid.update(session.execute(select(Rating.id, Response.uid).join(Response, Rating.response_id == Response.id)
                                         .where(Rating.id.in_(chunk))).all())
+    evidence = _evidence_of(session, ids)
     cv_ids = sorted({r.checklist_version_id for r in ratings if r.checklist_version_id is not None})
     cv_uid = dict(session.execute(select(ChecklistVersion.id, ChecklistVersion.uid)
                                   .where(ChecklistVersion.id.in_(cv_ids))).all()) if cv_ids else {}
@@ -133,12 +158,18 @@ def rating_snapshots(session: Session, ratings: list[Rating]) -> list[dict[str, 
         "comment": r.comment or "", "safety_flag": bool(r.safety_flag), "time_spent_s": float(r.time_spent_s or 0.0),
         "submitted_at": iso(r.submitted_at), "created_at": iso(r.created_at), "updated_at": iso(r.updated_at),
         "version": r.version, "criteria": dict(sorted(crit[r.id].items())),
+        "skipped": bool(r.skipped), "evidence": evidence[r.id],
     } for r in ratings]
 
 
 def rating_digest(snapshot: dict[str, Any]) -> str:
     """SHA-256 of what the rater decided (see the module doc)."""
-    return sha256_bytes(canonical_json({k: snapshot.get(k) for k in DIGEST_FIELDS}))
+    decided = {k: snapshot.get(k) for k in DIGEST_FIELDS}
+    if snapshot.get("evidence"):  # only when there is some: the digest of a rating without stays as it was
+        decided["evidence"] = sorted(snapshot["evidence"], key=evidence_key)
+    if snapshot.get("skipped"):
+        decided["skipped"] = True
+    return sha256_bytes(canonical_json(decided))
 
 
 @contextmanager

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError
 from reviewer.reviewfiles.common import rating_snapshot
-from reviewer.reviewfiles.merge import apply_snapshot
+from reviewer.reviewfiles.merge import apply_snapshot, snapshot_criteria
 from reviewer.store.models import (
     AuditEvent,
     Case,
@@ -61,7 +61,7 @@ def resolve_conflict(session: Session, conflict_uid: str, keep: str, *, actor: s
     before = rating_snapshot(session, rating)
     if keep == "incoming":
         snap = conflict.incoming
-        crit_uids = list((snap.get("criteria") or {}).keys())
+        crit_uids = snapshot_criteria({"criteria": snap.get("criteria") or {}, "evidence": snap.get("evidence")})
         crit_ids = dict(session.execute(select(Criterion.uid, Criterion.id).where(Criterion.uid.in_(crit_uids))).all())
         missing = [u for u in crit_uids if u not in crit_ids]
         if missing:

@@ -16,6 +16,11 @@ adds nothing: a byte-identical (or re-serialised, same content) one is reported 
 (MergeRecord holds the SHA-256 of the canonical payload) and a re-serialised copy of an old one
 falls to the revision rule.
 
+A rating's evidence and "come back later" flag travel with it: applied only when the rating is
+(the study's evidence of that rating replaced by the returned set), so an older return never brings
+back evidence a newer one removed; a return without them (an older file of this format) leaves
+those of the study as they are.
+
 Per rating (matched by uid, or by response and rater), when the revision is newer: new ones are
 inserted; one that only the rater changed since the states both sides agreed on (at pack time,
 after earlier merges) replaces the local one; one that only the coordinator's side changed is kept
@@ -35,7 +40,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.exc import StaleDataError
@@ -48,6 +53,7 @@ from reviewer.store import Store
 from reviewer.store.models import (
     AuditEvent,
     CriterionRating,
+    Evidence,
     Feedback,
     MergeRecord,
     PackRating,
@@ -137,9 +143,16 @@ def _audit(session: Session, study: Study, actor: str, action: str, uid: str,
                            before=before, after=after))
 
 
+def snapshot_criteria(snap: dict[str, Any]) -> list[str]:
+    """The criterion uids a snapshot names: its answers and its evidence."""
+    return list(dict.fromkeys([*snap["criteria"], *(e["criterion_uid"] for e in snap.get("evidence") or [])]))
+
+
 def apply_snapshot(session: Session, rating: Rating, snap: dict[str, Any], crit_ids: dict[str, int],
            cv_id: int | None) -> None:
-    """Write the incoming values onto *rating* (criterion ratings replaced by criterion)."""
+    """Write the incoming values onto *rating* (criterion ratings replaced by criterion; the
+    rating's evidence replaced by the incoming set, when the snapshot carries one; *crit_ids*
+    maps every uid of :func:`snapshot_criteria`)."""
     rating.status = snap["status"]
     rating.overall_score = snap.get("overall_score")
     rating.extra_scores = dict(snap.get("extra_scores") or {})
@@ -162,6 +175,28 @@ def apply_snapshot(session: Session, rating: Rating, snap: dict[str, Any], crit_
     for cid, value in wanted.items():
         if cid not in existing:
             rating.criterion_ratings.append(CriterionRating(criterion_id=cid, value=value))
+    if "skipped" in snap:
+        rating.skipped = bool(snap["skipped"])
+    if "evidence" in snap:  # a return of an older file carries none: the evidence here stays
+        _replace_evidence(session, rating, snap["evidence"], crit_ids)
+
+
+def _replace_evidence(session: Session, rating: Rating, items: list[dict[str, Any]],
+                      crit_ids: dict[str, int]) -> None:
+    """Make the rating's evidence exactly *items* (left alone when it already is)."""
+    wanted = sorted((crit_ids[e["criterion_uid"]], e["start"], e["end"], e["quote"]) for e in items)
+    if rating.id is None:
+        if not wanted:
+            return
+        session.flush()  # a new rating: its id, for the evidence rows
+    held = sorted(tuple(row) for row in session.execute(
+        select(Evidence.criterion_id, Evidence.start, Evidence.end, Evidence.quote)
+        .where(Evidence.rating_id == rating.id)))
+    if held == wanted:
+        return
+    session.execute(delete(Evidence).where(Evidence.rating_id == rating.id))
+    session.add_all(Evidence(rating_id=rating.id, criterion_id=cid, start=start, end=end, quote=quote)
+                    for cid, start, end, quote in wanted)
 
 
 def _synced_digests(session: Session, uid: str, base: str | None) -> set[str]:
@@ -220,7 +255,7 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
                   look: _Lookup) -> None:
     uid, revision = snap["uid"], snap["revision"]
     resp_id = c.scope.responses[snap["response_uid"]][0]
-    crit_ids = {u: c.scope.criteria[u][0] for u in snap["criteria"]}
+    crit_ids = {u: c.scope.criteria[u][0] for u in snapshot_criteria(snap)}
     cv_uid = snap.get("checklist_version_uid")
     cv_id = c.scope.checklists[cv_uid][0] if cv_uid is not None else None
     local = look.by_uid.get(uid) or look.by_response.get(resp_id)
@@ -237,6 +272,8 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
     look.by_uid.setdefault(uid, local)
     held = look.held.get(local.id)
     before = rating_snapshot(session, local)
+    # a return of an older file of this format carries no evidence or flag: those here stay as they are
+    snap = {**{k: before[k] for k in ("evidence", "skipped") if k not in snap}, **snap}
     same = rating_digest(snap) == rating_digest(before)
     if held is not None and revision < held.revision:
         rep.older.append(uid)

@@ -7,7 +7,7 @@ record (ReviewPack, with the responses the pack was issued for): a return is aut
 study database (made with :func:`open_store`, so the same schema and migrations) that holds only
 what the rater needs: their assigned cases and responses (uids preserved), the checklist versions
 they rate against (uids preserved), the rating scheme, the rater, their assignments and their own
-earlier ratings and feedback (``new_only``: only the assignments the rater has not yet submitted a
+earlier ratings (with their evidence and "come back later" flag) and feedback (``new_only``: only the assignments the rater has not yet submitted a
 rating of, e.g. round 2 of a plan; the pack record then lists just those). Model rows are renamed ``blinded-N`` (in an order shuffled per file)
 with path, revision and meta cleared; responses lose their generation settings, seed, tokens,
 latency, device, external id and generation run. Nothing of other raters, no judge runs or
@@ -139,7 +139,7 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
     """
     t = {name: Base.metadata.tables[name] for name in (
         "study", "rating_scheme", "rater", "model", "case", "checklist_version", "criterion", "response",
-        "assignment", "rating", "criterion_rating", "feedback")}
+        "assignment", "rating", "criterion_rating", "evidence", "feedback")}
     assignments = _rows(src, t["assignment"], t["assignment"].c.study_id == study.id,
                         t["assignment"].c.rater_id == rater.id)
     if not assignments:
@@ -202,6 +202,9 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
             [cr for cr in _rows(src, t["criterion_rating"], _in(t["criterion_rating"].c.rating_id,
                                                                   [r["id"] for r in rating_rows]))
              if cr["criterion_id"] in crit_ids])
+    _insert(dst, t["evidence"],
+            [ev for ev in _rows(src, t["evidence"], _in(t["evidence"].c.rating_id, [r["id"] for r in rating_rows]))
+             if ev["criterion_id"] in crit_ids])
     _insert(dst, t["feedback"],
             [fb for fb in _rows(src, t["feedback"], t["feedback"].c.rater_id == rater.id)
              if fb["criterion_id"] in crit_ids and (fb["response_id"] is None or fb["response_id"] in response_set)])

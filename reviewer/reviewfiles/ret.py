@@ -6,8 +6,10 @@ The manifest names the study and the rater (uids and names), the review file it 
 SHA-256 of the (canonical) payload and ``mac``: HMAC-SHA256 with the pack's secret over manifest
 and payload (:mod:`reviewer.reviewfiles.auth`), which only the holder of that review file can
 compute. The payload holds every rating of the rater in the working copy (criterion values keyed
-by criterion uid, scores, comment, safety flag, time spent, status, timestamps) with its
-``revision`` (the working copy's version of the row, which every edit raises, so a merge can tell
+by criterion uid, scores, comment, safety flag, time spent, status, timestamps, the "come back
+later" flag ``skipped`` and ``evidence``: a list of {criterion_uid, start, end, quote}) with its
+``revision`` (the working copy's version of the row, which every edit raises, adding or removing
+evidence and setting an item aside included, so a merge can tell
 a newer return from an older one) and the *base* digest of that rating at pack time (so that a
 merge can tell which side changed), plus the rater's feedback and the rater's own edit events
 from the working copy (submits, edits of submitted ratings).

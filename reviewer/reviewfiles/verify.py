@@ -9,7 +9,10 @@ In this order, each failure an InputError naming the file and the item:
 3. the content, against the study's rating scheme: each rating by the pack's rater, for a
    response the pack was issued for, on a checklist of that response's case, with criterion
    values from the vocabulary that the scheme allows, scores inside their scales, a known status,
-   a revision, readable times; feedback of a known kind on the pack's criteria; audit events only
+   a revision, readable times, ``skipped`` true or false (never on a submitted rating), and each
+   evidence item on a criterion of that checklist with ``0 <= start < end <= len(text)`` of the
+   response and its quote exactly ``text[start:end]`` (a return without these keys, from an older
+   file of this format, is fine); feedback of a known kind on the pack's criteria; audit events only
    the rater's own edits (:data:`RATER_EDIT_ACTIONS`) of the return's ratings. A uid that belongs
    to another rater's rating or feedback here is refused.
 """
@@ -50,10 +53,11 @@ from reviewer.store.models import (
     ReviewPack,
     Study,
 )
-from reviewer.store.vocabulary import CRITERION_VALUES, FEEDBACK_KINDS, RATING_STATUSES
+from reviewer.store.vocabulary import CRITERION_VALUES, FEEDBACK_KINDS, RATING_STATUSES, SUBMITTED
 
 MAX_REVISION = 2**62
 MAX_TEXT = 1_000_000  # characters in a comment or a note
+MAX_EVIDENCE = 10_000  # evidence items on one rating
 
 
 @dataclass
@@ -271,6 +275,44 @@ def _rating_problem(snap: dict[str, Any], c: CheckedReturn, scheme: RatingScheme
             return f"{key} {snap.get(key)!r} is not a time"
     if snap.get("base") is not None and not isinstance(snap.get("base"), str):
         return "base is not a digest"
+    if not isinstance(snap.get("skipped", False), bool):
+        return f"skipped {snap.get('skipped')!r} is not true or false"
+    if snap.get("skipped") and snap.get("status") == SUBMITTED:
+        return "a submitted rating cannot be set aside (skipped)"
+    return None
+
+
+def _evidence_problem(snap: dict[str, Any], c: CheckedReturn, text: Any) -> str | None:
+    """What is wrong with the evidence of one incoming rating (already checked otherwise), or ``None``.
+
+    *text* is a callable giving the response's text (read only for a rating that has evidence)."""
+    if "evidence" not in snap:
+        return None  # an older file of this format: the study's evidence stays as it is
+    items = snap["evidence"]
+    if not isinstance(items, list):
+        return "evidence is not a list"
+    if len(items) > MAX_EVIDENCE:
+        return f"more than {MAX_EVIDENCE} evidence items"
+    if not items:
+        return None
+    located = c.scope.responses[snap["response_uid"]]
+    rating_cv = c.scope.checklists.get(_key(snap.get("checklist_version_uid")))
+    case_cvs = {cv for cv, case in c.scope.checklists.values() if case == located[1]}
+    answer = text(located[0])
+    for n, item in enumerate(items, start=1):
+        label = f"evidence #{n}"
+        if not isinstance(item, dict):
+            return f"{label} is not an object"
+        crit = c.scope.criteria.get(_key(item.get("criterion_uid")))
+        if crit is None or (crit[1] != rating_cv[0] if rating_cv is not None else crit[1] not in case_cvs):
+            return f"{label}: criterion {item.get('criterion_uid')!r} is not in the checklist this rating uses"
+        start, end, quote = item.get("start"), item.get("end"), item.get("quote")
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (start, end)) \
+                or not 0 <= start < end <= len(answer):
+            return (f"{label}: offsets {start!r}-{end!r} are not a span of the answer "
+                    f"(0 <= start < end <= {len(answer)})")
+        if not isinstance(quote, str) or quote != answer[start:end]:
+            return f"{label}: the quote is not the answer's text between {start} and {end}"
     return None
 
 
@@ -285,11 +327,20 @@ def _check_ratings(session: Session, c: CheckedReturn, items: list[Any]) -> None
         existing.update((uid, (rater_id, resp)) for uid, rater_id, resp in session.execute(
             select(Rating.uid, Rating.rater_id, Response.uid).join(Response, Rating.response_id == Response.id)
             .where(Rating.uid.in_(wanted[start:start + 500]))))
+    texts: dict[int, str] = {}
+
+    def answer_text(response_id: int) -> str:
+        if response_id not in texts:
+            texts[response_id] = session.scalar(select(Response.text).where(Response.id == response_id)) or ""
+        return texts[response_id]
+
     for n, snap in enumerate(items, start=1):
         if not isinstance(snap, dict) or not _is_uid(snap.get("uid")):
             raise InputError("not a rating record (no uid)", file=str(c.path), item=f"rating #{n}")
         uid = snap["uid"]
         problem = _rating_problem(snap, c, scheme, allowed)
+        if problem is None:
+            problem = _evidence_problem(snap, c, answer_text)
         if problem is None and (uid in seen_uids or snap["response_uid"] in seen_responses):
             problem = "appears twice in the return"
         if problem is None:
