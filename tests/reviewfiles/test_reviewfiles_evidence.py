@@ -19,8 +19,19 @@ from reviewer import rating as R
 from reviewer.errors import InputError
 from reviewer.rating.evidence import add_evidence, remove_evidence
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
+from reviewer.reviewfiles.conflicts import resolve_conflict
 from reviewer.store import open_store
-from reviewer.store.models import Case, ChecklistVersion, Criterion, Evidence, Rater, Rating, Response, Study
+from reviewer.store.models import (
+    Case,
+    ChecklistVersion,
+    Criterion,
+    Evidence,
+    Rater,
+    Rating,
+    RatingConflict,
+    Response,
+    Study,
+)
 from reviewer.studies.assignment import design_assignments
 from reviewer.studies.lookup import get_study
 from tests.support.reviewfiles import build_study, dump_tables, resign_return, review_secret
@@ -270,3 +281,25 @@ def test_a_later_return_without_evidence_keys_merges_and_keeps_the_evidence(retu
     with store.Session() as s:
         assert "changed later" in s.scalars(select(Rating.comment)).all()
     assert _evidence(store) == merged  # the evidence the study holds stays
+
+
+def test_a_conflict_settled_for_the_incoming_version_takes_its_evidence(study, tmp_path: Path) -> None:
+    _rid, items = _ids(study)
+    _rate(study, items[0], "original")
+    rvw = tmp_path / "dana.rvw"
+    pack_review_file(study, RATER, rvw)
+    work, _ = open_review_file(rvw)
+    _rate(work, items[0], "file side")
+    _attach(work, items[0], 0, 6)
+    incoming = _evidence(work)
+    work.close()
+    _rate(study, items[0], "coordinator side")  # both sides changed it
+    write_return_file(rvw, tmp_path / "dana.rvr")
+    report = merge_return_files(study, [tmp_path / "dana.rvr"], actor="coord")
+    assert len(report.files[0].conflicts) == 1
+    assert _evidence(study) == {}  # the local version is kept meanwhile
+    with study.begin() as s:
+        conflict = s.scalar(select(RatingConflict))
+        assert conflict.incoming["evidence"][0]["quote"] == "Answer"
+        resolve_conflict(s, conflict.uid, "incoming", actor="coord")
+    assert _evidence(study) == incoming
