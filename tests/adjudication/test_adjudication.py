@@ -248,6 +248,8 @@ def test_cli_adjudicate_and_export_gold(store, study, db_path: Path, tmp_path: P
     assert all(not (i["response_uid"] == uid and i["criterion_key"] == "hb-2") for i in queue)
     assert main(["export", "gold", "--db", db, "-o", str(tmp_path / "g.csv")]) == 0
     assert "wrote 28 gold rows" in capsys.readouterr().out
+    assert main(["export", "gold", "--db", db, "-o", str(tmp_path / "g.jsonl"), "--format", "healthbench"]) == 0
+    assert "wrote 2 gold rows" in capsys.readouterr().out
     assert main(["agreement", "--db", db, "--json", "--bootstrap", "50"]) == 0
     assert {e.get("rater") for e in json.loads(capsys.readouterr().out)["vs_gold"]} >= {"phys-a", "phys-b"}
     bad = [
@@ -259,8 +261,42 @@ def test_cli_adjudicate_and_export_gold(store, study, db_path: Path, tmp_path: P
         ["adjudicate", "--db", db, "--score", "hb-case", uid, "high", "--reason", "x"],
         ["adjudicate", "--db", db, "--list", "--limit", "0"],
         ["export", "gold", "--db", db, "-o", str(tmp_path / "g.xlsx")],
+        ["export", "cases", "--db", db, "-o", str(tmp_path / "c.csv"), "--format", "healthbench"],
     ]
     for argv in bad:
         assert main(argv) == 2, argv
         err = capsys.readouterr().err
         assert len(err.strip().splitlines()) == 1 and err.startswith("reviewer: error: "), (argv, err)
+
+
+def test_export_gold_healthbench_round_trips_through_import_as_consensus_criteria(store, study, tmp_path: Path,
+                                                                                   new_db):  # noqa: ANN001
+    from reviewer.importing.healthbench import import_healthbench
+    from reviewer.store import open_store
+    from reviewer.store.models import Case, ChecklistVersion, Criterion
+
+    with store.begin() as s:
+        auto_majority(s, 2, author="auto")
+        # hb-3 judged not applicable on every hb-case answer: it did not reach consensus
+        for ext in ("hb-case-r0", "hb-case-r1", "hb-case-r2", "hb-case-r3"):
+            record_gold(s, "hb-case", study["uids"][ext], "hb-3", "na", reason="not applicable", author="a")
+    out = tmp_path / "consensus.jsonl"
+    assert export_gold(store, out, fmt="healthbench") == 2
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    hb = next(r for r in records if r["prompt_id"] == "hb-case")
+    assert [r["criterion"] for r in hb["rubrics"]] == ["Advises calling emergency services immediately.",
+                                                      "Mentions aspirin appropriately."]
+    assert [r["points"] for r in hb["rubrics"]] == [10, 5] and hb["rubrics"][0]["tags"] == ["axis:accuracy"]
+    assert {g["method"] for g in hb["gold_labels"]} <= {"majority 3 of 3", "majority 2 of 3"}
+    other = open_store(new_db(tmp_path / "other.db"))
+    try:
+        import_healthbench(other, out, study="consensus")
+        with other.Session() as s:
+            texts = {c.external_id: [k.text for k in s.scalars(
+                select(Criterion).join(ChecklistVersion).where(ChecklistVersion.case_id == c.id)
+                .order_by(Criterion.position))] for c in s.scalars(select(Case))}
+        assert texts["hb-case"] == [r["criterion"] for r in hb["rubrics"]]
+        assert texts["med-case"] == [r["criterion"] for r in next(r for r in records
+                                                                 if r["prompt_id"] == "med-case")["rubrics"]]
+    finally:
+        other.close()

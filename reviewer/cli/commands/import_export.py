@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.errors import InputError
 
 IMPORT_KINDS = ("healthbench", "healthbench-meta", "llmeval-med", "ratings", "responses", "verdicts")  # = IMPORTERS
 EXPORT_KINDS = ("ratings", "cases", "responses", "verdicts", "gold")
@@ -35,8 +36,10 @@ def cmd_export(args: argparse.Namespace) -> int:
         if args.kind == "gold":  # the adjudicated set (reviewer.adjudication)
             from reviewer.adjudication.export import export_gold
 
-            n = export_gold(store, args.output, study=args.study)
+            n = export_gold(store, args.output, study=args.study, fmt=args.format or "rows")
         else:
+            if args.format is not None:
+                raise InputError("--format is for `export gold` (rows or healthbench)")
             n = export(store, args.kind, args.output, study=args.study)
     finally:
         store.close()
@@ -66,4 +69,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", required=True, help="FILE.csv, FILE.jsonl or FILE.parquet")
     p.add_argument("--study", default=None, help="only this study (default: every study)")
+    p.add_argument("--format", choices=("rows", "healthbench"), default=None,
+                   help="gold only: rows (default; by the extension of -o) or healthbench (consensus-style "
+                   "JSONL: per case, the criteria that reached consensus, with the gold labels)")
     p.set_defaults(func=cmd_export)
