@@ -83,6 +83,7 @@ class AutoReport:
     withdrawn: int = 0
     manual_kept: int = 0
     left: dict[str, int] = field(default_factory=dict)
+    withdrawn_uids: list[str] = field(default_factory=list)  # the withdrawn labels' uids (audit trail)
     scores_filled: int = 0
     scores_unchanged: int = 0
     scores_manual_kept: int = 0
@@ -257,6 +258,7 @@ def auto_majority(session: Session, quorum: int, *, author: str, study: str | No
         if value is None:
             left[why] += 1
             if gold is not None:  # a majority that no longer holds
+                report.withdrawn_uids.append(gold.uid)
                 session.delete(gold)
                 report.withdrawn += 1
             continue

@@ -115,6 +115,11 @@ def test_majority_with_quorum_2_of_3_fills_what_it_can_and_leaves_ties_and_safet
         assert (again.filled, again.unchanged) == (0, 19)
         strict = auto_majority(s, 3, author="auto-test")
         assert strict.left["below quorum"] == strict.withdrawn > 0 and strict.manual_kept == 1
+        assert len(strict.withdrawn_uids) == strict.withdrawn
+    with store.Session() as s:  # the withdrawn labels are named in the audit log
+        last = s.scalars(select(AuditEvent).where(AuditEvent.action == "gold.auto_majority")
+                         .order_by(AuditEvent.id.desc())).first()
+        assert last.after["withdrawn_uids"] == strict.withdrawn_uids and last.after["quorum"] == 3
     with store.begin() as s, pytest.raises(InputError, match="quorum"):
         auto_majority(s, 0, author="x")
 
