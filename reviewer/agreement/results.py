@@ -183,7 +183,9 @@ class StudyAgreement:
     * ``score_matrix``: responses x raters overall scores (index response_id) for plots;
     * ``judges``: one :class:`JudgeAgreement` per judge run analysed;
     * ``skipped_judge_runs``: judge runs left out for having no usable verdict, name -> {parse
-      status: number of verdicts}.
+      status: number of verdicts};
+    * ``vs_gold``: each physician and judge run against the gold labels (:mod:`.gold`), JSON-ready
+      dicts; empty when the study has no gold labels.
     """
 
     study: str
@@ -201,6 +203,7 @@ class StudyAgreement:
     score_matrix: pd.DataFrame
     judges: list[JudgeAgreement] = field(default_factory=list)
     skipped_judge_runs: dict[str, dict[str, int]] = field(default_factory=dict)
+    vs_gold: list[dict[str, Any]] = field(default_factory=list)
 
     def judge(self, name: str | None = None) -> JudgeAgreement | None:
         """The analysis of judge run *name* (default: the last one analysed)."""
@@ -225,6 +228,12 @@ class StudyAgreement:
                         p + "by_category": j.by_category, p + "by_model": j.by_model,
                         p + "scores": j.scores, p + "score_data": j.score_data,
                         p + "confusion": j.confusion.reset_index()})
+        if self.vs_gold:
+            out["vs_gold"] = pd.DataFrame([
+                {"grader": ("judge:" + e["judge_run"]) if "judge_run" in e else e["rater"], "statistic": k,
+                 "value": e[k]["value"], "n_units": e["n"], "n_cases": e["n_cases"],
+                 "ci_low": e[k]["ci"][0] if e[k]["ci"] else None, "ci_high": e[k]["ci"][1] if e[k]["ci"] else None}
+                for e in self.vs_gold for k in ("accuracy", "macro_f1", "cohen_kappa")])
         return out
 
     @staticmethod
@@ -253,4 +262,5 @@ class StudyAgreement:
             "judge_rater": judges[-1] if judges else None,
             "judge_runs": judges,
             "skipped_judge_runs": self.skipped_judge_runs,
+            "vs_gold": self.vs_gold,
         }

@@ -8,6 +8,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from reviewer.agreement import extract
+from reviewer.agreement.gold import gold_labels, vs_gold
 from reviewer.agreement.judges import analyze_judge
 from reviewer.agreement.raters import (
     binary_estimates,
@@ -86,6 +87,7 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
                                                                    models=models)) for r in runs]
         times = rating_times(session, st.id) if verdicts else None
         hb_categories = extract.criterion_categories(session, st.id)
+        gold = gold_labels(session, st.id, categories=categories, models=models)
         study_name = st.name
 
     # the criterion ratings' units x raters table is built once, and so are the resample draws
@@ -118,6 +120,10 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
                                         categories=hb_categories, min_physician_labels=min_physician_labels))
             judges[-1].usability = analyze_usability(score_j, scores, crit_j, crit, times, threshold=usable_threshold,
                                                      n_boot=n_boot, seed=seed)
+        if len(gold):
+            report("against gold labels", 0.98)
+        graded = vs_gold(gold, crit, [(name, crit_j) for name, _model, crit_j, _score in verdicts],
+                         n_boot=n_boot, seed=seed)
     report("done", 1.0)
     counts = {
         "ratings": int(crit[["response_id", "rater"]].drop_duplicates().shape[0]) if len(crit) else 0,
@@ -138,4 +144,4 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         by_criterion=by_criterion.sort_values(["statistic", "value"], na_position="last", kind="stable")
         .reset_index(drop=True) if len(by_criterion) else by_criterion,
         by_category=by_category, by_model=by_model, raters=raters, rater_pairs=pairs,
-        score_matrix=score_matrix, judges=judges, skipped_judge_runs=skipped)
+        score_matrix=score_matrix, judges=judges, skipped_judge_runs=skipped, vs_gold=graded)

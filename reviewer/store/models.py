@@ -416,3 +416,11 @@ class AuditEvent(_Row, Base):
     entity_uid: Mapped[str] = mapped_column(String(36), default="")
     before: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
     after: Mapped[dict[str, Any] | None] = mapped_column(JSON, nullable=True)
+
+
+# the adjudication tables live in their own module; imported here so that Base.metadata (and
+# Alembic) always holds them and the names can be imported from this module like the others
+from reviewer.store import adjudication_models as _adjudication  # noqa: E402
+
+GoldLabel = _adjudication.GoldLabel
+ConsensusScore = _adjudication.ConsensusScore

@@ -161,3 +161,18 @@ def export(store: Store | Session, kind: str, path: str | Path, *, study: str | 
         _write(path, suffix, COLUMNS[kind],
                lambda fmt: _count(BUILDERS[kind](session, study_id, fmt), counter))  # noqa: B023
     return counter[0]
+
+
+def write_rows(path: str | Path, columns: Sequence[str], rows: Iterable[Sequence[Any]]) -> int:
+    """Write *rows* (one value per column) to *path* as CSV, JSONL or Parquet (by its extension)
+    with the writers above: spreadsheet-safe CSV cells, the file landing whole or not at all.
+    For row sets a service builds itself (e.g. ``reviewer export gold``); returns the row count."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"unknown export format {path.suffix or '(none)'}: use one of {', '.join(FORMATS)}",
+                         file=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    counter = [0]
+    _write(path, suffix, columns, lambda fmt: _count((fmt.row(fmt.part(columns, list(r))) for r in rows), counter))
+    return counter[0]

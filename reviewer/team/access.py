@@ -13,7 +13,7 @@ repairs it):
 - read and write only its own ``rating``, ``criterion_rating``, ``evidence`` and ``feedback`` rows (a rating
   only for an assigned response), and read and add ``audit_event`` rows only about its own ratings;
 - nothing else: no ``model``, ``generation_run``, ``judge_run``, ``judge_verdict``, templates,
-  merges, packs, other raters' rows.
+  merges, packs, gold labels or consensus scores, other raters' rows.
 
 The rater a session stands for is looked up from ``session_user`` in ``reviewer_team.member``
 (readable only by the coordinator) by the security-definer function ``reviewer_team.rater_of()``.

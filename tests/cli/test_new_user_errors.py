@@ -58,6 +58,7 @@ README_COMMANDS: dict[str, tuple[list[str], bool]] = {
     "checklist export": (["checklist", "export", "-o", "{out}.jsonl", "--format", "healthbench"], False),
     "compare": (["compare", "demo-en-01", "--old-run", "demo-judge", "--new-run", "demo-judge"], False),
     "guidelines": (["guidelines", "{guide}"], True),
+    "adjudicate": (["adjudicate", "--auto", "majority", "--quorum", "2"], True),
     "plan": (["plan", "--judge-run", "demo-judge", "--target-width", "0.1", "--raters", "dr-chen"], True),
 }
 NO_DATABASE = {"return", "stats"}  # these read and write files only

@@ -156,3 +156,48 @@ def test_0003b_adds_guidance_skip_and_evidence_and_keeps_ratings(tmp_path: Path)
         assert "skipped" not in cols
     assert current_revision(engine) == "0002"
     engine.dispose()
+
+
+def test_0004_adds_gold_labels_to_a_0003b_database_with_backup_and_goes_back(tmp_path: Path) -> None:
+    """Adjudication (issue 18): two new tables on a copy of a database at 0003b; the ratings are
+    untouched, the backup is the 0003b file, and the downgrade removes exactly the new tables."""
+    from alembic import command
+
+    from reviewer.store import open_store
+    from reviewer.store.migrate import alembic_config
+    from reviewer.store.models import ConsensusScore, GoldLabel, Rating
+
+    db = tmp_path / "at-0003b.db"
+    engine = make_engine(resolve_url(db))
+    upgrade(engine, "0003b")
+    with engine.begin() as conn:
+        _rows_at_0002(conn)
+        before = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+    assert "gold_label" not in before
+    engine.dispose()
+    store = open_store(db)
+    try:
+        assert current_revision(store.engine) == head_revision() == "0004"
+        assert (tmp_path / "at-0003b.db.bak-0003b").is_file()
+        with store.begin() as s:
+            s.add(GoldLabel(study_id=1, response_id=1, criterion_id=1, value="met", reason="clear", author="lead",
+                            method="manual"))
+            s.add(ConsensusScore(study_id=1, response_id=1, score=4.0, reason="r", author="lead", method="manual"))
+        with store.Session() as s:
+            rating = s.get(Rating, 1)
+            assert (rating.status, rating.version, rating.time_spent_s) == ("submitted", 3, 12.5)
+            gold = s.scalar(select(GoldLabel))
+            assert (gold.value, gold.reason, gold.author, gold.method) == ("met", "clear", "lead", "manual")
+    finally:
+        store.close()
+    engine = make_engine(resolve_url(db))
+    cfg = alembic_config()
+    with engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0003b")
+    with engine.connect() as conn:
+        tables = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='table'")}
+        assert tables == before
+        assert conn.exec_driver_sql("SELECT count(*) FROM criterion_rating").scalar() == 1
+    assert current_revision(engine) == "0003b"
+    engine.dispose()

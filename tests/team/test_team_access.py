@@ -93,6 +93,8 @@ def test_grant_makes_a_login_role_with_a_hashed_password(team) -> None:
     "SELECT * FROM reviewer_team.member",
     "SELECT secret FROM review_pack",  # a pack's secret signs its returns: one rater must not read another's
     "SELECT * FROM pack_rating",
+    "SELECT value FROM gold_label",  # gold labels are the other physicians' majority: never before rating
+    "SELECT * FROM consensus_score",
 ])
 def test_physician_cannot_read_models_verdicts_or_the_role_map(team, query: str) -> None:
     with physician(team, "ann").connect() as conn, pytest.raises(ProgrammingError, match="permission denied"):

@@ -94,6 +94,15 @@ def _print_text(result: Any, top: int) -> None:
             _print_usability(j.usability)
     for name, counts in r.skipped_judge_runs.items():
         print(f"\njudge run {name}: {describe_unusable(counts)}; left out")
+    if r.vs_gold:
+        print("\nAgainst the gold labels (unit = response x criterion with a gold met / not-met answer):")
+        for e in r.vs_gold:
+            who = f"judge run {e['judge_run']}" if "judge_run" in e else e["rater"]
+            parts = []
+            for k in ("accuracy", "macro_f1", "cohen_kappa"):
+                ci = e[k]["ci"]
+                parts.append(f"{k} {_fmt(e[k]['value'])}" + (f" [{_fmt(ci[0])}, {_fmt(ci[1])}]" if ci else ""))
+            print(f"  {who}: n = {e['n']} ({e['n_cases']} cases); " + ", ".join(parts))
 
 
 def _print_usability(u: Any) -> None:

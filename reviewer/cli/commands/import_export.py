@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 
 from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.errors import InputError
 
 IMPORT_KINDS = ("healthbench", "healthbench-meta", "llmeval-med", "ratings", "responses", "verdicts")  # = IMPORTERS
-EXPORT_KINDS = ("ratings", "cases", "responses", "verdicts")
+EXPORT_KINDS = ("ratings", "cases", "responses", "verdicts", "gold")
 
 
 def cmd_import(args: argparse.Namespace) -> int:
@@ -32,7 +33,14 @@ def cmd_export(args: argparse.Namespace) -> int:
 
     store = store_from_args(args)
     try:
-        n = export(store, args.kind, args.output, study=args.study)
+        if args.kind == "gold":  # the adjudicated set (reviewer.adjudication)
+            from reviewer.adjudication.export import export_gold
+
+            n = export_gold(store, args.output, study=args.study, fmt=args.format or "rows")
+        else:
+            if args.format is not None:
+                raise InputError("--format is for `export gold` (rows or healthbench)")
+            n = export(store, args.kind, args.output, study=args.study)
     finally:
         store.close()
     print(f"wrote {n} {args.kind} rows to {args.output}")
@@ -55,10 +63,13 @@ def register(sub: argparse._SubParsersAction) -> None:
                    "model of completions not yet in the study")
     p.add_argument("--json", action="store_true", help="print the report as JSON")
     p.set_defaults(func=cmd_import)
-    p = sub.add_parser("export", help="export ratings, cases, responses or verdicts (CSV, JSONL, Parquet)",
+    p = sub.add_parser("export", help="export ratings, cases, responses, verdicts or gold labels (CSV, JSONL, Parquet)",
                        description="Long format with stable ids: one row per criterion rating, case, "
-                       "response or verdict. The format follows the extension of -o.")
+                       "response, verdict or gold label. The format follows the extension of -o.")
     p.add_argument("kind", choices=EXPORT_KINDS)
     p.add_argument("-o", "--output", required=True, help="FILE.csv, FILE.jsonl or FILE.parquet")
     p.add_argument("--study", default=None, help="only this study (default: every study)")
+    p.add_argument("--format", choices=("rows", "healthbench"), default=None,
+                   help="gold only: rows (default; by the extension of -o) or healthbench (consensus-style "
+                   "JSONL: per case, the criteria that reached consensus, with the gold labels)")
     p.set_defaults(func=cmd_export)
