@@ -128,8 +128,38 @@ def load_model_and_tokenizer(model_path: str | Path, device: str = "auto", dtype
     return _ready(model, tokenizer, device_str, source)
 
 
+def available_cpus() -> int:
+    """CPUs this process may use: its affinity mask, capped by a cgroup v2 CPU quota (containers)."""
+    import os
+
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(1, count)
+
+
+def limit_cpu_threads() -> int:
+    """Never run more torch threads than the CPUs available: torch counts the host's cores, and
+    threads beyond the process's share spin-wait on each other in every matrix product. Only
+    lowers the count (a caller that chose fewer threads keeps them); returns the count in use."""
+    import torch
+
+    if torch.get_num_threads() > available_cpus():
+        torch.set_num_threads(available_cpus())
+    return torch.get_num_threads()
+
+
 def _ready(model: Any, tokenizer: Any, device_str: str, source: str) -> tuple[Any, Any, str]:
     """Move *model* to its device, set it to inference, and make the tokenizer pad on the left."""
+    if device_str == "cpu":
+        limit_cpu_threads()
     try:
         model.to(device_str)
     except RuntimeError as exc:

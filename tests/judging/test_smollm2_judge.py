@@ -61,7 +61,7 @@ def test_generate_mode_parses_real_output_and_stores_failures_as_failed(store, s
         assert (v.response_id, v.criterion_id) in labels
         assert v.raw_output.strip()  # the model's own words are kept either way
         if v.parse_status == "ok":
-            assert v.met in (True, False) and v.explanation
+            assert v.met in (True, False)  # the explanation may be empty: it is the model's own
             assert '"criteria_met"' in v.raw_output  # parsed from what the model wrote
         else:
             assert v.parse_status == "failed" and v.met is None and v.explanation  # the reason

@@ -86,14 +86,14 @@ def smollm2_files(timeout: float = 240.0) -> SmolFiles:
 
 
 # ------------------------------------------------------------------------------------ prompts
-def llmeval_questions(n: int = 5) -> list[tuple[str, str]]:
+def llmeval_questions(n: int = 5, max_chars: int = 60) -> list[tuple[str, str]]:
     """``(id, question)`` of *n* short first-turn LLMEval-Med questions, one per area in turn.
 
     Only questions written wholly in Chinese (no Latin or Greek letters, which a model this small
     takes as a cue to answer in English), so the answer's language is the question's.
     """
     data = json.loads(LLMEVAL.read_text("utf-8"))
-    areas = [[r for r in records if r.get("round", 1) == 1 and 8 <= len(r.get("problem", "")) <= 60
+    areas = [[r for r in records if r.get("round", 1) == 1 and 8 <= len(r.get("problem", "")) <= max_chars
               and not any(ch.isalpha() and not has_cjk(ch) for ch in r["problem"])]
              for records in data.values()]
     out: list[tuple[str, str]] = []
