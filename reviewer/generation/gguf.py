@@ -18,6 +18,7 @@ from typing import Any
 from reviewer.errors import ReviewerError
 
 SUFFIX = ".gguf"
+MAGIC = b"GGUF"  # the first four bytes of every GGUF file
 
 
 def is_gguf(model: str | Path) -> bool:
@@ -49,6 +50,8 @@ def locate_gguf(model: str | Path, gguf_file: str | None = None) -> tuple[Path, 
         if not path.is_file():
             raise ReviewerError(f"GGUF file {path} does not exist")
         return path.parent, path.name
+    if path.is_file() and _has_magic(path):  # e.g. an Ollama blob: sha256-..., no suffix
+        return path.parent, path.name
     if path.is_dir() and not (path / "config.json").is_file():
         found = sorted(p.name for p in path.glob(f"*{SUFFIX}"))
         if len(found) == 1:
@@ -57,6 +60,14 @@ def locate_gguf(model: str | Path, gguf_file: str | None = None) -> tuple[Path, 
             raise ReviewerError(f"{path} holds several GGUF files ({', '.join(found)}): name one with "
                                 "--gguf-file NAME, or give the file itself as --model")
     return None
+
+
+def _has_magic(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(4) == MAGIC
+    except OSError:
+        return False
 
 
 def gguf_model_name(folder: Path, name: str) -> str:

@@ -29,7 +29,7 @@ from reviewer.generation.backend import (
     ProgressCallback,
     SamplingSettings,
 )
-from reviewer.generation.gguf import gguf_model_name, is_gguf
+from reviewer.generation.gguf import gguf_model_name, locate_gguf
 from reviewer.generation.selection import select_cases
 from reviewer.store import Store
 from reviewer.store.models import GenerationRun, Model, Response, Study, utcnow
@@ -106,10 +106,11 @@ def _model_identity(backend: str, model: str, base_url: str | None,
     """(display name, kind, path) of the model row; a GGUF model is named after its file."""
     if backend == "openai":
         return model, "endpoint", base_url
+    found = locate_gguf(model, gguf_file)
+    if found is not None:
+        file = found[0] / found[1]
+        return gguf_model_name(*found), "local", str(file.resolve())
     path = Path(model).expanduser()
-    if gguf_file or is_gguf(model):
-        file = (path / gguf_file) if gguf_file else path
-        return gguf_model_name(file.parent, file.name), "local", str(file.resolve())
     if path.is_dir():
         return path.resolve().name, "local", str(path.resolve())
     return model, "local", None

@@ -24,6 +24,15 @@ def test_a_gguf_file_or_a_folder_with_one_is_found(tmp_path: Path) -> None:
     assert is_gguf("X.GGUF") and not is_gguf(tmp_path)
 
 
+def test_a_gguf_file_without_the_suffix_is_known_by_its_magic(tmp_path: Path) -> None:
+    blob = tmp_path / "sha256-6a0746a1ec1a"  # how Ollama stores its models
+    blob.write_bytes(b"GGUF\x03\x00\x00\x00")
+    assert locate_gguf(blob) == (tmp_path, blob.name)
+    other = tmp_path / "notes.txt"
+    other.write_text("not a model")
+    assert locate_gguf(other) is None
+
+
 def test_an_ordinary_model_folder_or_hub_id_is_not_gguf(tmp_path: Path) -> None:
     (tmp_path / "config.json").write_text("{}")
     (tmp_path / "extra.gguf").write_bytes(b"")  # a folder with config.json is a transformers folder
