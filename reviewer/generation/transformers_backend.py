@@ -218,8 +218,15 @@ class TransformersBackend:
 
     def __init__(self, model_path: str | Path, *, device: str = "auto", batch_size: int | str = "auto",
                  dtype: Any = None, generate_kwargs: dict[str, Any] | None = None,
-                 gguf_file: str | None = None) -> None:
+                 gguf_file: str | None = None, threads: int | None = None) -> None:
         from reviewer.generation.gguf import gguf_model_name, locate_gguf
+
+        if threads is not None:  # torch CPU threads; on a busy shared machine fewer run faster
+            import torch
+
+            if int(threads) < 1:
+                raise ReviewerError(f"threads must be at least 1 (got {threads})")
+            torch.set_num_threads(int(threads))
 
         self.model_path = str(model_path)
         self.model, self.tokenizer, self.device = load_model_and_tokenizer(model_path, device, dtype, gguf_file)

@@ -25,3 +25,24 @@ def test_threads_are_capped_at_the_cpus_available_and_never_raised() -> None:
         assert limit_cpu_threads() == 1
     finally:
         torch.set_num_threads(before)
+
+
+@pytest.mark.models
+def test_the_threads_option_reaches_torch(store, db_path, tiny_llama, capsys) -> None:
+    import torch
+
+    from reviewer.cli.main import main
+    from tests.support.generation import make_cases
+
+    make_cases(store, 1, multi_turn=False)
+    before = torch.get_num_threads()
+    try:
+        torch.set_num_threads(2)
+        assert main(["--db", str(db_path), "generate", "--model", str(tiny_llama), "--device", "cpu",
+                     "--max-new-tokens", "2", "--threads", "1", "--quiet"]) == 0
+        assert torch.get_num_threads() == 1
+        assert main(["--db", str(db_path), "generate", "--model", str(tiny_llama), "--device", "cpu",
+                     "--threads", "0", "--name", "other", "--quiet"]) == 2
+        assert "threads must be at least 1" in capsys.readouterr().err
+    finally:
+        torch.set_num_threads(before)
