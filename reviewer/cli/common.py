@@ -55,10 +55,12 @@ class ProgressBar:
 
 
 def endpoint_options(args: argparse.Namespace) -> dict[str, Any]:
-    """Backend options of ``--backend openai`` (concurrency and the API key's variable name)."""
+    """Backend options beyond the common ones: ``--backend openai``'s concurrency and API key
+    variable, or the local backends' ``--gguf-file`` and ``--threads``."""
     if args.backend == "openai":
         return {"concurrency": args.concurrency, "api_key_env": args.api_key_env}
-    return {}
+    found = {"gguf_file": getattr(args, "gguf_file", None), "threads": getattr(args, "threads", None)}
+    return {k: v for k, v in found.items() if v is not None}
 
 
 def batch_size_arg(text: str) -> int | str:
@@ -86,3 +88,7 @@ def add_backend_options(p: argparse.ArgumentParser) -> None:
                    help="prompts per batch, or auto (halved on out-of-memory)")
     p.add_argument("--device", default="auto", help="auto | cuda | cuda:1 | mps | cpu")
     p.add_argument("--dtype", default=None, help="bf16 | fp16 | fp32 (default: bf16 on CUDA, fp32 on CPU)")
+    p.add_argument("--threads", type=int, default=None,
+                   help="torch CPU threads (default: the CPUs available; on a busy shared machine fewer run faster)")
+    p.add_argument("--gguf-file", default=None,
+                   help="with --model FOLDER: the GGUF file in it to load (a .gguf path as --model needs none)")

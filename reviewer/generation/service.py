@@ -29,6 +29,7 @@ from reviewer.generation.backend import (
     ProgressCallback,
     SamplingSettings,
 )
+from reviewer.generation.gguf import gguf_model_name, locate_gguf
 from reviewer.generation.selection import select_cases
 from reviewer.store import Store
 from reviewer.store.models import GenerationRun, Model, Response, Study, utcnow
@@ -82,13 +83,14 @@ def config_hash(model: str) -> str:
     path = Path(model).expanduser()
     if not path.is_dir():
         return ""
-    digest = hashlib.sha256()
+    digest, hashed = hashlib.sha256(), False
     for name in CONFIG_FILES:
         file = path / name
         if file.is_file():
             digest.update(name.encode())
             digest.update(file.read_bytes())
-    return digest.hexdigest()
+            hashed = True
+    return digest.hexdigest() if hashed else ""  # e.g. a folder of GGUF files: the loaded config counts
 
 
 def _loaded_config_hash(backend: Backend) -> str:
@@ -99,10 +101,15 @@ def _loaded_config_hash(backend: Backend) -> str:
     return hashlib.sha256(config.to_json_string().encode()).hexdigest()
 
 
-def _model_identity(backend: str, model: str, base_url: str | None) -> tuple[str, str, str | None]:
-    """(display name, kind, path) of the model row."""
+def _model_identity(backend: str, model: str, base_url: str | None,
+                    gguf_file: str | None = None) -> tuple[str, str, str | None]:
+    """(display name, kind, path) of the model row; a GGUF model is named after its file."""
     if backend == "openai":
         return model, "endpoint", base_url
+    found = locate_gguf(model, gguf_file)
+    if found is not None:
+        file = found[0] / found[1]
+        return gguf_model_name(*found), "local", str(file.resolve())
     path = Path(model).expanduser()
     if path.is_dir():
         return path.resolve().name, "local", str(path.resolve())
@@ -163,7 +170,8 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
         raise InputError("max new tokens must be at least 1", item="--max-new-tokens")
     if settings.temperature < 0 or not 0 < settings.top_p <= 1:
         raise InputError("temperature must be >= 0 and top-p in (0, 1]", item="sampling settings")
-    model_name, kind, model_path = _model_identity(backend, model, base_url)
+    model_name, kind, model_path = _model_identity(backend, model, base_url,
+                                                   (backend_options or {}).get("gguf_file"))
     if backend_obj is not None:
         model_name = getattr(backend_obj, "model_name", model_name) or model_name
     name = name or _default_run_name(model_name, backend, settings)

@@ -86,14 +86,23 @@ def check_model_folder(path: Path) -> None:
                             "(tokenizer.json, tokenizer_config.json, special_tokens_map.json)")
 
 
-def load_model_and_tokenizer(model_path: str | Path, device: str = "auto",
-                             dtype: Any = None) -> tuple[Any, Any, str]:
+def load_model_and_tokenizer(model_path: str | Path, device: str = "auto", dtype: Any = None,
+                             gguf_file: str | None = None) -> tuple[Any, Any, str]:
     """Load a causal LM and its tokenizer for batched generation: ``(model, tokenizer, device)``.
 
     A folder is loaded with ``local_files_only``; a hub id goes through the local cache (set
-    ``HF_HUB_OFFLINE=1`` to forbid downloads). The tokenizer pads on the left (decoder-only models
+    ``HF_HUB_OFFLINE=1`` to forbid downloads); a ``.gguf`` file (or a folder and *gguf_file*) is
+    de-quantised by ``gguf.load_gguf``. The tokenizer pads on the left (decoder-only models
     continue from the right edge) and falls back to the end-of-sequence token for padding.
     """
+    from reviewer.generation.gguf import load_gguf, locate_gguf
+
+    device_str = resolve_device(device)
+    torch_dtype = _as_dtype(dtype) or _default_dtype(device_str)
+    found = locate_gguf(model_path, gguf_file)
+    if found is not None:
+        model, tokenizer = load_gguf(*found, dtype=torch_dtype)
+        return _ready(model, tokenizer, device_str, str(found[0] / found[1]))
     from transformers import AutoModelForCausalLM, AutoTokenizer
 
     text = str(model_path)
@@ -104,8 +113,6 @@ def load_model_and_tokenizer(model_path: str | Path, device: str = "auto",
         source = str(path)
     else:
         source = text
-    device_str = resolve_device(device)
-    torch_dtype = _as_dtype(dtype) or _default_dtype(device_str)
     try:
         tokenizer = AutoTokenizer.from_pretrained(source, local_files_only=is_folder)
     except Exception as exc:  # noqa: BLE001 - any loader failure becomes a message for the user
@@ -118,6 +125,41 @@ def load_model_and_tokenizer(model_path: str | Path, device: str = "auto",
         raise ReviewerError(f"could not load the model {source}: {exc}. Check that it is a causal "
                             "language model folder with complete weights (or a downloaded hub id)"
                             ) from exc
+    return _ready(model, tokenizer, device_str, source)
+
+
+def available_cpus() -> int:
+    """CPUs this process may use: its affinity mask, capped by a cgroup v2 CPU quota (containers)."""
+    import os
+
+    try:
+        count = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        count = os.cpu_count() or 1
+    try:
+        quota, period = Path("/sys/fs/cgroup/cpu.max").read_text().split()[:2]
+        if quota != "max":
+            count = min(count, max(1, int(quota) // int(period)))
+    except (OSError, ValueError):
+        pass
+    return max(1, count)
+
+
+def limit_cpu_threads() -> int:
+    """Never run more torch threads than the CPUs available: torch counts the host's cores, and
+    threads beyond the process's share spin-wait on each other in every matrix product. Only
+    lowers the count (a caller that chose fewer threads keeps them); returns the count in use."""
+    import torch
+
+    if torch.get_num_threads() > available_cpus():
+        torch.set_num_threads(available_cpus())
+    return torch.get_num_threads()
+
+
+def _ready(model: Any, tokenizer: Any, device_str: str, source: str) -> tuple[Any, Any, str]:
+    """Move *model* to its device, set it to inference, and make the tokenizer pad on the left."""
+    if device_str == "cpu":
+        limit_cpu_threads()
     try:
         model.to(device_str)
     except RuntimeError as exc:
@@ -175,11 +217,25 @@ class TransformersBackend:
     name = "transformers"
 
     def __init__(self, model_path: str | Path, *, device: str = "auto", batch_size: int | str = "auto",
-                 dtype: Any = None, generate_kwargs: dict[str, Any] | None = None) -> None:
+                 dtype: Any = None, generate_kwargs: dict[str, Any] | None = None,
+                 gguf_file: str | None = None, threads: int | None = None) -> None:
+        from reviewer.generation.gguf import gguf_model_name, locate_gguf
+
+        if threads is not None:  # torch CPU threads; on a busy shared machine fewer run faster
+            import torch
+
+            if int(threads) < 1:
+                raise ReviewerError(f"threads must be at least 1 (got {threads})")
+            torch.set_num_threads(int(threads))
+
         self.model_path = str(model_path)
-        self.model, self.tokenizer, self.device = load_model_and_tokenizer(model_path, device, dtype)
+        self.model, self.tokenizer, self.device = load_model_and_tokenizer(model_path, device, dtype, gguf_file)
         path = Path(self.model_path).expanduser()
-        self.model_name = path.name if path.is_dir() else self.model_path
+        found = locate_gguf(model_path, gguf_file)
+        if found is not None:
+            self.model_name = gguf_model_name(*found)
+        else:
+            self.model_name = path.name if path.is_dir() else self.model_path
         if batch_size in (None, "auto"):
             self.batch_size = AUTO_BATCH.get(self.device.split(":")[0], 16)
         else:

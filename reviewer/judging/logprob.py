@@ -10,7 +10,8 @@ yes/no question there and the probability deserves less trust.
 Prompts of the criteria of one answer share the conversation-and-answer prefix. ``score_group``
 runs that shared token prefix once, keeps its key/value cache, repeats the cache for every
 criterion and runs only the per-criterion suffixes (right-padded, positions continuing after the
-prefix). ``score_plain`` runs one full prompt on its own; the tests check the two agree.
+prefix). Consecutive groups share a start too (the template's rules, and the conversation for
+answers to the same case): the previous prefix's cache is cut back to it and only the rest runs. ``score_plain`` runs one full prompt on its own; the tests check the two agree.
 torch is imported inside the functions.
 """
 
@@ -21,6 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
+MIN_SHARED = 16  # reuse the previous prefix's cache only when at least this many tokens are shared
 TRUE_WORDS = ("true", "yes")
 FALSE_WORDS = ("false", "no")
 
@@ -94,6 +96,7 @@ class LogprobScorer:
         self.true_ids, self.false_ids = answer_token_ids(tokenizer)
         pad = tokenizer.pad_token_id
         self.pad_id = pad if pad is not None else (tokenizer.eos_token_id or 0)
+        self._last: tuple[list[int], Any] | None = None  # the previous group's prefix and its cache
 
     # -- prompt text -> token ids ------------------------------------------------------------
     def encode(self, prompt_text: str) -> list[int]:
@@ -140,8 +143,7 @@ class LogprobScorer:
         import torch
 
         with torch.inference_mode():
-            out = self.model(input_ids=torch.tensor([list(prefix)], device=self.device), use_cache=True)
-            base_cache = _output_cache(out)
+            base_cache = self._prefix_cache(prefix)
             results: list[LogprobResult] = []
             plen = len(prefix)
             for start in range(0, len(suffixes), self.max_batch):
@@ -162,6 +164,38 @@ class LogprobScorer:
                 results += [self._result(out.logits[i, len(s) - 1]) for i, s in enumerate(chunk)]
                 del cache
         return results
+
+    def _prefix_cache(self, prefix: Sequence[int]) -> Any:
+        """The key/value cache of *prefix*, reusing the start it shares with the previous group's prefix.
+
+        Every prompt of a run begins with the same template rules, and the answers to one case share
+        the conversation too, so the previous prefix's cache is copied, cut back to the tokens both
+        prefixes share (``crop``) and only the rest of the new prefix runs. Called under inference mode.
+        """
+        import torch
+
+        ids = list(prefix)
+        start, cache = 0, None
+        if self._last is not None:
+            old_ids, old_cache = self._last
+            limit = min(len(old_ids), len(ids) - 1)  # keep at least one token to run
+            while start < limit and old_ids[start] == ids[start]:
+                start += 1
+            if start >= MIN_SHARED and hasattr(old_cache, "crop"):
+                cache = copy.deepcopy(old_cache)
+                try:
+                    if start < len(old_ids):  # a negative count removes that many tokens (old and new API)
+                        cache.crop(start - len(old_ids))
+                except (ValueError, RuntimeError, NotImplementedError):  # e.g. a full sliding window
+                    cache = None
+            if cache is None:
+                start = 0
+        kwargs = {} if cache is None else {_cache_argument(self.model): cache}
+        out = self.model(input_ids=torch.tensor([ids[start:]], device=self.device), use_cache=True,
+                         position_ids=torch.arange(start, len(ids), device=self.device).unsqueeze(0), **kwargs)
+        base = _output_cache(out)
+        self._last = (ids, base)
+        return base
 
     def score_group(self, seqs: Sequence[Sequence[int]]) -> list[LogprobResult]:
         """P(true) for prompts that (mostly) share a prefix, e.g. every criterion of one answer."""

@@ -49,7 +49,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Answer the study's cases with a model. Running the same command "
                        "again (same --name, or the same model and settings) resumes the run.")
     p.add_argument("--model", required=True,
-                   help="model folder or hub id (transformers, vllm); the served model name (openai)")
+                   help="model folder, .gguf file or hub id (transformers, vllm); the served model name (openai)")
     add_backend_options(p)
     p.add_argument("--cases", default="all", help="all | category:PREFIX | file:IDS (one case id per line)")
     p.add_argument("--samples", type=int, default=1, help="answers per case (default 1)")

@@ -133,7 +133,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                        description="Judge every response of the study against every criterion of its "
                        "latest checklist (criterion templates) or as a whole (score templates). Running "
                        "the same command again (same --name) resumes the run.")
-    p.add_argument("--model", required=True, help="judge model folder or hub id; the served name (openai)")
+    p.add_argument("--model", required=True, help="judge model folder, .gguf file or hub id; the served name (openai)")
     p.add_argument("--template", required=True,
                    help="healthbench | llmeval-med | prometheus | an edited template; NAME@VERSION pins one")
     p.add_argument("--mode", choices=("generate", "logprob"), default="generate",
