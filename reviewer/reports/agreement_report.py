@@ -333,12 +333,10 @@ GOLD_STATISTICS = {"accuracy": "accuracy", "macro_f1": "macro_f1", "cohen_kappa"
 
 def gold_table(result: StudyAgreement) -> pd.DataFrame:
     """One row per physician and judge run against the gold labels (``result.vs_gold``), worst
-    accuracy first: grader, kind, accuracy / macro_f1 / kappa each with ``_lo`` / ``_hi``, n, n_cases."""
+    accuracy first: grader (judge runs as ``judge:<run>``), accuracy / macro_f1 / kappa each with ``_lo`` / ``_hi``, n, n_cases."""
     rows = []
     for e in result.vs_gold:
-        judge = "judge_run" in e
-        row: dict[str, object] = {"grader": f"judge:{e['judge_run']}" if judge else e["rater"],
-                                  "kind": "judge run" if judge else "physician"}
+        row: dict[str, object] = {"grader": f"judge:{e['judge_run']}" if "judge_run" in e else e["rater"]}
         for stat, short in GOLD_STATISTICS.items():
             ci = e[stat]["ci"] or [None, None]
             row.update({short: _round(e[stat]["value"]), f"{short}_lo": _round(ci[0]), f"{short}_hi": _round(ci[1])})
