@@ -38,7 +38,7 @@ def gold_report(tmp_path_factory: pytest.TempPathFactory, demo_template: Path):
                     reason="Read again: the answer says otherwise.", author="dr-lead")
     result = analyze_study(store, n_boot=60, seed=1)
     doc = build_agreement_report(result)
-    paths = {ext: write_report(doc, folder / f"report.{ext}") for ext in ("html", "csv", "pdf")}
+    paths = {ext: write_report(doc, folder / f"report.{ext}") for ext in ("html", "csv", "pdf", "xlsx")}
     yield store, result, doc, paths
     store.close()
 
@@ -70,7 +70,7 @@ def test_gold_section_equals_vs_gold(gold_report) -> None:
     assert section.figures[0].png.startswith(b"\x89PNG")
 
 
-def test_gold_rows_in_csv_and_heading_in_html(gold_report) -> None:
+def test_gold_rows_in_csv_and_xlsx_and_heading_in_html(gold_report) -> None:
     _store, result, _doc, paths = gold_report
     csv = pd.read_csv(paths["csv"])
     rows = csv[csv["table"] == "vs_gold"]
@@ -83,6 +83,8 @@ def test_gold_rows_in_csv_and_heading_in_html(gold_report) -> None:
     assert f"<h2>{HEADING}</h2>" in text
     assert "Accuracy against the gold labels with 95% interval" in text
     assert paths["pdf"].stat().st_size > 0
+    sheet = pd.read_excel(paths["xlsx"], sheet_name="vs_gold")
+    assert sorted(sheet["grader"]) == sorted(got)
 
 
 def test_no_gold_no_section(tmp_path: Path, demo_template: Path) -> None:
