@@ -32,32 +32,42 @@ from reviewer.stats.data import RatingTable
 from reviewer.stats.healthbench import macro_f1, pair_counts
 from reviewer.stats.kappa import cohen_kappa
 from reviewer.stats.results import Estimate, _clean
+from reviewer.store.adjudication_models import MAJORITY, MANUAL
 from reviewer.store.models import MET, NOT_MET, Case, ChecklistVersion, Criterion, GoldLabel, Model, Response
 
-GOLD_COLUMNS = ["response_id", "case_id", "category", "model", "criterion_key", "gold"]
+GOLD_COLUMNS = ["response_id", "case_id", "category", "model", "criterion_key", "gold", "method"]
 STATISTICS = ("accuracy", "macro_f1", "cohen_kappa")
 
 
 def gold_labels(session: Session, study_id: int, *, categories: Sequence[str] | None = None,
                 models: Sequence[str] | None = None) -> pd.DataFrame:
     """The study's gold labels, one row per (response, criterion key): ``gold`` 1.0 met, 0.0 not
-    met, NaN not applicable. Where a key has gold labels on several checklist versions, the newest
+    met, NaN not applicable; ``method`` how it was reached ("manual" or "majority k of n"). Where a key has gold labels on several checklist versions, the newest
     version's stands (as the newest wording stands for a key in :mod:`.extract`)."""
     rows = session.execute(
         select(GoldLabel.response_id, Case.id, Case.category, Model.name, Criterion.key, GoldLabel.value,
-               ChecklistVersion.version)
+               GoldLabel.method, ChecklistVersion.version)
         .join(Response, Response.id == GoldLabel.response_id)
         .join(Case, Case.id == Response.case_id)
         .join(Model, Model.id == Response.model_id)
         .join(Criterion, Criterion.id == GoldLabel.criterion_id)
         .join(ChecklistVersion, ChecklistVersion.id == Criterion.checklist_version_id)
         .where(GoldLabel.study_id == study_id)).all()
-    df = _frame(rows, [*GOLD_COLUMNS[:-1], "value", "version"])
+    df = _frame(rows, [*GOLD_COLUMNS[:-2], "value", "method", "version"])
     if df.empty:
         return pd.DataFrame(columns=GOLD_COLUMNS)
     df["gold"] = df["value"].map({MET: 1.0, NOT_MET: 0.0}).astype(float)
     df = df.sort_values("version", kind="stable").drop_duplicates(["response_id", "criterion_key"], keep="last")
     return _filter(df[GOLD_COLUMNS], categories, models)
+
+
+def gold_counts(gold: pd.DataFrame) -> dict[str, int]:
+    """How many gold met / not-met labels *gold* (:func:`gold_labels`) holds (``labels``) and how
+    they were reached: ``manual`` (a person's decision) and ``majority`` (``auto_majority``)."""
+    g = gold[gold["gold"].notna()] if len(gold) else gold
+    method = g["method"].astype(str) if len(g) else pd.Series([], dtype=str)
+    return {"labels": int(len(g)), "manual": int((method == MANUAL).sum()),
+            "majority": int(method.str.startswith(MAJORITY).sum())}
 
 
 def grade(labels: np.ndarray, gold: np.ndarray, cases: np.ndarray, *, n_boot: int, seed: int) -> dict[str, Estimate]:

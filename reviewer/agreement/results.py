@@ -185,7 +185,9 @@ class StudyAgreement:
     * ``skipped_judge_runs``: judge runs left out for having no usable verdict, name -> {parse
       status: number of verdicts};
     * ``vs_gold``: each physician and judge run against the gold labels (:mod:`.gold`), JSON-ready
-      dicts; empty when the study has no gold labels.
+      dicts; empty when the study has no gold labels;
+    * ``gold_counts``: the gold met / not-met labels behind ``vs_gold`` (``labels``) and how they
+      were reached (``manual``, ``majority``); empty with ``vs_gold``.
     """
 
     study: str
@@ -204,6 +206,7 @@ class StudyAgreement:
     judges: list[JudgeAgreement] = field(default_factory=list)
     skipped_judge_runs: dict[str, dict[str, int]] = field(default_factory=dict)
     vs_gold: list[dict[str, Any]] = field(default_factory=list)
+    gold_counts: dict[str, int] = field(default_factory=dict)
 
     def judge(self, name: str | None = None) -> JudgeAgreement | None:
         """The analysis of judge run *name* (default: the last one analysed)."""
@@ -263,4 +266,5 @@ class StudyAgreement:
             "judge_runs": judges,
             "skipped_judge_runs": self.skipped_judge_runs,
             "vs_gold": self.vs_gold,
+            "gold_counts": self.gold_counts,
         }

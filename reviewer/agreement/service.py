@@ -8,7 +8,7 @@ import pandas as pd
 from sqlalchemy import select
 
 from reviewer.agreement import extract
-from reviewer.agreement.gold import gold_labels, vs_gold
+from reviewer.agreement.gold import gold_counts, gold_labels, vs_gold
 from reviewer.agreement.judges import analyze_judge
 from reviewer.agreement.raters import (
     binary_estimates,
@@ -144,4 +144,5 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         by_criterion=by_criterion.sort_values(["statistic", "value"], na_position="last", kind="stable")
         .reset_index(drop=True) if len(by_criterion) else by_criterion,
         by_category=by_category, by_model=by_model, raters=raters, rater_pairs=pairs,
-        score_matrix=score_matrix, judges=judges, skipped_judge_runs=skipped, vs_gold=graded)
+        score_matrix=score_matrix, judges=judges, skipped_judge_runs=skipped, vs_gold=graded,
+        gold_counts=gold_counts(gold) if graded else {})

@@ -328,9 +328,56 @@ def _healthbench_theme_section(j: JudgeAgreement) -> Section:
                 Table(p + "category", "By category", table(hb.get("by_category", {}), "category"))])
 
 
+GOLD_STATISTICS = {"accuracy": "accuracy", "macro_f1": "macro_f1", "cohen_kappa": "kappa"}
+
+
+def gold_table(result: StudyAgreement) -> pd.DataFrame:
+    """One row per physician and judge run against the gold labels (``result.vs_gold``), worst
+    accuracy first: grader (judge runs as ``judge:<run>``), accuracy / macro_f1 / kappa each with ``_lo`` / ``_hi``, n, n_cases."""
+    rows = []
+    for e in result.vs_gold:
+        row: dict[str, object] = {"grader": f"judge:{e['judge_run']}" if "judge_run" in e else e["rater"]}
+        for stat, short in GOLD_STATISTICS.items():
+            ci = e[stat]["ci"] or [None, None]
+            row.update({short: _round(e[stat]["value"]), f"{short}_lo": _round(ci[0]), f"{short}_hi": _round(ci[1])})
+        row.update(n=int(e["n"]), n_cases=int(e["n_cases"]))
+        rows.append(row)
+    return marks.worst_first(pd.DataFrame(rows), ["accuracy", "macro_f1", "kappa"])
+
+
+def _gold_text(result: StudyAgreement) -> str:
+    c = result.gold_counts
+    how = ("Each physician and judge run graded against the adjudicated gold labels (a gold 'not "
+           "applicable' is no label); an item counts where the grader answered met or not met.")
+    if not c:
+        return how
+    ways = [f"{c.get('manual', 0)} decided by a person", f"{c.get('majority', 0)} by majority vote"]
+    other = c["labels"] - c.get("manual", 0) - c.get("majority", 0)
+    if other > 0:
+        ways.append(f"{other} otherwise")
+    return f"{c['labels']} gold labels (met / not met): {', '.join(ways)}. " + how
+
+
+def _gold_section(result: StudyAgreement) -> Section:
+    """Each rater and judge run against the gold labels (issue 18), worst accuracy first."""
+    table = gold_table(result)
+    section = Section(
+        "Against the gold labels", _gold_text(result),
+        tables=[Table("vs_gold", "Accuracy, macro-F1 and Cohen's kappa against gold (worst first)", table,
+                      note="Intervals: 95% bootstrap over cases; n = items graded, n cases = cases they come from.")])
+    if len(table):
+        section.figures.append(Figure(
+            "vs_gold_accuracy", "Accuracy against the gold labels with 95% interval",
+            plots.interval_png(list(table["grader"]), table["accuracy"], table["accuracy_lo"],
+                               table["accuracy_hi"], xlabel="accuracy against gold"),
+            "Worst first, as the table; judge runs are named judge:<run>."))
+    return section
+
+
 def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, int], None] | None = None
                            ) -> ReportDocument:
-    """Summary, criteria worst first, raters, groups, scores, each judge run, methods."""
+    """Summary, criteria worst first, raters, groups, scores, each judge run, the gold labels
+    (when the study has any), methods."""
     builders = [
         lambda: Section("Summary", "Headline agreement figures with 95% bootstrap intervals."
                         + "".join(f"\n\njudge run {name}: {describe_unusable(counts)}; left out."
@@ -344,6 +391,7 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
         *[(lambda j=j: _judge_section(j)) for j in result.judges],
         *[(lambda j=j: _healthbench_theme_section(j)) for j in result.judges if j.healthbench.meta is not None],
         *[(lambda j=j: _usability_section(j)) for j in result.judges if j.usability is not None],
+        *([lambda: _gold_section(result)] if result.vs_gold else []),
         lambda: Section("Methods", _methods(result) + _healthbench_methods(result)),
     ]
     sections = []
