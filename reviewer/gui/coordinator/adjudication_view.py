@@ -247,17 +247,18 @@ class AdjudicationView(QWidget):
         def notes(a: Any) -> str:
             return "<br>".join(f"<i>{esc(kind)}</i>: {esc(note)}" for kind, note in a.feedback) or "–"
 
+        flagged, physicians = self.tr("flagged"), self.tr("The physicians")
         rows = [
             (self.tr("Answer"), [f"<b>{esc(self.value_text(a.value))}</b>" for a in cols]),
             (self.tr("Overall score"), ["–" if a.overall_score is None else f"{a.overall_score:g}" for a in cols]),
-            (self.tr("Safety flag"), [f"<b>{esc(self.tr('flagged'))}</b>" if a.safety_flag else "–" for a in cols]),
+            (self.tr("Safety flag"), [f"<b>{esc(flagged)}</b>" if a.safety_flag else "–" for a in cols]),
             (self.tr("Comment"), [esc(a.comment) or "–" for a in cols]),
             (self.tr("Feedback"), [notes(a) for a in cols]),
             (self.tr("Evidence"), ["<br>".join(f"“{esc(q)}”" for q in a.evidence) or "–" for a in cols]),
         ]
         head = "<tr><th></th>" + "".join(f"<th align='left'>{esc(a.rater)}</th>" for a in cols) + "</tr>"
         body = "".join(f"<tr><td><b>{esc(name)}</b></td>{cell(values)}</tr>" for name, values in rows)
-        return (f"<p><b>{esc(self.tr('The physicians'))}</b></p>"
+        return (f"<p><b>{esc(physicians)}</b></p>"
                 f"<table cellspacing='0' cellpadding='5' border='1' width='100%'>{head}{body}</table>")
 
     def _show_gold(self, item: QueueItem) -> None:
