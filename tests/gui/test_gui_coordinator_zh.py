@@ -128,6 +128,9 @@ def test_every_coordinator_window_and_dialog_is_chinese(demo_store, qtbot, tmp_p
         triage = ui.open_triage()
         wait_job(qtbot, triage.job)
         ui.open_overview()
+        adjudication = ui.open_adjudication()  # last: the walk reads the tab on screen
+        wait_job(qtbot, adjudication.job)
+        assert adjudication.items
         words = english_words(interface_texts(ui.second), data)
         if words:
             problems["coordinator window"] = words
