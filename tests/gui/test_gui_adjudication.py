@@ -35,6 +35,14 @@ def test_keys_decide_a_gold_label_with_reason_and_author(coord_window, demo_stor
     with demo_store.Session() as s:
         assert s.scalars(select(GoldLabel)).all() == []
     assert "reason" in view.status.text()
+    qtbot.keyClick(view.reason, Qt.Key.Key_Escape)  # back to the list; a move forgets the chosen value
+    assert view.focusWidget() is view.table
+    qtbot.keyClick(view.table, Qt.Key.Key_J)
+    view.reason.setText("typed after moving")
+    assert view.save() is None and view.pending is None
+    view.reason.clear()
+    qtbot.keyClick(view.table, Qt.Key.Key_K)
+    qtbot.keyClick(view.table, Qt.Key.Key_2)
     qtbot.keyClicks(view.reason, "asks nothing before advising")
     qtbot.keyClick(view.reason, Qt.Key.Key_Return)
     with demo_store.Session() as s:

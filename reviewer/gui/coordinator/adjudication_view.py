@@ -230,6 +230,7 @@ class AdjudicationView(QWidget):
         if not 0 <= row < len(self.items):
             return
         i = self.current = self.items[row]
+        self.pending = None  # a value chosen for another item is not this item's
         self._choose_button(None)
         self.crit_title.setText(self.tr("Case %s · answer %s · %s v%d: %s") %
                                 (i.case, i.blind_label, i.criterion_key, i.version, i.criterion_text))
