@@ -1,6 +1,216 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AdjudicationView</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="83" />
+        <source>Reload</source>
+        <translation>重新载入</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="87" />
+        <source>Quorum</source>
+        <translation>法定人数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="97" />
+        <source>Select an item to decide its gold label.</source>
+        <translation>选择一个条目来裁定其金标准标签。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="105" />
+        <source>Reason for the decision (required); Enter saves</source>
+        <translation>裁定理由（必填）；按 Enter 保存</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="109" />
+        <source>1  Met</source>
+        <translation>1  满足</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="109" />
+        <source>2  Not met</source>
+        <translation>2  未满足</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="110" />
+        <source>3  Not applicable</source>
+        <translation>3  不适用</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="118" />
+        <source>Keys: 1 met · 2 not met · 3 not applicable · Enter saves · J / K next / previous</source>
+        <translation>按键：1 满足 · 2 未满足 · 3 不适用 · Enter 保存 · J / K 下一条 / 上一条</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="196" />
+        <source>Adjudication — %s</source>
+        <translation>裁定 — %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="155" />
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="155" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="252" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="155" />
+        <source>Criterion</source>
+        <translation>标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="156" />
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="156" />
+        <source>Gold label</source>
+        <translation>金标准标签</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="159" />
+        <source>met</source>
+        <translation>满足</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="159" />
+        <source>not met</source>
+        <translation>未满足</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="159" />
+        <source>not applicable</source>
+        <translation>不适用</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="162" />
+        <source>raters disagree</source>
+        <translation>评审员意见不一</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="162" />
+        <source>safety flag</source>
+        <translation>安全标记</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="166" />
+        <source>decided by hand</source>
+        <translation>人工裁定</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="168" />
+        <source>majority %d of %d</source>
+        <translation>多数 %d / %d</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="177" />
+        <source>Majority (quorum %d)…</source>
+        <translation>多数裁定（法定人数 %d）…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="218" />
+        <source>%d items where physicians disagree or flagged safety, worst first; %d without a gold label.</source>
+        <translation>%d 个医生意见不一或标记了安全问题的条目，最差的在前；%d 个尚无金标准标签。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="234" />
+        <source>Case %s · answer %s · %s v%d: %s</source>
+        <translation>病例 %s · 回答 %s · %s 第 %d 版：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="250" />
+        <source>flagged</source>
+        <translation>已标记</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="250" />
+        <source>The physicians</source>
+        <translation>医生们的评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="253" />
+        <source>Overall score</source>
+        <translation>总体评分</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="254" />
+        <source>Safety flag</source>
+        <translation>安全标记</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="255" />
+        <source>Comment</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="256" />
+        <source>Feedback</source>
+        <translation>反馈</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="257" />
+        <source>Evidence</source>
+        <translation>证据</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="267" />
+        <source>Gold label: not decided yet.</source>
+        <translation>金标准标签：尚未裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="269" />
+        <source>Gold label: %s — %s, by %s.</source>
+        <translation>金标准标签：%s — %s，裁定人 %s。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="272" />
+        <source>Reason: %s</source>
+        <translation>理由：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="290" />
+        <source>Gold label “%s”: type the reason, then press Enter.</source>
+        <translation>金标准标签“%s”：请输入理由，然后按 Enter。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="297" />
+        <source>Press 1, 2 or 3 to choose the gold label first.</source>
+        <translation>请先按 1、2 或 3 选择金标准标签。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="300" />
+        <source>A gold label needs a reason.</source>
+        <translation>金标准标签需要填写理由。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="356" />
+        <source>Majority (quorum %d)</source>
+        <translation>多数裁定（法定人数 %d）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="357" />
+        <source>Fill the gold label wherever at least %d physicians agree and are a strict majority of the met / not-met answers? Decisions made by hand are kept; ties and safety flags stay for a person.</source>
+        <translation>在至少 %d 位医生意见一致且占“满足 / 未满足”回答严格多数的条目上填入金标准标签？人工裁定保持不变；平票和安全标记的条目留给人工裁定。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="381" />
+        <source>Majority (quorum %d) — %s</source>
+        <translation>多数裁定（法定人数 %d）— %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="390" />
+        <source>Majority with quorum %d: %d gold labels filled, %d unchanged, %d decisions by hand kept, %d left to a person.</source>
+        <translation>法定人数 %d 的多数裁定：填入 %d 个金标准标签，%d 个未变，保留 %d 个人工裁定，%d 个留给人工。</translation>
+    </message>
+</context>
+<context>
     <name>AgreementView</name>
     <message>
         <location filename="../../reviewer/gui/coordinator/agreement_view.py" line="121" />
@@ -1228,114 +1438,124 @@ or choose the openai backend and a model server.</source>
         <translation>Reviewer — %s — 协调员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="61" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="62" />
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="70" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="71" />
         <source>Triage</source>
         <translation>分诊</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="80" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="81" />
+        <source>Adjudication</source>
+        <translation>裁定</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="93" />
         <source>Study overview</source>
         <translation>研究概览</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="147" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="160" />
         <source>&amp;Coordinator</source>
         <translation>协调员(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="148" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="161" />
         <location filename="../../reviewer/gui/rater/shortcuts.py" line="154" />
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="154" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="167" />
         <source>Study overview…</source>
         <translation>研究概览…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="155" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="168" />
         <source>Import…</source>
         <translation>导入…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="157" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="170" />
         <source>Generate candidates…</source>
         <translation>生成候选回答…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="158" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="171" />
         <source>Run judge…</source>
         <translation>运行评审…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="159" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="172" />
         <source>Edit judge templates…</source>
         <translation>编辑评审模板…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="173" />
         <source>Judge runs…</source>
         <translation>评审运行…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="162" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="175" />
         <source>Agreement…</source>
         <translation>一致性…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="163" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="176" />
         <source>Triage…</source>
         <translation>分诊…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="165" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="177" />
+        <source>Adjudicate…</source>
+        <translation>裁定…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="179" />
         <source>Assign…</source>
         <translation>分配…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="166" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="180" />
         <source>Pack review files…</source>
         <translation>打包评审文件…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="167" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="181" />
         <source>Merge returns…</source>
         <translation>合并交回文件…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="168" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="182" />
         <source>Report…</source>
         <translation>报告…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="172" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="186" />
         <source>Jobs panel</source>
         <translation>任务面板</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="184" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="198" />
         <source>&amp;Return ratings…</source>
         <translation>交回评分(&amp;R)…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="186" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="200" />
         <location filename="../../reviewer/gui/rater/shortcuts.py" line="128" />
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="223" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="237" />
         <source>Generate — %s</source>
         <translation>生成 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/menu.py" line="249" />
+        <location filename="../../reviewer/gui/coordinator/menu.py" line="263" />
         <source>Judge — %s</source>
         <translation>评审 — %s</translation>
     </message>

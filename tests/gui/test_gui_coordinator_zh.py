@@ -23,11 +23,12 @@ from tests.support.coordinator import demo_ids, wait_job
 from tests.support.gui import isolate_settings
 
 # terms a Chinese coordinator reads as such: benchmarks, backends and devices, file formats,
-# statistics symbols, identifiers of modes and template kinds, the install command
+# statistics symbols, identifiers of modes and template kinds, the install command, key names
 ALLOW = {"healthbench", "llmeval-med", "llmeval", "med", "logprob", "generate", "transformers", "vllm", "openai",
          "auto", "cpu", "cuda", "html", "pdf", "xlsx", "csv", "jsonl", "json", "parquet", "rvw", "rvr", "gb", "mb",
          "top-p", "url", "id", "ci", "criterion", "score", "rubric", "pip", "install", "reviewer", "models",
-         "alpha", "kappa", "icc", "ac1", "f1", "http", "v1"}
+         "alpha", "kappa", "icc", "ac1", "f1", "http", "v1",
+         "enter", "j", "k"}  # key names: the adjudication view's keys (Enter saves, J / K move)
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 
 
@@ -82,6 +83,7 @@ def english_words(texts: list[str], data: list[str]) -> list[str]:
         for d in data:
             text = text.replace(d, " ")
         text = re.sub(r"(/[\w.-]+)+", " ", text)  # paths
+        text = re.sub(r"回答 [A-Z]\b", " ", text)  # an answer's blind letter ("回答 B") is data
         found += [w for w in WORD.findall(text) if w.lower() not in ALLOW and not w.lower().startswith("v")
                   or w.lower() == "version"]
     return found
@@ -128,6 +130,9 @@ def test_every_coordinator_window_and_dialog_is_chinese(demo_store, qtbot, tmp_p
         triage = ui.open_triage()
         wait_job(qtbot, triage.job)
         ui.open_overview()
+        adjudication = ui.open_adjudication()  # last: the walk reads the tab on screen
+        wait_job(qtbot, adjudication.job)
+        assert adjudication.items
         words = english_words(interface_texts(ui.second), data)
         if words:
             problems["coordinator window"] = words

@@ -1,9 +1,9 @@
 """Coordinator screens hooked into the main window: the Coordinator menu, the jobs dock, the
-Agreement/Triage window, and "Return ratings…" for a window working on a review file.
+Agreement/Triage/Adjudication window, and "Return ratings…" for a window working on a review file.
 
 :func:`install` is called once at the end of ``MainWindow.__init__``. It adds nothing for a rater
 on a study database. In coordinator mode it adds the "Coordinator" menu and a jobs dock (hidden
-until a job starts); Agreement and Triage open as tabs of one secondary top-level window (they are
+until a job starts); Agreement, Triage and Adjudication open as tabs of one secondary top-level window (they are
 wide tables a coordinator reads side by side with the queue, often on a second screen). On a
 review file it adds "Return ratings…" to the File menu. Closing the window cancels running jobs
 and waits for them (an event filter, so the window's own close handling stays untouched).
@@ -22,7 +22,7 @@ from reviewer.gui.coordinator.reviewfile_actions import review_source
 
 
 class CoordinatorWindow(QMainWindow):
-    """Agreement, Triage and the study overview as tabs (created on first use); sized to the
+    """Agreement, Triage, Adjudication and the study overview as tabs (created on first use); sized to the
     screen it opens on, each tab scrolling inside rather than growing past the screen."""
 
     def __init__(self, ui: CoordinatorUi) -> None:
@@ -36,6 +36,7 @@ class CoordinatorWindow(QMainWindow):
         self.agreement: Any = None
         self.triage: Any = None
         self.overview: Any = None
+        self.adjudication: Any = None
         self.pages: dict[int, QScrollArea] = {}
         fit_to_screen(self, 1400, 900)
 
@@ -70,6 +71,18 @@ class CoordinatorWindow(QMainWindow):
             self._add(self.triage, w.tr("Triage"))
             self.triage.refresh()
         return self._show(self.triage)
+
+    def show_adjudication(self) -> Any:
+        if self.adjudication is None:
+            from reviewer.gui.coordinator.adjudication_view import AdjudicationView
+
+            w = self.ui.window
+            self.adjudication = AdjudicationView(w.store, w.study_id, self.ui.jobs, w.rater_name)
+            self._add(self.adjudication, w.tr("Adjudication"))
+            self.adjudication.refresh()
+        view = self._show(self.adjudication)
+        view.table.setFocus()
+        return view
 
     def show_overview(self) -> Any:
         from reviewer.gui.coordinator.overview import OverviewView
@@ -161,6 +174,7 @@ class CoordinatorUi(QObject):
         menu.addSeparator()
         menu.addAction(self._action("agreement", w.tr("Agreement…"), self.open_agreement, "Ctrl+Shift+A"))
         menu.addAction(self._action("triage", w.tr("Triage…"), self.open_triage, "Ctrl+Shift+T"))
+        menu.addAction(self._action("adjudicate", w.tr("Adjudicate…"), self.open_adjudication, "Ctrl+Shift+D"))
         menu.addSeparator()
         menu.addAction(self._action("assign", w.tr("Assign…"), self.open_assign))
         menu.addAction(self._action("pack", w.tr("Pack review files…"), self.open_pack))
@@ -284,6 +298,9 @@ class CoordinatorUi(QObject):
 
     def open_triage(self) -> Any:
         return self.coordinator_window().show_triage()
+
+    def open_adjudication(self) -> Any:
+        return self.coordinator_window().show_adjudication()
 
     def open_overview(self) -> Any:
         return self.coordinator_window().show_overview()
