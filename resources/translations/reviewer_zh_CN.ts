@@ -55,7 +55,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="155" />
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="252" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="253" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
@@ -120,92 +120,92 @@
         <translation>%d 个医生意见不一或标记了安全问题的条目，最差的在前；%d 个尚无金标准标签。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="234" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="235" />
         <source>Case %s · answer %s · %s v%d: %s</source>
         <translation>病例 %s · 回答 %s · %s 第 %d 版：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="250" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="251" />
         <source>flagged</source>
         <translation>已标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="250" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="251" />
         <source>The physicians</source>
         <translation>医生们的评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="253" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="254" />
         <source>Overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="254" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="255" />
         <source>Safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="255" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="256" />
         <source>Comment</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="256" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="257" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="257" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="258" />
         <source>Evidence</source>
         <translation>证据</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="267" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="268" />
         <source>Gold label: not decided yet.</source>
         <translation>金标准标签：尚未裁定。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="269" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="270" />
         <source>Gold label: %s — %s, by %s.</source>
         <translation>金标准标签：%s — %s，裁定人 %s。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="272" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="273" />
         <source>Reason: %s</source>
         <translation>理由：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="290" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="291" />
         <source>Gold label “%s”: type the reason, then press Enter.</source>
         <translation>金标准标签“%s”：请输入理由，然后按 Enter。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="297" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="298" />
         <source>Press 1, 2 or 3 to choose the gold label first.</source>
         <translation>请先按 1、2 或 3 选择金标准标签。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="300" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="301" />
         <source>A gold label needs a reason.</source>
         <translation>金标准标签需要填写理由。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="356" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="357" />
         <source>Majority (quorum %d)</source>
         <translation>多数裁定（法定人数 %d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="357" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="358" />
         <source>Fill the gold label wherever at least %d physicians agree and are a strict majority of the met / not-met answers? Decisions made by hand are kept; ties and safety flags stay for a person.</source>
         <translation>在至少 %d 位医生意见一致且占“满足 / 未满足”回答严格多数的条目上填入金标准标签？人工裁定保持不变；平票和安全标记的条目留给人工裁定。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="381" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="382" />
         <source>Majority (quorum %d) — %s</source>
         <translation>多数裁定（法定人数 %d）— %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="390" />
+        <location filename="../../reviewer/gui/coordinator/adjudication_view.py" line="391" />
         <source>Majority with quorum %d: %d gold labels filled, %d unchanged, %d decisions by hand kept, %d left to a person.</source>
         <translation>法定人数 %d 的多数裁定：填入 %d 个金标准标签，%d 个未变，保留 %d 个人工裁定，%d 个留给人工。</translation>
     </message>
