@@ -402,7 +402,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="134" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="276" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="277" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
@@ -583,42 +583,52 @@
         <translation>%s（%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="249" />
-        <source>%d criteria have no %s: %s. They are listed last.</source>
-        <translation>%d 条标准没有 %s：%s。它们列在最后。</translation>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="248" />
+        <source>alpha</source>
+        <translation>α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="249" />
+        <source>macro-F1</source>
+        <translation>宏平均 F1</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="250" />
+        <source>%d criteria have no %s: %s. They are listed last.</source>
+        <translation>%d 条标准没有%s：%s。它们列在最后。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="259" />
         <source>%s, CI low</source>
         <translation>%s 置信区间下限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="260" />
         <source>%s, CI high</source>
         <translation>%s 置信区间上限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="260" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="261" />
         <source>%s, CI informative</source>
         <translation>%s 置信区间有信息量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="273" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="274" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="273" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="274" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="275" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="276" />
         <source>criteria (pooled)</source>
         <translation>标准（合并）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="277" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="278" />
         <source>judge %s</source>
         <translation>评审模型 %s</translation>
     </message>

@@ -245,7 +245,8 @@ def table_note(name: str, english: str, frame: Any) -> str:
     names = reason_names()
     why = QCoreApplication.translate("AgreementLabels", "; ").join(
         QCoreApplication.translate("AgreementLabels", "%s (%d)") % (names.get(r, r), n) for r, n in reasons.items())
-    stat = column_names()[key]
+    stat = (QCoreApplication.translate("AgreementLabels", "alpha") if key == "alpha"
+            else QCoreApplication.translate("AgreementLabels", "macro-F1"))
     return QCoreApplication.translate("AgreementLabels", "%d criteria have no %s: %s. They are listed last.") % (
         int(reasons.sum()), stat, why)
 
