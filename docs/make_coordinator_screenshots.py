@@ -3,7 +3,8 @@
     QT_QPA_PLATFORM=offscreen python docs/make_coordinator_screenshots.py [--out docs/screenshots]
 
 Builds the demo study in a temporary database and a tiny random Llama model in a temporary folder
-(no download), then shows: the Agreement view (summary, criteria worst first, plots), the Triage
+(no download), then shows: the Agreement view (summary, criteria worst first, plots; the summary
+also in Simplified Chinese, ``agreement_summary_zh_CN.png``), the Triage
 view with the worst criterion open, and the jobs panel while a real generation job runs. Chinese
 text needs a CJK font (Debian/Ubuntu: ``apt-get install fonts-noto-cjk``).
 """
@@ -85,6 +86,23 @@ def main() -> int:
     grab(app, second, out / "agreement_judge.png", 1500, 920)
     view.tabs.setCurrentWidget(view.pages["plots"])
     grab(app, second, out / "agreement_plots.png", 1500, 920)
+
+    # 1b. the same summary in Simplified Chinese: a second window opened with the catalogue installed
+    from reviewer.gui.i18n import install_translator, remove_translators
+
+    translator = install_translator(app, "zh_CN")
+    wz = build_window(str(db), rater=RATER, coordinator=True, interactive=False)
+    wz.persist_settings = False
+    view_zh = wz.coordinator_ui.open_agreement()
+    view_zh.n_boot.setValue(500)
+    job = view_zh.analyse()
+    wait(app, lambda: job.state != "running")
+    if job.state != "done":
+        raise RuntimeError(f"analysis {job.state}: {job.error}")
+    grab(app, wz.coordinator_ui.second, out / "agreement_summary_zh_CN.png", 1500, 920)
+    wz.coordinator_ui.second.hide()
+    wz.hide()
+    remove_translators(app, translator)
 
     # 2. triage, the worst criterion open
     tri = ui.open_triage()

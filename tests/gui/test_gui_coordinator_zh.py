@@ -1,6 +1,7 @@
 """Issue 17: in Simplified Chinese, every coordinator window and dialog shows no English word
 outside the study's own data (names, categories, criteria, paths) and a short allow-list of terms
-and identifiers (benchmark names, backends, file formats, statistics)."""
+and identifiers (benchmark names, backends, file formats, statistics) -- the Agreement tab after an
+analysis of the demo study included, on every one of its pages."""
 
 from __future__ import annotations
 
@@ -28,7 +29,9 @@ ALLOW = {"healthbench", "llmeval-med", "llmeval", "med", "logprob", "generate", 
          "auto", "cpu", "cuda", "html", "pdf", "xlsx", "csv", "jsonl", "json", "parquet", "rvw", "rvr", "gb", "mb",
          "top-p", "url", "id", "ci", "criterion", "score", "rubric", "pip", "install", "reviewer", "models",
          "alpha", "kappa", "icc", "ac1", "f1", "http", "v1",
-         "enter", "j", "k"}  # key names: the adjudication view's keys (Enter saves, J / K move)
+         "enter", "j", "k",  # key names: the adjudication view's keys (Enter saves, J / K move)
+         "n", "bland", "altman",  # n: the units; Bland–Altman: the name of the plot
+         "icc1", "icc2", "icc3", "icc1k", "icc2k", "icc3k"}  # the Shrout–Fleiss ICC forms
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9'-]*")
 
 
@@ -126,7 +129,24 @@ def test_every_coordinator_window_and_dialog_is_chinese(demo_store, qtbot, tmp_p
             if words:
                 problems[name] = words
             dialog.reject()
-        ui.open_agreement()
+        agreement = ui.open_agreement()
+        agreement.n_boot.setValue(50)
+        job = agreement.analyse()
+        wait_job(qtbot, job, timeout=180000)
+        assert job.state == "done", job.error
+        pages = [agreement.tabs.widget(i) for i in range(agreement.tabs.count())]
+        assert all(p.models or p.lay.count() > 1 for p in pages)  # every page holds what the analysis gave
+        for page in pages:
+            agreement.tabs.setCurrentWidget(page)
+            words = english_words(interface_texts(agreement), data)
+            if words:
+                problems[f"agreement: {agreement.tabs.tabText(agreement.tabs.currentIndex())}"] = sorted(set(words))
+        summary = agreement.pages["summary"].models["summary"]
+        shown = [summary.data(summary.index(r, c)) for r in range(summary.rowCount()) for c in range(3)]
+        keys = [str(summary.frame.iat[r, c]) for r in range(summary.rowCount()) for c in range(3)]
+        # the scope, statistic and level cells read in Chinese; the frame keeps its keys for export
+        assert "krippendorff_alpha" in keys and "krippendorff_alpha" not in shown
+        assert english_words(shown, data) == []
         triage = ui.open_triage()
         wait_job(qtbot, triage.job)
         ui.open_overview()

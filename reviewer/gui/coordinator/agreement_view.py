@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.gui.coordinator import agreement_labels as labels
 from reviewer.gui.coordinator.frame_model import DataFrameModel, fit_columns, make_table_view, set_combo_items
 from reviewer.gui.coordinator.jobs import JobManager
 from reviewer.gui.safe_text import plain_label
@@ -37,8 +38,7 @@ from reviewer.store.vocabulary import split_category
 from reviewer.studies.operations import study_choices
 
 LOW_ALPHA = 0.667  # Krippendorff's lowest limit for tentative conclusions
-PAGES = (("summary", "Summary"), ("criteria", "Criteria, worst first"), ("raters", "Raters"),
-         ("judges", "Judge vs physicians"), ("groups", "By category and model"), ("plots", "Plots"))
+PAGES = ("summary", "criteria", "raters", "judges", "groups", "plots")
 
 
 def _page_of(table_name: str) -> str:
@@ -81,9 +81,11 @@ class TablePage(QScrollArea):
         self.models.clear()
 
     def add_table(self, name: str, title: str, frame: pd.DataFrame, note: str = "") -> DataFrameModel:
-        label = plain_label(title)
+        label = plain_label(labels.table_title(name, title))
         label.setObjectName("SectionTitle")
-        model = DataFrameModel(frame, self, row_color=_low_alpha)
+        note = labels.table_note(name, note, frame)
+        model = DataFrameModel(frame, self, headers=labels.headers(frame.columns),
+                               display=labels.cell_display(frame.columns), row_color=_low_alpha)
         view = make_table_view(model, stretch_last=False)
         view.setObjectName(f"table:{name}")
         fit_columns(view)
@@ -151,10 +153,13 @@ class AgreementView(QWidget):
         bar.addWidget(self.export_button)
         self.tabs = QTabWidget()
         self.pages: dict[str, TablePage] = {}
-        for key, title in PAGES:
+        titles = {"summary": self.tr("Summary"), "criteria": self.tr("Criteria, worst first"),
+                  "raters": self.tr("Raters"), "judges": self.tr("Judge vs physicians"),
+                  "groups": self.tr("By category and model"), "plots": self.tr("Plots")}
+        for key in PAGES:
             page = TablePage()
             self.pages[key] = page
-            self.tabs.addTab(page, self.tr(title))
+            self.tabs.addTab(page, titles[key])
         lay = QVBoxLayout(self)
         title = plain_label(self.tr("Agreement — %s") % self.study_name)
         title.setObjectName("PaneTitle")
@@ -182,6 +187,7 @@ class AgreementView(QWidget):
         """Start the analysis job (returns it); the tabs fill in when it finishes."""
         f = self.filters()
         store, study = self.store, self.study_name
+        building = self.tr("tables and plots")
 
         def fn(progress: Callable[..., None], is_cancelled: Callable[[], bool]) -> Any:
             from reviewer.agreement.service import analyze_study
@@ -191,7 +197,7 @@ class AgreementView(QWidget):
                                    n_boot=f["n_boot"], seed=0, is_cancelled=is_cancelled,
                                    progress=lambda step, frac: progress(int(frac * 80), 100, step))
             doc = build_agreement_report(result, progress=lambda i, n: progress(80 + 20 * i // n, 100,
-                                                                                "tables and plots"))
+                                                                                building))
             return result, doc
 
         self.analyse_button.setEnabled(False)
@@ -225,7 +231,7 @@ class AgreementView(QWidget):
             page.add_table(table.name, table.title, table.frame, table.note)  # every row: it scrolls
         plots = self.pages["plots"]
         for fig in self.document.figures():
-            label = plain_label(fig.title)
+            label = plain_label(labels.figure_title(fig.name, fig.title))
             label.setObjectName("SectionTitle")
             image = plain_label()
             image.setObjectName(f"figure:{fig.name}")
@@ -236,7 +242,7 @@ class AgreementView(QWidget):
             plots.add_widget(label)
             plots.add_widget(image)
             if fig.note:
-                note = plain_label(fig.note)
+                note = plain_label(labels.figure_note(fig.name, fig.note))
                 note.setObjectName("Subtle")
                 plots.add_widget(note)
         c = self.result.counts

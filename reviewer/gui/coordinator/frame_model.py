@@ -1,7 +1,8 @@
 """A read-only table model over a small pandas DataFrame (agreement, triage and comparison tables).
 
 Numbers are shown rounded (3 decimals), NaN/None as an en dash; the raw value is available under
-``Qt.UserRole`` so a sort proxy sorts numerically. Optional per-row background colours mark the
+``Qt.UserRole`` so a sort proxy sorts numerically. ``display`` maps a column to how its cells read
+(e.g. a statistic's key shown in the UI language); the frame keeps the value. Optional per-row background colours mark the
 rows that need attention (e.g. alpha below 0.667).
 """
 
@@ -40,9 +41,11 @@ class DataFrameModel(QAbstractTableModel):
 
     def __init__(self, frame: pd.DataFrame | None = None, parent: Any = None, *,
                  headers: dict[str, str] | None = None,
+                 display: dict[str, Callable[[Any], str | None]] | None = None,
                  row_color: Callable[[pd.Series], str | None] | None = None) -> None:
         super().__init__(parent)
         self.headers = headers or {}
+        self.display = display or {}
         self.row_color = row_color
         self._frame = pd.DataFrame()
         self._colors: list[str | None] = []
@@ -71,6 +74,11 @@ class DataFrameModel(QAbstractTableModel):
         if not index.isValid():
             return None
         value = self._frame.iat[index.row(), index.column()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole) and self.display:
+            shown = self.display.get(str(self._frame.columns[index.column()]))
+            text = shown(value) if shown is not None else None
+            if text is not None:
+                return text if role == Qt.ItemDataRole.DisplayRole or len(text) > 30 else None
         if role == Qt.ItemDataRole.DisplayRole:
             return format_value(value)
         if role == Qt.ItemDataRole.ToolTipRole:
