@@ -50,3 +50,10 @@ def test_cells_read_translated_but_the_model_keeps_the_keys(qapp) -> None:  # no
     assert model.data(model.index(0, 1), Qt.ItemDataRole.UserRole) == "no_such_statistic"
     assert model.frame.equals(frame)
     assert model.headerData(3, Qt.Orientation.Horizontal) == "CI informative"
+
+
+def test_gold_table_sits_with_the_judges() -> None:
+    """Physicians and judge runs against the gold labels: the judge tab, not "by category and model"."""
+    from reviewer.gui.coordinator.agreement_view import _page_of
+
+    assert _page_of("vs_gold") == "judges" and _page_of("by_model") == "groups"

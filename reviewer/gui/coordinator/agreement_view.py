@@ -48,7 +48,7 @@ def _page_of(table_name: str) -> str:
         return "criteria"
     if table_name in ("raters", "rater_pairs"):
         return "raters"
-    if table_name.startswith("judge["):
+    if table_name.startswith("judge[") or table_name == "vs_gold":  # graders against the gold labels
         return "judges"
     return "groups"
 
