@@ -36,3 +36,14 @@ def lazy_exports(package: str, modules: Sequence[str]) -> Callable[[str], Any]:
         raise AttributeError(f"module {package!r} has no attribute {name!r}")
 
     return __getattr__
+
+
+def login_name() -> str:
+    """The login name of whoever runs the program (the actor audit events record when none is
+    given); "" where the system has none (some containers)."""
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name is not a reason to fail
+        return ""

@@ -11,7 +11,6 @@ Callable from a worker thread: ``progress(done, total)`` and ``is_cancelled()`` 
 
 from __future__ import annotations
 
-import getpass
 import hashlib
 import json
 import time
@@ -21,6 +20,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from reviewer import login_name
 from reviewer.errors import ConflictError, InputError, NotFoundError
 from reviewer.generation.backend import (
     Backend,
@@ -233,7 +233,7 @@ def run_generation(store: Store, *, model: str, backend: str = "transformers", c
         if run is None:
             run = GenerationRun(study_id=study_id, model_id=model_row.id, name=name, backend=backend,
                                 config_hash=digest, settings=run_settings,
-                                started_by=started_by or _user())
+                                started_by=started_by or login_name())
             session.add(run)
         else:
             run = session.get(GenerationRun, run.id)
@@ -343,11 +343,5 @@ def _finish(store: Store, run_id: int, status: str, *, error: str | None = None)
         if status != "failed":
             raise
 
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return ""
 
 

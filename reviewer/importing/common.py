@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import func, insert, select
 from sqlalchemy.orm import Session
 
+from reviewer import login_name
 from reviewer.importing.lookups import CaseResolver  # re-exported: the importers take everything from here
 from reviewer.importing.reading import (  # re-exported: the importers take everything from here
     check_turns,
@@ -100,7 +101,7 @@ def record_import(session: Session, study_id: int, report: ImportReport, *, acto
         return
     from reviewer.store.models import AuditEvent
 
-    session.add(AuditEvent(study_id=study_id, actor=actor or _user(), action=f"import.{report.kind}",
+    session.add(AuditEvent(study_id=study_id, actor=actor or login_name(), action=f"import.{report.kind}",
                            entity_type="file", entity_uid="", before=None,
                            after={"file": report.file, "created": dict(report.created),
                                   "skipped": dict(report.skipped), "notes": dict(report.notes)}))
@@ -119,14 +120,6 @@ def study_import(target: Store | Session, study: str | None, report: ImportRepor
         yield session, st
         record_import(session, st.id, report)
 
-
-def _user() -> str:
-    try:
-        import getpass
-
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no user name is not a reason to fail an import
-        return ""
 
 
 # ---------------------------------------------------------------- hashing and small helpers

@@ -9,8 +9,8 @@ first), ``--set CASE RESPONSE_UID CRITERION_KEY VALUE --reason TEXT`` a person's
 from __future__ import annotations
 
 import argparse
-import getpass
 
+from reviewer import login_name
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 from reviewer.errors import InputError
 
@@ -18,10 +18,7 @@ from reviewer.errors import InputError
 def _author(args: argparse.Namespace) -> str:
     if args.author:
         return args.author
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on this system
-        return "coordinator"
+    return login_name() or "coordinator"
 
 
 def _short(text: str, width: int = 70) -> str:

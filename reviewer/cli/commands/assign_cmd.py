@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 
+from reviewer import login_name
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 from reviewer.errors import InputError
 
@@ -27,19 +27,13 @@ def cmd_assign(args: argparse.Namespace) -> int:
             session, study, raters, per_response=args.per_response, calibration=args.calibration,
             overlap=args.overlap, max_per_rater=args.max_per_rater, seed=args.seed,
             prioritize=args.prioritize, judge_run=judge_run, replace=args.replace,
-            created_by=_user())
+            created_by=login_name())
     if args.json:
         print_json(report.to_dict())
     else:
         print("\n".join(report.lines()))
     return 0
 
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return ""
 
 
 def register(sub: argparse._SubParsersAction) -> None:

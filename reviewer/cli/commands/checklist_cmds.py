@@ -7,9 +7,9 @@ on, edit them into a new checklist version, re-judge the changed cases, compare 
 from __future__ import annotations
 
 import argparse
-import getpass
 from typing import Any
 
+from reviewer import login_name
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 from reviewer.errors import InputError
 
@@ -17,10 +17,7 @@ from reviewer.errors import InputError
 def _author(args: argparse.Namespace) -> str:
     if args.author:
         return args.author
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on this system
-        return "coordinator"
+    return login_name() or "coordinator"
 
 
 def _points(text: str | None) -> Any:

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 
+from reviewer import login_name
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 from reviewer.errors import InputError
 
@@ -29,10 +29,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def _actor() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name on this system
-        return "coordinator"
+    return login_name() or "coordinator"
 
 
 def cmd_delete(args: argparse.Namespace) -> int:

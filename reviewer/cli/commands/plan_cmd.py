@@ -4,8 +4,8 @@ interval most (see reviewer.planning.rounds)."""
 from __future__ import annotations
 
 import argparse
-import getpass
 
+from reviewer import login_name
 from reviewer.cli.common import add_study_option, print_json, store_from_args
 
 STATISTIC_CHOICES = ("agreement_rate", "kappa", "macro_f1")  # reviewer.stats.weighted.STATISTICS, kept lazy
@@ -23,19 +23,13 @@ def cmd_plan(args: argparse.Namespace) -> int:
         report = plan_round(session, study, runs, statistic=args.statistic, target_width=args.target_width,
                             budget=args.budget, batch=args.batch, raters=raters, by=args.by,
                             n_strata=args.strata, seed=args.seed, plan=args.plan, n_boot=args.boot,
-                            propose=not args.status, created_by=_user())
+                            propose=not args.status, created_by=login_name())
     if args.json:
         print_json(report.to_dict())
     else:
         print("\n".join(report.lines()))
     return 0
 
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return ""
 
 
 def register(sub: argparse._SubParsersAction) -> None:

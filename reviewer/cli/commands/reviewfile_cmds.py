@@ -3,23 +3,16 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 
+from reviewer import login_name
 from reviewer.cli.common import add_study_option, print_json, store_from_args
-
-
-def _user() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name in some containers
-        return ""
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
     from reviewer.reviewfiles.pack import pack_review_file
 
     store = store_from_args(args)
-    result = pack_review_file(store, args.rater, args.output, study=args.study, actor=_user(),
+    result = pack_review_file(store, args.rater, args.output, study=args.study, actor=login_name(),
                               new_only=args.new_only)
     m = result.manifest
     print(f"wrote {result.path}: {m['item_count']} items for rater {m['rater_name']!r} "
@@ -42,7 +35,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
     from reviewer.reviewfiles.merge import merge_return_files
 
     store = store_from_args(args)
-    report = merge_return_files(store, args.files, actor=_user(), study=args.study)
+    report = merge_return_files(store, args.files, actor=login_name(), study=args.study)
     if args.json:
         print_json(report.to_dict())
     else:
@@ -76,7 +69,7 @@ def cmd_conflicts(args: argparse.Namespace) -> int:
 
             raise InputError("say which version to keep: --keep local or --keep incoming", item="--resolve")
         with store.begin() as session:
-            after = resolve_conflict(session, args.resolve, args.keep, actor=_user())
+            after = resolve_conflict(session, args.resolve, args.keep, actor=login_name())
         print(f"conflict {args.resolve} resolved: kept the {args.keep} version of rating {after['uid']}")
         return 0
     with store.Session() as session:
