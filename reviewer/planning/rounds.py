@@ -42,7 +42,7 @@ from reviewer.planning.data import Population, pair_counts_by_response, populati
 from reviewer.stats.sampling import Design, next_batch, plan_estimate, separates
 from reviewer.stats.weighted import STATISTICS
 from reviewer.store.models import Assignment, AssignmentDesign, AuditEvent, JudgeRun, Rater, Response, Study
-from reviewer.studies.assignment import ensure_raters
+from reviewer.studies.assignment import ensure_raters, judge_runs_named
 
 PLAN_KIND = "adaptive_plan"
 BY = ("uncertain", "disagreement")
@@ -126,13 +126,7 @@ class _State:
 def _runs(session: Session, study: Study, names: list[str]) -> list[JudgeRun]:
     if not names:
         raise InputError("name the judge run to validate", item="--judge-run")
-    runs = []
-    for name in names:
-        run = session.scalar(select(JudgeRun).where(JudgeRun.study_id == study.id, JudgeRun.name == name))
-        if run is None:
-            raise NotFoundError(f"no judge run named {name!r} in study {study.name!r}")
-        runs.append(run)
-    return runs
+    return judge_runs_named(session, study, names)
 
 
 def plan_rounds(session: Session, study: Study, plan: str) -> list[AssignmentDesign]:

@@ -103,7 +103,9 @@ def _stratified_order(responses: list[Response], case_category: dict[int, str],
     return order
 
 
-def _judge_runs(session: Session, study: Study, judge_run: str | list[str] | None) -> list[JudgeRun]:
+def judge_runs_named(session: Session, study: Study, judge_run: str | list[str] | None) -> list[JudgeRun]:
+    """The judge runs of *study* with these names, in that order (None: every run, oldest first);
+    ``NotFoundError`` naming the first that does not exist."""
     if judge_run is None:
         return list(session.scalars(select(JudgeRun).where(JudgeRun.study_id == study.id)
                                     .order_by(JudgeRun.id)))
@@ -126,7 +128,7 @@ def priority_scores(session: Session, study: Study, prioritize: str,
     (met differs, or scores differ); needs two or more runs. Only usable verdicts count
     (:data:`reviewer.store.vocabulary.USABLE_PARSE_STATUSES`): a failed parse is no opinion.
     """
-    runs = _judge_runs(session, study, judge_run)
+    runs = judge_runs_named(session, study, judge_run)
     if not runs:
         raise InputError("prioritising needs a judge run, and this study has none", item=study.name)
     run_ids = [r.id for r in runs]
