@@ -38,6 +38,7 @@ from sqlalchemy import Table, func, insert, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import InputError, NotFoundError, ReviewerError
+from reviewer.files import atomic_path
 from reviewer.reviewfiles.auth import SECRET_FIELD, new_secret
 from reviewer.reviewfiles.common import (
     FORMAT_VERSION,
@@ -289,22 +290,22 @@ def pack_review_file(store: Store, rater: str, out_path: str | os.PathLike[str],
             "created_at": iso(utcnow()), "item_count": items, "db_sha256": sha256_file(db_file),
             "base_ratings": base, SECRET_FIELD: secret,
         }
-        partial = Path(tmp) / "out.rvw"
-        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
-            zf.write(db_file, REVIEW_DB)
-        # the pack is on record before the file exists: a return from it can always be checked
-        with store.begin() as session:
-            study_id = session.scalar(select(Study.id).where(Study.uid == ids["study_uid"]))
-            rater_id = session.scalar(select(Rater.id).where(Rater.uid == ids["rater_uid"]))
-            # exactly the responses in the file: its returns are verified against them
-            session.add(ReviewPack(uid=pack_uid, study_id=study_id, rater_id=rater_id, secret=secret,
-                                   response_uids=response_uids, file_name=out.name))
-            session.add(AuditEvent(study_id=study_id, actor=actor, action="review_file.pack", entity_type="rater",
-                                   entity_uid=ids["rater_uid"], before=None,
-                                   after={"pack_uid": pack_uid, "file": out.name, "items": items,
-                                          "new_only": new_only, "db_sha256": manifest["db_sha256"]}))
-        os.replace(partial, out)
+        # the file lands whole (reviewer.files), after the pack is on record: a return from it can
+        # always be checked
+        with atomic_path(out) as partial:
+            with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                zf.writestr(MANIFEST, json.dumps(manifest, indent=2, ensure_ascii=False))
+                zf.write(db_file, REVIEW_DB)
+            with store.begin() as session:
+                study_id = session.scalar(select(Study.id).where(Study.uid == ids["study_uid"]))
+                rater_id = session.scalar(select(Rater.id).where(Rater.uid == ids["rater_uid"]))
+                # exactly the responses in the file: its returns are verified against them
+                session.add(ReviewPack(uid=pack_uid, study_id=study_id, rater_id=rater_id, secret=secret,
+                                       response_uids=response_uids, file_name=out.name))
+                session.add(AuditEvent(study_id=study_id, actor=actor, action="review_file.pack", entity_type="rater",
+                                       entity_uid=ids["rater_uid"], before=None,
+                                       after={"pack_uid": pack_uid, "file": out.name, "items": items,
+                                              "new_only": new_only, "db_sha256": manifest["db_sha256"]}))
     return PackResult(path=out, manifest=manifest)
 
 

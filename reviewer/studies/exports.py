@@ -142,6 +142,16 @@ def _write(path: Path, suffix: str, columns: Sequence[str], build: Callable[[For
     _write_lines(path, header, build(fmt))
 
 
+def _format_of(path: Path) -> str:
+    """*path*'s export format (its suffix, checked), its folder made."""
+    suffix = path.suffix.lower()
+    if suffix not in FORMATS:
+        raise InputError(f"unknown export format {path.suffix or '(none)'}: use one of {', '.join(FORMATS)}",
+                         file=str(path))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return suffix
+
+
 def export(store: Store | Session, kind: str, path: str | Path, *, study: str | None = None) -> int:
     """Write one *kind* (ratings, cases, responses, verdicts) to *path*; return the row count.
 
@@ -150,11 +160,7 @@ def export(store: Store | Session, kind: str, path: str | Path, *, study: str | 
     path = Path(path)
     if kind not in BUILDERS:
         raise InputError(f"unknown export {kind!r}: use one of {', '.join(KINDS)}")
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise InputError(f"unknown export format {path.suffix or '(none)'}: use one of {', '.join(FORMATS)}",
-                         file=str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = _format_of(path)
     counter = [0]
     with transaction(store) as session:  # the writers land the file whole or not at all (reviewer.files)
         study_id = get_study(session, study).id if study is not None else None
@@ -168,11 +174,7 @@ def write_rows(path: str | Path, columns: Sequence[str], rows: Iterable[Sequence
     with the writers above: spreadsheet-safe CSV cells, the file landing whole or not at all.
     For row sets a service builds itself (e.g. ``reviewer export gold``); returns the row count."""
     path = Path(path)
-    suffix = path.suffix.lower()
-    if suffix not in FORMATS:
-        raise InputError(f"unknown export format {path.suffix or '(none)'}: use one of {', '.join(FORMATS)}",
-                         file=str(path))
-    path.parent.mkdir(parents=True, exist_ok=True)
+    suffix = _format_of(path)
     counter = [0]
     _write(path, suffix, columns, lambda fmt: _count((fmt.row(fmt.part(columns, list(r))) for r in rows), counter))
     return counter[0]
