@@ -13,11 +13,10 @@ import pandas as pd
 
 from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
 
-MIN_INFORMATIVE_N = MIN_INTERVAL_UNITS  # intervals from fewer units are marked "n < 10" in HTML / PDF
 REASON = "why_undefined"
 ALL_AGREED = "all raters agreed (one category only)"
-NOT_INFORMATIVE_NOTE = ("* interval not informative: fewer than 10 units (n < 10; tables of many small "
-                        "groups, such as per criterion, compute none) or zero width (every resample gave "
+NOT_INFORMATIVE_NOTE = (f"* interval not informative: fewer than {MIN_INTERVAL_UNITS} units "
+                        f"(n < {MIN_INTERVAL_UNITS}; tables of many small groups, such as per criterion, compute none) or zero width (every resample gave "
                         "the same value); the bounds computed are in the CSV / XLSX export.")
 
 
@@ -81,11 +80,11 @@ def worst_first(frame: pd.DataFrame, keys: Sequence[str]) -> pd.DataFrame:
 
 def informative(low: object, high: object, n: object) -> str:
     """``"yes"`` when the interval [low, high] tells something: both bounds, at least
-    :data:`MIN_INFORMATIVE_N` units and a width above zero; else ``"no"``."""
+    :data:`MIN_INTERVAL_UNITS` units and a width above zero; else ``"no"``."""
     lo, hi, units = _num(low), _num(high), _num(n)
     if math.isnan(lo) or math.isnan(hi):
         return "no"
-    if math.isnan(units) or units < MIN_INFORMATIVE_N or hi - lo <= 0:
+    if math.isnan(units) or units < MIN_INTERVAL_UNITS or hi - lo <= 0:
         return "no"
     return "yes"
 

@@ -23,7 +23,8 @@ import pandas as pd
 from reviewer.errors import ReviewerError
 from reviewer.files import atomic_path, spreadsheet_text
 from reviewer.reports.document import ReportDocument, Table
-from reviewer.reports.labels import MIN_INFORMATIVE_N, NOT_INFORMATIVE_NOTE, interval_of, n_column
+from reviewer.reports.labels import NOT_INFORMATIVE_NOTE, interval_of, n_column
+from reviewer.stats.bootstrap import MIN_INTERVAL_UNITS
 
 Progress = Callable[[int, int], None]
 
@@ -69,7 +70,7 @@ def _display_columns(columns: list[str]) -> list[tuple[str, list[str]]]:
     return out
 
 
-SMALL_N = f"n\u00a0<\u00a0{MIN_INFORMATIVE_N}*"  # no-break spaces: a narrow PDF column keeps it on one line
+SMALL_N = f"n\u00a0<\u00a0{MIN_INTERVAL_UNITS}*"  # no-break spaces: a narrow PDF column keeps it on one line
 
 
 def _cell(values: list[object]) -> tuple[str, bool, bool]:
@@ -79,7 +80,7 @@ def _cell(values: list[object]) -> tuple[str, bool, bool]:
         small = False
         if len(values) == 4:
             n = pd.to_numeric(pd.Series([values[3]]), errors="coerce").iloc[0]
-            small = bool(np.isfinite(n) and 0 < n < MIN_INFORMATIVE_N)
+            small = bool(np.isfinite(n) and 0 < n < MIN_INTERVAL_UNITS)
         if lo == "–" and hi == "–":  # none computed: from fewer than 10 units, say so
             return (SMALL_N, False, True) if small else ("–", False, False)
         if len(values) == 4 and values[2] == "no":
