@@ -31,6 +31,7 @@ from reviewer.checklists.trouble import majority
 from reviewer.checklists.versions import find_case
 from reviewer.errors import InputError, NotFoundError
 from reviewer.store.adjudication_models import MAJORITY, MANUAL, ConsensusScore, GoldLabel, majority_method
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     CRITERION_VALUES,
     MET,
@@ -139,7 +140,7 @@ def _criterion(session: Session, case: Case, response: Response, key: str, versi
         return match[0]
     rated = set(session.scalars(select(ChecklistVersion.version).join(
         Rating, Rating.checklist_version_id == ChecklistVersion.id).where(
-        Rating.response_id == response.id, Rating.status == SUBMITTED)))
+        Rating.response_id == response.id, Rating.status == SUBMITTED, is_current())))
     for c, v in crits:
         if v in rated:
             return c, v
@@ -200,14 +201,14 @@ def safety_flagged(session: Session, study_id: int) -> set[int]:
     """Responses a physician flagged for safety in a submitted rating."""
     return set(session.scalars(select(Rating.response_id).join(Response, Response.id == Rating.response_id)
                                .join(Case, Case.id == Response.case_id)
-                               .where(Case.study_id == study_id, Rating.status == SUBMITTED,
+                               .where(Case.study_id == study_id, Rating.status == SUBMITTED, is_current(),
                                       Rating.safety_flag.is_(True))))
 
 
 def rated_items(session: Session, study_id: int) -> dict[tuple[int, int], dict[int, str]]:
     """(criterion id, response id) -> rater id -> value, from submitted ratings (Triage's read)."""
     out: dict[tuple[int, int], dict[int, str]] = defaultdict(dict)
-    for cid, _key, _ver, rid, rater, value in submitted_values(session, study_id):
+    for cid, _key, _ver, rid, rater, value in submitted_values(session, study_id, current_only=True):
         out[(cid, rid)][rater] = value
     return out
 
@@ -285,7 +286,8 @@ def _auto_scores(session: Session, study_id: int, quorum: int, author: str, flag
     for rid, score in session.execute(
             select(Rating.response_id, Rating.overall_score).join(Response, Response.id == Rating.response_id)
             .join(Case, Case.id == Response.case_id)
-            .where(Case.study_id == study_id, Rating.status == SUBMITTED, Rating.overall_score.is_not(None))):
+            .where(Case.study_id == study_id, Rating.status == SUBMITTED, is_current(),
+                   Rating.overall_score.is_not(None))):
         scores[rid].append(float(score))
     existing = {c.response_id: c for c in session.scalars(select(ConsensusScore)
                                                            .where(ConsensusScore.study_id == study_id))}

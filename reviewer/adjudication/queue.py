@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from reviewer.adjudication.decisions import rated_items, safety_flagged
 from reviewer.checklists.triage import triage
 from reviewer.store.adjudication_models import GoldLabel
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     SUBMITTED,
     Case,
@@ -96,7 +97,8 @@ def adjudication_queue(session: Session, study: str | None = None, *, limit: int
     names = dict(session.execute(select(Rater.id, Rater.name)).all())
     ratings = {(row.response_id, row.rater_id): row for row in session.execute(
         select(Rating.id, Rating.response_id, Rating.rater_id, Rating.overall_score, Rating.comment,
-               Rating.safety_flag).where(Rating.response_id.in_(resp_ids), Rating.status == SUBMITTED))}
+               Rating.safety_flag).where(Rating.response_id.in_(resp_ids), Rating.status == SUBMITTED,
+                                         is_current()))}
     notes: dict[tuple[int, int, int | None], list[tuple[str, str]]] = defaultdict(list)
     for f in session.scalars(select(Feedback).where(Feedback.criterion_id.in_(crit_ids)).order_by(Feedback.id)):
         notes[(f.criterion_id, f.rater_id, f.response_id)].append((f.kind, f.note))

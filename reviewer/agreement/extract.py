@@ -23,6 +23,7 @@ import pandas as pd
 from sqlalchemy import ColumnElement, case, select
 from sqlalchemy.orm import Session
 
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     MET,
     NOT_MET,
@@ -83,7 +84,7 @@ def criterion_ratings(session: Session, study_id: int, *, categories: Sequence[s
         .join(Rating, CriterionRating.rating_id == Rating.id)
         .join(Response, Rating.response_id == Response.id)
         .join(Case, Response.case_id == Case.id)
-        .where(Case.study_id == study_id, Rating.status.in_(list(statuses)))
+        .where(Case.study_id == study_id, Rating.status.in_(list(statuses)), is_current())
     )
     ids = numeric_rows(session, q)
     if not len(ids):
@@ -120,7 +121,7 @@ def overall_scores(session: Session, study_id: int, *, categories: Sequence[str]
         .join(Response, Rating.response_id == Response.id)
         .join(Case, Response.case_id == Case.id)
         .join(Model, Response.model_id == Model.id)
-        .where(Case.study_id == study_id, Rating.status.in_(list(statuses)),
+        .where(Case.study_id == study_id, Rating.status.in_(list(statuses)), is_current(),
                Rating.overall_score.is_not(None))
     )
     df = _frame(session.execute(q).all(), ["response_id", "case_id", "case_uid", "category", "model", "rater", "value"])

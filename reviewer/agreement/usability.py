@@ -36,6 +36,7 @@ from reviewer.errors import InputError
 from reviewer.stats import compute, from_wide
 from reviewer.stats.results import Estimate
 from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD, agreement_rate, usability_confusion, usable
+from reviewer.store.current import is_current
 from reviewer.store.models import SUBMITTED, Case, CriterionRating, Rater, Rating, Response
 from reviewer.store.vocabulary import split_category
 
@@ -80,7 +81,7 @@ def rating_times(session: Session, study_id: int) -> pd.DataFrame:
         .join(Response, Rating.response_id == Response.id)
         .join(Case, Response.case_id == Case.id)
         .outerjoin(CriterionRating, CriterionRating.rating_id == Rating.id)
-        .where(Case.study_id == study_id, Rating.status == SUBMITTED)
+        .where(Case.study_id == study_id, Rating.status == SUBMITTED, is_current())
         .group_by(Rating.id, Rating.response_id, Rater.name, Rating.time_spent_s)  # every column: PostgreSQL
     )
     return pd.DataFrame(session.execute(q).all(),

@@ -7,7 +7,7 @@
   per criterion key, the judge's agreement with the physicians' majority (share of answers and
   Cohen's kappa) under the old and the new checklist version. Physicians rated the old wording,
   so their majority is the reference for both; rater–rater agreement on the new wording needs new
-  ratings, which the table says, and which :func:`request_rerating` asks for.
+  ratings, which the table says, and which :func:`reviewer.checklists.rerate.request_rerating` asks for.
 - :func:`compare_runs` does the same over a whole study for two runs that differ in their judge
   prompt template (or model); :func:`diff_templates` shows what changed between template versions
   (versions themselves are :func:`reviewer.judging.templates.save_template_version`).
@@ -49,7 +49,7 @@ from reviewer.store.models import (
 )
 from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
 
-NEEDS_RATINGS = "needs new ratings on this version (see request_rerating / `reviewer assign`)"
+NEEDS_RATINGS = "needs new ratings on this version (see `reviewer checklist rerate`)"
 
 
 @dataclass(frozen=True)
@@ -313,59 +313,3 @@ def diff_templates(session: Session, name: str, v1: int, v2: int) -> str:
     a, b = get_template(session, name, v1), get_template(session, name, v2)
     return "".join(difflib.unified_diff(a.content.splitlines(keepends=True), b.content.splitlines(keepends=True),
                                         fromfile=f"{name}@{v1}", tofile=f"{name}@{v2}"))
-
-
-# --------------------------------------------------------------------------------- re-rating
-@dataclass(frozen=True)
-class RerateRequest:
-    design_uid: str
-    version: int
-    created: tuple[tuple[str, str], ...]  # (rater, response uid)
-    skipped: tuple[tuple[str, str, str], ...]  # (rater, response uid, why)
-
-
-def request_rerating(session: Session, case: Case | str, raters: Sequence[str], *, created_by: str = "",
-                     version: int | None = None) -> RerateRequest:
-    """Assign every response of *case* to *raters* so they rate it on the new checklist version.
-
-    Creates an ``AssignmentDesign`` (settings: purpose "rerating", case, checklist version) and one
-    ``Assignment`` per rater and response, appended after the rater's current queue. The store keeps
-    one rating per rater and response, so a rater who already rated (or holds) a response is
-    skipped with the reason; ask other raters for those, or see the report for the schema note.
-    """
-    if not raters:
-        raise InputError("name the raters who should rate the new version")
-    case = find_case(session, case)
-    cv = get_checklist(session, case, version)
-    rows = {r.name: r for r in session.scalars(select(Rater).where(Rater.name.in_(list(raters))))}
-    missing = [r for r in raters if r not in rows]
-    if missing:
-        raise NotFoundError(f"no rater named {', '.join(map(repr, missing))}")
-    responses = session.scalars(select(Response).where(Response.case_id == case.id).order_by(Response.id)).all()
-    design = AssignmentDesign(study_id=case.study_id, created_by=created_by,
-                              settings={"purpose": "rerating", "case_uid": case.uid, "checklist_version": cv.version,
-                                        "raters": list(raters)})
-    session.add(design)
-    session.flush()
-    created, skipped = [], []
-    for name in raters:
-        rater = rows[name]
-        taken = set(session.scalars(select(Assignment.response_id).where(Assignment.rater_id == rater.id)))
-        rated = set(session.scalars(select(Rating.response_id).where(Rating.rater_id == rater.id)))
-        pos = max(session.scalars(select(Assignment.position).where(Assignment.rater_id == rater.id)), default=-1)
-        for resp in responses:
-            if resp.id in rated:
-                skipped.append((name, resp.uid, "already rated (one rating per rater and response)"))
-            elif resp.id in taken:
-                skipped.append((name, resp.uid, "already assigned"))
-            else:
-                pos += 1
-                session.add(Assignment(study_id=case.study_id, rater_id=rater.id, response_id=resp.id,
-                                       design_id=design.id, position=pos))
-                created.append((name, resp.uid))
-    design.report = {"created": len(created), "skipped": len(skipped)}
-    session.add(AuditEvent(study_id=case.study_id, actor=created_by, action="assignment.rerating",
-                           entity_type="assignment_design", entity_uid=design.uid, before=None,
-                           after={"case_uid": case.uid, "version": cv.version, "created": len(created)}))
-    session.flush()
-    return RerateRequest(design.uid, cv.version, tuple(created), tuple(skipped))

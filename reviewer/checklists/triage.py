@@ -35,6 +35,7 @@ from reviewer.errors import NotFoundError
 from reviewer.stats.bootstrap import DEFAULT_N_BOOT, MIN_INTERVAL_UNITS
 from reviewer.stats.grouped import Grouping, agreement_from_long
 from reviewer.stats.results import Estimate
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     MET,
     NOT_MET,
@@ -154,9 +155,12 @@ def pick_judge_run(session: Session, study_id: int, name: str | None) -> JudgeRu
 
 
 def submitted_values(session: Session, study_id: int, case_id: int | None = None,
-                     version: int | None = None) -> list[tuple[int, str, int, int, int, str]]:
+                     version: int | None = None, *, current_only: bool = False
+                     ) -> list[tuple[int, str, int, int, int, str]]:
     """(criterion id, key, checklist version, response id, rater id, value) of every submitted
-    criterion rating of the study, optionally of one case and one checklist version."""
+    criterion rating of the study, optionally of one case and one checklist version. Each row
+    names its version, so ratings a re-rating superseded count for the version they were made
+    on; *current_only* keeps just the raters' current ratings (:mod:`reviewer.store.current`)."""
     stmt = (select(CriterionRating.criterion_id, Criterion.key, ChecklistVersion.version, Rating.response_id,
                    Rating.rater_id, CriterionRating.value)
             .join(Rating, Rating.id == CriterionRating.rating_id)
@@ -168,6 +172,8 @@ def submitted_values(session: Session, study_id: int, case_id: int | None = None
         stmt = stmt.where(Case.id == case_id)
     if version is not None:
         stmt = stmt.where(ChecklistVersion.version == version)
+    if current_only:
+        stmt = stmt.where(is_current())
     return [tuple(row) for row in session.execute(stmt)]
 
 

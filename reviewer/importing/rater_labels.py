@@ -18,6 +18,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.importing.common import ImportReport, bulk_insert
+from reviewer.store.current import is_current
 from reviewer.store.models import SUBMITTED, CriterionRating, Rating, utcnow
 
 RatingKey = tuple[int, int]  # (response id, rater id)
@@ -59,15 +60,21 @@ def write_rater_labels(session: Session, ratings: Sequence[RatingIn], labels: Se
     """Insert the ratings and criterion ratings the database lacks; return rating ids by key.
 
     *ratings* holds one entry per key (the first wins); every label's rating must be among them.
-    A rating already stored for (response, rater) is kept as it is (counted as skipped).
+    A rating already stored for (response, rater) is kept as it is (counted as skipped): the rater's
+current rating (:mod:`reviewer.store.current`); labels for another checklist version than that
+rating's are not added to it (a warning says so).
     """
     resp_ids = list({r.response_id for r in ratings})
     existing: dict[RatingKey, int] = {}
+    stored_version: dict[RatingKey, int | None] = {}
     existing_cr: dict[tuple[int, int], str] = {}
     for start in range(0, len(resp_ids), 500):
         chunk = resp_ids[start:start + 500]
-        existing.update(((resp, rater), rid) for resp, rater, rid in session.execute(
-            select(Rating.response_id, Rating.rater_id, Rating.id).where(Rating.response_id.in_(chunk))))
+        for resp, rater, rid, cv in session.execute(  # the raters' current ratings (reviewer.store.current)
+                select(Rating.response_id, Rating.rater_id, Rating.id, Rating.checklist_version_id)
+                .where(Rating.response_id.in_(chunk), is_current())):
+            existing[(resp, rater)] = rid
+            stored_version[(resp, rater)] = cv
         existing_cr.update(((rid, crit), value) for rid, crit, value in session.execute(
             select(CriterionRating.rating_id, CriterionRating.criterion_id, CriterionRating.value)
             .join(Rating, Rating.id == CriterionRating.rating_id)
@@ -76,12 +83,18 @@ def write_rater_labels(session: Session, ratings: Sequence[RatingIn], labels: Se
     new_rows: list[dict[str, Any]] = []
     new_keys: list[RatingKey] = []
     seen: set[RatingKey] = set()
+    other_version: set[RatingKey] = set()
     for r in ratings:
         if r.key in seen:
             continue
         seen.add(r.key)
         if r.key in existing:
             report.skip("ratings")
+            if stored_version[r.key] != r.checklist_version_id:
+                other_version.add(r.key)
+                where = f"line {r.line}: " if r.line is not None else ""
+                report.warnings.append(f"{where}this rater's rating of the answer is stored on another checklist "
+                                       "version; the stored rating was kept and these labels were not added")
             continue
         row = {"response_id": r.response_id, "rater_id": r.rater_id,
                "checklist_version_id": r.checklist_version_id, "status": SUBMITTED,
@@ -97,6 +110,9 @@ def write_rater_labels(session: Session, ratings: Sequence[RatingIn], labels: Se
     report.add("ratings", len(new_rows))
     new_cr: dict[tuple[int, int], dict[str, Any]] = {}
     for label in labels:
+        if label.rating in other_version:
+            report.skip("criterion_ratings")
+            continue
         rating_id = ids[label.rating]
         key = (rating_id, label.criterion_id)
         before = existing_cr.get(key) or (new_cr[key]["value"] if key in new_cr else None)

@@ -41,6 +41,7 @@ from reviewer.stats.rubric import (
     leaderboard,
 )
 from reviewer.store import Store
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     MET,
     NOT_MET,
@@ -137,7 +138,7 @@ def _from_raters(session: Session, study_id: int, policy: str, metric: str | Non
     answers = _responses(session, study_id)
     ratings = session.scalars(select(Rating).join(Response, Rating.response_id == Response.id)
                               .join(Case, Response.case_id == Case.id)
-                              .where(Case.study_id == study_id, Rating.status == SUBMITTED)).all()
+                              .where(Case.study_id == study_id, Rating.status == SUBMITTED, is_current())).all()
     marks = session.execute(select(CriterionRating.rating_id, CriterionRating.value, Criterion)
                             .join(Criterion, CriterionRating.criterion_id == Criterion.id)
                             .where(CriterionRating.rating_id.in_([r.id for r in ratings]))).all()

@@ -16,16 +16,20 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import ConflictError, InputError, NotFoundError
 from reviewer.rating.guard import check_version
+from reviewer.store.current import newest_first
 from reviewer.store.models import DRAFT, Criterion, CriterionRating, Rating, utcnow
 
 # Statements built once with bound parameters: building and cache-keying a statement per key
 # press costs more CPU than running it.
-_HEAD = select(Rating.id, Rating.version, Rating.status, Rating.checklist_version_id, Rating.time_spent_s) \
-    .where(Rating.rater_id == bindparam("rater"), Rating.response_id == bindparam("response"))
+_HEAD = newest_first(
+    select(Rating.id, Rating.version, Rating.status, Rating.checklist_version_id, Rating.time_spent_s)
+    .where(Rating.rater_id == bindparam("rater"), Rating.response_id == bindparam("response")))
 _CRIT = select(Criterion.checklist_version_id).where(Criterion.id == bindparam("criterion"))
 _WHERE = (CriterionRating.rating_id == bindparam("rating"), CriterionRating.criterion_id == bindparam("criterion"))
 _DELETE = delete(CriterionRating).where(*_WHERE)
-_UPDATE = update(CriterionRating).where(*_WHERE).values(value=bindparam("value"), updated_at=bindparam("now"))
+# an answer the rater gives here is theirs, no longer one carried from an older version
+_UPDATE = update(CriterionRating).where(*_WHERE).values(value=bindparam("value"), carried=False,
+                                                         updated_at=bindparam("now"))
 _INSERT = insert(CriterionRating).values(rating_id=bindparam("rating"), criterion_id=bindparam("criterion"),
                                          value=bindparam("value"))
 _BUMP = update(Rating).where(Rating.id == bindparam("rating"), Rating.version == bindparam("version")) \

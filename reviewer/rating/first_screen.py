@@ -31,6 +31,7 @@ from reviewer.paths import DB_ENV_VAR, default_db_path
 from reviewer.rating import queue_reads
 from reviewer.rating.views import HeadRow, ItemView, QueueItem, RatingRow, SchemeRow, assemble_item
 from reviewer.reviewfiles.workcopy import existing_working_copy, is_review_file
+from reviewer.store.current_sql import CURRENT_RATING
 from reviewer.store.vocabulary import SUBMITTED
 
 
@@ -114,8 +115,8 @@ def read_item(cursor: sqlite3.Cursor, rater_id: int, response_id: int) -> ItemVi
     head = HeadRow(response_id, resp_uid, text, label, case_id, case_uid, title, category, _json(turns),
                    reference, _json(settings))
     cursor.execute("SELECT id, uid, status, version, overall_score, extra_scores, comment, safety_flag, "
-                   "time_spent_s, checklist_version_id, skipped FROM rating WHERE rater_id = ? AND response_id = ?",
-                   (rater_id, response_id))
+                   "time_spent_s, checklist_version_id, skipped FROM rating WHERE rater_id = ? AND response_id = ? "
+                   f"AND {CURRENT_RATING}", (rater_id, response_id))
     rating = cursor.fetchone()
     cl_id = rating[9] if rating is not None and rating[9] else None
     if cl_id is None:
@@ -133,13 +134,16 @@ def read_item(cursor: sqlite3.Cursor, rater_id: int, response_id: int) -> ItemVi
     s = cursor.fetchone()
     scheme = SchemeRow(s[0], s[1], _json(s[2]), s[3], _json(s[4])) if s is not None else None
     values: dict[int, str] = {}
+    carried: list[int] = []
     edited = False
     rating_row = None
     if rating is not None:
         rating_row = RatingRow(rating[2], rating[3], rating[4], _json(rating[5]), rating[6], rating[7], rating[8],
                                rating[10])
-        cursor.execute("SELECT criterion_id, value FROM criterion_rating WHERE rating_id = ?", (rating[0],))
-        values = dict(cursor.fetchall())
+        cursor.execute("SELECT criterion_id, value, carried FROM criterion_rating WHERE rating_id = ?", (rating[0],))
+        answers = cursor.fetchall()
+        values = {cid: value for cid, value, _ in answers}
+        carried = [cid for cid, _, was_carried in answers if was_carried]
         if rating[2] == SUBMITTED:
             cursor.execute("SELECT id FROM audit_event WHERE entity_uid = ? AND action = 'rating.edit_submitted' "
                            "LIMIT 1", (rating[1],))
@@ -151,7 +155,8 @@ def read_item(cursor: sqlite3.Cursor, rater_id: int, response_id: int) -> ItemVi
         evidence = cursor.fetchall()
     cursor.execute("SELECT criterion_id, kind FROM feedback WHERE rater_id = ? AND response_id = ? ORDER BY id",
                    (rater_id, response_id))
-    return assemble_item(head, cl_id, criteria, scheme, rating_row, values, cursor.fetchall(), edited, evidence)
+    return assemble_item(head, cl_id, criteria, scheme, rating_row, values, cursor.fetchall(), edited, evidence,
+                         carried)
 
 
 def read_first_screen(target: str | os.PathLike[str] | None, *, rater: str | None, study: str | None,

@@ -18,28 +18,30 @@ from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import ConflictError
+from reviewer.store.current import newest_first
 from reviewer.store.models import Case, Criterion, Rating, Response
 
 # built once: the app checks a prefetched item's version on every step to the next response
-_VERSION = select(Rating.version).where(Rating.rater_id == bindparam("rater"),
-                                        Rating.response_id == bindparam("response"))
+_VERSION = newest_first(select(Rating.version).where(Rating.rater_id == bindparam("rater"),
+                                                     Rating.response_id == bindparam("response")))
 
 
 def stored_version(session: Session, rater_id: int, response_id: int) -> int:
-    """The version of the rater's rating of the response as stored now (0 when there is none)."""
+    """The version of the rater's current rating of the response as stored now (0 when there is none)."""
     version = session.connection().execute(_VERSION, {"rater": rater_id, "response": response_id}).scalar()
     return int(version or 0)
 
 
 def guarded_rating(session: Session, rater_id: int, response_id: int, expected: int | None, *,
                    field: str = "", criterion_id: int | None = None) -> Rating | None:
-    """The rater's rating of the response (``None`` when there is none), after refusing a stale screen.
+    """The rater's current rating of the response (:mod:`reviewer.store.current`; ``None`` when
+    there is none), after refusing a stale screen.
 
     With *expected* given the row is read afresh (``populate_existing``): the check compares with
     what is stored now, and the ORM's own ``UPDATE ... WHERE version = ?`` then guards the moment
     between this read and the write.
     """
-    query = select(Rating).where(Rating.rater_id == rater_id, Rating.response_id == response_id)
+    query = newest_first(select(Rating).where(Rating.rater_id == rater_id, Rating.response_id == response_id))
     if expected is None:
         return session.scalar(query)
     rating = session.scalar(query.execution_options(populate_existing=True))

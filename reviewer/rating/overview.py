@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 
 from reviewer.errors import ReviewerError
 from reviewer.rating.views import JudgeColumn, OtherRating, Overview  # noqa: F401  (re-exported)
+from reviewer.store.current import is_current
 from reviewer.store.models import CriterionRating, JudgeRun, JudgeVerdict, Model, Rater, Rating, Response
 from reviewer.store.vocabulary import usable_verdict
 
@@ -38,7 +39,7 @@ def overview(session: Session, response_id: int, rater_id: int | None) -> Overvi
                            .where(Response.id == response_id)) or ""
     others: list[OtherRating] = []
     q = (select(Rating.id, Rater.name, Rating.status, Rating.overall_score)
-         .join(Rater, Rater.id == Rating.rater_id).where(Rating.response_id == response_id)
+         .join(Rater, Rater.id == Rating.rater_id).where(Rating.response_id == response_id, is_current())
          .order_by(Rater.name))
     if rater_id is not None:
         q = q.where(Rating.rater_id != rater_id)

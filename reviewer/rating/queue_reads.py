@@ -12,6 +12,7 @@ import random
 from typing import Any
 
 from reviewer.rating.views import NEW, SKIPPED, QueueItem
+from reviewer.store.current_sql import CURRENT_RATING
 
 # a draft set aside shows as "skipped" in the queue (filters, progress and next-unrated read it)
 _STATUS = f"CASE WHEN rating.skipped AND rating.status = 'draft' THEN '{SKIPPED}' ELSE rating.status END"
@@ -64,7 +65,7 @@ def stable_shuffle(ids: list[int], seed: str) -> list[int]:
 def queue_statuses(cursor: Any, rater_id: int, response_ids: list[int]) -> dict[int, str]:
     """Status (draft/skipped/submitted) of the rater's ratings among *response_ids*; absent means
     new. (One query for all the rater's ratings: cheaper than IN lists over a 50,000-item queue.)"""
-    cursor.execute(f"SELECT response_id, {_STATUS} FROM rating WHERE rater_id = {int(rater_id)}")
+    cursor.execute(f"SELECT response_id, {_STATUS} FROM rating WHERE rater_id = {int(rater_id)} AND {CURRENT_RATING}")
     wanted = set(response_ids)
     return {rid: st for rid, st in cursor.fetchall() if rid in wanted}
 
@@ -80,6 +81,7 @@ def queue_rows(cursor: Any, rater_id: int, response_ids: list[int],
             f"\"case\".category, {_STATUS}, rating.time_spent_s FROM response "
             "JOIN \"case\" ON response.case_id = \"case\".id "
             f"LEFT OUTER JOIN rating ON rating.response_id = response.id AND rating.rater_id = {int(rater_id)} "
+            f"AND {CURRENT_RATING} "
             f"WHERE response.id IN ({_ints(chunk)})")
         for rid, ruid, label, cid, title, category, status, spent in cursor.fetchall():
             out[rid] = QueueItem(rid, ruid, (positions or {}).get(rid, 0), label, cid, title or "",

@@ -15,6 +15,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.rating.queue import queue_ids, session_cursor
+from reviewer.store.current import is_current
 from reviewer.store.models import Feedback, Rating
 
 MARKS = ("flagged", "commented", "feedback")  # safety flag set, a comment written, feedback given
@@ -89,7 +90,8 @@ def queue_marks(session: Session, rater_id: int) -> dict[str, set[int]]:
     """Response ids of the rater's ratings by mark: ``flagged``, ``commented``, ``feedback``."""
     marks: dict[str, set[int]] = {m: set() for m in MARKS}
     for rid, flag, comment in session.execute(
-            select(Rating.response_id, Rating.safety_flag, Rating.comment).where(Rating.rater_id == rater_id)):
+            select(Rating.response_id, Rating.safety_flag, Rating.comment).where(Rating.rater_id == rater_id,
+                                                                                 is_current())):
         if flag:
             marks["flagged"].add(rid)
         if (comment or "").strip():

@@ -5,7 +5,9 @@ No Qt here. Functions take a :class:`~sqlalchemy.orm.Session`; the caller owns t
 frozen dataclass, never a live ORM object, so widgets cannot lazy-load from a closed session.
 
 A rating is created as a draft on the first change and remembers the checklist version the rater
-saw (the latest one of the case at that moment). Editing a submitted rating is allowed and leaves
+saw (the one a re-rating request named, else the latest one of the case at that moment). A rater
+has one *current* rating per response (:mod:`reviewer.store.current`): every read and write here
+is of that one; ratings on older checklist versions stay as they were. Editing a submitted rating is allowed and leaves
 an ``AuditEvent`` (action ``rating.edit_submitted``) with the value before and after; submitting
 leaves one too (``rating.submit``).
 
@@ -48,10 +50,12 @@ from reviewer.rating.views import (  # noqa: F401  (re-exported: the rating serv
     assemble_item,
     missing_answers,
 )
+from reviewer.store.current import newest_first
 from reviewer.store.models import (
     CRITERION_VALUES,
     DRAFT,
     SUBMITTED,
+    Assignment,
     AuditEvent,
     Case,
     ChecklistVersion,
@@ -101,8 +105,18 @@ def _scheme(session: Session, study_id: int) -> RatingScheme | None:
 
 
 def _rating(session: Session, rater_id: int, response_id: int) -> Rating | None:
-    return session.scalar(select(Rating).where(Rating.rater_id == rater_id,
-                                               Rating.response_id == response_id))
+    """The rater's current rating of the response (:mod:`reviewer.store.current`)."""
+    return session.scalar(newest_first(select(Rating).where(Rating.rater_id == rater_id,
+                                                            Rating.response_id == response_id)))
+
+
+def _checklist_to_rate(session: Session, rater_id: int, response_id: int, case_id: int) -> int | None:
+    """The checklist version a new rating is made on: the one the rater's assignment names (a
+    re-rating request), else the case's newest."""
+    named = session.scalar(select(Assignment.checklist_version_id).where(
+        Assignment.rater_id == rater_id, Assignment.response_id == response_id,
+        Assignment.checklist_version_id.is_not(None)).limit(1))
+    return named or _latest_checklist_id(session, case_id)
 
 
 def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
@@ -129,11 +143,15 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
             .where(Criterion.checklist_version_id == cl_id).order_by(Criterion.position, Criterion.id)))
     scheme = _scheme(session, study_id)
     values: dict[int, str] = {}
+    carried: set[int] = set()
     edited = False
     if rating is not None:
-        values = {cid: v for cid, v in session.execute(
-            select(CriterionRating.criterion_id, CriterionRating.value)
-            .where(CriterionRating.rating_id == rating.id))}
+        for cid, v, was_carried in session.execute(
+                select(CriterionRating.criterion_id, CriterionRating.value, CriterionRating.carried)
+                .where(CriterionRating.rating_id == rating.id)):
+            values[cid] = v
+            if was_carried:
+                carried.add(cid)
         edited = rating.status == SUBMITTED and session.scalar(select(AuditEvent.id).where(
             AuditEvent.entity_uid == rating.uid, AuditEvent.action == "rating.edit_submitted").limit(1)
         ) is not None
@@ -148,7 +166,7 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
                   scheme.extra_scales) if scheme is not None else None,
         RatingRow(rating.status, rating.version, rating.overall_score, rating.extra_scores, rating.comment,
                   rating.safety_flag, rating.time_spent_s, rating.skipped) if rating is not None else None,
-        values, feedback, edited, evidence)
+        values, feedback, edited, evidence, carried)
 
 
 # ----------------------------------------------------------------------------- writes
@@ -170,7 +188,7 @@ def _rating_for_write(session: Session, rater_id: int, response_id: int, expecte
     if case_id is None:
         raise NotFoundError(f"no response with id {response_id}")
     rating = Rating(response_id=response_id, rater_id=rater_id, status=DRAFT,
-                    checklist_version_id=_latest_checklist_id(session, case_id), source="app")
+                    checklist_version_id=_checklist_to_rate(session, rater_id, response_id, case_id), source="app")
     session.add(rating)
     session.flush()
     return rating
@@ -228,6 +246,7 @@ def set_criterion(session: Session, rater_id: int, response_id: int, criterion_i
         session.add(CriterionRating(rating_id=rating.id, criterion_id=criterion_id, value=value))
     else:
         row.value = value
+        row.carried = False  # the rater's own answer now
     _audit_edit(session, rating, actor, f"criterion:{key}", before, value)
     return _state(session, rating)
 
@@ -296,8 +315,8 @@ def add_time(session: Session, rater_id: int, response_id: int, seconds: float) 
     edit stale. The state carries the version as stored: a screen must not adopt it (it may hold a
     change made elsewhere that the screen has not shown).
     """
-    head = session.execute(select(Rating.id, Rating.status, Rating.version).where(
-        Rating.rater_id == rater_id, Rating.response_id == response_id)).first()
+    head = session.execute(newest_first(select(Rating.id, Rating.status, Rating.version).where(
+        Rating.rater_id == rater_id, Rating.response_id == response_id))).first()
     if head is None or seconds <= 0:
         return None
     session.execute(update(Rating).where(Rating.id == head.id).values(

@@ -89,6 +89,9 @@ class ItemView:
     show_tier: bool = True
     skipped: bool = False  # set aside: "come back later"
     evidence: dict[int, tuple[EvidenceView, ...]] = field(default_factory=dict)  # criterion id -> spans
+    # criterion ids whose answer was carried over from the rater's rating of an older checklist
+    # version with the same wording (a re-rating asks only the others)
+    carried: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -227,10 +230,12 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
                   criteria: Sequence[tuple[int, str, str, float | None, str | None, Any]],
                   scheme: SchemeRow | None, rating: RatingRow | None, values: dict[int, str],
                   feedback: Iterable[tuple[int, str]], edited_after_submit: bool,
-                  evidence: Iterable[tuple[int, int, int, int, str]] = ()) -> ItemView:
+                  evidence: Iterable[tuple[int, int, int, int, str]] = (),
+                  carried: Iterable[int] = ()) -> ItemView:
     """The view of one item from its rows. *criteria*: (id, key, text, points, tier, tags,
     guidance) in checklist order; *feedback*: (criterion id, kind) in the order given; *evidence*:
-    (id, criterion id, start, end, quote) in the order given."""
+    (id, criterion id, start, end, quote) in the order given; *carried*: criterion ids whose answer
+    was carried over from an older version."""
     settings = head.settings if isinstance(head.settings, dict) else {}
     overall = None
     extra: tuple[ScaleView, ...] = ()
@@ -271,6 +276,7 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
         show_tier=bool(settings.get("show_tier", True)),
         skipped=bool(rating.skipped) if rating else False,
         evidence={k: tuple(v) for k, v in spans.items()},
+        carried=frozenset(cid for cid in carried if cid in values),
     )
 
 

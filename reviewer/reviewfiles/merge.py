@@ -21,7 +21,9 @@ A rating's evidence and "come back later" flag travel with it: applied only when
 back evidence a newer one removed; a return without them (an older file of this format) leaves
 those of the study as they are.
 
-Per rating (matched by uid, or by response and rater), when the revision is newer: new ones are
+Per rating (matched by uid, or by response, rater and checklist version: the key of a rating; a
+return never moves a rating to another version, and a return of a rating a re-rating superseded
+updates that older rating only, never the current one), when the revision is newer: new ones are
 inserted; one that only the rater changed since the states both sides agreed on (at pack time,
 after earlier merges) replaces the local one; one that only the coordinator's side changed is kept
 as it is; one that changed on both sides keeps the local version and stores the incoming one in
@@ -50,6 +52,7 @@ from reviewer.reviewfiles.backup import backup_database, discard_backup
 from reviewer.reviewfiles.common import parse_iso, rating_digest, rating_snapshot
 from reviewer.reviewfiles.verify import CheckedReturn, check_return_file
 from reviewer.store import Store
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     AuditEvent,
     CriterionRating,
@@ -172,6 +175,7 @@ def apply_snapshot(session: Session, rating: Rating, snap: dict[str, Any], crit_
             rating.criterion_ratings.remove(cr)
         elif cr.value != wanted[cid]:
             cr.value = wanted[cid]
+            cr.carried = False  # the rater answered it: no longer the answer carried from an older version
     for cid, value in wanted.items():
         if cid not in existing:
             rating.criterion_ratings.append(CriterionRating(criterion_id=cid, value=value))
@@ -221,7 +225,7 @@ class _Lookup:
     """The rater's ratings here and what the study holds from this pack, loaded once per file."""
 
     by_uid: dict[str, Rating]
-    by_response: dict[int, Rating]
+    by_response: dict[tuple[int, int | None], Rating]  # (response id, checklist version id): the key
     held: dict[int, PackRating]  # rating id -> newest revision held from this pack
     new: list[tuple[Rating, int]] = field(default_factory=list)  # inserted here, no id until the flush
 
@@ -229,7 +233,7 @@ class _Lookup:
     def load(cls, session: Session, c: CheckedReturn) -> _Lookup:
         ratings = session.scalars(select(Rating).where(Rating.rater_id == c.rater.id)).all()
         held = {p.rating_id: p for p in session.scalars(select(PackRating).where(PackRating.pack_id == c.pack.id))}
-        return cls({r.uid: r for r in ratings}, {r.response_id: r for r in ratings}, held)
+        return cls({r.uid: r for r in ratings}, {(r.response_id, r.checklist_version_id): r for r in ratings}, held)
 
     def hold(self, session: Session, c: CheckedReturn, rating: Rating, revision: int) -> None:
         """Record that the study now holds *revision* of *rating* from this pack."""
@@ -258,13 +262,17 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
     crit_ids = {u: c.scope.criteria[u][0] for u in snapshot_criteria(snap)}
     cv_uid = snap.get("checklist_version_uid")
     cv_id = c.scope.checklists[cv_uid][0] if cv_uid is not None else None
-    local = look.by_uid.get(uid) or look.by_response.get(resp_id)
+    local = look.by_uid.get(uid) or look.by_response.get((resp_id, cv_id))
+    if local is not None and local.checklist_version_id != cv_id:
+        rep.skipped.append({"uid": uid, "reason": "the return names another checklist version than the study's "
+                                                  "rating; the study's rating is kept as it is"})
+        return
     if local is None:
         rating = Rating(uid=uid, response_id=resp_id, rater_id=c.rater.id, status=snap["status"],
                         created_at=parse_iso(snap.get("created_at")) or utcnow())
         session.add(rating)
         apply_snapshot(session, rating, snap, crit_ids, cv_id)
-        look.by_uid[uid] = look.by_response[resp_id] = rating
+        look.by_uid[uid] = look.by_response[(resp_id, cv_id)] = rating
         look.hold(session, c, rating, revision)
         rep.inserted.append(uid)
         _audit(session, c.study, actor, "rating.merge_insert", uid, None, {k: v for k, v in snap.items() if k != "base"})
@@ -283,6 +291,10 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
     unchanged_by_rater = held is not None and revision == held.revision
     if not unchanged_by_rater:
         look.hold(session, c, local, revision)
+    if not _is_current(session, local):
+        rep.notes.append(f"rating {local.uid} is on an older checklist version than the rater's current rating of "
+                         "that answer (a re-rating): merged as the older version's rating; the current one is "
+                         "unchanged")
     if same or unchanged_by_rater:
         if same and float(snap.get("time_spent_s") or 0.0) > float(local.time_spent_s or 0.0):
             local.time_spent_s = float(snap["time_spent_s"])  # time on item grows without a new revision
@@ -312,6 +324,10 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
     session.flush()
     rep.conflicts.append(uid)
     _audit(session, c.study, actor, "rating.conflict", local.uid, before, incoming)
+
+
+def _is_current(session: Session, rating: Rating) -> bool:
+    return session.scalar(select(Rating.id).where(Rating.id == rating.id, is_current())) is not None
 
 
 def _merge_feedback(session: Session, c: CheckedReturn, rep: FileReport) -> None:

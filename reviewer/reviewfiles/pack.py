@@ -7,7 +7,7 @@ record (ReviewPack, with the responses the pack was issued for): a return is aut
 study database (made with :func:`open_store`, so the same schema and migrations) that holds only
 what the rater needs: their assigned cases and responses (uids preserved), the checklist versions
 they rate against (uids preserved), the rating scheme, the rater, their assignments and their own
-earlier ratings (with their evidence and "come back later" flag) and feedback (``new_only``: only the assignments the rater has not yet submitted a
+current earlier ratings (:mod:`reviewer.store.current`, with their evidence and "come back later" flag) and feedback (``new_only``: only the assignments the rater has not yet submitted a
 rating of, e.g. round 2 of a plan; the pack record then lists just those). Model rows are renamed ``blinded-N`` (in an order shuffled per file)
 with path, revision and meta cleared; responses lose their generation settings, seed, tokens,
 latency, device, external id and generation run. Nothing of other raters, no judge runs or
@@ -55,6 +55,7 @@ from reviewer.reviewfiles.common import (
 )
 from reviewer.reviewfiles.workcopy import fallback_workdir, workdir_for  # noqa: F401  (re-exported)
 from reviewer.store import Store, open_store
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     Assignment,
     AuditEvent,
@@ -126,7 +127,7 @@ def _rater_study(session: Session, rater: Rater, study: str | None) -> Study:
 def _submitted_response_ids(src: Session, rater: Rater) -> set[int]:
     """The responses *rater* has a submitted rating of (a draft is not done)."""
     return set(src.scalars(select(Rating.response_id).where(Rating.rater_id == rater.id,
-                                                             Rating.status == SUBMITTED)))
+                                                             Rating.status == SUBMITTED, is_current())))
 
 
 def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: str, *, new_only: bool = False
@@ -155,12 +156,15 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
     responses = _rows(src, t["response"], _in(t["response"].c.id, response_ids))
     case_ids = sorted({r["case_id"] for r in responses})
     cases = _rows(src, t["case"], _in(t["case"].c.id, case_ids))
-    ratings = src.scalars(select(Rating).where(Rating.rater_id == rater.id, _in(Rating.response_id, response_ids))
-                          .order_by(Rating.id)).all()
+    # the rater's current ratings only (reviewer.store.current): ratings a re-rating superseded
+    # stay in the study, read-only, and are not the rater's to change
+    ratings = src.scalars(select(Rating).where(Rating.rater_id == rater.id, _in(Rating.response_id, response_ids),
+                                               is_current()).order_by(Rating.id)).all()
     latest = dict(src.execute(select(ChecklistVersion.case_id, func.max(ChecklistVersion.version))
                               .where(_in(ChecklistVersion.case_id, case_ids))
                               .group_by(ChecklistVersion.case_id)).all())
-    rated_versions = {r.checklist_version_id for r in ratings}
+    # the versions the rater rated and those their assignments name (a re-rating request)
+    rated_versions = {r.checklist_version_id for r in ratings} | {a["checklist_version_id"] for a in assignments}
     checklists = [dict(cv, parent_id=None) for cv in _rows(src, t["checklist_version"],
                                                            _in(t["checklist_version"].c.case_id, case_ids))
                   if cv["version"] == latest.get(cv["case_id"]) or cv["id"] in rated_versions]
@@ -191,7 +195,8 @@ def _copy_content(src: Session, dst: Session, study: Study, rater: Rater, seed: 
                     seed=None, prompt_tokens=None, completion_tokens=None, latency_ms=None, device=None,
                     content_hash="")
     _insert(dst, t["response"], responses)
-    _insert(dst, t["assignment"], [dict(a, design_id=None) for a in assignments])
+    _insert(dst, t["assignment"], [dict(a, design_id=None, checklist_version_id=a["checklist_version_id"]
+                                        if a["checklist_version_id"] in cv_ids else None) for a in assignments])
     base: dict[str, Any] = {}
     for snap in rating_snapshots(src, list(ratings)):
         base[snap["uid"]] = {"digest": rating_digest(snap), "version": snap["version"],

@@ -23,6 +23,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    text as sql_text,
 )
 from sqlalchemy import false as sa_false
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -237,13 +238,28 @@ class Assignment(_Row, Base):
     )
     position: Mapped[int] = mapped_column(Integer, default=0)
     is_calibration: Mapped[bool] = mapped_column(Boolean, default=False)
+    # the checklist version the rater is asked to rate (set by a re-rating request); None: the
+    # case's newest version when the rater starts
+    checklist_version_id: Mapped[int | None] = mapped_column(
+        ForeignKey("checklist_version.id", ondelete="SET NULL"), nullable=True)
 
 
 class Rating(_Row, Base):
-    """One rater's rating of one response (draft or submitted)."""
+    """One rater's rating of one response on one checklist version (draft or submitted).
+
+    A rater may rate a response again on a newer version of its checklist (a re-rating request,
+    :mod:`reviewer.checklists.rerate`); the *current* rating is the one on the newest version
+    (:mod:`reviewer.store.current`), the older ones stay as they were for before/after figures.
+    """
 
     __tablename__ = "rating"
-    __table_args__ = (UniqueConstraint("response_id", "rater_id"),)
+    __table_args__ = (
+        UniqueConstraint("response_id", "rater_id", "checklist_version_id"),
+        # a case without a checklist: one rating (NULL is distinct from NULL in a unique constraint)
+        Index("uq_rating_response_rater_unversioned", "response_id", "rater_id", unique=True,
+              sqlite_where=sql_text("checklist_version_id IS NULL"),
+              postgresql_where=sql_text("checklist_version_id IS NULL")),
+    )
     response_id: Mapped[int] = mapped_column(ForeignKey("response.id", ondelete="CASCADE"), index=True)
     rater_id: Mapped[int] = mapped_column(ForeignKey("rater.id", ondelete="CASCADE"), index=True)
     # the checklist version the rater saw
@@ -275,6 +291,9 @@ class CriterionRating(_Row, Base):
     rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id", ondelete="CASCADE"), index=True)
     criterion_id: Mapped[int] = mapped_column(ForeignKey("criterion.id", ondelete="CASCADE"), index=True)
     value: Mapped[str] = mapped_column(String(10))  # met | not_met | na
+    # copied from the rater's rating on an older version whose wording of this criterion is the
+    # same (a re-rating asks only the changed criteria); cleared when the rater answers it here
+    carried: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false(), nullable=False)
 
     rating: Mapped[Rating] = relationship(back_populates="criterion_ratings")
 

@@ -27,6 +27,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import ConflictError, InputError, NotFoundError
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     Assignment,
     AssignmentDesign,
@@ -329,4 +330,4 @@ def rated_count(session: Session, study: Study, rater: Rater) -> int:
     """How many of the rater's assigned responses already have a rating by them."""
     return len(session.scalars(select(Rating.id).join(Assignment, (Assignment.response_id == Rating.response_id)
                                                       & (Assignment.rater_id == Rating.rater_id))
-                               .where(Assignment.study_id == study.id, Rating.rater_id == rater.id)).all())
+                               .where(Assignment.study_id == study.id, Rating.rater_id == rater.id, is_current())).all())

@@ -16,6 +16,7 @@ from datetime import datetime
 from sqlalchemy import and_, func, select
 
 from reviewer.store import Store
+from reviewer.store.current import is_current
 from reviewer.store.models import Assignment, Case, MergeRecord, Rater, Rating, Response
 from reviewer.store.vocabulary import DRAFT, SUBMITTED
 
@@ -64,13 +65,13 @@ def study_overview(store: Store, study_id: int) -> StudyOverview:
         by_status: dict[tuple[int, str], int] = {}
         for rater_id, status, n in s.execute(
                 select(Rating.rater_id, Rating.status, func.count()).join(Assignment, on_assigned)
-                .group_by(Rating.rater_id, Rating.status)):
+                .where(is_current()).group_by(Rating.rater_id, Rating.status)):
             by_status[(rater_id, status)] = n
         rated = {}
         for rater_id, n, spent, last in s.execute(
                 select(Rating.rater_id, func.count(), func.coalesce(func.sum(Rating.time_spent_s), 0.0),
                        func.max(Rating.updated_at))
-                .where(Rating.response_id.in_(in_study), Rating.status == SUBMITTED)
+                .where(Rating.response_id.in_(in_study), Rating.status == SUBMITTED, is_current())
                 .group_by(Rating.rater_id)):
             rated[rater_id] = (n, float(spent), last)
         activity = dict(s.execute(select(Rating.rater_id, func.max(Rating.updated_at))

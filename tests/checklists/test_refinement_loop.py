@@ -17,8 +17,8 @@ from reviewer.checklists.refinement import (
     diff_templates,
     graded_version,
     rejudge_affected,
-    request_rerating,
 )
+from reviewer.checklists.rerate import request_rerating
 from reviewer.checklists.triage import disagreements, triage
 from reviewer.checklists.versions import ChangeCriterion, edit_checklist, show_checklist
 from reviewer.store.models import Assignment, AuditEvent, Case, JudgeRun, JudgeVerdict, Rater, Response
@@ -130,20 +130,25 @@ def test_template_versions_rerun_and_compare(demo, tiny_judge, db_path, capsys):
     assert "+Be strict." in out and f"judge template healthbench@{v_old} vs healthbench@{v_new}" in out
 
 
-def test_request_rerating(demo, db_path, capsys):
+def test_request_rerating_assigns_a_new_rater_on_the_version_and_skips_those_with_nothing_reworded(
+        demo, db_path, capsys):
+    """A rater new to the case gets assignments naming the version; a rater whose wording did not
+    change (no edit yet) is skipped with the reason, and nothing is made for them."""
     store, _study = demo
     with store.begin() as s:
         s.add(Rater(name="phys-new"))
         s.flush()
         existing = s.scalar(select(Rater.name).join(Assignment, Assignment.rater_id == Rater.id).limit(1))
-        req = request_rerating(s, "demo-en-02", ["phys-new", existing], created_by="coordinator")
-    n = len(req.created)
-    assert n >= 1 and all(r == "phys-new" for r, _ in req.created)
-    assert {r for r, _, _ in req.skipped} == {existing}
+        report = request_rerating(s, ["demo-en-02"], raters=["phys-new", existing], actor="coordinator")
+    new_items = [i for i in report.items if i.rater == "phys-new"]
+    assert new_items and all(i.from_version is None and i.to_version == 1 for i in new_items)
+    assert all(i.rater == "phys-new" for i in report.items)
+    assert {r for r, _, _ in report.skipped} <= {existing}
     with store.begin() as s:
         new_id = s.scalar(select(Rater.id).where(Rater.name == "phys-new"))
-        assert s.scalar(select(func.count()).select_from(Assignment).where(Assignment.rater_id == new_id)) == n
+        rows = s.scalars(select(Assignment).where(Assignment.rater_id == new_id)).all()
+        assert len(rows) == len(new_items) and all(a.checklist_version_id is not None for a in rows)
     from reviewer.cli.main import main
 
-    assert main(["--db", str(db_path), "checklist", "rerate", "demo-en-03", "--rater", "phys-new"]) == 0
-    assert "checklist v1: 3 new assignments" in capsys.readouterr().out
+    assert main(["--db", str(db_path), "checklist", "rerate", "demo-en-03", "--raters", "phys-new"]) == 0
+    assert "0 ratings to re-rate, 3 new assignments" in capsys.readouterr().out

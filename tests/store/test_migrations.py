@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import select, text
+from sqlalchemy import func, select, text
 
 from reviewer.store.engine import make_engine, resolve_url
 from reviewer.store.migrate import current_revision, head_revision, upgrade
@@ -177,7 +177,7 @@ def test_0004_adds_gold_labels_to_a_0003b_database_with_backup_and_goes_back(tmp
     engine.dispose()
     store = open_store(db)
     try:
-        assert current_revision(store.engine) == head_revision() == "0004"
+        assert current_revision(store.engine) == head_revision()
         assert (tmp_path / "at-0003b.db.bak-0003b").is_file()
         with store.begin() as s:
             s.add(GoldLabel(study_id=1, response_id=1, criterion_id=1, value="met", reason="clear", author="lead",
@@ -200,4 +200,72 @@ def test_0004_adds_gold_labels_to_a_0003b_database_with_backup_and_goes_back(tmp
         assert tables == before
         assert conn.exec_driver_sql("SELECT count(*) FROM criterion_rating").scalar() == 1
     assert current_revision(engine) == "0003b"
+    engine.dispose()
+
+
+def test_0005_keys_ratings_by_checklist_version_on_a_0004_database_with_backup(tmp_path: Path) -> None:
+    """Re-rating (issue 18): on a copy of a database at 0004 the rating table is rebuilt with the
+    key (response, rater, checklist version); every rating, criterion rating and piece of evidence
+    survives (the batch copy runs with foreign keys off), a rating without a version gets the one
+    of the criteria it answered, the backup is the 0004 file, a second rating on version 2 is now
+    allowed while a second one on the same version is not, and the downgrade goes back when no
+    response holds two ratings of one rater (and refuses, naming why, when one does)."""
+    import pytest
+    from alembic import command
+    from sqlalchemy.exc import IntegrityError
+
+    from reviewer.store import open_store
+    from reviewer.store.migrate import alembic_config
+    from reviewer.store.models import Assignment, CriterionRating, Evidence, Rating
+
+    db = tmp_path / "at-0004.db"
+    engine = make_engine(resolve_url(db))
+    upgrade(engine, "0004")
+    with engine.begin() as conn:
+        _rows_at_0002(conn)
+        t = "'2025-01-02 03:04:05.000000'"
+        conn.execute(text("INSERT INTO evidence (rating_id, criterion_id, start, \"end\", quote, uid, created_at, "
+                          f"updated_at) VALUES (1, 1, 0, 4, 'Rest', 'u-ev', {t}, {t})"))
+        conn.execute(text("INSERT INTO assignment (study_id, rater_id, response_id, position, is_calibration, uid, "
+                          f"created_at, updated_at) VALUES (1, 1, 1, 0, 0, 'u-as', {t}, {t})"))
+        conn.execute(text("INSERT INTO checklist_version (id, case_id, version, author, reason, uid, created_at, "
+                          f"updated_at) VALUES (2, 1, 2, '', 'reworded', 'u-cl2', {t}, {t})"))
+        assert conn.exec_driver_sql("SELECT checklist_version_id FROM rating").scalar() is None
+    engine.dispose()
+    store = open_store(db)
+    try:
+        assert current_revision(store.engine) == head_revision() == "0005"
+        backup = make_engine(resolve_url(tmp_path / "at-0004.db.bak-0004"))
+        assert current_revision(backup) == "0004"
+        backup.dispose()
+        with store.Session() as s:
+            rating = s.get(Rating, 1)
+            assert (rating.status, rating.version, rating.time_spent_s, rating.uid) == ("submitted", 3, 12.5, "u-rating")
+            assert rating.checklist_version_id == 1  # from the criterion it answered
+            assert [(c.value, c.carried) for c in rating.criterion_ratings] == [("met", False)]
+            assert s.scalar(select(Evidence.quote).where(Evidence.rating_id == 1)) == "Rest"
+            assert s.scalar(select(Assignment.checklist_version_id)) is None
+        with store.begin() as s:  # the same rater on version 2 of the same response: allowed now
+            s.add(Rating(response_id=1, rater_id=1, checklist_version_id=2, status="draft"))
+        with pytest.raises(IntegrityError), store.begin() as s:
+            s.add(Rating(response_id=1, rater_id=1, checklist_version_id=2, status="draft"))
+        with store.Session() as s:
+            assert s.scalar(select(func.count(CriterionRating.id))) == 1
+    finally:
+        store.close()
+    engine = make_engine(resolve_url(db))
+    cfg = alembic_config()
+    with pytest.raises(RuntimeError, match="more than one checklist version"), engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("DELETE FROM rating WHERE checklist_version_id = 2")
+    with engine.begin() as conn:
+        conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0004")
+    assert current_revision(engine) == "0004"
+    with engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM criterion_rating").scalar() == 1
+        assert conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 1
     engine.dispose()

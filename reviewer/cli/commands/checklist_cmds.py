@@ -149,16 +149,20 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_rerate(args: argparse.Namespace) -> int:
-    from reviewer.checklists.refinement import request_rerating
-    from reviewer.checklists.versions import find_case
+    from reviewer.checklists.rerate import request_rerating
 
     store = store_from_args(args)
+    raters = [*(args.raters or []), *(args.rater or [])] or None
     with store.begin() as s:
-        req = request_rerating(s, find_case(s, args.case, study=args.study), args.rater,
-                               created_by=_author(args), version=args.version)
-    print(f"checklist v{req.version}: {len(req.created)} new assignments")
-    for rater, response, why in req.skipped:
-        print(f"  skipped {rater} / response {response}: {why}")
+        report = request_rerating(s, args.case, raters=raters, actor=_author(args), version=args.version,
+                                  study=args.study)
+    if args.json:
+        from dataclasses import asdict
+
+        print_json({"items": [asdict(i) for i in report.items],
+                    "skipped": [{"rater": r, "response_uid": u, "why": w} for r, u, w in report.skipped]})
+        return 0
+    print("\n".join(report.lines()))
     return 0
 
 
@@ -310,10 +314,15 @@ def register(sub: argparse._SubParsersAction) -> None:
     add_study_option(q)
     q.set_defaults(func=cmd_export)
 
-    q = csub.add_parser("rerate", help="assign a case's answers to raters to rate the new version")
-    q.add_argument("case", metavar="CASE")
-    q.add_argument("--rater", action="append", required=True, metavar="NAME", help="repeat for several")
-    q.add_argument("--version", type=int, default=None, help="default: the latest version")
+    q = csub.add_parser("rerate", help="ask raters to rate a case's answers again on its new checklist version "
+                                       "(only the reworded criteria; the others are carried over)")
+    q.add_argument("case", metavar="CASE", nargs="+")
+    q.add_argument("--raters", nargs="+", metavar="NAME",
+                   help="who rates again (default: everyone who rated these cases on an older version); a "
+                        "rater new to an answer is assigned it on the new version")
+    q.add_argument("--rater", action="append", metavar="NAME", help=argparse.SUPPRESS)
+    q.add_argument("--version", type=int, default=None, help="default: each case's latest version")
+    q.add_argument("--json", action="store_true")
     q.add_argument("--author", default=None)
     add_study_option(q)
     q.set_defaults(func=cmd_rerate)
