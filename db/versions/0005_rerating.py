@@ -42,9 +42,9 @@ def upgrade() -> None:
         "WHERE checklist_version_id IS NULL AND EXISTS ("
         " SELECT 1 FROM criterion_rating WHERE criterion_rating.rating_id = rating.id)"))
     inspector = sa.inspect(op.get_bind())
-    if _OLD_KEY in {ix['name'] for ix in inspector.get_indexes('rating')}:
-        op.drop_index(_OLD_KEY, table_name='rating')  # the key as a SQLite downgrade left it
     uniques = {uq['name'] for uq in inspector.get_unique_constraints('rating')}
+    if _OLD_KEY not in uniques and _OLD_KEY in {ix['name'] for ix in inspector.get_indexes('rating')}:
+        op.drop_index(_OLD_KEY, table_name='rating')  # the key as a SQLite downgrade left it
     with op.batch_alter_table('rating', schema=None) as batch_op:
         if _OLD_KEY in uniques:
             batch_op.drop_constraint(_OLD_KEY, type_='unique')

@@ -268,4 +268,10 @@ def test_0005_keys_ratings_by_checklist_version_on_a_0004_database_with_backup(t
     with engine.connect() as conn:
         assert conn.exec_driver_sql("SELECT count(*) FROM criterion_rating").scalar() == 1
         assert conn.exec_driver_sql("SELECT count(*) FROM evidence").scalar() == 1
+    upgrade(engine, "0005")  # and up again from the key the SQLite downgrade left (a unique index)
+    assert current_revision(engine) == "0005"
+    with engine.connect() as conn:
+        indexes = {r[0] for r in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type='index'")}
+        assert "uq_rating_response_id_rater_id" not in indexes
+        assert conn.exec_driver_sql("SELECT count(*) FROM criterion_rating").scalar() == 1
     engine.dispose()
