@@ -23,9 +23,11 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
-    text as sql_text,
 )
 from sqlalchemy import false as sa_false
+from sqlalchemy import (
+    text as sql_text,
+)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from reviewer.store.vocabulary import (  # noqa: F401  (re-exported: the stored words)
@@ -298,51 +300,6 @@ class CriterionRating(_Row, Base):
     rating: Mapped[Rating] = relationship(back_populates="criterion_ratings")
 
 
-class RatingConflict(_Row, Base):
-    """A rating that changed on both sides of a merge: both versions kept, flagged for the coordinator."""
-
-    __tablename__ = "rating_conflict"
-    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id", ondelete="CASCADE"), index=True)
-    local: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    incoming: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-    source_file: Mapped[str] = mapped_column(Text, default="")
-    resolved: Mapped[bool] = mapped_column(Boolean, default=False)
-
-
-class MergeRecord(_Row, Base):
-    """One merged return file (its content hash makes merging idempotent)."""
-
-    __tablename__ = "merge_record"
-    study_id: Mapped[int] = mapped_column(ForeignKey("study.id", ondelete="CASCADE"), index=True)
-    rater_id: Mapped[int] = mapped_column(ForeignKey("rater.id", ondelete="CASCADE"), index=True)
-    content_hash: Mapped[str] = mapped_column(String(64), index=True)
-    file_name: Mapped[str] = mapped_column(Text, default="")
-    report: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
-
-
-class ReviewPack(_Row, Base):
-    """One rater's review file as issued (its ``uid`` is the file's pack uid): the secret that
-    authenticates its returns (32 random bytes, hex) and the responses it was issued for."""
-
-    __tablename__ = "review_pack"
-    study_id: Mapped[int] = mapped_column(ForeignKey("study.id", ondelete="CASCADE"), index=True)
-    rater_id: Mapped[int] = mapped_column(ForeignKey("rater.id", ondelete="CASCADE"), index=True)
-    secret: Mapped[str] = mapped_column(String(64))
-    response_uids: Mapped[list[Any]] = mapped_column(JSON, default=list)
-    file_name: Mapped[str] = mapped_column(Text, default="")
-
-
-class PackRating(_Row, Base):
-    """The newest revision of one rating that the study holds from one pack (merged or kept as a
-    conflict): a return applies a rating only when its revision is newer."""
-
-    __tablename__ = "pack_rating"
-    __table_args__ = (UniqueConstraint("pack_id", "rating_id"),)
-    pack_id: Mapped[int] = mapped_column(ForeignKey("review_pack.id", ondelete="CASCADE"), index=True)
-    rating_id: Mapped[int] = mapped_column(ForeignKey("rating.id", ondelete="CASCADE"), index=True)
-    revision: Mapped[int] = mapped_column(Integer)
-
-
 class PromptTemplate(_Row, Base):
     """A judge prompt template version (built-in ones are registered on first use)."""
 
@@ -443,3 +400,11 @@ from reviewer.store import adjudication_models as _adjudication  # noqa: E402
 
 GoldLabel = _adjudication.GoldLabel
 ConsensusScore = _adjudication.ConsensusScore
+
+# the review-file bookkeeping (packs, merges, conflicts) lives in its own module too, for the same reason
+from reviewer.store import reviewfile_models as _reviewfiles  # noqa: E402
+
+RatingConflict = _reviewfiles.RatingConflict
+MergeRecord = _reviewfiles.MergeRecord
+ReviewPack = _reviewfiles.ReviewPack
+PackRating = _reviewfiles.PackRating
