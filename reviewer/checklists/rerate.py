@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from reviewer.checklists.versions import find_case, get_checklist
@@ -181,6 +181,10 @@ def _new_rating(session: Session, old: Rating, target: ChecklistVersion, carry: 
                  comment=old.comment or "", safety_flag=bool(old.safety_flag), source=RERATE_SOURCE)
     session.add(new)
     session.flush()
+    # the new rating continues the old one's version count: a screen still showing the old rating
+    # writes with its version and is refused as stale (reviewer.rating.guard), never lands here
+    session.execute(update(Rating).where(Rating.id == new.id).values(version=old.version + 1))
+    session.expire(new, ["version"])
     old_values = dict(session.execute(select(CriterionRating.criterion_id, CriterionRating.value)
                                       .where(CriterionRating.rating_id == old.id)).all())
     back = {old_id: new_id for new_id, old_id in carry.items()}

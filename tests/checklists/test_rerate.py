@@ -22,6 +22,7 @@ from reviewer.checklists.rerate import request_rerating, wording_changes
 from reviewer.checklists.triage import submitted_values
 from reviewer.checklists.versions import ChangeCriterion, edit_checklist
 from reviewer.cli.main import main
+from reviewer.errors import ConflictError
 from reviewer.reviewfiles import merge_return_files, open_review_file, pack_review_file, write_return_file
 from reviewer.store.current import is_current, newest_first
 from reviewer.store.current_sql import CURRENT_RATING
@@ -135,6 +136,13 @@ def test_rerate_two_raters_keeps_version_1_asks_only_the_reworded_criterion_and_
         r3, _ = _ids(s, "r3")
         assert R.load_item(s, r3, a).status == "submitted"  # not asked: still on version 1
         # a rater new to nothing: asking r3 again for nothing reworded since v2 is skipped later
+    with store.begin() as s:  # a screen that still shows r1's version-1 rating is refused as stale
+        r1, (a, _b) = _ids(s, "r1")
+        shown = s.scalar(select(Rating.version).where(Rating.rater_id == r1, Rating.response_id == a,
+                                                      Rating.checklist_version_id != v2))
+        assert R.stored_version(s, r1, a) == shown + 1
+        with pytest.raises(ConflictError, match="changed elsewhere"):
+            R.set_comment(s, r1, a, "from the old screen", expected_version=shown)
     with store.begin() as s:
         _rate_all(s, "r1", {"k2": "not_met"})
         _rate_all(s, "r2", {"k2": "not_met", "k3": "not_met"})  # r2 also changes a carried answer
