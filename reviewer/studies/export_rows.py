@@ -16,6 +16,7 @@ from typing import Any, Protocol
 from sqlalchemy import Select, select
 from sqlalchemy.orm import Session, aliased
 
+from reviewer.store.current import is_current
 from reviewer.store.models import (
     Case,
     ChecklistVersion,
@@ -48,8 +49,11 @@ RATING_CRITERION = ["criterion_uid", "criterion_key", "criterion_text", "criteri
                     "checklist_version"]
 RATING_TAIL = ["overall_score", "extra_scores", "safety_flag", "comment", "status", "source", "time_spent_s",
                "submitted_at", "created_at", "updated_at"]
-# evidence: the spans of the answer the rater attached to this criterion, [{"start", "end", "quote"}]
-RATING_COLUMNS = [*RATING_HEAD, *RATING_CRITERION, "rated_checklist_version", "value", *RATING_TAIL, "evidence"]
+# evidence: the spans of the answer the rater attached to this criterion, [{"start", "end", "quote"}];
+# current: whether this is the rater's current rating of the answer (reviewer.store.current): a rating
+# a re-rating on a newer checklist version superseded is exported too, with current false
+RATING_COLUMNS = [*RATING_HEAD, *RATING_CRITERION, "rated_checklist_version", "value", *RATING_TAIL, "evidence",
+                  "current"]
 CASE_COLUMNS = [
     "study", "case_uid", "source", "external_id", "title", "category", "turns", "reference_answer", "tags",
     "meta", "checklist_version", "n_criteria", "criteria", "content_hash", "created_at", "updated_at",
@@ -86,19 +90,22 @@ def rating_rows(session: Session, study_id: int | None, fmt: Format) -> Iterator
     """One row per criterion rating (a rating without any: one row, criterion fields empty),
     ordered by rating, then criterion position."""
     rated = aliased(ChecklistVersion)
-    parts: dict[int, tuple[Any, Any, Any]] = {}
+    parts: dict[int, tuple[Any, Any, Any, Any]] = {}
+    currency = {flag: fmt.part(("current",), (flag,)) for flag in (True, False)}
     for rid, *values in session.connection().execute(_scoped(
             select(Rating.id, Study.name, Rating.uid, Rater.name, Response.uid, Response.external_id,
                    Response.blind_label, Model.name, Case.uid, Case.source, Case.external_id, rated.version,
                    Rating.overall_score, Rating.extra_scores, Rating.safety_flag, Rating.comment, Rating.status,
-                   Rating.source, Rating.time_spent_s, Rating.submitted_at, Rating.created_at, Rating.updated_at)
+                   Rating.source, Rating.time_spent_s, Rating.submitted_at, Rating.created_at, Rating.updated_at,
+                   is_current())
             .join(Response, Response.id == Rating.response_id)
             .join(Case, Case.id == Response.case_id)
             .join(Study, Study.id == Case.study_id)
             .join(Model, Model.id == Response.model_id)
             .join(Rater, Rater.id == Rating.rater_id)
             .outerjoin(rated, rated.id == Rating.checklist_version_id), study_id)):
-        parts[rid] = (fmt.part(RATING_HEAD, values[:10]), values[10], fmt.part(RATING_TAIL, values[11:]))
+        parts[rid] = (fmt.part(RATING_HEAD, values[:10]), values[10], fmt.part(RATING_TAIL, values[11:-1]),
+                      currency[bool(values[-1])])
     in_scope = _scoped(select(CriterionRating.criterion_id)
                        .join(Rating, Rating.id == CriterionRating.rating_id)
                        .join(Response, Response.id == Rating.response_id)
@@ -125,14 +132,14 @@ def rating_rows(session: Session, study_id: int | None, fmt: Format) -> Iterator
                    .outerjoin(CriterionRating, CriterionRating.rating_id == Rating.id)
                    .outerjoin(Criterion, Criterion.id == CriterionRating.criterion_id), study_id)
     for rid, cid, value in session.connection().execute(long.order_by(Rating.id, Criterion.position).execution_options(**STREAM)):
-        head, rated_version, tail = parts[rid]
+        head, rated_version, tail, current = parts[rid]
         middle = answers.get((rated_version, value))
         if middle is None:
             middle = answers[(rated_version, value)] = fmt.part(("rated_checklist_version", "value"),
                                                                 (rated_version, value))
         found = spans.get((rid, cid)) if spans else None
         yield fmt.row(head, criteria[cid], middle, tail,
-                      no_evidence if found is None else fmt.part(("evidence",), (found,)))
+                      no_evidence if found is None else fmt.part(("evidence",), (found,)), current)
 
 
 def case_rows(session: Session, study_id: int | None, fmt: Format) -> Iterator[Any]:

@@ -175,6 +175,17 @@ def test_rerate_two_raters_keeps_version_1_asks_only_the_reworded_criterion_and_
         ids = {name: _ids(s, name)[0] for name in RATERS}
         assert old[(ids["r1"], a)] == "met" and old[(ids["r2"], a)] == "not_met" and len(old) == 6
         assert new == {(ids[r], resp): "not_met" for r in ("r1", "r2") for resp in _ids(s, "r1")[1]}
+    # the export keeps every rating, each with its version, and says which is current
+    from reviewer.studies.exports import export
+
+    export(store, "ratings", db_path.with_name("ratings.csv"))
+    import csv
+
+    with db_path.with_name("ratings.csv").open(encoding="utf-8", newline="") as handle:
+        rows = [r for r in csv.DictReader(handle) if r["criterion_key"] == "k2"]
+    assert sorted((r["rater"], r["rated_checklist_version"], r["current"]) for r in rows) == sorted(
+        [(r, "1", "False") for r in ("r1", "r2") for _ in "AB"] + [(r, "2", "True") for r in ("r1", "r2") for _ in "AB"]
+        + [("r3", "1", "True") for _ in "AB"])
     # asking again: r1 and r2 already rated version 2, r3 is asked now (CLI, JSON)
     assert main(["--db", str(db_path), "checklist", "rerate", "c1", "--json"]) == 0
     out = json.loads(capsys.readouterr().out)

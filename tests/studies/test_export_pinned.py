@@ -25,7 +25,8 @@ HEADER = (
     "checklist_version,rated_checklist_version,value,overall_score,extra_scores,safety_flag,comment,status,"
     "source,time_spent_s,submitted_at,created_at,updated_at"
 )
-ADDED = ("evidence",)  # columns added after the pins were taken
+ADDED = ("evidence", "current")  # columns added after the pins were taken
+ADDED_VALUES = {"evidence": "", "current": "True"}  # the demo: no evidence, no re-ratings
 VOLATILE = ("rating_uid", "response_uid", "blind_label", "case_uid", "criterion_uid", "created_at", "updated_at")
 FIRST_ROW = {
     "study": "Demo study", "rater": "dr-chen", "response_external_id": "demo-zh-01-gamma",
@@ -52,7 +53,7 @@ def _blanked_csv(path: Path) -> tuple[list[dict[str, str]], str]:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=HEADER.split(","), lineterminator="\n")
     for row in rows:
-        assert all(row[c] == "" for c in ADDED)
+        assert {c: row[c] for c in ADDED} == ADDED_VALUES
         writer.writerow({**{k: v for k, v in row.items() if k not in ADDED}, **dict.fromkeys(VOLATILE, "")})
     return rows, hashlib.sha256(out.getvalue().encode("utf-8")).hexdigest()
 
@@ -93,6 +94,6 @@ def test_demo_ratings_jsonl_is_pinned(demo_store: Store, tmp_path: Path) -> None
     lines = path.read_text(encoding="utf-8").splitlines()
     assert list(json.loads(lines[0])) == [*HEADER.split(","), *ADDED]
     rows = [json.loads(line) for line in lines]
-    assert all(row.pop(c) is None for row in rows for c in ADDED)
+    assert all({c: row.pop(c) for c in ADDED} == {"evidence": None, "current": True} for row in rows)
     blanked = "\n".join(json.dumps({**row, **dict.fromkeys(VOLATILE, "")}, ensure_ascii=False) for row in rows)
     assert hashlib.sha256(blanked.encode("utf-8")).hexdigest() == JSONL_SHA256
