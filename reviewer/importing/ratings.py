@@ -11,10 +11,14 @@ one row per criterion rating) and minimal files with only:
 Optional, per rating (repeated on each of its rows; blank = not given): ``rating_uid`` (kept, so
 a round trip keeps the rating's public identity), ``extra_scores`` (JSON object), ``safety_flag``,
 ``comment``, ``time_spent_s``, ``submitted_at`` (ISO time). Rows whose ``status`` is given and is
-not ``submitted`` (drafts) are skipped with a warning. Other export columns are ignored.
+not ``submitted`` (drafts), and rows of ratings a re-rating superseded (``current`` false: the
+export keeps them, on their older checklist version), are skipped with a warning. Other export
+columns are ignored.
 
 Each (rater, response) becomes one submitted rating (source ``import``) on the case's current
-checklist version; ``criterion_key`` is looked up in that version (key, else uid or text).
+checklist version, or on the version ``rated_checklist_version`` names (what the export writes:
+a rating made on an older version comes back on it); ``criterion_key`` is looked up in that
+version (key, else uid or text).
 Values are checked against the stored vocabulary and the study's rating scheme (criterion values,
 overall score range). The whole file is checked before anything is written; importing it twice
 adds nothing (reviewer.importing.rater_labels).
@@ -44,11 +48,12 @@ from reviewer.importing.common import (
 from reviewer.importing.rater_labels import LabelIn, RatingIn, write_rater_labels
 from reviewer.store.engine import Store
 from reviewer.store.models import Case, Rating, RatingScheme, Response
+from reviewer.store.reads import LatestChecklist, checklist_versions
 from reviewer.store.vocabulary import CRITERION_VALUES, SUBMITTED
 
 FORMATS = (".csv", ".jsonl", ".parquet")
 RATING_FIELDS = ("overall_score", "extra_scores", "safety_flag", "comment", "time_spent_s", "submitted_at",
-                 "rating_uid")
+                 "rating_uid", "rated_checklist_version")
 
 
 @dataclass
@@ -68,6 +73,7 @@ class RatingRow:
     time_spent_s: float | None
     submitted_at: datetime | None
     rating_uid: str | None
+    rated_checklist_version: int | None = None
 
 
 # ---------------------------------------------------------------- reading
@@ -139,6 +145,14 @@ class _Fields:
             return None
         return number
 
+    def whole(self, key: str) -> int | None:
+        number = self.number(key)
+        if number is None:
+            return None
+        if number != int(number) or number < 1:
+            raise self.fail(key, f"should be a checklist version (1, 2, ...), got {self.row.get(key)!r}")
+        return int(number)
+
     def flag(self, key: str) -> bool | None:
         value = self.row.get(key)
         if value is None or value == "" or isinstance(value, bool):
@@ -194,7 +208,8 @@ def parse_row(row: dict[str, Any], *, path: Path, line: int | None, item: str | 
         raise f.fail("value", f"{value!r} is not one of {', '.join(CRITERION_VALUES)}")
     out = RatingRow(line, item, rater, response_uid, case_ref, response_ext, criterion, value,
                     f.number("overall_score"), f.obj("extra_scores"), f.flag("safety_flag"), f.text("comment"),
-                    f.number("time_spent_s"), f.time("submitted_at"), f.text("rating_uid"))
+                    f.number("time_spent_s"), f.time("submitted_at"), f.text("rating_uid"),
+                    f.whole("rated_checklist_version"))
     if criterion is None and out.overall_score is None:
         raise InputError("a row needs 'criterion_key' + 'value' or an 'overall_score'",
                          file=str(path), line=line, item=item)
@@ -256,13 +271,23 @@ def _check_uids(session: Any, merged: dict[tuple[int, int], dict[str, Any]],
                                  "rater or response", file=str(path), line=r.line, item=r.item)
 
 
+def _superseded(raw: dict[str, Any]) -> bool:
+    """An exported row of a rating a re-rating on a newer checklist version superseded
+    (``current`` false); a file without the column has none."""
+    value = raw.get("current")
+    return value is False or (isinstance(value, str) and value.strip().lower() in ("false", "0", "no"))
+
+
 def import_ratings(target: Store | Any, path: str | Path, *, study: str | None = None) -> ImportReport:
     """Import ratings (see the module docstring) in one transaction."""
     path = Path(path)
     report = ImportReport(kind="ratings", file=str(path))
     rows: list[RatingRow] = []
-    drafts = 0
+    drafts = superseded = 0
     for line, item, raw in _rows(path):
+        if _superseded(raw):
+            superseded += 1
+            continue
         parsed = parse_row(raw, path=path, line=line, item=item)
         if parsed is None:
             drafts += 1
@@ -270,6 +295,8 @@ def import_ratings(target: Store | Any, path: str | Path, *, study: str | None =
             rows.append(parsed)
     if drafts:
         report.warnings.append(f"{drafts} rows of ratings that are not submitted (drafts) skipped")
+    if superseded:
+        report.warnings.append(f"{superseded} rows of ratings a re-rating superseded (current false) skipped")
     with study_import(target, study, report) as (session, st):
         scheme = session.scalar(select(RatingScheme).where(RatingScheme.study_id == st.id)
                                 .order_by(RatingScheme.id).limit(1))
@@ -289,8 +316,11 @@ def import_ratings(target: Store | Any, path: str | Path, *, study: str | None =
                 raise InputError(f"case {r.case_ref} has no response with id {r.response_ext!r}",
                                  file=str(path), line=r.line, item=r.item)
             located.append((by_ext[(cid, r.response_ext)], cid))
-        checklists = latest_checklists(session, list({cid for _rid, cid in located}))
+        case_ids = list({cid for _rid, cid in located})
+        checklists = latest_checklists(session, case_ids)
+        versions = checklist_versions(session, case_ids) if any(r.rated_checklist_version for r in rows) else {}
         criteria: list[int | None] = []
+        rated: dict[int, LatestChecklist | None] = {}  # row index -> the checklist version it names
         for r, (_rid, cid) in zip(rows, located, strict=True):
             if r.value is not None and r.value not in allowed:
                 raise InputError(f"field 'value': {r.value!r} is not allowed by the study's rating scheme "
@@ -300,13 +330,20 @@ def import_ratings(target: Store | Any, path: str | Path, *, study: str | None =
                 raise InputError(f"field 'overall_score': {r.overall_score:g} is outside the rating scheme's "
                                  f"range {scheme.score_min}-{scheme.score_max}", file=str(path), line=r.line,
                                  item=r.item)
+            latest = checklists.get(cid)
+            if r.rated_checklist_version is not None:
+                latest = versions.get((cid, r.rated_checklist_version))
+                if latest is None:
+                    raise InputError(f"field 'rated_checklist_version': the case has no checklist version "
+                                     f"{r.rated_checklist_version}", file=str(path), line=r.line, item=r.item)
+            rated[len(criteria)] = latest
             if r.criterion is None:
                 criteria.append(None)
                 continue
-            latest = checklists.get(cid)
             found = latest.find(r.criterion) if latest else None
             if found is None:
-                where = f"its current checklist (version {latest.version})" if latest else "no checklist"
+                which = "the checklist version it names" if r.rated_checklist_version else "its current checklist"
+                where = f"{which} (version {latest.version})" if latest else "no checklist"
                 raise InputError(f"field 'criterion_key': the case has no criterion {r.criterion!r} in {where}",
                                  file=str(path), line=r.line, item=r.item)
             criteria.append(found.id)
@@ -317,9 +354,11 @@ def import_ratings(target: Store | Any, path: str | Path, *, study: str | None =
         first_seen: dict[tuple[int, int], dict[str, RatingRow]] = {}
         first_row: dict[tuple[int, int], RatingRow] = {}
         labels: list[LabelIn] = []
-        for r, (rid, _cid), crit_id in zip(rows, located, criteria, strict=True):
+        checklist_of: dict[tuple[int, int], LatestChecklist | None] = {}
+        for n, (r, (rid, _cid), crit_id) in enumerate(zip(rows, located, criteria, strict=True)):
             key = (rid, rater_ids[r.rater])
             first_row.setdefault(key, r)
+            checklist_of.setdefault(key, rated[n])
             _merge(merged.setdefault(key, {}), r, first_seen.setdefault(key, {}), path)
             if crit_id is not None and r.value is not None:
                 labels.append(LabelIn(key, crit_id, r.value, r.line))
@@ -327,7 +366,7 @@ def import_ratings(target: Store | Any, path: str | Path, *, study: str | None =
         case_of = dict(located)
         ratings = []
         for key, values in merged.items():
-            latest = checklists.get(case_of[key[0]])
+            latest = checklist_of[key] if key in checklist_of else checklists.get(case_of[key[0]])
             ratings.append(RatingIn(
                 key[0], key[1], latest.version_id if latest else None,
                 overall_score=values.get("overall_score"), extra_scores=values.get("extra_scores") or {},

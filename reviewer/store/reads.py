@@ -49,16 +49,34 @@ class LatestChecklist:
 def latest_checklists(session: Session, case_ids: Sequence[int]) -> dict[int, LatestChecklist]:
     """For each case id, its newest checklist version and criteria (two queries per 500 cases)."""
     out: dict[int, LatestChecklist] = {}
+    for (case_id, _version), checklist in _checklists(session, case_ids).items():
+        if case_id not in out or checklist.version > out[case_id].version:
+            out[case_id] = checklist
+    _fill_criteria(session, out.values())
+    return out
+
+
+def checklist_versions(session: Session, case_ids: Sequence[int]) -> dict[tuple[int, int], LatestChecklist]:
+    """(case id, version) -> that checklist version with its criteria, every version of the cases."""
+    out = _checklists(session, case_ids)
+    _fill_criteria(session, out.values())
+    return out
+
+
+def _checklists(session: Session, case_ids: Sequence[int]) -> dict[tuple[int, int], LatestChecklist]:
+    out: dict[tuple[int, int], LatestChecklist] = {}
     ids = list(case_ids)
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
         rows = session.execute(select(ChecklistVersion.case_id, ChecklistVersion.id, ChecklistVersion.version)
                                .where(ChecklistVersion.case_id.in_(chunk)))
         for case_id, version_id, version in rows:
-            have = out.get(case_id)
-            if have is None or version > have.version:
-                out[case_id] = LatestChecklist(version_id, version)
-    by_version = {lc.version_id: lc for lc in out.values()}
+            out[(case_id, version)] = LatestChecklist(version_id, version)
+    return out
+
+
+def _fill_criteria(session: Session, checklists: Iterable[LatestChecklist]) -> None:
+    by_version = {lc.version_id: lc for lc in checklists}
     version_ids = list(by_version)
     for start in range(0, len(version_ids), 500):
         chunk = version_ids[start:start + 500]
@@ -68,7 +86,6 @@ def latest_checklists(session: Session, case_ids: Sequence[int]) -> dict[int, La
             .order_by(Criterion.checklist_version_id, Criterion.position))
         for version_id, cid, key, text, uid in rows:
             by_version[version_id].criteria.append(CriterionInfo(cid, key, text, uid))
-    return out
 
 
 def latest_checklist_ids(session: Session, case_ids: Iterable[int]) -> dict[int, int]:

@@ -273,3 +273,36 @@ def test_a_criterion_removed_by_the_edit_leaves_the_figures_with_the_re_rating(s
         crit = criterion_ratings(s, s.scalar(select(Case.study_id)))
         assert set(crit[crit.criterion_key == "k3"]["rater"]) == {"r2", "r3"}
         assert set(crit[crit.rater == "r1"]["criterion_key"]) == {"k1", "k2"}
+
+
+def test_export_then_import_brings_each_current_rating_back_on_its_own_version(study, tmp_path: Path):
+    """``export ratings`` writes every rating with its version and ``current``; ``import ratings``
+    into a database that lost the ratings brings back the current ones, each on the checklist
+    version it was made on (r3's on version 1, the re-ratings on version 2), and skips the
+    superseded ones with a warning: the agreement data come out the same."""
+    from sqlalchemy import delete
+
+    from reviewer.importing.ratings import import_ratings
+    from reviewer.studies.exports import export
+
+    store = study
+    with store.begin() as s:
+        request_rerating(s, ["c1"], raters=["r1"], actor="coord")
+    with store.begin() as s:
+        _rate_all(s, "r1", {"k2": "not_met"})
+    export(store, "ratings", tmp_path / "ratings.jsonl")
+    with store.Session() as s:
+        before = criterion_ratings(s, s.scalar(select(Case.study_id)))
+    with store.begin() as s:
+        s.execute(delete(Rating))
+    report = import_ratings(store, tmp_path / "ratings.jsonl")
+    assert report.created["ratings"] == 6 and any("superseded" in w for w in report.warnings)
+    with store.Session() as s:
+        versions = dict(s.execute(select(Rater.name, ChecklistVersion.version)
+                                  .join(Rating, Rating.rater_id == Rater.id)
+                                  .join(ChecklistVersion, ChecklistVersion.id == Rating.checklist_version_id)).all())
+        assert versions == {"r1": 2, "r2": 1, "r3": 1}
+        after = criterion_ratings(s, s.scalar(select(Case.study_id)))
+    key = ["response_uid", "criterion_key", "rater"]
+    assert after.sort_values(key).reset_index(drop=True)[[*key, "value"]].equals(
+        before.sort_values(key).reset_index(drop=True)[[*key, "value"]])
