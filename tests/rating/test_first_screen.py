@@ -36,6 +36,16 @@ def demo(tmp_path_factory: pytest.TempPathFactory, demo_template: Path) -> Itera
                                       "criterion_id = :c"), {"r": rating.id, "c": crit}) != "na" else "met"
         svc.set_criterion(s, rating.rater_id, rating.response_id, crit, value)
         svc.get_rater(s, "newcomer")  # a rater with nothing rated yet
+    with store.begin() as s:  # a case reworded and re-rated: drafts on version 2 with carried answers
+        from reviewer.checklists.rerate import request_rerating
+        from reviewer.checklists.versions import ChangeCriterion, edit_checklist
+        from reviewer.store.models import Case, ChecklistVersion
+
+        edited_case = s.scalar(select(ChecklistVersion.case_id).where(ChecklistVersion.id == rating.checklist_version_id))
+        case = s.scalars(select(Case).where(Case.id != edited_case).order_by(Case.id.desc())).first()
+        key = s.scalars(select(Criterion.key).join(ChecklistVersion).where(ChecklistVersion.case_id == case.id)).first()
+        edit_checklist(s, case, author="coord", reason="clearer", edits=[ChangeCriterion(key=key, text="Reworded.")])
+        assert request_rerating(s, [case], actor="coord").items
     yield store, path
     store.close()
 
@@ -58,6 +68,7 @@ def test_every_item_reads_the_same_as_the_rating_service(demo) -> None:  # noqa:
     assert any(v.values for v in views) and any(v.feedback for v in views)
     assert any(v.overall_score is not None for v in views) and any(v.edited_after_submit for v in views)
     assert any(v.status == "new" for v in views) and all(v.criteria for v in views)
+    assert any(v.carried for v in views)  # and re-ratings on a new checklist version
 
 
 def test_first_screen_matches_the_queue_of_the_service(demo) -> None:  # noqa: ANN001
