@@ -254,7 +254,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="39" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="112" />
         <source>Alpha without the rater</source>
         <translation>去掉该评审员后的 α</translation>
     </message>
@@ -270,577 +270,623 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="42" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="43" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="43" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="44" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="44" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="45" />
         <source>Chance-corrected</source>
         <translation>机遇校正一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="45" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="46" />
         <source>Chance-corrected statistic</source>
         <translation>机遇校正统计量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="46" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="47" />
         <source>CI low</source>
         <translation>置信区间下限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="47" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="48" />
         <source>CI high</source>
         <translation>置信区间上限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="48" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="49" />
         <source>CI informative</source>
         <translation>置信区间有信息量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="49" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="50" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="50" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="102" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="51" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="108" />
         <source>Cohen's kappa</source>
         <translation>科恩 κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="51" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="52" />
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="52" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="53" />
         <source>Criterion key</source>
         <translation>标准编号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="53" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="54" />
         <source>Criterion</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="54" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="55" />
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="55" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="56" />
         <source>Grader</source>
         <translation>评分者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="56" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="57" />
         <source>Grader macro-F1</source>
         <translation>评分者宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="57" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="58" />
         <source>Physicians usable, judge usable</source>
         <translation>医师：可用；评审模型：可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="58" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="59" />
         <source>Physicians usable, judge unusable</source>
         <translation>医师：可用；评审模型：不可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="59" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="60" />
         <source>Physicians unusable, judge usable</source>
         <translation>医师：不可用；评审模型：可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="60" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="61" />
         <source>Physicians unusable, judge unusable</source>
         <translation>医师：不可用；评审模型：不可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="61" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="62" />
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="62" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="63" />
+        <source>Judge run</source>
+        <translation>评判运行</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="64" />
         <source>Kappa</source>
         <translation>κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="63" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="65" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="111" />
         <source>Kappa against the majority</source>
         <translation>相对多数意见的 κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="64" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="66" />
         <source>Level</source>
         <translation>测量尺度</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="65" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="67" />
         <source>Macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="66" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="68" />
         <source>Median (s)</source>
         <translation>中位数（秒）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="67" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="69" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="68" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="70" />
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="69" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="71" />
         <source>Resamples</source>
         <translation>重抽样次数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="70" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="72" />
         <source>Physicians</source>
         <translation>医师数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="71" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="73" />
         <source>Physicians kept</source>
         <translation>纳入的医师数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="72" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="74" />
         <source>Raters</source>
         <translation>评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="73" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="75" />
+        <source>Physicians' answers</source>
+        <translation>医师作答数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="76" />
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="77" />
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="74" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="78" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="109" />
         <source>Pairwise agreement</source>
         <translation>两两一致率</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="75" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="79" />
         <source>Paper Figure 5 %</source>
         <translation>论文图 5 %</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="76" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="80" />
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="77" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="81" />
         <source>Physician</source>
         <translation>医师</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="78" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="82" />
         <source>Physicians' weighted mean</source>
         <translation>医师加权均值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="79" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="83" />
         <source>Rater</source>
         <translation>评审者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="80" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="84" />
         <source>First rater</source>
         <translation>评审员甲</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="81" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="85" />
         <source>Second rater</source>
         <translation>评审员乙</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="82" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="86" />
         <source>Items</source>
         <translation>条目数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="83" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="87" />
         <source>Items graded</source>
         <translation>已评分条目数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="84" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="88" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="85" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="89" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="113" />
         <source>Score bias</source>
         <translation>评分偏差</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="86" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="90" />
+        <source>Before / after the edit</source>
+        <translation>编辑前 / 后</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="91" />
         <source>Statistic</source>
         <translation>统计量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="87" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="92" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="88" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="93" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="89" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="94" />
+        <source>Checklist versions</source>
+        <translation>清单版本</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="95" />
         <source>Why no value</source>
         <translation>无值原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="90" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="114" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="96" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="120" />
         <source>Percentile among physicians</source>
         <translation>在医师中的百分位</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="91" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="100" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="97" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="106" />
         <source>Fleiss' kappa</source>
         <translation>弗莱斯 κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="92" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="101" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="98" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="107" />
         <source>Gwet's AC1</source>
         <translation>格威特 AC1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="98" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="104" />
         <source>Krippendorff's alpha</source>
         <translation>克里彭多夫 α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="99" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="105" />
         <source>Percent agreement</source>
         <translation>百分比一致率</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="104" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="110" />
         <source>Pairwise macro-F1</source>
         <translation>两两宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="114" />
         <source>Alpha, judge swapped in</source>
         <translation>α（评审模型替换医师）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="115" />
         <source>ICC</source>
         <translation>ICC</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="116" />
         <source>Kendall's tau</source>
         <translation>肯德尔 τ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="117" />
         <source>Spearman's rho</source>
         <translation>斯皮尔曼 ρ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="118" />
         <source>Pearson's correlation</source>
         <translation>皮尔逊相关系数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="119" />
         <source>Mean difference</source>
         <translation>平均差</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="126" />
         <source>nominal</source>
         <translation>名义</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="127" />
         <source>ordinal</source>
         <translation>有序</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="122" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="128" />
         <source>interval</source>
         <translation>等距</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="123" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="129" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="131" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="137" />
         <source>criteria (met / not met, against the majority)</source>
         <translation>标准（满足 / 不满足，对照多数意见）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="132" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="138" />
         <source>criteria (met / not met)</source>
         <translation>标准（满足 / 不满足）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="133" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="139" />
         <source>overall score (exact)</source>
         <translation>总体评分（完全一致）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="134" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="277" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="140" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="286" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="135" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="141" />
         <source>rubric score</source>
         <translation>评分细则得分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="141" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="147" />
         <source>all raters agreed (one category only)</source>
         <translation>所有评审员意见一致（只有一个类别）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="142" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="148" />
         <source>one category only</source>
         <translation>只有一个类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="143" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="149" />
         <source>fewer than 2 raters</source>
         <translation>评审员少于 2 人</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="144" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="150" />
         <source>no unit rated by 2 or more raters</source>
         <translation>没有由 2 名或以上评审员评过的单元</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="151" />
         <source>no pairable ratings</source>
         <translation>没有可配对的评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="151" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="157" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="152" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="158" />
         <source>Rater–rater agreement per criterion (worst first)</source>
         <translation>每条标准的评审员间一致性（最差的在前）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="153" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="159" />
         <source>Each rater against the others</source>
         <translation>每位评审员与其他评审员的比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="154" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="160" />
         <source>Rater pairs (criteria pooled)</source>
         <translation>评审员两两比较（标准合并）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="155" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="161" />
         <source>Rater–rater agreement per category</source>
         <translation>每个类别的评审员间一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="156" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="162" />
         <source>Rater–rater agreement per model (model names: coordinator only)</source>
         <translation>每个模型的评审员间一致性（模型名称仅协调员可见）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="157" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="163" />
         <source>Overall score agreement</source>
         <translation>总体评分一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="158" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="164" />
         <source>Pairwise macro-F1 (judge and each physician against the others)</source>
         <translation>两两宏平均 F1（评审模型和每位医师与其他医师比较）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="159" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="165" />
         <source>Judge against the physician majority</source>
         <translation>评审模型与医师多数意见比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="166" />
         <source>Alpha with the judge swapped in for each physician</source>
         <translation>用评审模型逐一替换每位医师后的 α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="161" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="167" />
         <source>Judge–physician agreement per criterion (worst first)</source>
         <translation>每条标准的评审模型与医师一致性（最差的在前）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="162" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="168" />
         <source>Judge score against the physicians' mean score</source>
         <translation>评审模型评分与医师平均评分比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="163" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="169" />
         <source>HealthBench: by theme</source>
         <translation>HealthBench：按主题</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="164" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="170" />
         <source>HealthBench: by category</source>
         <translation>HealthBench：按类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="165" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="171" />
         <source>Human-machine usability agreement per area (paper Figure 5 beside)</source>
         <translation>各领域的人机可用性一致性（并列论文图 5 的数值）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="166" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="172" />
         <source>Usability agreement per category</source>
         <translation>每个类别的可用性一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="167" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="173" />
         <source>Usability agreement per model (confusion: physicians × judge)</source>
         <translation>每个模型的可用性一致性（混淆：医师 × 评审模型）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="168" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="174" />
         <source>Same responses: agreement on the criteria against agreement on the overall score</source>
         <translation>相同回答：标准一致性与总体评分一致性比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="170" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="176" />
         <source>Median rating time per item (seconds, ratings with a recorded time)</source>
         <translation>每个条目的评分用时中位数（秒，仅计有记录用时的评分）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="177" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="178" />
+        <source>Physicians' agreement before and after each edit</source>
+        <translation>每次编辑前后医师间的一致性</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="179" />
+        <source>Judges against the physicians' majority, before and after each edit</source>
+        <translation>每次编辑前后评判模型与医师多数意见的一致性</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="186" />
         <source>Alpha per criterion with 95% interval (25 lowest)</source>
         <translation>每条标准的 α 及 95% 区间（最低的 25 条）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="178" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="187" />
         <source>Cohen's kappa, rater × rater</source>
         <translation>科恩 κ，评审员 × 评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="179" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="188" />
         <source>Confusion matrix: physician majority (rows) × judge (columns)</source>
         <translation>混淆矩阵：医师多数意见（行）× 评审模型（列）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="180" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="189" />
         <source>Usable / unusable per model: physicians (rows) × judge (columns), as the paper's Figure 6</source>
         <translation>每个模型的可用 / 不可用：医师（行）× 评审模型（列），同论文图 6</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="193" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="222" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="202" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="231" />
         <source>%s — judge run %s</source>
         <translation>%s — 评审运行 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="203" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="212" />
         <source>Bland–Altman: %s against the mean of the other raters</source>
         <translation>Bland–Altman 图：%s 与其他评审员均值比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="206" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="215" />
         <source>Bland–Altman: judge against physicians (%s)</source>
         <translation>Bland–Altman 图：评审模型与医师比较（%s）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="228" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="237" />
         <source>Red: alpha below 0.667, Krippendorff's lowest limit for tentative conclusions.</source>
         <translation>红色：α 低于 0.667，即克里彭多夫给出的可作初步结论的最低限。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="246" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="255" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="247" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="256" />
         <source>%s (%d)</source>
         <translation>%s（%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="257" />
         <source>alpha</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="249" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="258" />
         <source>macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="250" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="259" />
         <source>%d criteria have no %s: %s. They are listed last.</source>
         <translation>%d 条标准没有%s：%s。它们列在最后。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="268" />
         <source>%s, CI low</source>
         <translation>%s 置信区间下限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="260" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="269" />
         <source>%s, CI high</source>
         <translation>%s 置信区间上限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="261" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="270" />
         <source>%s, CI informative</source>
         <translation>%s 置信区间有信息量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="274" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="283" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="274" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="283" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="276" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="285" />
         <source>criteria (pooled)</source>
         <translation>标准（合并）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="278" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="287" />
         <source>judge %s</source>
         <translation>评审模型 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="288" />
+        <source>before the edit</source>
+        <translation>编辑前</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="289" />
+        <source>after the edit</source>
+        <translation>编辑后</translation>
     </message>
 </context>
 <context>

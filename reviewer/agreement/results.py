@@ -20,6 +20,7 @@ from reviewer.stats.results import Estimate
 
 if TYPE_CHECKING:
     from reviewer.agreement.usability import UsabilityAgreement
+    from reviewer.checklists.before_after import BeforeAfter
 
 ESTIMATE_COLUMNS = ["statistic", "level", "value", "n_units", "n_raters", "ci_low", "ci_high", "n_boot"]
 JSON_CRITERIA = 50  # per-criterion rows in to_dict(): the worst criteria, as the report lists them first
@@ -91,6 +92,39 @@ def records(df: pd.DataFrame) -> list[dict[str, Any]]:
         out.append({k: (None if isinstance(v, float) and math.isnan(v) else
                         v.item() if hasattr(v, "item") else v) for k, v in rec.items()})
     return out
+
+
+def before_after_tables(ba: BeforeAfter | None) -> dict[str, pd.DataFrame]:
+    """The before / after figures as two tables, empty dict without edited criteria:
+    ``before_after`` (per edited criterion, one row per wording: physicians' n, ratings, raters,
+    alpha and percent agreement with ``_lo`` / ``_hi`` bounds, the note) and
+    ``before_after.judges`` (per wording and judge run: n, agreement with the physicians'
+    majority and its bounds, Cohen's kappa). ``side``: before / after; ``versions``: v1, v2-v3..."""
+    if ba is None or not ba.rows:
+        return {}
+
+    def ci(interval: tuple[float, float] | None, i: int) -> float:
+        return float(interval[i]) if interval else math.nan
+
+    def num(x: float | None) -> float:
+        return math.nan if x is None else float(x)
+
+    phys, judges = [], []
+    for r in ba.rows:
+        for name, s in (("before", r.old), ("after", r.new)):
+            head = {"case": r.case, "criterion_key": r.key, "side": name, "versions": s.label}
+            phys.append({**head, "criterion_text": s.text, "n": s.n_answers, "n_ratings": s.n_ratings,
+                         "n_raters": s.n_raters, "alpha": num(s.alpha), "alpha_lo": ci(s.alpha_ci, 0),
+                         "alpha_hi": ci(s.alpha_ci, 1), "agreement": num(s.percent_agreement),
+                         "agreement_lo": ci(s.percent_agreement_ci, 0), "agreement_hi": ci(s.percent_agreement_ci, 1),
+                         "note": s.note or None})
+            judges += [{**head, "judge_run": j.judge_run, "n": j.n, "agreement": num(j.agreement),
+                        "agreement_lo": ci(j.agreement_ci, 0), "agreement_hi": ci(j.agreement_ci, 1),
+                        "kappa": num(j.kappa)} for j in s.judges]
+    judge_cols = ["case", "criterion_key", "side", "versions", "judge_run", "n", "agreement", "agreement_lo",
+                  "agreement_hi", "kappa"]
+    return {"before_after": pd.DataFrame(phys).round(4),
+            "before_after.judges": pd.DataFrame(judges, columns=judge_cols).round(4)}
 
 
 def _n_criteria(df: pd.DataFrame) -> int:
@@ -187,7 +221,10 @@ class StudyAgreement:
     * ``vs_gold``: each physician and judge run against the gold labels (:mod:`.gold`), JSON-ready
       dicts; empty when the study has no gold labels;
     * ``gold_counts``: the gold met / not-met labels behind ``vs_gold`` (``labels``) and how they
-      were reached (``manual``, ``majority``); empty with ``vs_gold``.
+      were reached (``manual``, ``majority``); empty with ``vs_gold``;
+    * ``before_after``: physicians' and judges' agreement on the old and the new wording of each
+      edited criterion (:class:`reviewer.checklists.before_after.BeforeAfter`; no rows when no
+      criterion was reworded), as tables :func:`before_after_tables`.
     """
 
     study: str
@@ -207,6 +244,7 @@ class StudyAgreement:
     skipped_judge_runs: dict[str, dict[str, int]] = field(default_factory=dict)
     vs_gold: list[dict[str, Any]] = field(default_factory=list)
     gold_counts: dict[str, int] = field(default_factory=dict)
+    before_after: BeforeAfter | None = None
 
     def judge(self, name: str | None = None) -> JudgeAgreement | None:
         """The analysis of judge run *name* (default: the last one analysed)."""
@@ -237,6 +275,7 @@ class StudyAgreement:
                  "value": e[k]["value"], "n_units": e["n"], "n_cases": e["n_cases"],
                  "ci_low": e[k]["ci"][0] if e[k]["ci"] else None, "ci_high": e[k]["ci"][1] if e[k]["ci"] else None}
                 for e in self.vs_gold for k in ("accuracy", "macro_f1", "cohen_kappa")])
+        out.update(before_after_tables(self.before_after))
         return out
 
     @staticmethod
@@ -267,4 +306,5 @@ class StudyAgreement:
             "skipped_judge_runs": self.skipped_judge_runs,
             "vs_gold": self.vs_gold,
             "gold_counts": self.gold_counts,
+            "before_after": self.before_after.to_dict() if self.before_after is not None else None,
         }

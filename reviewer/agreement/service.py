@@ -20,12 +20,13 @@ from reviewer.agreement.raters import (
 )
 from reviewer.agreement.results import StudyAgreement, frame
 from reviewer.agreement.usability import analyze_usability, check_threshold, rating_times
+from reviewer.checklists import before_after
 from reviewer.errors import NotFoundError, ReviewerError
 from reviewer.stats.bootstrap import DEFAULT_N_BOOT, shared_resamples
 from reviewer.stats.healthbench import DEFAULT_MIN_PHYSICIAN_LABELS
 from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD
 from reviewer.store.engine import Store
-from reviewer.store.models import JudgeRun
+from reviewer.store.models import Case, JudgeRun
 from reviewer.store.reads import judge_run_has_usable_verdict, verdict_status_counts
 from reviewer.studies.lookup import get_study
 
@@ -55,6 +56,8 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
     percentile counts the physicians whose reference ``n`` in the theme / category is above it
     (:func:`reviewer.stats.healthbench.meta_evaluation`). *progress(step, fraction)* is called between steps;
     when *is_cancelled()* turns True the analysis stops there with :class:`AnalysisCancelled`.
+    ``before_after``: each reworded criterion's old and new wording, physicians' and judges'
+    agreement on each (:mod:`reviewer.checklists.before_after`; same filters, resamples and seed).
     Reads in one short session; all computing happens after it closed.
     """
     def report(step: str, frac: float) -> None:
@@ -88,6 +91,11 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         times = rating_times(session, st.id) if verdicts else None
         hb_categories = extract.criterion_categories(session, st.id)
         gold = gold_labels(session, st.id, categories=categories, models=models)
+        case_ids = None
+        if categories:
+            case_ids = [cid for cid, cat in session.execute(select(Case.id, Case.category).where(Case.study_id == st.id))
+                        if extract._category_match(cat or "", categories)]
+        edits = before_after.load(session, st.id, case_ids=case_ids, models=models)
         study_name = st.name
 
     # the criterion ratings' units x raters table is built once, and so are the resample draws
@@ -124,6 +132,9 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
             report("against gold labels", 0.98)
         graded = vs_gold(gold, crit, [(name, crit_j) for name, _model, crit_j, _score in verdicts],
                          n_boot=n_boot, seed=seed)
+        report("before and after checklist edits", 0.99)
+        edited = before_after.compute(edits, judge_runs=[name for name, *_ in verdicts] if judge_run else None,
+                                      n_boot=n_boot, seed=seed)
     report("done", 1.0)
     counts = {
         "ratings": int(crit[["response_id", "rater"]].drop_duplicates().shape[0]) if len(crit) else 0,
@@ -145,4 +156,4 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         .reset_index(drop=True) if len(by_criterion) else by_criterion,
         by_category=by_category, by_model=by_model, raters=raters, rater_pairs=pairs,
         score_matrix=score_matrix, judges=judges, skipped_judge_runs=skipped, vs_gold=graded,
-        gold_counts=gold_counts(gold) if graded else {})
+        gold_counts=gold_counts(gold) if graded else {}, before_after=edited)

@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from reviewer import __version__
-from reviewer.agreement.results import JudgeAgreement, StudyAgreement
+from reviewer.agreement.results import JudgeAgreement, StudyAgreement, before_after_tables
 from reviewer.reports import labels as marks
 from reviewer.reports import plots
 from reviewer.reports.document import Figure, ReportDocument, Section, Table
@@ -374,10 +374,34 @@ def _gold_section(result: StudyAgreement) -> Section:
     return section
 
 
+def _before_after_section(result: StudyAgreement) -> Section:
+    """Physicians' and judges' agreement on the old and the new wording of each edited criterion."""
+    tables = before_after_tables(result.before_after)
+    ba = result.before_after
+    assert ba is not None
+    return Section(
+        "Before and after checklist edits",
+        "Each criterion reworded in a newer checklist version, its wording before the newest change "
+        "('before') and its newest wording ('after'), each with the checklist versions that carry it "
+        "(v1, v2, ...). Physicians: the submitted ratings made on that wording, including ratings a "
+        "re-rating later superseded (they count for the version they were made on); an answer carried "
+        "unchanged to a later version counts once; 'not applicable' is a missing rating. n = answers "
+        "with two or more physicians' met / not-met answers; alpha is Krippendorff's alpha (nominal), "
+        "agreement the share of agreeing physician pairs. Judges: each run's verdicts on the same "
+        "wording against the physicians' strict majority (ties left out): agreement = share of answers "
+        "where they match, kappa = Cohen's kappa. A wording without an answer rated by two physicians "
+        "needs new ratings (reviewer checklist rerate).",
+        tables=[Table("before_after", "Physicians' agreement before and after each edit", tables["before_after"],
+                      note=f"Intervals: 95% bootstrap over answers, {ba.n_boot} resamples, seed {ba.seed}."),
+                Table("before_after.judges", "Judges against the physicians' majority, before and after each edit",
+                      tables["before_after.judges"])])
+
+
 def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, int], None] | None = None
                            ) -> ReportDocument:
     """Summary, criteria worst first, raters, groups, scores, each judge run, the gold labels
-    (when the study has any), methods."""
+    (when the study has any), before and after checklist edits (when a criterion was reworded),
+    methods."""
     builders = [
         lambda: Section("Summary", "Headline agreement figures with 95% bootstrap intervals."
                         + "".join(f"\n\njudge run {name}: {describe_unusable(counts)}; left out."
@@ -392,6 +416,8 @@ def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, i
         *[(lambda j=j: _healthbench_theme_section(j)) for j in result.judges if j.healthbench.meta is not None],
         *[(lambda j=j: _usability_section(j)) for j in result.judges if j.usability is not None],
         *([lambda: _gold_section(result)] if result.vs_gold else []),
+        *([lambda: _before_after_section(result)] if result.before_after is not None and result.before_after.rows
+          else []),
         lambda: Section("Methods", _methods(result) + _healthbench_methods(result)),
     ]
     sections = []

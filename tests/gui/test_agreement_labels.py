@@ -9,14 +9,10 @@ import pandas as pd
 from tests.support.coordinator import demo_ids
 
 
-def test_every_table_column_and_figure_of_the_report_has_a_display_label(demo_store, qapp) -> None:  # noqa: ANN001
-    from reviewer.agreement.service import analyze_study
+def _unlabelled(doc):  # noqa: ANN001, ANN202
+    """(tables, columns, figures, key cells) of *doc* the display layer has no label for."""
     from reviewer.gui.coordinator import agreement_labels as labels
-    from reviewer.reports.agreement_report import build_agreement_report
 
-    result = analyze_study(demo_store, demo_ids(demo_store)["study_name"], n_boot=0, seed=0)
-    assert result.judges, "the demo study has a judge run: its tables must be covered too"
-    doc = build_agreement_report(result)
     known_columns = labels.column_names()
     unknown_tables, unknown_columns, unknown_figures, unknown_cells = [], set(), [], set()
     for table in doc.tables():
@@ -28,12 +24,41 @@ def test_every_table_column_and_figure_of_the_report_has_a_display_label(demo_st
             if column not in known_columns and base not in known_columns:
                 unknown_columns.add(column)
         for column, shown in labels.cell_display(table.frame.columns).items():
-            if column in ("statistic", "level", "scope"):
+            if column in ("statistic", "level", "scope", "side"):
                 unknown_cells |= {v for v in table.frame[column].dropna().unique() if shown(v) is None}
     for fig in doc.figures():
         if not labels.known_figure(fig.name, fig.title):
             unknown_figures.append(fig.name)
-    assert (unknown_tables, unknown_columns, unknown_figures, unknown_cells) == ([], set(), [], set())
+    return unknown_tables, unknown_columns, unknown_figures, unknown_cells
+
+
+def test_every_table_column_and_figure_of_the_report_has_a_display_label(demo_store, qapp) -> None:  # noqa: ANN001
+    from reviewer.agreement.service import analyze_study
+    from reviewer.reports.agreement_report import build_agreement_report
+
+    result = analyze_study(demo_store, demo_ids(demo_store)["study_name"], n_boot=0, seed=0)
+    assert result.judges, "the demo study has a judge run: its tables must be covered too"
+    assert _unlabelled(build_agreement_report(result)) == ([], set(), [], set())
+
+
+def test_the_before_after_tables_have_display_labels(store, qapp) -> None:  # noqa: ANN001
+    """A study with a reworded criterion: its "before and after" tables are labelled too and sit
+    on the criteria page; the before / after cells read as words of the UI."""
+    from reviewer.agreement.service import analyze_study
+    from reviewer.gui.coordinator import agreement_labels as labels
+    from reviewer.gui.coordinator.agreement_view import _page_of
+    from reviewer.reports.agreement_report import build_agreement_report
+    from tests.support.before_after import build_rated_study
+
+    build_rated_study(store)
+    doc = build_agreement_report(analyze_study(store, n_boot=0, seed=0))
+    names = [t.name for t in doc.tables() if t.name.startswith("before_after")]
+    assert names == ["before_after", "before_after.judges"]
+    assert _unlabelled(doc) == ([], set(), [], set())
+    assert {_page_of(n) for n in names} == {"criteria"}
+    side = labels.cell_display(["side"])["side"]
+    assert (side("before"), side("after")) == ("before the edit", "after the edit")
+    assert labels.header_of("alpha_lo") == "Alpha, CI low" and labels.header_of("versions") == "Checklist versions"
 
 
 def test_cells_read_translated_but_the_model_keeps_the_keys(qapp) -> None:  # noqa: ANN001

@@ -1,7 +1,8 @@
-"""``reviewer checklist show|edit|diff|export``, ``reviewer triage``, ``reviewer rejudge``, ``reviewer compare``.
+"""``reviewer checklist show|edit|diff|export|rerate``, ``reviewer triage``, ``reviewer rejudge``, ``reviewer compare``.
 
 The command line of the checklist-refinement loop (issue 9): find the criteria people disagree
-on, edit them into a new checklist version, re-judge the changed cases, compare old and new.
+on, edit them into a new checklist version, re-judge the changed cases, compare old and new
+(``compare --before-after``: physicians' agreement on the old and the new wording, issue 18).
 """
 
 from __future__ import annotations
@@ -250,11 +251,35 @@ def _template_diff(store: Any, args: argparse.Namespace) -> str:
         return diff_templates(s, a.template_name, a.template_version, b.template_version)
 
 
+def _before_after(store: Any, args: argparse.Namespace) -> int:
+    """``reviewer compare --before-after``: physicians' (and judges') agreement on the old and new
+    wording of every edited criterion of the study (or of the named cases)."""
+    from reviewer.checklists.before_after import before_after
+    from reviewer.studies.lookup import get_study
+
+    cases = [*([args.case] if args.case else []), *(args.cases or [])]
+    runs = [*(args.judge_runs or []), *(r for r in (args.old_run, args.new_run) if r)]
+    with store.Session() as s:
+        result = before_after(s, get_study(s, args.study), cases=cases or None,
+                              judge_runs=list(dict.fromkeys(runs)) or None, n_boot=args.boot, seed=args.seed)
+    if args.json:
+        print_json(result.to_dict())
+    else:
+        print(result.to_text())
+    return 0
+
+
 def cmd_compare(args: argparse.Namespace) -> int:
     from reviewer.checklists.refinement import compare_runs, compare_versions, graded_version
     from reviewer.checklists.versions import find_case, latest_checklist
 
     store = store_from_args(args)
+    if args.before_after or (args.old_run is None and args.new_run is None):
+        return _before_after(store, args)
+    if args.old_run is None or args.new_run is None:
+        raise InputError("name both judge runs (--old-run A --new-run B), or use --before-after")
+    if args.cases or args.judge_runs:
+        raise InputError("--case and --judge-run go with --before-after")
     if args.case is None:
         table = compare_runs(store, args.old_run, args.new_run, study=args.study)
         if args.diff and not args.json:
@@ -351,11 +376,22 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--base-url", default=None, help="openai backend: the endpoint")
     p.set_defaults(func=cmd_rejudge)
 
-    p = sub.add_parser("compare", help="judge-rater agreement of two judge runs side by side")
+    p = sub.add_parser("compare", help="judge-rater agreement of two judge runs side by side; without runs (or "
+                                       "with --before-after) physicians' and judges' agreement before and after "
+                                       "each checklist edit")
     p.add_argument("case", nargs="?", metavar="CASE",
                    help="compare checklist versions of this case (without it: the two runs over the study)")
-    p.add_argument("--old-run", required=True, metavar="A")
-    p.add_argument("--new-run", required=True, metavar="B")
+    p.add_argument("--old-run", metavar="A")
+    p.add_argument("--new-run", metavar="B")
+    p.add_argument("--before-after", action="store_true",
+                   help="physicians' agreement on the old and the new wording of each edited criterion (ratings "
+                        "a re-rating superseded count for their version), beside the judges', with n and 95%% "
+                        "intervals")
+    p.add_argument("--case", dest="cases", nargs="+", metavar="CASE", help="--before-after: only these cases")
+    p.add_argument("--judge-run", dest="judge_runs", nargs="+", metavar="NAME",
+                   help="--before-after: these judge runs (default: every run with verdicts on a wording)")
+    p.add_argument("--boot", type=int, default=1000, metavar="N", help="--before-after: bootstrap resamples")
+    p.add_argument("--seed", type=int, default=0, help="--before-after: bootstrap seed")
     p.add_argument("--old-version", type=int, default=None, help="default: the version run A graded")
     p.add_argument("--new-version", type=int, default=None, help="default: the version run B graded")
     p.add_argument("--diff", action="store_true",

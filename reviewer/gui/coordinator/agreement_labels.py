@@ -3,7 +3,7 @@
 The agreement report (:mod:`reviewer.reports.agreement_report`) stays an English document for
 export; this display layer translates what the Agreement tab shows of it: table and figure titles
 (by table or figure name), notes, column names, and the cells of the ``statistic``, ``level``,
-``scope``, ``basis``, ``why_undefined`` and ``*_informative`` columns. Only the display changes: the
+``scope``, ``basis``, ``side``, ``why_undefined`` and ``*_informative`` columns. Only the display changes: the
 frames keep their keys (sorting, colours and exports read them), and study data (cases, criteria,
 raters, models, judge runs) is shown as it is. A string this module does not know is shown in
 English, so a new table never disappears. The plot images themselves are drawn in English by
@@ -39,6 +39,7 @@ def column_names() -> dict[str, str]:
         "alpha_without": QCoreApplication.translate("AgreementLabels", "Alpha without the rater"),
         "area": QCoreApplication.translate("AgreementLabels", "Area"),
         "basis": QCoreApplication.translate("AgreementLabels", "Basis"),
+        "case": QCoreApplication.translate("AgreementLabels", "Case"),
         "case_title": QCoreApplication.translate("AgreementLabels", "Case"),
         "category": QCoreApplication.translate("AgreementLabels", "Category"),
         "chance_corrected": QCoreApplication.translate("AgreementLabels", "Chance-corrected"),
@@ -59,6 +60,7 @@ def column_names() -> dict[str, str]:
         "human_unusable_judge_usable": QCoreApplication.translate("AgreementLabels", "Physicians unusable, judge usable"),
         "human_unusable_judge_unusable": QCoreApplication.translate("AgreementLabels", "Physicians unusable, judge unusable"),
         "item": QCoreApplication.translate("AgreementLabels", "Item"),
+        "judge_run": QCoreApplication.translate("AgreementLabels", "Judge run"),
         "kappa": QCoreApplication.translate("AgreementLabels", "Kappa"),
         "kappa_vs_majority": QCoreApplication.translate("AgreementLabels", "Kappa against the majority"),
         "level": QCoreApplication.translate("AgreementLabels", "Level"),
@@ -70,6 +72,8 @@ def column_names() -> dict[str, str]:
         "n_physicians": QCoreApplication.translate("AgreementLabels", "Physicians"),
         "n_physicians_kept": QCoreApplication.translate("AgreementLabels", "Physicians kept"),
         "n_raters": QCoreApplication.translate("AgreementLabels", "Raters"),
+        "n_ratings": QCoreApplication.translate("AgreementLabels", "Physicians' answers"),
+        "note": QCoreApplication.translate("AgreementLabels", "Note"),
         "n_units": QCoreApplication.translate("AgreementLabels", "Units"),
         "pairwise_agreement": QCoreApplication.translate("AgreementLabels", "Pairwise agreement"),
         "paper_figure5_%": QCoreApplication.translate("AgreementLabels", "Paper Figure 5 %"),
@@ -83,9 +87,11 @@ def column_names() -> dict[str, str]:
         "rows_graded": QCoreApplication.translate("AgreementLabels", "Items graded"),
         "scope": QCoreApplication.translate("AgreementLabels", "Scope"),
         "score_bias": QCoreApplication.translate("AgreementLabels", "Score bias"),
+        "side": QCoreApplication.translate("AgreementLabels", "Before / after the edit"),
         "statistic": QCoreApplication.translate("AgreementLabels", "Statistic"),
         "theme": QCoreApplication.translate("AgreementLabels", "Theme"),
         "value": QCoreApplication.translate("AgreementLabels", "Value"),
+        "versions": QCoreApplication.translate("AgreementLabels", "Checklist versions"),
         "why_undefined": QCoreApplication.translate("AgreementLabels", "Why no value"),
         "percentile_among_physicians": QCoreApplication.translate("AgreementLabels", "Percentile among physicians"),
         "fleiss_kappa": QCoreApplication.translate("AgreementLabels", "Fleiss' kappa"),
@@ -169,6 +175,9 @@ def table_titles() -> dict[str, str]:
             "AgreementLabels", "Same responses: agreement on the criteria against agreement on the overall score"),
         "usability.rating_time": QCoreApplication.translate(
             "AgreementLabels", "Median rating time per item (seconds, ratings with a recorded time)"),
+        "before_after": QCoreApplication.translate("AgreementLabels", "Physicians' agreement before and after each edit"),
+        "before_after.judges": QCoreApplication.translate(
+            "AgreementLabels", "Judges against the physicians' majority, before and after each edit"),
     }
 
 
@@ -276,6 +285,8 @@ def cell_display(columns: Any) -> dict[str, Callable[[Any], str | None]]:
     scopes = {"criteria (pooled)": QCoreApplication.translate("AgreementLabels", "criteria (pooled)"),
               "overall score": QCoreApplication.translate("AgreementLabels", "overall score")}
     judge_scope = QCoreApplication.translate("AgreementLabels", "judge %s")
+    sides = {"before": QCoreApplication.translate("AgreementLabels", "before the edit"),
+             "after": QCoreApplication.translate("AgreementLabels", "after the edit")}
 
     def scope(value: Any) -> str | None:
         text = str(value)
@@ -298,6 +309,8 @@ def cell_display(columns: Any) -> dict[str, Callable[[Any], str | None]]:
             out[c] = lookup(bases)
         elif c == "why_undefined":
             out[c] = lookup(reasons)
+        elif c == "side":
+            out[c] = lookup(sides)
         elif c.endswith("_informative"):
             out[c] = lookup(yes_no)
     return out

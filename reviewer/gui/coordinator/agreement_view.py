@@ -44,7 +44,7 @@ PAGES = ("summary", "criteria", "raters", "judges", "groups", "plots")
 def _page_of(table_name: str) -> str:
     if table_name == "summary" or table_name == "overall_score":
         return "summary"
-    if table_name == "by_criterion":
+    if table_name == "by_criterion" or table_name.startswith("before_after"):  # criteria, before / after edits
         return "criteria"
     if table_name in ("raters", "rater_pairs"):
         return "raters"
