@@ -34,16 +34,11 @@ from reviewer.store.engine import Store
 from reviewer.store.models import (
     MET,
     NOT_MET,
-    Assignment,
-    AssignmentDesign,
-    AuditEvent,
     Case,
     ChecklistVersion,
     Criterion,
     JudgeRun,
     JudgeVerdict,
-    Rater,
-    Rating,
     Response,
     Study,
 )
