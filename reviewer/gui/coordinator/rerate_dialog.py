@@ -202,7 +202,7 @@ class RerateDialog(ValidatingDialog):
                 crit, version = checklist_ops.latest_criterion(self.store, uid_of.get(case, case), key)
             except ReviewerError:
                 continue
-            lines.append(f"• {_short(key)} (v{version}): {crit.text}")
+            lines.append(f"• {key} (v{version}): {crit.text}")
         return (self.tr("Reworded, to rate again:") + "\n" + "\n".join(lines)) if lines else ""
 
     # -- do it -----------------------------------------------------------------------------------
