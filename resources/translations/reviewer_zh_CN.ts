@@ -2896,9 +2896,14 @@ Send this file to your coordinator.</source>
         <translation>没有人按旧版本评审过此病例；请先编辑一条标准。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="63" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="62" />
         <source>Raters to ask</source>
         <translation>要请求的评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="64" />
+        <source>no other rater</source>
+        <translation>没有其他评审者</translation>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="65" />
@@ -2961,33 +2966,33 @@ Send this file to your coordinator.</source>
         <translation>%s — %d 个回答已按 %s 评审</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="152" />
         <source>%s — new to the case</source>
         <translation>%s — 新加入此病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="158" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="166" />
         <source>new: v%d</source>
         <translation>新：v%d</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="181" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="189" />
         <source>%d ratings to re-rate, %d new assignments, %d skipped.</source>
         <translation>%d 份评分需重新评审，%d 个新分配，%d 个跳过。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="185" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="193" />
         <source>Skipped: %s</source>
         <translation>已跳过：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="187" />
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="215" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="195" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="223" />
         <source>Nobody is ticked: tick a rater, or add one new to the case.</source>
         <translation>未勾选任何人：请勾选一位评审者，或添加一位新评审者。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="206" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="214" />
         <source>Reworded, to rate again:</source>
         <translation>措辞已改、需重新评审的标准：</translation>
     </message>

@@ -165,3 +165,22 @@ def test_ordinary_item_shows_no_rerating_banner(coord_window, demo_store) -> Non
     assert column.item is not None and not column.item.carried and not column.item.reworded
     assert not column.rerate_banner.isVisibleTo(column)
     assert column.checklist.carried_ids() == set()
+
+
+def test_rerate_takes_every_selected_case(coord_window, demo_store, qtbot):
+    from PySide6.QtCore import QItemSelectionModel
+
+    store = demo_store
+    _reword(store)
+    w = coord_window(store, demo_ids(store))
+    view = _open_triage_on(w, qtbot, CASE)
+    other = next(i for i, r in enumerate(view.rows) if r.case != CASE)
+    flags = QItemSelectionModel.SelectionFlag.Select | QItemSelectionModel.SelectionFlag.Rows
+    view.table.selectionModel().select(view.model.index(other, 0), flags)
+    cases = view.selected_cases()
+    assert set(cases.values()) == {CASE, view.rows[other].case}
+    dialog = view.ask_rerate()
+    assert CASE in dialog.windowTitle() and view.rows[other].case in dialog.windowTitle()
+    # only the reworded case has anything to ask; the other case's raters are current already
+    assert set(dialog.preview_model.frame["case"]) == {CASE}
+    assert "skipped" in dialog.summary.text() and not dialog.summary.text().startswith("0 ratings")

@@ -59,9 +59,9 @@ class RerateDialog(ValidatingDialog):
         self.raters = QStandardItemModel(self)
         self.rater_list = QListView()
         self.rater_list.setModel(self.raters)
-        self.rater_list.setMaximumHeight(130)
         self.rater_list.setAccessibleName(self.tr("Raters to ask"))
         self.new_rater = QComboBox()
+        self.new_rater.setPlaceholderText(self.tr("no other rater"))
         self.new_rater.setAccessibleName(self.tr("Rater new to the case"))
         self.add_button = QPushButton(self.tr("Add rater"))
         self.add_button.clicked.connect(self.add_selected_rater)
@@ -124,6 +124,13 @@ class RerateDialog(ValidatingDialog):
                 self.new_rater.addItem(name, name)
         self.new_rater.setEnabled(self.new_rater.count() > 0)
         self.add_button.setEnabled(self.new_rater.count() > 0)
+        self._fit_list()
+
+    def _fit_list(self) -> None:
+        """The rater list as tall as its rows (up to six; then it scrolls)."""
+        rows = max(1, min(6, self.raters.rowCount()))
+        row_h = self.rater_list.sizeHintForRow(0) if self.raters.rowCount() else self.fontMetrics().height() + 4
+        self.rater_list.setFixedHeight(rows * row_h + 2 * self.rater_list.frameWidth() + 4)
 
     def _add_row(self, name: str, text: str) -> None:
         item = QStandardItem(text)
@@ -144,6 +151,7 @@ class RerateDialog(ValidatingDialog):
         self.raters.blockSignals(True)
         self._add_row(name, self.tr("%s — new to the case") % name)
         self.raters.blockSignals(False)
+        self._fit_list()
         self.rater_list.setVisible(True)
         self.empty.setVisible(False)
         self.update_preview()
