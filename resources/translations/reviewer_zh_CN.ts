@@ -1305,63 +1305,73 @@ or choose the openai backend and a model server.</source>
 <context>
     <name>CriterionRow</name>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="114" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="121" />
         <source>1 Met</source>
         <translation>1 满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="114" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="121" />
         <source>2 Not met</source>
         <translation>2 未满足</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="112" />
-        <location filename="../../reviewer/gui/rater/checklist.py" line="114" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="119" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="121" />
         <source>3 N/A</source>
         <translation>3 不适用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="91" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="86" />
+        <source>carried</source>
+        <translation>沿用</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="87" />
+        <source>Your answer from the earlier version; the wording did not change</source>
+        <translation>您在旧版本中的回答；该标准的措辞未改变</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/checklist.py" line="98" />
         <source>Unclear, wrong or missing something? (F)</source>
         <translation>条目不清楚、有错误或有遗漏？(F)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="112" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="119" />
         <source>1 Present</source>
         <translation>1 存在</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="112" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="119" />
         <source>2 Absent</source>
         <translation>2 不存在</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="144" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="151" />
         <source>%s pts</source>
         <translation>%s 分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="146" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="153" />
         <source>core</source>
         <translation>核心</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="146" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="153" />
         <source>secondary</source>
         <translation>次要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="158" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="165" />
         <source>⚑ noted</source>
         <translation>⚑ 已反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="167" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="182" />
         <source>%d quoted</source>
         <translation>已引用 %d 处</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/checklist.py" line="168" />
+        <location filename="../../reviewer/gui/rater/checklist.py" line="183" />
         <source>Spans of the answer attached as evidence (E adds, Shift+E removes)</source>
         <translation>作为依据附加的回答片段（E 添加，Shift+E 移除）</translation>
     </message>
@@ -1369,43 +1379,43 @@ or choose the openai backend and a model server.</source>
 <context>
     <name>EditCriterionDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="92" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="95" />
         <source>Edit criterion %s of case %s (v%d)</source>
         <translation>编辑标准 %s（病例 %s，v%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="97" />
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="99" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="100" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="102" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="106" />
         <source>why it changes (required; kept in the audit trail)</source>
         <translation>修改原因（必填；记入审计日志）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="108" />
         <source>Text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="109" />
         <source>Points</source>
         <translation>分值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="110" />
         <source>Tier</source>
         <translation>层级</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="111" />
         <source>Reason</source>
         <translation>原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="135" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="138" />
         <source>The criterion needs text, and the change needs a reason.</source>
         <translation>标准需要文本，修改需要原因。</translation>
     </message>
@@ -2915,6 +2925,125 @@ Send this file to your coordinator.</source>
     </message>
 </context>
 <context>
+    <name>RerateDialog</name>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="52" />
+        <source>Ask for re-rating — case %s</source>
+        <translation>请求重新评审 — 病例 %s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="54" />
+        <source>These raters rated the answers on an older checklist version. Each is asked to rate again only the reworded criteria, on the newest version; their other answers are carried over. Untick anyone who should not be asked.</source>
+        <translation>以下评审者曾按旧版评分清单评审这些回答。每人只需在最新版本上重新评审措辞有改动的标准；其余回答将沿用。取消勾选不需要请求的评审者。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="57" />
+        <source>Nobody rated this case on an older version; edit a criterion first.</source>
+        <translation>没有人按旧版本评审过此病例；请先编辑一条标准。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="62" />
+        <source>Raters to ask</source>
+        <translation>要请求的评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="64" />
+        <source>no other rater</source>
+        <translation>没有其他评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="65" />
+        <source>Rater new to the case</source>
+        <translation>新加入此病例的评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="66" />
+        <source>Add rater</source>
+        <translation>添加评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="69" />
+        <source>Also ask a rater new to the case:</source>
+        <translation>另请一位新评审者评审此病例：</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="72" />
+        <source>What will be asked</source>
+        <translation>将请求的内容</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="74" />
+        <source>Rater</source>
+        <translation>评审者</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="74" />
+        <source>Case</source>
+        <translation>病例</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="74" />
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="75" />
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="75" />
+        <source>Rate again (reworded)</source>
+        <translation>重新评审（措辞已改）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="76" />
+        <source>Carried (unchanged)</source>
+        <translation>沿用（未改动）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="81" />
+        <source>Ask for re-rating</source>
+        <translation>请求重新评审</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="117" />
+        <source>%s — %d answers rated on %s</source>
+        <translation>%s — %d 个回答已按 %s 评审</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="152" />
+        <source>%s — new to the case</source>
+        <translation>%s — 新加入此病例</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="166" />
+        <source>new: v%d</source>
+        <translation>新：v%d</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="189" />
+        <source>%d ratings to re-rate, %d new assignments, %d skipped.</source>
+        <translation>%d 份评分需重新评审，%d 个新分配，%d 个跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="193" />
+        <source>Skipped: %s</source>
+        <translation>已跳过：%s</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="195" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="223" />
+        <source>Nobody is ticked: tick a rater, or add one new to the case.</source>
+        <translation>未勾选任何人：请勾选一位评审者，或添加一位新评审者。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="214" />
+        <source>Reworded, to rate again:</source>
+        <translation>措辞已改、需重新评审的标准：</translation>
+    </message>
+</context>
+<context>
     <name>ResponsePane</name>
     <message>
         <location filename="../../reviewer/gui/rater/panes.py" line="135" />
@@ -2943,73 +3072,83 @@ Send this file to your coordinator.</source>
         <translation>评分清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="112" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="115" />
         <source>Submit  (Ctrl+Enter)</source>
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="256" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="234" />
+        <source>Re-rating on the new checklist version: 1 criterion was reworded and needs your answer; the others keep your earlier answer (marked 'carried').</source>
+        <translation>按新版评分清单重新评审：1 条标准的措辞已修改，需要您重新回答；其余标准保留您之前的回答（标记为“沿用”）。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="237" />
+        <source>Re-rating on the new checklist version: %d criteria were reworded and need your answer; the others keep your earlier answer (marked 'carried').</source>
+        <translation>按新版评分清单重新评审：%d 条标准的措辞已修改，需要您重新回答；其余标准保留您之前的回答（标记为“沿用”）。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="278" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="256" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="278" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="257" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="279" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="259" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="281" />
         <source>Come back later · draft</source>
         <translation>稍后再评 · 草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="261" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="283" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="275" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="297" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="280" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="302" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="285" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="307" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="290" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="312" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="340" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="363" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="351" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="374" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="306" />
-        <location filename="../../reviewer/gui/rater/review_column.py" line="354" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="328" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="377" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="381" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="404" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>
@@ -3362,191 +3501,211 @@ Send this file to your coordinator.</source>
 <context>
     <name>TriageView</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="230" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="240" />
         <source>judge run: %s</source>
         <translation>评审运行：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="231" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="241" />
         <source>no judge run</source>
         <translation>无评审运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="157" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="160" />
         <source>Rank criteria</source>
         <translation>排序标准</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="174" />
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="243" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="178" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="253" />
         <source>Select a criterion to see where people disagreed.</source>
         <translation>选择一条标准，查看分歧所在。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="177" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="181" />
         <source>Edit criterion…</source>
         <translation>编辑标准…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="179" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="183" />
         <source>Re-judge affected answers…</source>
         <translation>重新评审受影响的回答…</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="188" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="185" />
+        <source>Ask for re-rating…</source>
+        <translation>请求重新评审…</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="186" />
+        <source>Ask the raters of the selected case(s) to rate the reworded criteria again on the newest checklist version</source>
+        <translation>请所选病例的评审者在最新版评分清单上重新评审措辞有改动的标准</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
         <source>Answer</source>
         <translation>回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="188" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="188" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
         <source>Majority</source>
         <translation>多数意见</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="189" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="198" />
         <source>Judge</source>
         <translation>评判模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="189" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="198" />
         <source>Notes</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="206" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="258" />
         <source>Key</source>
         <translation>键</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="206" />
         <source>Change</source>
         <translation>变化</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="206" />
         <source>Was</source>
         <translation>原为</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="197" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="206" />
         <source>Now</source>
         <translation>现为</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="220" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="229" />
         <source>Checklist triage — %s</source>
         <translation>清单分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="258" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="248" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="258" />
         <source>Version</source>
         <translation>版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="249" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="259" />
         <source>Criterion</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="249" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="259" />
         <source>n (≥2 raters)</source>
         <translation>数量（≥2 名评审员）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="250" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="260" />
         <source>α 95% CI</source>
         <translation>α 95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="250" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="260" />
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="251" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="261" />
         <source>n judged</source>
         <translation>已评判数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="251" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="261" />
         <source>Judge disagrees</source>
         <translation>评判模型不一致</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="252" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="262" />
         <source>Judge 95% CI</source>
         <translation>评判 95% 置信区间</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="252" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="262" />
         <source>Feedback</source>
         <translation>反馈</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="253" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="263" />
         <source>Feedback kinds</source>
         <translation>反馈类型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="253" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="263" />
         <source>Trouble score</source>
         <translation>问题分数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="266" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="276" />
         <source>Triage — %s</source>
         <translation>分诊 — %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="282" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="292" />
         <source>%d criteria, worst first. Red: alpha below 0.667.</source>
         <translation>%d 条标准，最差的在前。红色：alpha 低于 0.667。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="297" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="307" />
         <source>Case %s · %s · v%d: %s — %d responses with disagreement</source>
         <translation>病例 %s · %s · v%d：%s — %d 个回答存在分歧</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="360" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="370" />
         <source>Saved checklist version %d of case %s. Re-judge to compare.</source>
         <translation>已保存清单第 %d 版（病例 %s）。重新评审即可比较。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="371" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="381" />
         <source>Re-judge the answers of case %s</source>
         <translation>重新评审病例 %s 的回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="401" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="411" />
         <source>Re-judge case %s (v%d)</source>
         <translation>重新评审病例 %s（v%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="407" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="417" />
         <source>Re-judging cancelled.</source>
         <translation>重新评审已取消。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="410" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="420" />
         <source>Re-judged: %d verdicts in run %s.</source>
         <translation>已重新评审：%d 条判定，运行 %s。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="412" />
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="422" />
         <source>No earlier judge run to compare with.</source>
         <translation>没有可供比较的早先评审运行。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="457" />
+        <source>%d ratings to re-rate, %d new assignments, %d skipped.</source>
+        <translation>%d 份评分需重新评审，%d 个新分配，%d 个跳过。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/triage_view.py" line="460" />
+        <source>Re-rating requested</source>
+        <translation>已请求重新评审</translation>
     </message>
 </context>
 </TS>

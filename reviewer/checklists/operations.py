@@ -3,7 +3,9 @@
 The Triage view ranks the criteria (:func:`rank_criteria`), lists the disagreements behind one
 (:func:`criterion_disagreements`), reads the criterion's newest wording (:func:`latest_criterion`),
 stores an edit as a new checklist version (:func:`edit_criterion`), and re-judges a case's answers
-then compares the two versions (:func:`rejudge_case`). Every function takes the open
+then compares the two versions (:func:`rejudge_case`), and asks the raters of a case to rate the
+reworded criteria again (:func:`preview_rerating` shows what would be asked, :func:`rerate_cases`
+does it). Every function takes the open
 :class:`~reviewer.store.Store` first and returns frozen DTOs; the statistics and the judging stay in
 :mod:`.triage`, :mod:`.versions` and :mod:`.refinement`, which these only call.
 """
@@ -14,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from reviewer.checklists.rerate import RerateReport, request_rerating
 from reviewer.checklists.triage import DisagreementReport, TriageRow, disagreements, triage
 from reviewer.checklists.versions import ChangeCriterion, CriterionView, edit_checklist, show_checklist
 from reviewer.errors import InputError
@@ -90,3 +93,30 @@ def rejudge_case(store: Store, case_uid: str, *, judge_model: str, template: str
     if old_run and not summary.cancelled:
         table = compare_versions(store, case_uid, old_version, new_version, old_run, summary.run_name)
     return RejudgeResult(summary, table)
+
+
+# ------------------------------------------------------------------------------------- re-rating
+class _DryRun(Exception):
+    """Carries a report out of a transaction that must not be kept."""
+
+    def __init__(self, report: RerateReport) -> None:
+        super().__init__("dry run")
+        self.report = report
+
+
+def preview_rerating(store: Store, case_uids: list[str], raters: list[str] | None = None) -> RerateReport:
+    """What :func:`rerate_cases` would do, without doing it: the same request in a transaction that
+    is rolled back (so the preview cannot disagree with the real run)."""
+    try:
+        with store.begin() as s:
+            raise _DryRun(request_rerating(s, case_uids, raters=raters))
+    except _DryRun as dry:
+        return dry.report
+
+
+def rerate_cases(store: Store, case_uids: list[str], raters: list[str] | None, *, actor: str) -> RerateReport:
+    """Ask *raters* (None: everyone who rated the cases on an older version) to rate the answers of
+    *case_uids* again on each case's newest checklist version, in one transaction
+    (:func:`reviewer.checklists.rerate.request_rerating`)."""
+    with store.begin() as s:
+        return request_rerating(s, case_uids, raters=raters, actor=actor)

@@ -45,8 +45,7 @@ from reviewer.store.models import (
     Rating,
     Response,
 )
-
-RERATE_SOURCE = "rerate"  # Rating.source of a rating made by a re-rating request
+from reviewer.store.vocabulary import RERATE_SOURCE
 
 
 @dataclass(frozen=True)

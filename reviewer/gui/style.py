@@ -43,6 +43,9 @@ QToolButton#Feedback[given="true"] {{ color: #8a4b00; border-color: #e0a030; }}
 #StatusBadge[status="submitted"] {{ background: #1f9d55; }}
 #ErrorBanner {{ background: #fdecec; color: #9b1c1c; border: 1px solid #f5b5b5; border-radius: 6px;
                 padding: 6px 8px; }}
+#InfoBanner {{ background: {focus}; color: {text}; border: 1px solid {line}; border-left: 4px solid {focus_line};
+               border-radius: 6px; padding: 6px 8px; }}
+#CarriedTag {{ color: {subtle}; border: 1px solid {line}; border-radius: 4px; padding: 0 6px; font-size: {small}pt; }}
 #EmptyState {{ color: {subtle}; font-size: {title}pt; }}
 QPushButton#Submit {{ background: {accent}; color: white; border: none; border-radius: 5px;
                       padding: 6px 16px; font-weight: 600; }}
@@ -81,4 +84,4 @@ def apply_style(app: QApplication, point_size: float) -> None:
     font = QFont(app.font())
     font.setPointSizeF(point_size)
     app.setFont(font)
-    app.setStyleSheet(SHEET.format(title=round(point_size * 1.25, 1), **colours))
+    app.setStyleSheet(SHEET.format(title=round(point_size * 1.25, 1), small=round(point_size * 0.9, 1), **colours))

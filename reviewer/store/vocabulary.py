@@ -14,6 +14,9 @@ CRITERION_VALUES = (MET, NOT_MET, NA)
 DRAFT = "draft"
 SUBMITTED = "submitted"
 RATING_STATUSES = (DRAFT, SUBMITTED)
+# Rating.source of a draft made by a re-rating request (reviewer.checklists.rerate); the rating
+# screen reads what the request asked again only for these
+RERATE_SOURCE = "rerate"
 
 # Feedback.kind: a rater's note that a criterion is unclear, wrong, or missing something
 FEEDBACK_KINDS = ("unclear", "wrong", "missing")

@@ -149,6 +149,30 @@ def test_every_coordinator_window_and_dialog_is_chinese(demo_store, qtbot, tmp_p
         assert english_words(shown, data) == []
         triage = ui.open_triage()
         wait_job(qtbot, triage.job)
+        # Ask for re-rating: its empty state, then (a criterion reworded) the raters and the preview
+        triage.table.selectRow(next(i for i, r in enumerate(triage.rows) if r.case == "demo-en-02"))
+        rerate = triage.ask_rerate()
+        assert rerate.empty.isVisibleTo(rerate)
+        words = english_words(interface_texts(rerate), data)
+        if words:
+            problems["re-rating (nobody to ask)"] = words
+        rerate.reject()
+        from reviewer.checklists import operations as checklist_ops
+
+        crit, _v = checklist_ops.latest_criterion(demo_store, triage.current.case_uid, triage.current.key)
+        checklist_ops.edit_criterion(demo_store, triage.current.case_uid, crit.key, text="明确说明剂量",
+                                     points=crit.points, tier=crit.tier, author="coord", reason="两种读法")
+        rerate = triage.ask_rerate()
+        assert rerate.chosen() and rerate.preview_model.rowCount() > 0
+        words = english_words(interface_texts(rerate), [*data, "明确说明剂量"])
+        if words:
+            problems["re-rating"] = words
+        rerate.accept()
+        words = english_words(interface_texts(triage.result_dialog), data)
+        if words:
+            problems["re-rating result"] = words
+        triage.result_dialog.reject()
+        wait_job(qtbot, triage.job)
         ui.open_overview()
         adjudication = ui.open_adjudication()  # last: the walk reads the tab on screen
         wait_job(qtbot, adjudication.job)

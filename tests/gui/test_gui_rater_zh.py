@@ -119,6 +119,35 @@ def test_rater_window_and_dialogs_speak_chinese(zh, qtbot, store):
         assert english_words(texts, [*data, "alice", "alicee", "bob"]) == []
 
 
+def test_rerating_banner_and_carried_tag_speak_chinese(zh, qtbot, store):
+    """A re-rating (one criterion reworded, the others carried): the banner and the "carried"
+    tag with its tooltip are Chinese."""
+    from sqlalchemy import select
+
+    from reviewer.checklists import operations as checklist_ops
+    from reviewer.rating import service
+    from reviewer.store.models import Case
+
+    ids = chinese_study(store, cases=1, criteria=3)
+    response = ids["responses"][0]
+    with store.begin() as s:
+        for cid in ids["criteria"][ids["cases"][0]]:
+            service.set_criterion(s, ids["alice"], response, cid, "met", actor="alice")
+        case_uid = s.scalar(select(Case.uid).where(Case.id == ids["cases"][0]))
+    checklist_ops.edit_criterion(store, case_uid, "k0_0", text="明确提到每日食盐量", points=1.0, tier=None,
+                                 author="coord", reason="表述不清")
+    checklist_ops.rerate_cases(store, [case_uid], ["alice"], actor="coord")
+    w = zh(store, ids)
+    w.select_response(response)
+    column = w.active
+    assert column.rerate_banner.isVisibleTo(w) and "沿用" in column.rerate_banner.text()
+    tags = [r.carried for r in column.checklist.rows[:column.checklist.count] if r.carried.isVisibleTo(w)]
+    assert len(tags) == 2 and tags[0].text() == "沿用"
+    texts = visible_texts(column)
+    words = english_words(texts, ["alice", "s1", "明确提到每日食盐量"])
+    assert words == [], " ".join(sorted(set(words)))
+
+
 def test_default_anchor_texts_are_the_vocabularys():
     from reviewer.gui.rater.score_form import DEFAULT_ANCHOR_TEXTS
     from reviewer.store.vocabulary import DEFAULT_SCORE_ANCHORS, UNTIERED_SCORE_ANCHORS

@@ -7,7 +7,9 @@ alpha and its 95% interval, judge disagreement and feedback counts. Selecting a 
 every physician's and the judge's verdict, and the feedback notes. "Edit criterion…" stores a new
 checklist version (:func:`~reviewer.checklists.operations.edit_criterion`, one transaction, with a
 reason); "Re-judge affected answers…" runs :func:`~reviewer.checklists.operations.rejudge_case` in a
-job: it re-judges the case's answers and returns the table that names both versions.
+job: it re-judges the case's answers and returns the table that names both versions. "Ask for
+re-rating…" (:class:`~reviewer.gui.coordinator.rerate_dialog.RerateDialog`) asks the raters of the
+selected case(s) to rate the reworded criteria again on the newest version.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from typing import Any
 import pandas as pd
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -170,6 +173,7 @@ class TriageView(QWidget):
                                     row_color=lambda r: "#fdecec" if r["alpha"] == r["alpha"] and r["alpha"] is not None
                                     and r["alpha"] < 0.667 else None)
         self.table = make_table_view(self.model, stretch_last=False)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)  # several cases to re-rate
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _p: self.select_row(cur.row()))
         self.crit_title = plain_label(self.tr("Select a criterion to see where people disagreed."))
         self.crit_title.setObjectName("SectionTitle")
@@ -178,12 +182,17 @@ class TriageView(QWidget):
         self.edit_button.clicked.connect(self.ask_edit)
         self.rejudge_button = QPushButton(self.tr("Re-judge affected answers…"))
         self.rejudge_button.clicked.connect(self.ask_rejudge)
-        for b in (self.edit_button, self.rejudge_button):
+        self.rerate_button = QPushButton(self.tr("Ask for re-rating…"))
+        self.rerate_button.setToolTip(self.tr("Ask the raters of the selected case(s) to rate the reworded "
+                                              "criteria again on the newest checklist version"))
+        self.rerate_button.clicked.connect(self.ask_rerate)
+        for b in (self.edit_button, self.rejudge_button, self.rerate_button):
             b.setEnabled(False)
         head = QHBoxLayout()
         head.addWidget(self.crit_title, 1)
         head.addWidget(self.edit_button)
         head.addWidget(self.rejudge_button)
+        head.addWidget(self.rerate_button)
         self.dis_model = DataFrameModel(pd.DataFrame(), self, headers={
             "response": self.tr("Answer"), "model": self.tr("Model"), "majority": self.tr("Majority"),
             "judge": self.tr("Judge"), "notes": self.tr("Notes")})
@@ -224,6 +233,7 @@ class TriageView(QWidget):
         lay.addWidget(split, 1)
         self.report: DisagreementReport | None = None
         self.last_dialog: QDialog | None = None
+        self.result_dialog: QDialog | None = None
 
     # -- ranking ---------------------------------------------------------------------------------
     def _fill_judge_runs(self, names: list[str]) -> None:
@@ -301,7 +311,7 @@ class TriageView(QWidget):
         notes = "".join(f"<li><b>{esc(n.rater)}</b> ({esc(n.kind)}): {esc(n.note)}</li>" for n in rep.general_notes)
         self.detail.setHtml(f"<p><b>{self.tr('Feedback on this criterion')}</b></p><ul>{notes}</ul>" if notes
                             else f"<p>{self.tr('Select a response to read it.')}</p>")
-        for b in (self.edit_button, self.rejudge_button):
+        for b in (self.edit_button, self.rejudge_button, self.rerate_button):
             b.setEnabled(True)
         if rep.rows:
             self.dis_table.selectRow(0)
@@ -418,3 +428,35 @@ class TriageView(QWidget):
         self.cmp_model.set_frame(comparison_frame(table))
         fit_columns(self.cmp_table, 280)
         self.cmp_box.setVisible(True)
+
+    # -- re-rating -------------------------------------------------------------------------------
+    def selected_cases(self) -> dict[str, str]:
+        """The cases of the selected rows (case uid -> label), in table order; else the current row's."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        picked = [self.rows[r] for r in rows if 0 <= r < len(self.rows)] or ([self.current] if self.current else [])
+        return {r.case_uid: r.case for r in picked}
+
+    def ask_rerate(self) -> QDialog | None:
+        """Open "Ask for re-rating" for the selected case(s); returns the dialog."""
+        cases = self.selected_cases()
+        if not cases:
+            return None
+        from reviewer.gui.coordinator.rerate_dialog import RerateDialog
+
+        dialog = RerateDialog(self.store, self.study_id, cases, self.author, self)
+        dialog.rerated.connect(self._rerated)
+        self.last_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _rerated(self, report: Any) -> None:
+        """Say what the request did (its lines in a result dialog) and rank again."""
+        from reviewer.gui.coordinator.dialog_parts import ResultDialog
+
+        n_rerate = sum(1 for i in report.items if i.from_version is not None)
+        head = self.tr("%d ratings to re-rate, %d new assignments, %d skipped.") % (
+            n_rerate, len(report.items) - n_rerate, len(report.skipped))
+        self.status.setText(head)
+        self.result_dialog = ResultDialog(self.tr("Re-rating requested"), head, report.lines()[1:], self)
+        self.result_dialog.open()
+        self.refresh()

@@ -81,6 +81,13 @@ class CriterionRow(QFrame):
             self.buttons[value] = b
         self._label_buttons(False)
         bottom.addStretch(1)
+        # a re-rating: this answer was carried over from the rater's rating of the earlier
+        # checklist version (the wording did not change); gone once the rater changes it
+        self.carried = plain_label(self.tr("carried"), object_name="CarriedTag")
+        self.carried.setToolTip(plain_tooltip(self.tr("Your answer from the earlier version; the wording did "
+                                                      "not change")))
+        self.carried.setVisible(False)
+        bottom.addWidget(self.carried)
         self.quotes = plain_label()  # how many spans of the answer are attached as evidence
         self.quotes.setObjectName("Subtle")
         self.quotes.setVisible(False)
@@ -163,6 +170,14 @@ class CriterionRow(QFrame):
         for v, b in self.buttons.items():
             b.setChecked(v == value)
 
+    def set_carried(self, carried: bool) -> None:
+        """Show or drop the "carried" tag (the answer came from the earlier checklist version)."""
+        self.carried.setVisible(carried)
+        self.setProperty("carried", carried)
+
+    def is_carried(self) -> bool:
+        return bool(self.property("carried"))
+
     def set_evidence(self, count: int) -> None:
         self.quotes.setText(self.tr("%d quoted") % count if count else "")
         self.quotes.setToolTip(self.tr("Spans of the answer attached as evidence (E adds, Shift+E removes)"))
@@ -211,16 +226,21 @@ class ChecklistView(QWidget):
         return self.rows[i]
 
     def show_criteria(self, criteria: tuple[CriterionView, ...], values: dict[int, str],
-                      show_points: bool, show_tier: bool, feedback: dict[int, tuple[str, ...]]) -> None:
+                      show_points: bool, show_tier: bool, feedback: dict[int, tuple[str, ...]],
+                      carried: frozenset[int] = frozenset()) -> None:
+        """Show one item's criteria; the focus goes to the first unanswered one (in a re-rating,
+        the first reworded one: the carried answers count as answered)."""
         self.count = len(criteria)
         for i, c in enumerate(criteria):
             row = self._row(i)
             row.show_criterion(c, show_points, show_tier, feedback.get(c.id, ()))
             row.set_value(values.get(c.id))
+            row.set_carried(c.id in carried)
             row.set_others(None, False)
             row.setVisible(True)
         for row in self.rows[self.count:]:
             row.setVisible(False)
+            row.set_carried(False)
             row.criterion = None
         first_open = next((i for i, c in enumerate(criteria) if c.id not in values), 0)
         self.set_current(first_open)
@@ -229,6 +249,16 @@ class ChecklistView(QWidget):
         for row in self.rows[:self.count]:
             if row.criterion and row.criterion.id == criterion_id:
                 row.set_value(value)
+
+    def drop_carried(self, criterion_id: int) -> None:
+        """The rater answered a carried criterion: it is their own answer now (no tag)."""
+        for row in self.rows[:self.count]:
+            if row.criterion and row.criterion.id == criterion_id:
+                row.set_carried(False)
+
+    def carried_ids(self) -> set[int]:
+        """The criteria shown with the "carried" tag."""
+        return {row.criterion.id for row in self.rows[:self.count] if row.criterion and row.is_carried()}
 
     def set_feedback(self, criterion_id: int, kinds: tuple[str, ...]) -> None:
         for row in self.rows[:self.count]:

@@ -91,6 +91,9 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
         self.banner.setWordWrap(True)
         self.banner.setVisible(False)
         rlay.addWidget(self.banner)
+        self.rerate_banner = plain_label(object_name="InfoBanner", word_wrap=True)  # a re-rating: what is asked
+        self.rerate_banner.setVisible(False)
+        rlay.addWidget(self.rerate_banner)
         self.checklist = ChecklistView()
         self.form = ScoreForm()
         inner = QWidget()
@@ -185,6 +188,7 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
             self.item = None
             self.response.show_item(None)
             self.checklist.show_criteria((), {}, False, False, {})
+            self._show_rerating(None)
             self.setVisible(self.name == "A")
             return
         cached = self._prefetched.pop(response_id, None)
@@ -206,7 +210,8 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
         self.later = item.skipped
         self.response.show_item(item, ov.model_name if ov else None)
         self.checklist.show_criteria(item.criteria, item.values, item.show_points, item.show_tier,
-                                     item.feedback)
+                                     item.feedback, item.carried)
+        self._show_rerating(item)
         if keep_row:
             self.checklist.set_current(row)
         self.checklist.show_overview(ov)
@@ -216,6 +221,23 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
         self.form.show_values(item.overall_score, item.extra_scores, item.comment, item.safety_flag)
         self._show_status(item.edited_after_submit)
         self.show_evidence()
+
+    def _show_rerating(self, item: ItemView | None) -> None:
+        """A re-rating on a new checklist version: one line above the checklist saying how many
+        criteria were reworded (the request's list; else those not carried) and that the rest keep
+        the earlier answer."""
+        if item is None or not (item.carried or item.reworded):
+            self.rerate_banner.setVisible(False)
+            return
+        n = len(item.reworded) if item.reworded else len(item.criteria) - len(item.carried)
+        if n == 1:
+            text = self.tr("Re-rating on the new checklist version: 1 criterion was reworded and needs your "
+                           "answer; the others keep your earlier answer (marked 'carried').")
+        else:
+            text = self.tr("Re-rating on the new checklist version: %d criteria were reworded and need your "
+                           "answer; the others keep your earlier answer (marked 'carried').") % n
+        self.rerate_banner.setText(text)
+        self.rerate_banner.setVisible(True)
 
     def _load(self, response_id: int) -> tuple[ItemView, Overview | None]:
         return self.ops.load_item(self.rater_id, response_id, with_overview=self.coordinator)
@@ -315,6 +337,7 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
             else:
                 self.values[key] = value
             self.checklist.set_value(key, value)
+            self.checklist.drop_carried(key)  # the service cleared CriterionRating.carried too
             self.checklist.show_overview(self._overview)
         elif field == "overall":
             self.overall = value
