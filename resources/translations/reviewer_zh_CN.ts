@@ -3077,78 +3077,73 @@ Send this file to your coordinator.</source>
         <translation>提交  (Ctrl+Enter)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="234" />
-        <source>Re-rating on the new checklist version: 1 criterion was reworded and needs your answer; the others keep your earlier answer (marked 'carried').</source>
-        <translation>按新版评分清单重新评审：1 条标准的措辞已修改，需要您重新回答；其余标准保留您之前的回答（标记为“沿用”）。</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="237" />
-        <source>Re-rating on the new checklist version: %d criteria were reworded and need your answer; the others keep your earlier answer (marked 'carried').</source>
-        <translation>按新版评分清单重新评审：%d 条标准的措辞已修改，需要您重新回答；其余标准保留您之前的回答（标记为“沿用”）。</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="278" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="274" />
         <source>New</source>
         <translation>未评</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="278" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="274" />
         <source>Draft · saved automatically</source>
         <translation>草稿 · 已自动保存</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="279" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="275" />
         <source>Submitted</source>
         <translation>已提交</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="281" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="277" />
         <source>Come back later · draft</source>
         <translation>稍后再评 · 草稿</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="283" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="279" />
         <source>Submitted · edited after submitting</source>
         <translation>已提交 · 提交后有修改</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="297" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="293" />
         <source>answer criterion</source>
         <translation>回答条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="302" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="298" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="307" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="303" />
         <source>score</source>
         <translation>评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="312" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="308" />
         <source>safety flag</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="363" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="359" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="374" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="370" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="328" />
-        <location filename="../../reviewer/gui/rater/review_column.py" line="377" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="324" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="373" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="404" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="233" />
+        <source>Re-rating on the new checklist version: the answers marked 'carried' are kept from your rating of the earlier version (their wording did not change); the reworded or added criteria need your answer.</source>
+        <translation>按新版评分清单重新评审：标记为“沿用”的回答保留自您对上一版本的评分（其措辞未变）；措辞已修改或新增的标准需要您回答。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/rater/review_column.py" line="400" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>

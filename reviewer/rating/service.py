@@ -70,7 +70,7 @@ from reviewer.store.models import (
     Study,
     utcnow,
 )
-from reviewer.store.vocabulary import FEEDBACK_KINDS, GUIDELINES_SETTING, RERATE_SOURCE
+from reviewer.store.vocabulary import FEEDBACK_KINDS, GUIDELINES_SETTING
 
 # ----------------------------------------------------------------------------- raters
 
@@ -155,11 +155,6 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
         edited = rating.status == SUBMITTED and session.scalar(select(AuditEvent.id).where(
             AuditEvent.entity_uid == rating.uid, AuditEvent.action == "rating.edit_submitted").limit(1)
         ) is not None
-    reworded: list[str] = []
-    if rating is not None and rating.source == RERATE_SOURCE:  # what the request asked again
-        after = session.scalar(select(AuditEvent.after).where(
-            AuditEvent.entity_uid == rating.uid, AuditEvent.action == "rating.rerate").limit(1))
-        reworded = [str(k) for k in (after or {}).get("asked", [])] if isinstance(after, dict) else []
     feedback = session.execute(select(Feedback.criterion_id, Feedback.kind).where(
         Feedback.rater_id == rater_id, Feedback.response_id == response_id).order_by(Feedback.id))
     evidence = [] if rating is None else list(session.execute(
@@ -171,7 +166,7 @@ def load_item(session: Session, rater_id: int, response_id: int) -> ItemView:
                   scheme.extra_scales) if scheme is not None else None,
         RatingRow(rating.status, rating.version, rating.overall_score, rating.extra_scores, rating.comment,
                   rating.safety_flag, rating.time_spent_s, rating.skipped) if rating is not None else None,
-        values, feedback, edited, evidence, carried, reworded)
+        values, feedback, edited, evidence, carried)
 
 
 # ----------------------------------------------------------------------------- writes

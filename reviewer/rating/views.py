@@ -92,9 +92,6 @@ class ItemView:
     # criterion ids whose answer was carried over from the rater's rating of an older checklist
     # version with the same wording (a re-rating asks only the others)
     carried: frozenset[int] = frozenset()
-    # a re-rating: criterion ids the request asked again (reworded or new on this version); empty
-    # for an ordinary rating
-    reworded: frozenset[int] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -234,12 +231,11 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
                   scheme: SchemeRow | None, rating: RatingRow | None, values: dict[int, str],
                   feedback: Iterable[tuple[int, str]], edited_after_submit: bool,
                   evidence: Iterable[tuple[int, int, int, int, str]] = (),
-                  carried: Iterable[int] = (), reworded_keys: Iterable[str] = ()) -> ItemView:
+                  carried: Iterable[int] = ()) -> ItemView:
     """The view of one item from its rows. *criteria*: (id, key, text, points, tier, tags,
     guidance) in checklist order; *feedback*: (criterion id, kind) in the order given; *evidence*:
     (id, criterion id, start, end, quote) in the order given; *carried*: criterion ids whose answer
-    was carried over from an older version; *reworded_keys*: criterion keys a re-rating request
-    asked again."""
+    was carried over from an older version."""
     settings = head.settings if isinstance(head.settings, dict) else {}
     overall = None
     extra: tuple[ScaleView, ...] = ()
@@ -281,7 +277,6 @@ def assemble_item(head: HeadRow, checklist_version_id: int | None,
         skipped=bool(rating.skipped) if rating else False,
         evidence={k: tuple(v) for k, v in spans.items()},
         carried=frozenset(cid for cid in carried if cid in values),
-        reworded=frozenset(row[0] for row in criteria if row[1] in set(reworded_keys)),
     )
 
 

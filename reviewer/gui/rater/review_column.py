@@ -223,20 +223,16 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
         self.show_evidence()
 
     def _show_rerating(self, item: ItemView | None) -> None:
-        """A re-rating on a new checklist version: one line above the checklist saying how many
-        criteria were reworded (the request's list; else those not carried) and that the rest keep
-        the earlier answer."""
-        if item is None or not (item.carried or item.reworded):
+        """A re-rating on a new checklist version (the item has carried answers): one line above the
+        checklist saying which answers are kept and which are asked. No count: a carried answer the
+        rater changes is theirs, so "how many were reworded" is not what is left unmarked."""
+        if item is None or not item.carried:
             self.rerate_banner.setVisible(False)
             return
-        n = len(item.reworded) if item.reworded else len(item.criteria) - len(item.carried)
-        if n == 1:
-            text = self.tr("Re-rating on the new checklist version: 1 criterion was reworded and needs your "
-                           "answer; the others keep your earlier answer (marked 'carried').")
-        else:
-            text = self.tr("Re-rating on the new checklist version: %d criteria were reworded and need your "
-                           "answer; the others keep your earlier answer (marked 'carried').") % n
-        self.rerate_banner.setText(text)
+        self.rerate_banner.setText(self.tr(
+            "Re-rating on the new checklist version: the answers marked 'carried' are kept from your rating "
+            "of the earlier version (their wording did not change); the reworded or added criteria need your "
+            "answer."))
         self.rerate_banner.setVisible(True)
 
     def _load(self, response_id: int) -> tuple[ItemView, Overview | None]:
