@@ -32,8 +32,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from reviewer.checklists.refinement import judge_run
-from reviewer.checklists.triage import _study_id as study_id_of
-from reviewer.checklists.triage import rater_agreement, submitted_values
+from reviewer.checklists.triage import rater_agreement, study_id_of, submitted_values
 from reviewer.checklists.trouble import majority
 from reviewer.checklists.versions import find_case
 from reviewer.stats import compute as stat

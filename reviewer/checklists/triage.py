@@ -223,7 +223,7 @@ def triage(session: Session, study: Study | str | int, *, judge_run: str | None 
            all_versions: bool = False, limit: int | None = None, n_boot: int = DEFAULT_N_BOOT,
            seed: int = 0) -> list[TriageRow]:
     """Criteria of the study ranked worst first (highest trouble score; ties by key)."""
-    study_id = _study_id(session, study)
+    study_id = study_id_of(session, study)
     run = pick_judge_run(session, study_id, judge_run)
     rated = submitted_values(session, study_id)
     judged = judge_values(session, run)
@@ -335,7 +335,8 @@ def rater_agreement(by_resp: dict[int, dict[int, str]], *, n_boot: int, seed: in
     return alpha[0], pct[0]
 
 
-def _study_id(session: Session, study: Study | str | int) -> int:
+def study_id_of(session: Session, study: Study | str | int) -> int:
+    """The id of a study given as a row, an id or a name (NotFoundError for an unknown name)."""
     if isinstance(study, Study):
         return study.id
     if isinstance(study, int):
