@@ -49,7 +49,7 @@ class EvidenceMixin:
             self._conflict(exc)
             return False
         except ReviewerError as exc:
-            self.message.emit(str(exc))
+            self.refused(exc)
             return False
         quote = self.item.response_text[span[0]:span[1]]
         spans = self.item.evidence.get(crit.id, ()) + (EvidenceView(eid, crit.id, *span, quote),)
@@ -71,7 +71,7 @@ class EvidenceMixin:
             self._conflict(exc)
             return False
         except ReviewerError as exc:
-            self.message.emit(str(exc))
+            self.refused(exc)
             return False
         self.item.evidence[crit.id] = self.item.evidence[crit.id][:-1]
         self._after_evidence(state)

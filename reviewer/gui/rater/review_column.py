@@ -319,10 +319,7 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
             self._conflict(exc, str(value) if field == "comment" and value != self._comment else "")
             return False
         except ReviewerError as exc:
-            self.message.emit(str(exc))
-            if isinstance(exc, UnavailableError):  # locked, read-only, disk full: the answer was not kept
-                self.banner.setText(self.tr("Not saved: %s") % str(exc))
-                self.banner.setVisible(True)
+            self.refused(exc)
             return False
         self.version = state.rating_version
         self.edited = True
@@ -360,6 +357,16 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
         self.saved.emit(state)
         return True
 
+    def refused(self, exc: ReviewerError) -> None:
+        """A write the store refused (not a stale screen): said in the status bar, and, when the
+        database could not keep it (locked, read-only, disk full), in the banner above the checklist
+        too, whatever the write was (an answer, a submit, evidence, feedback): nothing unsaved looks
+        saved."""
+        self.message.emit(str(exc))
+        if isinstance(exc, UnavailableError):
+            self.banner.setText(self.tr("Not saved: %s") % str(exc))
+            self.banner.setVisible(True)
+
     def _conflict(self, exc: ConflictError, unsaved: str = "") -> None:
         """The rating changed elsewhere: show the newest values, say so, drop the stale undo steps."""
         self.generation += 1
@@ -392,7 +399,7 @@ class ReviewColumn(SubmitMixin, EvidenceMixin, QWidget):
             self._conflict(exc, note)
             return
         except ReviewerError as exc:
-            self.message.emit(str(exc))
+            self.refused(exc)
             return
         kinds = tuple(self.item.feedback.get(criterion_id, ())) + (kind,)
         self.item.feedback[criterion_id] = kinds  # the DTO's dict is ours to extend

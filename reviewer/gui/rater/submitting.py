@@ -36,7 +36,7 @@ class SubmitMixin:
             self._show_missing(exc.missing)
             return False
         except ReviewerError as exc:
-            self.message.emit(str(exc))
+            self.refused(exc)
             return False
         self.time.pending_s -= seconds  # written with the submit
         self.status, self.version = state.status, state.rating_version
