@@ -188,8 +188,13 @@ def test_triage_and_compare_commands(store, db_path, capsys):
     assert main([*db, "compare", "hb-case", "--old-run", "judge-v1", "--new-run", "judge-v2"]) == 0
     out = capsys.readouterr().out
     assert out.startswith("case hb-case: checklist v1 vs v2") and "now: Advises chewing aspirin" in out
+    # the physicians' figures follow the judges', with n: hb-2 was reworded and nobody re-rated it yet
+    assert "case hb-case / hb-2: v1 -> v2" in out and "needs new ratings: reviewer checklist rerate hb-case" in out
     assert main([*db, "compare", "hb-case", "--old-run", "judge-v1", "--new-run", "judge-v2", "--json"]) == 0
     table = json.loads(capsys.readouterr().out)
     assert table["old_label"] == "v1" and table["new_label"] == "v2" and table["overall"]["n"] == 12
+    edited = table["before_after"]["criteria"]
+    assert [(c["key"], c["old"]["n_answers"], c["new"]["n_ratings"]) for c in edited] == [("hb-2", 4, 0)]
+    assert {j["judge_run"] for j in edited[0]["old"]["judges"]} == {"judge-v1", "judge-v2"}
     assert main([*db, "compare", "--old-run", "judge-v1", "--new-run", "judge-v2"]) == 0
     assert capsys.readouterr().out.startswith("judge template judge-v1 vs judge-v2")

@@ -285,11 +285,21 @@ def cmd_compare(args: argparse.Namespace) -> int:
         if args.diff and not args.json:
             print(_template_diff(store, args) or "(the two runs used the same template text)")
     else:
+        from reviewer.checklists.before_after import before_after
+
         with store.Session() as s:
             case = find_case(s, args.case, study=args.study)
             new_v = args.new_version or graded_version(s, case, args.new_run) or latest_checklist(s, case).version
             old_v = args.old_version or graded_version(s, case, args.old_run) or max(1, new_v - 1)
+            # the physicians beside the judges, with n and intervals: the case's edited criteria
+            physicians = before_after(s, case.study_id, cases=[case], judge_runs=[args.old_run, args.new_run],
+                                      n_boot=args.boot, seed=args.seed)
         table = compare_versions(store, case, old_v, new_v, args.old_run, args.new_run)
+        if args.json:
+            print_json({**table.to_dict(), "before_after": physicians.to_dict()})
+        else:
+            print(table.to_text() + "\n\n" + physicians.to_text())
+        return 0
     if args.json:
         print_json(table.to_dict())
     else:
