@@ -143,6 +143,9 @@ def test_rerate_two_raters_keeps_version_1_asks_only_the_reworded_criterion_and_
         assert R.stored_version(s, r1, a) == shown + 1
         with pytest.raises(ConflictError, match="changed elsewhere"):
             R.set_comment(s, r1, a, "from the old screen", expected_version=shown)
+        # until they submit, the re-rated raters' answers are out of the study-wide figures
+        pending = criterion_ratings(s, s.scalar(select(Case.study_id)))
+        assert set(pending["rater"]) == {"r3"} and len(pending) == 2 * 3
     with store.begin() as s:
         _rate_all(s, "r1", {"k2": "not_met"})
         _rate_all(s, "r2", {"k2": "not_met", "k3": "not_met"})  # r2 also changes a carried answer
