@@ -2,7 +2,8 @@
 ``rerate_dialog_<lang>.png`` (Triage's "Ask for re-rating…": the raters who rated the case on the
 older version, one rater new to the case added, the preview of what is asked and what is carried)
 and ``rerate_rater_<lang>.png`` (the rater's screen during the re-rating: the banner, the reworded
-criterion focused, the others marked "carried").
+criterion focused, the others marked "carried"), then ``before_after_agreement.png`` (the English case
+re-rated by all three physicians and the Agreement window's before / after tables).
 
     QT_QPA_PLATFORM=offscreen python docs/make_rerate_screenshots.py [--out docs/screenshots]
 
@@ -57,6 +58,62 @@ def grab(app, widget, path: Path, width: int, height: int | None = None) -> Path
     if not widget.grab().save(str(path)):
         raise RuntimeError(f"could not write {path}")
     return path
+
+
+def before_after_page(app, store, db: Path, out: Path) -> Path:  # noqa: ANN001
+    """The English case re-rated by all three physicians (the reworded criterion answered, each
+    rating submitted), then the Agreement window's criteria page scrolled to the before / after
+    table: ``before_after_agreement.png``."""
+    import time
+
+    from sqlalchemy import select
+
+    from reviewer.checklists import operations as checklist_ops
+    from reviewer.gui.app import build_window
+    from reviewer.rating import service
+    from reviewer.store.models import Rater, Response
+
+    case, key, _t = REWORD["en"]
+    checklist_ops.rerate_cases(store, [case_uid(store, case)], ["dr-patel", "dr-okafor"], actor="coordinator")
+    answers = {"dr-chen": "met", "dr-patel": "met", "dr-okafor": "not_met"}
+    with store.begin() as s:
+        for name, value in answers.items():
+            rater_id = s.scalar(select(Rater.id).where(Rater.name == name))
+            for resp in s.scalars(select(Response.id).where(Response.external_id.like(f"{case}-%"))):
+                item = service.load_item(s, rater_id, resp)
+                if item.status != "draft":
+                    continue
+                for c in item.criteria:
+                    if c.id not in item.values:
+                        service.set_criterion(s, rater_id, resp, c.id, value if c.key == key else "met")
+                service.submit(s, rater_id, resp, actor=name)
+    w = build_window(str(db), rater=RATER, coordinator=True, interactive=False)
+    w.persist_settings = False
+    view = w.coordinator_ui.open_agreement()
+    view.n_boot.setValue(200)
+    job = view.analyse()
+    end = time.monotonic() + 120
+    while job.state == "running" and time.monotonic() < end:
+        app.processEvents()
+        time.sleep(0.02)
+    if job.state != "done":
+        raise RuntimeError(f"analysis {job.state}: {job.error}")
+    view.tabs.setCurrentWidget(view.pages["criteria"])
+    second = w.coordinator_ui.second
+    second.resize(1500, 920)
+    second.show()
+    for _ in range(8):
+        app.processEvents()
+    from PySide6.QtWidgets import QTableView
+
+    page = view.pages["criteria"]
+    table = page.findChild(QTableView, "table:before_after")
+    if table is None:
+        raise RuntimeError("the criteria page has no before / after table")
+    page.verticalScrollBar().setValue(table.y() - 60)  # its title and note above it
+    for _ in range(8):
+        app.processEvents()
+    return grab(app, second, out / "before_after_agreement.png", 1500, 920)
 
 
 def main() -> int:
@@ -114,6 +171,7 @@ def main() -> int:
         w.close()
         if translator is not None:
             remove_translators(app, translator)
+    written.append(before_after_page(app, store, db, out))
     store.close()
     for path in written:
         print(path)
