@@ -11,37 +11,21 @@ fonts-noto-cjk``).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def wait(app, predicate, timeout: float = 60.0) -> None:  # noqa: ANN001
-    end = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > end:
-            raise TimeoutError("the screen did not get ready in time")
-        app.processEvents()
-        time.sleep(0.02)
+from shots import finish, grab, wait, workspace  # noqa: E402
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--language", default="en")
-    ap.add_argument("--out")
-    args = ap.parse_args()
-    name = "adjudication.png" if args.language == "en" else f"adjudication_{args.language}.png"
-    out = Path(args.out or ROOT / "docs" / "screenshots" / name)
-    tmp = tempfile.TemporaryDirectory()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
-    db = Path(tmp.name) / "demo.db"
+    out, _tmp, db, args = workspace(
+        __doc__, lambda a: "adjudication.png" if a.language == "en" else f"adjudication_{a.language}.png",
+        options=lambda ap: ap.add_argument("--language", default="en"))
 
     from reviewer.store import open_store
     from reviewer.studies.demo import build_demo
@@ -59,25 +43,18 @@ def main() -> int:
     w = build_window(str(db), rater="dr-chen", coordinator=True, interactive=False)
     w.persist_settings = False
     view = w.coordinator_ui.open_adjudication()
-    wait(app, lambda: view.job.state != "running")
+    wait(app, lambda: view.job.state != "running", 60)
     job = view.run_majority(2)
-    wait(app, lambda: job.state != "running")
-    wait(app, lambda: view.job.state != "running" and view.items)
+    wait(app, lambda: job.state != "running", 60)
+    wait(app, lambda: view.job.state != "running" and view.items, 60)
     view.table.setFocus()
     QTest.keyClick(view.table, Qt.Key.Key_2)
     QTest.keyClicks(view.reason, "Advises before asking anything; the missing context (mood, risk) is never sought.")
     QTest.keyClick(view.reason, Qt.Key.Key_Return)
     row = next(r for r, i in enumerate(view.items) if i.gold and i.gold["method"] == "manual")
     view.table.selectRow(row)  # back to the decision just made: it shows who decided and how
-    second = w.coordinator_ui.second
-    second.resize(1500, 920)
-    second.show()
-    for _ in range(10):
-        app.processEvents()
-    if not second.grab().save(str(out)):
-        raise RuntimeError(f"could not write {out}")
-    print(out)
-    os._exit(0)  # skip Qt teardown in this one-shot script
+    print(grab(app, w.coordinator_ui.second, out, 1500, 920, rounds=10))
+    finish()
 
 
 if __name__ == "__main__":

@@ -11,11 +11,8 @@ text needs a CJK font (Debian/Ubuntu: ``apt-get install fonts-noto-cjk``).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
-import time
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -23,37 +20,13 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shots import analyse, finish, grab, wait, workspace  # noqa: E402
+
 RATER = "dr-chen"
 
 
-def wait(app, predicate, timeout: float = 120.0) -> None:  # noqa: ANN001
-    end = time.monotonic() + timeout
-    while not predicate():
-        if time.monotonic() > end:
-            raise TimeoutError("the screen did not get ready in time")
-        app.processEvents()
-        time.sleep(0.02)
-
-
-def grab(app, widget, path: Path, width: int, height: int) -> None:  # noqa: ANN001
-    widget.resize(width, height)
-    widget.show()
-    for _ in range(8):
-        app.processEvents()
-    if not widget.grab().save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    print(path)
-
-
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.TemporaryDirectory()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
-    db = Path(tmp.name) / "demo.db"
+    out, tmp, db, _args = workspace(__doc__)
 
     from reviewer.store import open_store
     from reviewer.studies.demo import build_demo
@@ -74,18 +47,14 @@ def main() -> int:
     # 1. agreement: summary, criteria worst first, plots
     view = ui.open_agreement()
     second = ui.second
-    view.n_boot.setValue(500)
-    job = view.analyse()
-    wait(app, lambda: job.state != "running")
-    if job.state != "done":
-        raise RuntimeError(f"analysis {job.state}: {job.error}")
-    grab(app, second, out / "agreement_summary.png", 1500, 920)
+    analyse(app, view, 500)
+    print(grab(app, second, out / "agreement_summary.png", 1500, 920))
     view.tabs.setCurrentWidget(view.pages["criteria"])
-    grab(app, second, out / "agreement_criteria.png", 1500, 920)
+    print(grab(app, second, out / "agreement_criteria.png", 1500, 920))
     view.tabs.setCurrentWidget(view.pages["judges"])
-    grab(app, second, out / "agreement_judge.png", 1500, 920)
+    print(grab(app, second, out / "agreement_judge.png", 1500, 920))
     view.tabs.setCurrentWidget(view.pages["plots"])
-    grab(app, second, out / "agreement_plots.png", 1500, 920)
+    print(grab(app, second, out / "agreement_plots.png", 1500, 920))
 
     # 1b. the same summary in Simplified Chinese: a second window opened with the catalogue installed
     from reviewer.gui.i18n import install_translator, remove_translators
@@ -94,12 +63,8 @@ def main() -> int:
     wz = build_window(str(db), rater=RATER, coordinator=True, interactive=False)
     wz.persist_settings = False
     view_zh = wz.coordinator_ui.open_agreement()
-    view_zh.n_boot.setValue(500)
-    job = view_zh.analyse()
-    wait(app, lambda: job.state != "running")
-    if job.state != "done":
-        raise RuntimeError(f"analysis {job.state}: {job.error}")
-    grab(app, wz.coordinator_ui.second, out / "agreement_summary_zh_CN.png", 1500, 920)
+    analyse(app, view_zh, 500)
+    print(grab(app, wz.coordinator_ui.second, out / "agreement_summary_zh_CN.png", 1500, 920))
     wz.coordinator_ui.second.hide()
     wz.hide()
     remove_translators(app, translator)
@@ -109,18 +74,18 @@ def main() -> int:
     wait(app, lambda: tri.job.state != "running")
     if tri.dis_model.rowCount() > 0:
         tri.dis_table.selectRow(0)
-    grab(app, second, out / "triage.png", 1500, 920)
+    print(grab(app, second, out / "triage.png", 1500, 920))
     second.hide()
 
     # 3. the jobs panel while a real (tiny, random) model generates answers
     from tests.support.tiny_models import build_tiny_llama
 
-    model = build_tiny_llama(Path(tmp.name) / "tiny-llama")
+    model = build_tiny_llama(tmp / "tiny-llama")
     ui.start_generation({"model": str(model), "backend": "transformers", "cases": "all", "samples": 1,
                          "settings": {"max_new_tokens": 2}, "batch_size": "auto", "device": "cpu",
                          "base_url": None, "name": "warm-up"})
     wait(app, lambda: ui.jobs.jobs[-1].state != "running")
-    ui.start_generation({"model": str(tmp.name) + "/not-a-model", "backend": "transformers", "cases": "all",
+    ui.start_generation({"model": str(tmp / "not-a-model"), "backend": "transformers", "cases": "all",
                          "samples": 1, "settings": {"max_new_tokens": 2}, "batch_size": "auto",
                          "device": "cpu", "base_url": None, "name": "broken"})
     wait(app, lambda: ui.jobs.jobs[-1].state != "running")
@@ -132,7 +97,7 @@ def main() -> int:
     dialog.temperature.setValue(0.7)
     dialog.samples.setValue(3)
     dialog.run_name.setText("tiny-llama-t0.7")
-    grab(app, dialog, out / "generate_dialog.png", 640, dialog.sizeHint().height())
+    print(grab(app, dialog, out / "generate_dialog.png", 640, dialog.sizeHint().height()))
     dialog.reject()
     editor = ui.open_templates()
     row = [i.name for i in editor.infos].index("healthbench")
@@ -142,11 +107,11 @@ def main() -> int:
     editor.reason.setText("raters disagreed on implied doses")
     editor.save()
     editor.show_diff()
-    grab(app, editor, out / "template_diff.png", 1200, 720)
+    print(grab(app, editor, out / "template_diff.png", 1200, 720))
     editor.reject()
     ui.actions["judge_runs"].trigger()
     runs = ui.last_dialog
-    grab(app, runs, out / "judge_runs.png", 900, 360)
+    print(grab(app, runs, out / "judge_runs.png", 900, 360))
     runs.reject()
 
     running = ui.start_generation({"model": str(model), "backend": "transformers", "cases": "all", "samples": 3,
@@ -159,12 +124,12 @@ def main() -> int:
     w.resizeDocks([ui.jobs_panel], [380], Qt.Orientation.Horizontal)
     for row in ui.jobs_panel.rows:
         row.refresh()
-    grab(app, w, out / "jobs_panel.png", 1800, 960)
+    print(grab(app, w, out / "jobs_panel.png", 1800, 960))
     running.cancel()
     wait(app, lambda: running.state != "running")
     if ui.jobs.errors:
         print("job errors shown in the panel:", ui.jobs.errors[0][:120])
-    os._exit(0)  # skip Qt teardown in this one-shot script
+    finish()
 
 
 if __name__ == "__main__":

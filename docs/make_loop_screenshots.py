@@ -10,10 +10,8 @@ download). Chinese text needs a CJK font (Debian/Ubuntu: ``apt-get install fonts
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -21,17 +19,9 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shots import finish, grab, workspace  # noqa: E402
+
 RATER = "dr-chen"
-
-
-def grab(app, widget, path: Path, width: int, height: int | None = None) -> None:  # noqa: ANN001
-    widget.resize(width, height or widget.sizeHint().height())
-    widget.show()
-    for _ in range(8):
-        app.processEvents()
-    if not widget.grab().save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    print(path)
 
 
 def shoot(app, db: Path, model: Path, out: Path, suffix: str) -> None:  # noqa: ANN001
@@ -44,49 +34,42 @@ def shoot(app, db: Path, model: Path, out: Path, suffix: str) -> None:  # noqa: 
     d.kind.setCurrentIndex(d.kind.findData("verdicts"))
     d.file.setText(str(db.parent / "verdicts.jsonl"))
     d.judge.setText("outside-judge")
-    grab(app, d, out / f"loop_import{suffix}.png", 680)
+    print(grab(app, d, out / f"loop_import{suffix}.png", 680))
     d.reject()
     d = ui.open_assign()
     d.new_raters.setText("dr-zhao")
     d.calibration.setValue(3)
-    grab(app, d, out / f"loop_assign{suffix}.png", 720)
+    print(grab(app, d, out / f"loop_assign{suffix}.png", 720))
     d.reject()
     d = ui.open_pack()
     d.folder.setText(str(db.parent / "review-files"))
-    grab(app, d, out / f"loop_pack{suffix}.png", 720)
+    print(grab(app, d, out / f"loop_pack{suffix}.png", 720))
     d.reject()
     d = ui.open_report()
     d.formats[".pdf"].setChecked(True)
-    grab(app, d, out / f"loop_report{suffix}.png", 720)
+    print(grab(app, d, out / f"loop_report{suffix}.png", 720))
     d.reject()
     d = ui.open_generate()
     d.model.setText(str(model))
     d.device.setCurrentText("cpu")
     d.preview.show_preview()
-    grab(app, d, out / f"generate_preview{suffix}.png", 760, 900)
+    print(grab(app, d, out / f"generate_preview{suffix}.png", 760, 900))
     d.reject()
     d = ui.open_judge()
     d.model.setText(str(model))
     d.mode.setCurrentIndex(d.mode.findData("logprob"))
     d.device.setCurrentText("cpu")
     d.preview.show_preview()
-    grab(app, d, out / f"judge_preview{suffix}.png", 760, 980)
+    print(grab(app, d, out / f"judge_preview{suffix}.png", 760, 980))
     d.reject()
     ui.open_overview()
-    grab(app, ui.second, out / f"study_overview{suffix}.png", 1400, 560)
+    print(grab(app, ui.second, out / f"study_overview{suffix}.png", 1400, 560))
     ui.second.close()
     w.close()
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.TemporaryDirectory()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
-    db = Path(tmp.name) / "demo.db"
+    out, tmp, db, _args = workspace(__doc__)
 
     from reviewer.reviewfiles import merge_return_files, pack_review_file, write_return_file
     from reviewer.store import open_store
@@ -95,9 +78,9 @@ def main() -> int:
 
     store = open_store(db)
     study = build_demo(store)
-    pack_review_file(store, "dr-okafor", Path(tmp.name) / "okafor.rvw", study=study)
-    write_return_file(Path(tmp.name) / "okafor.rvw", Path(tmp.name) / "demo-dr-okafor.rvr")
-    merge_return_files(store, [Path(tmp.name) / "demo-dr-okafor.rvr"], actor=RATER, study=study)
+    pack_review_file(store, "dr-okafor", tmp / "okafor.rvw", study=study)
+    write_return_file(tmp / "okafor.rvw", tmp / "demo-dr-okafor.rvr")
+    merge_return_files(store, [tmp / "demo-dr-okafor.rvr"], actor=RATER, study=study)
     from reviewer.studies.lookup import get_study
     from reviewer.studies.operations import assign
 
@@ -105,7 +88,7 @@ def main() -> int:
         study_id = get_study(s, study).id
     assign(store, study_id, ["dr-zhao"], per_response=1, max_per_rater=12, created_by=RATER)
     store.close()
-    model = build_tiny_llama(Path(tmp.name) / "tiny-llama")
+    model = build_tiny_llama(tmp / "tiny-llama")
 
     from reviewer.gui.app import make_app
     from reviewer.gui.i18n import install_translator
@@ -115,7 +98,7 @@ def main() -> int:
     translator = install_translator(app, "zh_CN")
     shoot(app, db, model, out, "_zh_CN")
     app.removeTranslator(translator)
-    os._exit(0)  # skip Qt teardown in this one-shot script
+    finish()
 
 
 if __name__ == "__main__":

@@ -8,27 +8,21 @@ Uses the bundled demo study in a temporary database and real pack / return / mer
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
+from shots import finish, grab, workspace  # noqa: E402
+
 RATER = "dr-chen"
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix="merge-shots-"))
-    os.environ["XDG_CONFIG_HOME"] = str(tmp / "config")
+    out, tmp, db, _args = workspace(__doc__, keep=True, prefix="merge-shots-")  # kept: the report names the backup in it
 
     from sqlalchemy import select
 
@@ -37,7 +31,7 @@ def main() -> int:
     from reviewer.store.models import Rater, Rating
     from reviewer.studies.demo import build_demo
 
-    store = open_store(tmp / "demo.db")
+    store = open_store(db)
     build_demo(store)
     rvw = tmp / "chen.rvw"
     pack_review_file(store, RATER, rvw)
@@ -63,16 +57,8 @@ def main() -> int:
 
     app = make_app("en")
     for report, name in ((merged, "merge_report.png"), (older, "merge_report_older.png")):
-        dialog = MergeReportDialog(report)
-        dialog.resize(900, 380)
-        dialog.show()
-        for _ in range(8):
-            app.processEvents()
-        path = out / name
-        if not dialog.grab().save(str(path)):
-            raise RuntimeError(f"could not write {path}")
-        print(path)
-    os._exit(0)
+        print(grab(app, MergeReportDialog(report), out / name, 900, 380))
+    finish()
 
 
 if __name__ == "__main__":

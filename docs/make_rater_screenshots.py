@@ -11,16 +11,16 @@ there. Chinese text needs a CJK font (Debian/Ubuntu: ``apt-get install fonts-not
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "docs"))
+
+from shots import finish, grab, keys, workspace  # noqa: E402
 
 GUIDELINES = """# Rating guidelines · 评分指南
 
@@ -58,19 +58,11 @@ def prepare(db: Path) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.TemporaryDirectory()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
-    db = Path(tmp.name) / "demo.db"
+    out, _tmp, db, _args = workspace(__doc__)
     prepare(db)
 
     from make_screenshots import RATER
     from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
 
     from reviewer.gui.app import build_window, make_app, save_screenshot
     from reviewer.gui.i18n import install_translator
@@ -80,14 +72,6 @@ def main() -> int:
 
     def shot(w, name: str) -> None:  # noqa: ANN001
         written.append(save_screenshot(w, out / f"{name}.png"))
-
-    def keys(w, *seq) -> None:  # noqa: ANN001
-        for k in seq:
-            mod = Qt.KeyboardModifier.NoModifier
-            if isinstance(k, tuple):
-                k, mod = k
-            QTest.keyClick(w.active.checklist, k, mod)
-        app.processEvents()
 
     def select_words(w, first: int, count: int) -> None:  # noqa: ANN001
         """Select words first..first+count of the rendered answer (as a rater would drag)."""
@@ -115,11 +99,11 @@ def main() -> int:
         # evidence: words of the answer attached to the focused criterion, highlighted
         w.active.checklist.set_current(focus_row)
         select_words(w, 3, 5) if lang == "en" else select_words(w, 1, 1)
-        keys(w, Qt.Key.Key_E)
+        keys(app, w, Qt.Key.Key_E)
         w.active.checklist.set_current(focus_row)
         shot(w, f"rater_evidence_{lang}")
         # the rater screen at 100% and two Ctrl++ steps
-        keys(w, Qt.Key.Key_1)
+        keys(app, w, Qt.Key.Key_1)
         w.active.checklist.set_current(focus_row)
         for step, name in ((0, "100"), (1, "zoom1"), (1, "zoom2")):
             if step:
@@ -137,17 +121,10 @@ def main() -> int:
         from reviewer.gui.rater.preferences import KeyPreferences
 
         for dialog, name in ((ShortcutsDialog(w), "shortcuts"), (KeyPreferences(w), "keyboard")):
-            dialog.show()
-            for _ in range(5):
-                app.processEvents()
-            path = out / f"rater_{name}_{lang}.png"
-            dialog.grab().save(str(path))
-            written.append(path)
+            written.append(grab(app, dialog, out / f"rater_{name}_{lang}.png", rounds=5))
             dialog.close()
         w.close()
-    for path in written:
-        print(path)
-    os._exit(0)  # skip Qt teardown in this one-shot script
+    finish(written)
 
 
 if __name__ == "__main__":

@@ -13,15 +13,15 @@ is reworded there. Chinese text needs a CJK font (Debian/Ubuntu: ``apt-get insta
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shots import analyse, finish, grab, show, workspace  # noqa: E402
 
 RATER = "dr-chen"
 NEW_RATER = "dr-zhao"
@@ -50,22 +50,10 @@ def reword(store) -> None:  # noqa: ANN001
                                      base_version=version)
 
 
-def grab(app, widget, path: Path, width: int, height: int | None = None) -> Path:  # noqa: ANN001
-    widget.resize(width, height or widget.sizeHint().height())
-    widget.show()
-    for _ in range(8):
-        app.processEvents()
-    if not widget.grab().save(str(path)):
-        raise RuntimeError(f"could not write {path}")
-    return path
-
-
 def before_after_page(app, store, db: Path, out: Path) -> Path:  # noqa: ANN001
     """The English case re-rated by all three physicians (the reworded criterion answered, each
     rating submitted), then the Agreement window's criteria page scrolled to the before / after
     table: ``before_after_agreement.png``."""
-    import time
-
     from sqlalchemy import select
 
     from reviewer.checklists import operations as checklist_ops
@@ -90,20 +78,10 @@ def before_after_page(app, store, db: Path, out: Path) -> Path:  # noqa: ANN001
     w = build_window(str(db), rater=RATER, coordinator=True, interactive=False)
     w.persist_settings = False
     view = w.coordinator_ui.open_agreement()
-    view.n_boot.setValue(200)
-    job = view.analyse()
-    end = time.monotonic() + 120
-    while job.state == "running" and time.monotonic() < end:
-        app.processEvents()
-        time.sleep(0.02)
-    if job.state != "done":
-        raise RuntimeError(f"analysis {job.state}: {job.error}")
+    analyse(app, view, 200)
     view.tabs.setCurrentWidget(view.pages["criteria"])
     second = w.coordinator_ui.second
-    second.resize(1500, 920)
-    second.show()
-    for _ in range(8):
-        app.processEvents()
+    show(app, second, 1500, 920)
     from PySide6.QtWidgets import QTableView
 
     page = view.pages["criteria"]
@@ -117,14 +95,7 @@ def before_after_page(app, store, db: Path, out: Path) -> Path:  # noqa: ANN001
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.TemporaryDirectory()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
-    db = Path(tmp.name) / "demo.db"
+    out, _tmp, db, _args = workspace(__doc__)
 
     from sqlalchemy import select
 
@@ -173,9 +144,7 @@ def main() -> int:
             remove_translators(app, translator)
     written.append(before_after_page(app, store, db, out))
     store.close()
-    for path in written:
-        print(path)
-    os._exit(0)  # skip Qt teardown in this one-shot script
+    finish(written)
 
 
 if __name__ == "__main__":

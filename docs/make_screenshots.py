@@ -9,15 +9,15 @@ temporary copy). Chinese text needs a CJK font (Debian/Ubuntu: ``apt-get install
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
+from shots import finish, keys, workspace  # noqa: E402
 
 RATER = "dr-chen"
 
@@ -50,18 +50,10 @@ def prepare(db: Path) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.TemporaryDirectory()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
-    db = Path(tmp.name) / "demo.db"
+    out, _tmp, db, _args = workspace(__doc__)
     prepare(db)
 
     from PySide6.QtCore import Qt
-    from PySide6.QtTest import QTest
 
     from reviewer.gui.app import build_window, make_app, save_screenshot
     from reviewer.gui.i18n import install_translator
@@ -77,24 +69,16 @@ def main() -> int:
         app.processEvents()
         return w
 
-    def keys(w, *seq) -> None:  # noqa: ANN001
-        for k in seq:
-            mod = Qt.KeyboardModifier.NoModifier
-            if isinstance(k, tuple):
-                k, mod = k
-            QTest.keyClick(w.active.checklist, k, mod)
-        app.processEvents()
-
     # 1. the work queue: a rater two thirds through, statuses coloured
     w = window()
     w.select_row(len(w.model.ids()) * 2 // 3 - 2)
     save_screenshot(w, out / "queue.png")
     # 2. the review view: next unrated, a few criteria answered, reference answer open
-    keys(w, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2)
+    keys(app, w, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_1, Qt.Key.Key_2)
     w.case_pane.ref_toggle.setChecked(True)
     save_screenshot(w, out / "review.png")
     # 3. side by side: two answers to the same case, each with its checklist
-    keys(w, Qt.Key.Key_B)
+    keys(app, w, Qt.Key.Key_B)
     save_screenshot(w, out / "side_by_side.png")
     w.close()
     # 4. coordinator mode: other raters and the judge beside the rater's own answers
@@ -109,7 +93,7 @@ def main() -> int:
     k = window()
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")
-    keys(k, Qt.Key.Key_U, Qt.Key.Key_3)
+    keys(app, k, Qt.Key.Key_U, Qt.Key.Key_3)
     save_screenshot(k, out / "review_database_locked.png")
     holder.execute("ROLLBACK")
     holder.close()
@@ -118,11 +102,10 @@ def main() -> int:
     # 6. the same review view in Simplified Chinese
     install_translator(app, "zh_CN")
     z = window()
-    keys(z, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_3)
+    keys(app, z, Qt.Key.Key_U, Qt.Key.Key_1, Qt.Key.Key_3)
     save_screenshot(z, out / "review_zh_CN.png")
-    for name in ("queue", "review", "side_by_side", "coordinator", "review_database_locked", "review_zh_CN"):
-        print(out / f"{name}.png")
-    os._exit(0)  # skip Qt teardown in this one-shot script
+    finish(out / f"{name}.png" for name in ("queue", "review", "side_by_side", "coordinator",
+                                            "review_database_locked", "review_zh_CN"))
 
 
 if __name__ == "__main__":

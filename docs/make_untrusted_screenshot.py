@@ -10,10 +10,8 @@ as text (``reviewer/gui/safe_text.py``).
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
-import tempfile
 from pathlib import Path
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -22,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_screenshots import RATER, prepare  # noqa: E402
+from shots import finish, workspace  # noqa: E402
 
 ANSWER = """**Take aspirin** only if <b>no allergy</b> is known.
 
@@ -53,14 +52,7 @@ def hostile(db: Path, response_id: int) -> None:
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
-    args = ap.parse_args()
-    out = Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    tmp = tempfile.TemporaryDirectory()
-    os.environ["XDG_CONFIG_HOME"] = str(Path(tmp.name) / "config")  # leave the user's settings alone
-    db = Path(tmp.name) / "demo.db"
+    out, _tmp, db, _args = workspace(__doc__)
     prepare(db)
 
     from reviewer.gui.app import build_window, make_app, save_screenshot
@@ -83,8 +75,7 @@ def main() -> int:
     w.select_row(0)
     app.processEvents()
     path = save_screenshot(w, out / "untrusted_content.png")
-    print(path)
-    os._exit(0)  # skip Qt teardown in this one-shot script
+    finish([path])
 
 
 if __name__ == "__main__":
