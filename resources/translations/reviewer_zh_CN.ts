@@ -219,672 +219,707 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="32" />
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="33" />
         <source>Agreement</source>
         <translation>一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="33" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="34" />
         <source>Agreement %</source>
         <translation>一致率 %</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="34" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="35" />
         <source>Agreement rate</source>
         <translation>一致率</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="35" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="36" />
         <source>Alpha</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="36" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="37" />
         <source>Alpha among physicians</source>
         <translation>医师间 α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="37" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="38" />
         <source>Alpha among physicians, CI low</source>
         <translation>医师间 α 置信区间下限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="38" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="39" />
         <source>Alpha among physicians, CI high</source>
         <translation>医师间 α 置信区间上限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="39" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="40" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="114" />
         <source>Alpha without the rater</source>
         <translation>去掉该评审员后的 α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="40" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="41" />
         <source>Area</source>
         <translation>领域</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="41" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="42" />
         <source>Basis</source>
         <translation>依据</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="42" />
         <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="43" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="44" />
         <source>Case</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="44" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="45" />
         <source>Category</source>
         <translation>类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="45" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="46" />
         <source>Chance-corrected</source>
         <translation>机遇校正一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="46" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="47" />
         <source>Chance-corrected statistic</source>
         <translation>机遇校正统计量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="47" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="48" />
         <source>CI low</source>
         <translation>置信区间下限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="48" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="49" />
         <source>CI high</source>
         <translation>置信区间上限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="49" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="50" />
         <source>CI informative</source>
         <translation>置信区间有信息量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="50" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="51" />
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="51" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="108" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="52" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="110" />
         <source>Cohen's kappa</source>
         <translation>科恩 κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="52" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="53" />
         <source>Comparison</source>
         <translation>比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="53" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="54" />
         <source>Criterion key</source>
         <translation>标准编号</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="54" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="55" />
         <source>Criterion</source>
         <translation>标准</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="55" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="56" />
         <source>Difference</source>
         <translation>差值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="56" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="57" />
         <source>Grader</source>
         <translation>评分者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="57" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="58" />
         <source>Grader macro-F1</source>
         <translation>评分者宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="58" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="59" />
         <source>Physicians usable, judge usable</source>
         <translation>医师：可用；评审模型：可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="59" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="60" />
         <source>Physicians usable, judge unusable</source>
         <translation>医师：可用；评审模型：不可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="60" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="61" />
         <source>Physicians unusable, judge usable</source>
         <translation>医师：不可用；评审模型：可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="61" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="62" />
         <source>Physicians unusable, judge unusable</source>
         <translation>医师：不可用；评审模型：不可用</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="62" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="63" />
         <source>Item</source>
         <translation>条目</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="63" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="64" />
         <source>Judge run</source>
         <translation>评判运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="64" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="65" />
         <source>Kappa</source>
         <translation>κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="65" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="111" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="66" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="113" />
         <source>Kappa against the majority</source>
         <translation>相对多数意见的 κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="66" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="67" />
         <source>Level</source>
         <translation>测量尺度</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="67" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="68" />
         <source>Macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="68" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="69" />
         <source>Median (s)</source>
         <translation>中位数（秒）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="69" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="70" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="70" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="71" />
         <source>n</source>
         <translation>n</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="71" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="72" />
+        <source>n cases</source>
+        <translation>病例数</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="73" />
         <source>Resamples</source>
         <translation>重抽样次数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="72" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="74" />
         <source>Physicians</source>
         <translation>医师数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="73" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="75" />
         <source>Physicians kept</source>
         <translation>纳入的医师数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="74" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="76" />
         <source>Raters</source>
         <translation>评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="75" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="77" />
         <source>Physicians' answers</source>
         <translation>医师作答数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="76" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="78" />
         <source>Note</source>
         <translation>备注</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="77" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="79" />
         <source>Units</source>
         <translation>单元数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="78" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="109" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="80" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="111" />
         <source>Pairwise agreement</source>
         <translation>两两一致率</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="79" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="81" />
         <source>Paper Figure 5 %</source>
         <translation>论文图 5 %</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="80" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="82" />
         <source>Percentile</source>
         <translation>百分位</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="81" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="83" />
         <source>Physician</source>
         <translation>医师</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="82" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="84" />
         <source>Physicians' weighted mean</source>
         <translation>医师加权均值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="83" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="85" />
         <source>Rater</source>
         <translation>评审者</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="84" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="86" />
         <source>First rater</source>
         <translation>评审员甲</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="85" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="87" />
         <source>Second rater</source>
         <translation>评审员乙</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="86" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="88" />
         <source>Items</source>
         <translation>条目数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="87" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="89" />
         <source>Items graded</source>
         <translation>已评分条目数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="88" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="90" />
         <source>Scope</source>
         <translation>范围</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="89" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="113" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="91" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="115" />
         <source>Score bias</source>
         <translation>评分偏差</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="90" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="92" />
         <source>Before / after the edit</source>
         <translation>编辑前 / 后</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="91" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="93" />
         <source>Statistic</source>
         <translation>统计量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="92" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="94" />
         <source>Theme</source>
         <translation>主题</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="93" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="95" />
         <source>Value</source>
         <translation>值</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="94" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="96" />
         <source>Checklist versions</source>
         <translation>清单版本</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="95" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="97" />
         <source>Why no value</source>
         <translation>无值原因</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="96" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="98" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="122" />
         <source>Percentile among physicians</source>
         <translation>在医师中的百分位</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="97" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="106" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="99" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="108" />
         <source>Fleiss' kappa</source>
         <translation>弗莱斯 κ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="98" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="107" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="100" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="109" />
         <source>Gwet's AC1</source>
         <translation>格威特 AC1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="104" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="106" />
         <source>Krippendorff's alpha</source>
         <translation>克里彭多夫 α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="105" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="107" />
         <source>Percent agreement</source>
         <translation>百分比一致率</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="110" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="112" />
         <source>Pairwise macro-F1</source>
         <translation>两两宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="114" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="116" />
         <source>Alpha, judge swapped in</source>
         <translation>α（评审模型替换医师）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="115" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="117" />
         <source>ICC</source>
         <translation>ICC</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="118" />
         <source>Kendall's tau</source>
         <translation>肯德尔 τ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="119" />
         <source>Spearman's rho</source>
         <translation>斯皮尔曼 ρ</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="120" />
         <source>Pearson's correlation</source>
         <translation>皮尔逊相关系数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="121" />
         <source>Mean difference</source>
         <translation>平均差</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="126" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="128" />
         <source>nominal</source>
         <translation>名义</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="127" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="129" />
         <source>ordinal</source>
         <translation>有序</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="128" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="130" />
         <source>interval</source>
         <translation>等距</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="129" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="131" />
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="137" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="139" />
         <source>criteria (met / not met, against the majority)</source>
         <translation>标准（满足 / 不满足，对照多数意见）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="138" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="140" />
         <source>criteria (met / not met)</source>
         <translation>标准（满足 / 不满足）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="141" />
         <source>overall score (exact)</source>
         <translation>总体评分（完全一致）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="140" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="286" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="142" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="315" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="141" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="143" />
         <source>rubric score</source>
         <translation>评分细则得分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="147" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="149" />
         <source>all raters agreed (one category only)</source>
         <translation>所有评审员意见一致（只有一个类别）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="148" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="150" />
         <source>one category only</source>
         <translation>只有一个类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="149" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="151" />
         <source>fewer than 2 raters</source>
         <translation>评审员少于 2 人</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="150" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="152" />
         <source>no unit rated by 2 or more raters</source>
         <translation>没有由 2 名或以上评审员评过的单元</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="151" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="153" />
         <source>no pairable ratings</source>
         <translation>没有可配对的评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="157" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="159" />
         <source>Summary</source>
         <translation>概要</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="158" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="160" />
         <source>Rater–rater agreement per criterion (worst first)</source>
         <translation>每条标准的评审员间一致性（最差的在前）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="159" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="161" />
         <source>Each rater against the others</source>
         <translation>每位评审员与其他评审员的比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="162" />
         <source>Rater pairs (criteria pooled)</source>
         <translation>评审员两两比较（标准合并）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="161" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="163" />
         <source>Rater–rater agreement per category</source>
         <translation>每个类别的评审员间一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="162" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="164" />
         <source>Rater–rater agreement per model (model names: coordinator only)</source>
         <translation>每个模型的评审员间一致性（模型名称仅协调员可见）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="163" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="165" />
         <source>Overall score agreement</source>
         <translation>总体评分一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="164" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="166" />
         <source>Pairwise macro-F1 (judge and each physician against the others)</source>
         <translation>两两宏平均 F1（评审模型和每位医师与其他医师比较）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="165" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="167" />
         <source>Judge against the physician majority</source>
         <translation>评审模型与医师多数意见比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="166" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="168" />
         <source>Alpha with the judge swapped in for each physician</source>
         <translation>用评审模型逐一替换每位医师后的 α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="167" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="169" />
         <source>Judge–physician agreement per criterion (worst first)</source>
         <translation>每条标准的评审模型与医师一致性（最差的在前）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="168" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="170" />
         <source>Judge score against the physicians' mean score</source>
         <translation>评审模型评分与医师平均评分比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="169" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="171" />
         <source>HealthBench: by theme</source>
         <translation>HealthBench：按主题</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="170" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="172" />
         <source>HealthBench: by category</source>
         <translation>HealthBench：按类别</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="171" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="173" />
         <source>Human-machine usability agreement per area (paper Figure 5 beside)</source>
         <translation>各领域的人机可用性一致性（并列论文图 5 的数值）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="172" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="174" />
         <source>Usability agreement per category</source>
         <translation>每个类别的可用性一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="173" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="175" />
         <source>Usability agreement per model (confusion: physicians × judge)</source>
         <translation>每个模型的可用性一致性（混淆：医师 × 评审模型）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="174" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="176" />
         <source>Same responses: agreement on the criteria against agreement on the overall score</source>
         <translation>相同回答：标准一致性与总体评分一致性比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="176" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="178" />
         <source>Median rating time per item (seconds, ratings with a recorded time)</source>
         <translation>每个条目的评分用时中位数（秒，仅计有记录用时的评分）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="178" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="180" />
+        <source>Accuracy, macro-F1 and Cohen's kappa against gold (worst first)</source>
+        <translation>对照金标准的准确率、宏 F1 与科恩 κ（最差在前）</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="182" />
         <source>Physicians' agreement before and after each edit</source>
         <translation>每次编辑前后医师间的一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="179" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="183" />
         <source>Judges against the physicians' majority, before and after each edit</source>
         <translation>每次编辑前后评判模型与医师多数意见的一致性</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="186" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="190" />
         <source>Alpha per criterion with 95% interval (25 lowest)</source>
         <translation>每条标准的 α 及 95% 区间（最低的 25 条）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="187" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="191" />
+        <source>Accuracy against the gold labels with 95% interval</source>
+        <translation>对照金标准的准确率及 95% 区间</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="192" />
         <source>Cohen's kappa, rater × rater</source>
         <translation>科恩 κ，评审员 × 评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="188" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="193" />
         <source>Confusion matrix: physician majority (rows) × judge (columns)</source>
         <translation>混淆矩阵：医师多数意见（行）× 评审模型（列）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="189" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="194" />
         <source>Usable / unusable per model: physicians (rows) × judge (columns), as the paper's Figure 6</source>
         <translation>每个模型的可用 / 不可用：医师（行）× 评审模型（列），同论文图 6</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="202" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="231" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="207" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="236" />
         <source>%s — judge run %s</source>
         <translation>%s — 评审运行 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="212" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="217" />
         <source>Bland–Altman: %s against the mean of the other raters</source>
         <translation>Bland–Altman 图：%s 与其他评审员均值比较</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="215" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="220" />
         <source>Bland–Altman: judge against physicians (%s)</source>
         <translation>Bland–Altman 图：评审模型与医师比较（%s）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="237" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="242" />
+        <source>Worst first, as the table; judge runs are named judge:&lt;run&gt;.</source>
+        <translation>与表格相同，最差在前；评审模型运行记为 judge:&lt;运行名&gt;。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="245" />
         <source>Red: alpha below 0.667, Krippendorff's lowest limit for tentative conclusions.</source>
         <translation>红色：α 低于 0.667，即克里彭多夫给出的可作初步结论的最低限。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="255" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="257" />
+        <source>Intervals: 95% bootstrap over cases; n = items graded, n cases = cases they come from.</source>
+        <translation>区间：按病例自助抽样的 95% 置信区间；n = 评判的条目数，n 病例 = 这些条目来自的病例数。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="261" />
+        <source>Intervals: 95%% bootstrap over answers, %d resamples, seed %d.</source>
+        <translation>区间：按回答自助抽样的 95%% 置信区间，%d 次重抽样，随机种子 %d。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="284" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="256" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="285" />
         <source>%s (%d)</source>
         <translation>%s（%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="257" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="286" />
         <source>alpha</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="258" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="287" />
         <source>macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="259" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="288" />
         <source>%d criteria have no %s: %s. They are listed last.</source>
         <translation>%d 条标准没有%s：%s。它们列在最后。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="268" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="297" />
         <source>%s, CI low</source>
         <translation>%s 置信区间下限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="269" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="298" />
         <source>%s, CI high</source>
         <translation>%s 置信区间上限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="270" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="299" />
         <source>%s, CI informative</source>
         <translation>%s 置信区间有信息量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="283" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="312" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="283" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="312" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="285" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="314" />
         <source>criteria (pooled)</source>
         <translation>标准（合并）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="287" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="316" />
         <source>judge %s</source>
         <translation>评审模型 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="288" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="317" />
         <source>before the edit</source>
         <translation>编辑前</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="289" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="318" />
         <source>after the edit</source>
         <translation>编辑后</translation>
     </message>
@@ -3122,18 +3157,18 @@ Send this file to your coordinator.</source>
         <translation>安全标记</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="359" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="356" />
         <source>Saved %s</source>
         <translation>已保存 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="370" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="377" />
         <source>This rating was changed in another window or on another machine; the newest values are shown and your last change was not applied.</source>
         <translation>此评分已在另一个窗口或另一台电脑上被修改；现在显示的是最新内容，您刚才的修改未被采用。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="324" />
-        <location filename="../../reviewer/gui/rater/review_column.py" line="373" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="367" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="380" />
         <source>Not saved: %s</source>
         <translation>未保存：%s</translation>
     </message>
@@ -3143,7 +3178,7 @@ Send this file to your coordinator.</source>
         <translation>按新版评分清单重新评审：标记为“沿用”的回答保留自您对上一版本的评分（其措辞未变）；措辞已修改或新增的标准需要您回答。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/rater/review_column.py" line="400" />
+        <location filename="../../reviewer/gui/rater/review_column.py" line="407" />
         <source>Feedback saved</source>
         <translation>反馈已保存</translation>
     </message>

@@ -173,6 +173,28 @@ def test_every_coordinator_window_and_dialog_is_chinese(demo_store, qtbot, tmp_p
             problems["re-rating result"] = words
         triage.result_dialog.reject()
         wait_job(qtbot, triage.job)
+        # analysed again with a reworded criterion and gold labels: the before / after and the gold
+        # tables, their titles, columns and notes, in Chinese too
+        from reviewer.adjudication.operations import fill_by_majority
+        from reviewer.studies.demo import DEMO_NAME
+
+        assert fill_by_majority(demo_store, DEMO_NAME, 2, author="coord")
+        agreement = ui.open_agreement()
+        job = agreement.analyse()
+        wait_job(qtbot, job, timeout=180000)
+        assert job.state == "done", job.error
+        def shown() -> set[str]:
+            return {name for page in agreement.pages.values() for name in page.models}
+
+        qtbot.waitUntil(lambda: "before_after" in shown(), timeout=10000)  # the result is shown after the job
+        assert {"before_after", "before_after.judges", "vs_gold"} <= shown(), shown()
+        for page in [agreement.tabs.widget(i) for i in range(agreement.tabs.count())]:
+            agreement.tabs.setCurrentWidget(page)
+            # "judge:" is the prefix the gold table's grader cells give judge runs (data, quoted in a note)
+            words = english_words(interface_texts(agreement), [*data, "明确说明剂量", "judge:"])
+            if words:
+                problems[f"agreement after edits: {agreement.tabs.tabText(agreement.tabs.currentIndex())}"] = \
+                    sorted(set(words))
         ui.open_overview()
         adjudication = ui.open_adjudication()  # last: the walk reads the tab on screen
         wait_job(qtbot, adjudication.job)

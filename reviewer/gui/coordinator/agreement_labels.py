@@ -29,6 +29,7 @@ def _key(name: str) -> str:
 def column_names() -> dict[str, str]:
     return {
         "ac1": QCoreApplication.translate("AgreementLabels", "AC1"),
+        "accuracy": QCoreApplication.translate("AgreementLabels", "Accuracy"),
         "agreement": QCoreApplication.translate("AgreementLabels", "Agreement"),
         "agreement_%": QCoreApplication.translate("AgreementLabels", "Agreement %"),
         "agreement_rate": QCoreApplication.translate("AgreementLabels", "Agreement rate"),
@@ -68,6 +69,7 @@ def column_names() -> dict[str, str]:
         "median_s": QCoreApplication.translate("AgreementLabels", "Median (s)"),
         "model": QCoreApplication.translate("AgreementLabels", "Model"),
         "n": QCoreApplication.translate("AgreementLabels", "n"),
+        "n_cases": QCoreApplication.translate("AgreementLabels", "n cases"),
         "n_boot": QCoreApplication.translate("AgreementLabels", "Resamples"),
         "n_physicians": QCoreApplication.translate("AgreementLabels", "Physicians"),
         "n_physicians_kept": QCoreApplication.translate("AgreementLabels", "Physicians kept"),
@@ -175,6 +177,8 @@ def table_titles() -> dict[str, str]:
             "AgreementLabels", "Same responses: agreement on the criteria against agreement on the overall score"),
         "usability.rating_time": QCoreApplication.translate(
             "AgreementLabels", "Median rating time per item (seconds, ratings with a recorded time)"),
+        "vs_gold": QCoreApplication.translate(
+            "AgreementLabels", "Accuracy, macro-F1 and Cohen's kappa against gold (worst first)"),
         "before_after": QCoreApplication.translate("AgreementLabels", "Physicians' agreement before and after each edit"),
         "before_after.judges": QCoreApplication.translate(
             "AgreementLabels", "Judges against the physicians' majority, before and after each edit"),
@@ -184,6 +188,7 @@ def table_titles() -> dict[str, str]:
 def figure_titles() -> dict[str, str]:
     return {
         "criteria_alpha": QCoreApplication.translate("AgreementLabels", "Alpha per criterion with 95% interval (25 lowest)"),
+        "vs_gold_accuracy": QCoreApplication.translate("AgreementLabels", "Accuracy against the gold labels with 95% interval"),
         "rater_heatmap": QCoreApplication.translate("AgreementLabels", "Cohen's kappa, rater × rater"),
         "confusion": QCoreApplication.translate("AgreementLabels", "Confusion matrix: physician majority (rows) × judge (columns)"),
         "usability.confusion": QCoreApplication.translate(
@@ -233,18 +238,42 @@ def figure_title(name: str, english: str) -> str:
 
 
 def figure_note(name: str, english: str) -> str:
+    if _key(name) == "vs_gold_accuracy" and english:
+        return QCoreApplication.translate("AgreementLabels",
+                                          "Worst first, as the table; judge runs are named judge:<run>.")
     if _key(name) == "criteria_alpha" and english:
         return QCoreApplication.translate(
             "AgreementLabels", "Red: alpha below 0.667, Krippendorff's lowest limit for tentative conclusions.")
     return english
 
 
+_BOOT_OVER_ANSWERS = re.compile(r"Intervals: 95% bootstrap over answers, (\d+) resamples, seed (\d+)\.")
+
+
+def _fixed_note(english: str) -> str | None:
+    """The notes the report writes in fixed words (the gold and the before / after tables), in the
+    UI language; None for any other note."""
+    if english == "Intervals: 95% bootstrap over cases; n = items graded, n cases = cases they come from.":
+        return QCoreApplication.translate(
+            "AgreementLabels", "Intervals: 95% bootstrap over cases; n = items graded, n cases = cases they come from.")
+    match = _BOOT_OVER_ANSWERS.fullmatch(english)
+    if match:
+        return QCoreApplication.translate(
+            "AgreementLabels", "Intervals: 95%% bootstrap over answers, %d resamples, seed %d.") % (
+            int(match[1]), int(match[2]))
+    return None
+
+
 def table_note(name: str, english: str, frame: Any) -> str:
-    """The note under a table: why rows have no value (rebuilt from the frame's reasons)."""
+    """The note under a table: why rows have no value (rebuilt from the frame's reasons), or one of
+    the report's fixed notes."""
     from reviewer.reports import labels as marks
 
     if not english:
         return english
+    fixed = _fixed_note(english)
+    if fixed is not None:
+        return fixed
     key = "alpha" if _key(name) == "by_criterion" and name == _key(name) else "macro_f1"
     if marks.REASON not in frame or key not in frame:
         return english
