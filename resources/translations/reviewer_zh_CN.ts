@@ -648,7 +648,7 @@
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="142" />
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="315" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="322" />
         <source>overall score</source>
         <translation>总体评分</translation>
     </message>
@@ -844,82 +844,87 @@
         <translation>红色：α 低于 0.667，即克里彭多夫给出的可作初步结论的最低限。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="257" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="259" />
         <source>Intervals: 95% bootstrap over cases; n = items graded, n cases = cases they come from.</source>
         <translation>区间：按病例自助抽样的 95% 置信区间；n = 评判的条目数，n 病例 = 这些条目来自的病例数。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="261" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="263" />
+        <source>No judge run graded the newest wording of %s yet: re-judge those cases (Triage › Re-judge affected answers…) to compare.</source>
+        <translation>尚无评审模型运行评判过 %s 的最新措辞：请重新评审这些病例（分诊 › 重新评审受影响的回答…）后再比较。</translation>
+    </message>
+    <message>
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="268" />
         <source>Intervals: 95%% bootstrap over answers, %d resamples, seed %d.</source>
         <translation>区间：按回答自助抽样的 95%% 置信区间，%d 次重抽样，随机种子 %d。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="284" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="291" />
         <source>; </source>
         <translation>；</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="285" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="292" />
         <source>%s (%d)</source>
         <translation>%s（%d）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="286" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="293" />
         <source>alpha</source>
         <translation>α</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="287" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="294" />
         <source>macro-F1</source>
         <translation>宏平均 F1</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="288" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="295" />
         <source>%d criteria have no %s: %s. They are listed last.</source>
         <translation>%d 条标准没有%s：%s。它们列在最后。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="297" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="304" />
         <source>%s, CI low</source>
         <translation>%s 置信区间下限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="298" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="305" />
         <source>%s, CI high</source>
         <translation>%s 置信区间上限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="299" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="306" />
         <source>%s, CI informative</source>
         <translation>%s 置信区间有信息量</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="312" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="319" />
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="312" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="319" />
         <source>no</source>
         <translation>否</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="314" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="321" />
         <source>criteria (pooled)</source>
         <translation>标准（合并）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="316" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="323" />
         <source>judge %s</source>
         <translation>评审模型 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="317" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="324" />
         <source>before the edit</source>
         <translation>编辑前</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="318" />
+        <location filename="../../reviewer/gui/coordinator/agreement_labels.py" line="325" />
         <source>after the edit</source>
         <translation>编辑后</translation>
     </message>

@@ -109,6 +109,20 @@ class BeforeAfter:
         return {"n_boot": self.n_boot, "seed": self.seed, "min_interval_answers": MIN_INTERVAL_UNITS,
                 "criteria": [asdict(r) for r in self.rows]}
 
+    def unjudged(self) -> list[EditedCriterion]:
+        """The edited criteria whose newest wording no judge run has graded yet (re-judge their
+        cases to see whether the judge follows the new wording)."""
+        return [r for r in self.rows if not any(j.n for j in r.new.judges)]
+
+    def unjudged_note(self) -> str:
+        """One sentence naming :meth:`unjudged` (empty when every new wording was judged)."""
+        rows = self.unjudged()
+        if not rows:
+            return ""
+        names = ", ".join(f"{r.case} / {r.key}" for r in rows)
+        return (f"No judge run graded the newest wording of {names} yet: re-judge those cases "
+                "(reviewer rejudge CASE...) to compare.")
+
     def to_text(self) -> str:
         """Plain-text tables for the terminal: per edited criterion, both wordings side by side."""
         if not self.rows:
@@ -134,6 +148,8 @@ class BeforeAfter:
         out += ["", "n: answers with two or more physicians' answers (judges: answers with a verdict and a "
                 "physicians' majority); a judge's agreement is with the physicians' strict majority on the "
                 "same wording."]
+        if self.unjudged_note():
+            out.append(self.unjudged_note())
         return "\n".join(out)
 
 

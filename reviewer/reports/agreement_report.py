@@ -394,7 +394,7 @@ def _before_after_section(result: StudyAgreement) -> Section:
         tables=[Table("before_after", "Physicians' agreement before and after each edit", tables["before_after"],
                       note=f"Intervals: 95% bootstrap over answers, {ba.n_boot} resamples, seed {ba.seed}."),
                 Table("before_after.judges", "Judges against the physicians' majority, before and after each edit",
-                      tables["before_after.judges"])])
+                      tables["before_after.judges"], note=ba.unjudged_note())])
 
 
 def build_agreement_report(result: StudyAgreement, *, progress: Callable[[int, int], None] | None = None

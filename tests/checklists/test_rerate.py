@@ -309,3 +309,26 @@ def test_export_then_import_brings_each_current_rating_back_on_its_own_version(s
     key = ["response_uid", "criterion_key", "rater"]
     assert after.sort_values(key).reset_index(drop=True)[[*key, "value"]].equals(
         before.sort_values(key).reset_index(drop=True)[[*key, "value"]])
+
+
+def test_before_after_says_when_no_judge_graded_the_new_wording(study):
+    """No judge run graded version 2 of k2: the before / after figures, their text and the report's
+    judges table say so and say how to fix it (re-judge the case)."""
+    from reviewer.agreement.service import analyze_study
+    from reviewer.checklists.before_after import before_after
+    from reviewer.reports.agreement_report import build_agreement_report
+
+    store = study
+    with store.begin() as s:
+        request_rerating(s, ["c1"], raters=["r1", "r2"], actor="coord")
+    with store.begin() as s:
+        _rate_all(s, "r1", {"k2": "not_met"})
+        _rate_all(s, "r2", {"k2": "not_met"})
+    with store.Session() as s:
+        ba = before_after(s, "rr", n_boot=50)
+    assert [(r.case, r.key) for r in ba.unjudged()] == [("c1", "k2")]
+    assert "No judge run graded the newest wording of c1 / k2 yet" in ba.unjudged_note()
+    assert ba.unjudged_note() in ba.to_text()
+    doc = build_agreement_report(analyze_study(store, n_boot=50))
+    notes = {t.name: t.note for t in doc.tables()}
+    assert notes["before_after.judges"] == ba.unjudged_note()

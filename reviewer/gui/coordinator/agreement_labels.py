@@ -248,6 +248,8 @@ def figure_note(name: str, english: str) -> str:
 
 
 _BOOT_OVER_ANSWERS = re.compile(r"Intervals: 95% bootstrap over answers, (\d+) resamples, seed (\d+)\.")
+_UNJUDGED = re.compile(r"No judge run graded the newest wording of (.+) yet: re-judge those cases "
+                       r"\(reviewer rejudge CASE\.\.\.\) to compare\.")
 
 
 def _fixed_note(english: str) -> str | None:
@@ -256,6 +258,11 @@ def _fixed_note(english: str) -> str | None:
     if english == "Intervals: 95% bootstrap over cases; n = items graded, n cases = cases they come from.":
         return QCoreApplication.translate(
             "AgreementLabels", "Intervals: 95% bootstrap over cases; n = items graded, n cases = cases they come from.")
+    match = _UNJUDGED.fullmatch(english)
+    if match:  # in the app, the app's way to re-judge rather than the command line's
+        return QCoreApplication.translate(
+            "AgreementLabels", "No judge run graded the newest wording of %s yet: re-judge those cases "
+            "(Triage › Re-judge affected answers…) to compare.") % match[1]
     match = _BOOT_OVER_ANSWERS.fullmatch(english)
     if match:
         return QCoreApplication.translate(
