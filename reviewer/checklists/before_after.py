@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -148,8 +148,9 @@ class BeforeAfter:
         out += ["", "n: answers with two or more physicians' answers (judges: answers with a verdict and a "
                 "physicians' majority); a judge's agreement is with the physicians' strict majority on the "
                 "same wording."]
-        if self.unjudged_note():
-            out.append(self.unjudged_note())
+        unjudged = self.unjudged_note()
+        if unjudged:
+            out.append(unjudged)
         return "\n".join(out)
 
 
@@ -249,15 +250,11 @@ def compute(data: Data, *, judge_runs: Sequence[str] | None = None, n_boot: int 
         sides = [_side(side, info, ratings, verdicts, judge_runs, order, n_boot=n_boot, seed=seed)
                  for side in (old, new)]
         if sides[1].n_answers == 0:
-            sides[1] = _with_note(sides[1], f"{TOO_FEW}; {NEEDS_RATINGS.format(case=case)}")
+            sides[1] = replace(sides[1], note=f"{TOO_FEW}; {NEEDS_RATINGS.format(case=case)}")
         if sides[0].n_answers == 0:
-            sides[0] = _with_note(sides[0], TOO_FEW)
+            sides[0] = replace(sides[0], note=TOO_FEW)
         rows.append(EditedCriterion(case_id, case, title, key, *sides))
     return BeforeAfter(n_boot, seed, tuple(rows))
-
-
-def _with_note(side: SideFigures, note: str) -> SideFigures:
-    return SideFigures(**{**side.__dict__, "note": note})
 
 
 def _value(est: Estimate) -> float | None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from reviewer.checklists.versions import find_case, get_checklist
@@ -46,6 +46,7 @@ from reviewer.store.models import (
     Response,
 )
 from reviewer.store.vocabulary import RERATE_SOURCE
+from reviewer.studies.assignment import last_positions
 
 
 @dataclass(frozen=True)
@@ -133,6 +134,8 @@ def _rerate_case(session: Session, case: Case, target: ChecklistVersion, named: 
     for crit in session.scalars(select(Criterion).where(Criterion.checklist_version_id.in_(list(versions)))):
         criteria.setdefault(crit.checklist_version_id, []).append(crit)
     names = dict(session.execute(select(Rater.id, Rater.name)).all())
+    keys = {c.id: c.key for c in criteria.get(target.id, [])}
+    positions = last_positions(session, case.study_id)
     current = session.scalars(select(Rating).where(Rating.response_id.in_(list(responses)), is_current())
                               .order_by(Rating.rater_id, Rating.response_id)).all()
     rated: set[tuple[int, int]] = set()
@@ -152,8 +155,7 @@ def _rerate_case(session: Session, case: Case, target: ChecklistVersion, named: 
                                              f"in version {target.version}: nothing to rate again"))
             continue
         new = _new_rating(session, old, target, carry)
-        _name_version(session, case, old.rater_id, old.response_id, target)
-        keys = {c.id: c.key for c in criteria.get(target.id, [])}
+        _name_version(session, case, old.rater_id, old.response_id, target, positions)
         item = RerateItem(name, label, resp.uid, resp.blind_label, old_version, target.version, tuple(asked),
                           tuple(keys[cid] for cid in carry))
         items.append(item)
@@ -165,7 +167,7 @@ def _rerate_case(session: Session, case: Case, target: ChecklistVersion, named: 
         for resp in responses.values():
             if (rater.id, resp.id) in rated:
                 continue
-            _name_version(session, case, rater.id, resp.id, target)
+            _name_version(session, case, rater.id, resp.id, target, positions)
             items.append(RerateItem(rater.name, label, resp.uid, resp.blind_label, None, target.version,
                                     tuple(c.key for c in criteria.get(target.id, [])), ()))
             session.add(AuditEvent(study_id=case.study_id, actor=actor, action="assignment.rerating",
@@ -196,14 +198,15 @@ def _new_rating(session: Session, old: Rating, target: ChecklistVersion, carry: 
     return new
 
 
-def _name_version(session: Session, case: Case, rater_id: int, response_id: int, target: ChecklistVersion) -> None:
-    """The rater's assignment of the answer names *target* (made, at the end of their queue, when missing)."""
+def _name_version(session: Session, case: Case, rater_id: int, response_id: int, target: ChecklistVersion,
+                  positions: dict[int, int]) -> None:
+    """The rater's assignment of the answer names *target* (made, at the end of their queue, when
+    missing; *positions*: :func:`reviewer.studies.assignment.last_positions`, kept up to date)."""
     assignment = session.scalar(select(Assignment).where(Assignment.rater_id == rater_id,
                                                          Assignment.response_id == response_id))
     if assignment is None:
-        last = session.scalar(select(func.max(Assignment.position)).where(Assignment.rater_id == rater_id,
-                                                                           Assignment.study_id == case.study_id))
+        positions[rater_id] = positions.get(rater_id, -1) + 1
         assignment = Assignment(study_id=case.study_id, rater_id=rater_id, response_id=response_id,
-                                position=(last if last is not None else -1) + 1)
+                                position=positions[rater_id])
         session.add(assignment)
     assignment.checklist_version_id = target.id

@@ -42,7 +42,7 @@ from reviewer.planning.data import Population, pair_counts_by_response, populati
 from reviewer.stats.sampling import Design, next_batch, plan_estimate, separates
 from reviewer.stats.weighted import STATISTICS
 from reviewer.store.models import Assignment, AssignmentDesign, AuditEvent, JudgeRun, Rater, Response, Study
-from reviewer.studies.assignment import ensure_raters, judge_runs_named
+from reviewer.studies.assignment import ensure_raters, judge_runs_named, last_positions
 
 PLAN_KIND = "adaptive_plan"
 BY = ("uncertain", "disagreement")
@@ -342,8 +342,7 @@ def _propose(session: Session, study: Study, state: _State, feats: dict[int, np.
     design = AssignmentDesign(study_id=study.id, created_by=created_by, settings=settings, report=body)
     session.add(design)
     session.flush()
-    positions = dict(session.execute(select(Assignment.rater_id, func.max(Assignment.position))
-                                     .where(Assignment.study_id == study.id).group_by(Assignment.rater_id)).all())
+    positions = last_positions(session, study.id)
     for rid, rater in zip(ids, who, strict=True):
         if rater is None:
             continue

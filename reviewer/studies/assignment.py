@@ -23,7 +23,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, func, select
 from sqlalchemy.orm import Session
 
 from reviewer.errors import ConflictError, InputError, NotFoundError
@@ -317,6 +317,13 @@ def _model_names(session: Session, study: Study) -> dict[int, str]:
     from reviewer.store.models import Model
 
     return dict(session.execute(select(Model.id, Model.name).where(Model.study_id == study.id)).all())
+
+
+def last_positions(session: Session, study_id: int) -> dict[int, int]:
+    """rater id -> the position of the rater's last assignment in the study (absent: none yet), so
+    that an assignment appended to a queue takes ``last_positions(...).get(rater_id, -1) + 1``."""
+    return dict(session.execute(select(Assignment.rater_id, func.max(Assignment.position))
+                                .where(Assignment.study_id == study_id).group_by(Assignment.rater_id)).all())
 
 
 def rater_queue(session: Session, study: Study, rater: Rater) -> list[Assignment]:
