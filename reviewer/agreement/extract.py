@@ -39,7 +39,7 @@ from reviewer.store.models import (
     Response,
 )
 from reviewer.store.reads import numeric_rows
-from reviewer.store.vocabulary import USABLE_PARSE_STATUSES
+from reviewer.store.vocabulary import USABLE_PARSE_STATUSES, in_categories
 
 CRITERION_COLUMNS = ["response_id", "response_uid", "case_id", "case_uid", "case_title", "category",
                      "model", "criterion_key", "criterion_text", "points", "rater", "value"]
@@ -53,17 +53,9 @@ def _frame(rows: Sequence[Sequence[object]], columns: list[str]) -> pd.DataFrame
     return pd.DataFrame(dict(zip(columns, (list(c) for c in zip(*rows, strict=True)), strict=True)))
 
 
-def _category_match(category: str, wanted: Sequence[str]) -> bool:
-    for w in wanted:
-        w = w.strip()
-        if category == w or category.startswith(w.rstrip(" /") + " /"):
-            return True
-    return False
-
-
 def _filter(df: pd.DataFrame, categories: Sequence[str] | None, models: Sequence[str] | None) -> pd.DataFrame:
     if categories:
-        df = df[df["category"].map(lambda c: _category_match(c or "", categories)).astype(bool)]
+        df = df[df["category"].map(lambda c: in_categories(c, categories)).astype(bool)]
     if models:
         df = df[df["model"].isin(list(models))]
     return df.reset_index(drop=True)

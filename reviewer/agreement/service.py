@@ -28,6 +28,7 @@ from reviewer.stats.usability import DEFAULT_USABLE_THRESHOLD
 from reviewer.store.engine import Store
 from reviewer.store.models import Case, JudgeRun
 from reviewer.store.reads import judge_run_has_usable_verdict, verdict_status_counts
+from reviewer.store.vocabulary import in_categories
 from reviewer.studies.lookup import get_study
 
 Progress = Callable[[str, float], None]
@@ -94,7 +95,7 @@ def analyze_study(store: Store, study: str | None = None, judge_run: str | None 
         case_ids = None
         if categories:
             case_ids = [cid for cid, cat in session.execute(select(Case.id, Case.category).where(Case.study_id == st.id))
-                        if extract._category_match(cat or "", categories)]
+                        if in_categories(cat, categories)]
         edits = before_after.load(session, st.id, case_ids=case_ids, models=models)
         study_name = st.name
 

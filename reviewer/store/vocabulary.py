@@ -4,6 +4,8 @@ the app's first screen is drawn before the ORM is loaded (see reviewer.rating.fi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 # Criterion answers, as stored in CriterionRating.value
 MET = "met"
 NOT_MET = "not_met"
@@ -59,6 +61,17 @@ CATEGORY_SEPARATOR = " / "
 def category_path(area: str, sub: str = "") -> str:
     """The stored category of *area* and its optional *sub*-area."""
     return f"{area}{CATEGORY_SEPARATOR}{sub}" if sub else area
+
+
+def in_categories(category: str | None, wanted: Sequence[str]) -> bool:
+    """Whether a stored *category* is one of *wanted* or lies under one of them (an area names
+    all its sub-areas: "医疗知识" takes "医疗知识 / 药物相关")."""
+    category = category or ""
+    for w in wanted:
+        w = w.strip()
+        if category == w or category.startswith(w.rstrip(" /") + " /"):
+            return True
+    return False
 
 
 def split_category(category: str | None) -> tuple[str, str]:
