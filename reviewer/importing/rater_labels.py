@@ -61,8 +61,8 @@ def write_rater_labels(session: Session, ratings: Sequence[RatingIn], labels: Se
 
     *ratings* holds one entry per key (the first wins); every label's rating must be among them.
     A rating already stored for (response, rater) is kept as it is (counted as skipped): the rater's
-current rating (:mod:`reviewer.store.current`); labels for another checklist version than that
-rating's are not added to it (a warning says so).
+    current rating (:mod:`reviewer.store.current`); labels for another checklist version than that
+    rating's are not added to it (a warning says so).
     """
     resp_ids = list({r.response_id for r in ratings})
     existing: dict[RatingKey, int] = {}

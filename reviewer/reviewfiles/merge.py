@@ -227,13 +227,16 @@ class _Lookup:
     by_uid: dict[str, Rating]
     by_response: dict[tuple[int, int | None], Rating]  # (response id, checklist version id): the key
     held: dict[int, PackRating]  # rating id -> newest revision held from this pack
+    superseded: set[int]  # ids of the rater's ratings a re-rating superseded (reviewer.store.current)
     new: list[tuple[Rating, int]] = field(default_factory=list)  # inserted here, no id until the flush
 
     @classmethod
     def load(cls, session: Session, c: CheckedReturn) -> _Lookup:
         ratings = session.scalars(select(Rating).where(Rating.rater_id == c.rater.id)).all()
         held = {p.rating_id: p for p in session.scalars(select(PackRating).where(PackRating.pack_id == c.pack.id))}
-        return cls({r.uid: r for r in ratings}, {(r.response_id, r.checklist_version_id): r for r in ratings}, held)
+        current = set(session.scalars(select(Rating.id).where(Rating.rater_id == c.rater.id, is_current())))
+        return cls({r.uid: r for r in ratings}, {(r.response_id, r.checklist_version_id): r for r in ratings}, held,
+                   {r.id for r in ratings} - current)
 
     def hold(self, session: Session, c: CheckedReturn, rating: Rating, revision: int) -> None:
         """Record that the study now holds *revision* of *rating* from this pack."""
@@ -291,7 +294,7 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
     unchanged_by_rater = held is not None and revision == held.revision
     if not unchanged_by_rater:
         look.hold(session, c, local, revision)
-    if not _is_current(session, local):
+    if local.id in look.superseded:
         rep.notes.append(f"rating {local.uid} is on an older checklist version than the rater's current rating of "
                          "that answer (a re-rating): merged as the older version's rating; the current one is "
                          "unchanged")
@@ -324,10 +327,6 @@ def _merge_rating(session: Session, c: CheckedReturn, snap: dict[str, Any], rep:
     session.flush()
     rep.conflicts.append(uid)
     _audit(session, c.study, actor, "rating.conflict", local.uid, before, incoming)
-
-
-def _is_current(session: Session, rating: Rating) -> bool:
-    return session.scalar(select(Rating.id).where(Rating.id == rating.id, is_current())) is not None
 
 
 def _merge_feedback(session: Session, c: CheckedReturn, rep: FileReport) -> None:
