@@ -192,10 +192,19 @@ class ValidatingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         return buttons
 
-    def accept(self) -> None:
+    def show_error(self, text: str) -> None:
+        """Say what is wrong in the error banner; the dialog stays open."""
+        self.error.setText(text)
+        self.error.setVisible(True)
+
+    def passes(self) -> bool:
+        """``problem()`` is None; otherwise it is shown (:meth:`show_error`) and this is False."""
         problem = self.problem()
         if problem:
-            self.error.setText(problem)
-            self.error.setVisible(True)
-            return
-        super().accept()
+            self.show_error(problem)
+            return False
+        return True
+
+    def accept(self) -> None:
+        if self.passes():
+            super().accept()

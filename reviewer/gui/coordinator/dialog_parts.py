@@ -108,13 +108,10 @@ class LoopDialog(ValidatingDialog):
         self.job: Any = None
 
     def accept(self) -> None:
-        problem = self.problem()
-        if problem:
-            self.error.setText(problem)
-            self.error.setVisible(True)
+        if not self.passes():
             return
         self.job = self.start()
-        super().accept()
+        QDialog.accept(self)  # checked above: not ValidatingDialog.accept, which would ask problem() again
 
     def start(self) -> Any:
         raise NotImplementedError

@@ -106,7 +106,7 @@ class RerateDialog(ValidatingDialog):
             first = checklist_ops.preview_rerating(self.store, list(self.cases))
             names = rater_names(self.store, self.study_id)
         except ReviewerError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             first, names = RerateReport((), ()), []
         by_rater: OrderedDict[str, list[RerateItem]] = OrderedDict()
         for item in first.items:
@@ -175,7 +175,7 @@ class RerateDialog(ValidatingDialog):
             try:
                 report = checklist_ops.preview_rerating(self.store, list(self.cases), chosen)
             except ReviewerError as exc:
-                self._error(str(exc))
+                self.show_error(str(exc))
         self.preview = report
         self.preview_model.set_frame(pd.DataFrame([{
             "rater": i.rater, "case": i.case, "answer": i.blind_label or i.response_uid[:8],
@@ -214,10 +214,6 @@ class RerateDialog(ValidatingDialog):
         return (self.tr("Reworded, to rate again:") + "\n" + "\n".join(lines)) if lines else ""
 
     # -- do it -----------------------------------------------------------------------------------
-    def _error(self, text: str) -> None:
-        self.error.setText(text)
-        self.error.setVisible(True)
-
     def problem(self) -> str | None:
         if not self.chosen():
             return self.tr("Nobody is ticked: tick a rater, or add one new to the case.")
@@ -225,14 +221,12 @@ class RerateDialog(ValidatingDialog):
 
     def accept(self) -> None:
         """Ask the ticked raters (one transaction); a refusal is shown here and nothing is kept."""
-        problem = self.problem()
-        if problem:
-            self._error(problem)
+        if not self.passes():
             return
         try:
             self.report = checklist_ops.rerate_cases(self.store, list(self.cases), self.chosen(), actor=self.actor)
         except ReviewerError as exc:
-            self._error(str(exc))
+            self.show_error(str(exc))
             return
         self.rerated.emit(self.report)
         QDialog.accept(self)  # done: the problem() check ran above
