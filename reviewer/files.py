@@ -109,6 +109,12 @@ def atomic_write(path: str | os.PathLike[str], mode: str = "w", *, encoding: str
             handle.flush()
 
 
+def safe_file_name(text: str, fallback: str) -> str:
+    """*text* as a piece of a file name: anything but letters, digits, ``-`` and ``_`` made ``_``
+    (*fallback* when nothing is left)."""
+    return "".join(c if c.isalnum() or c in "-_" else "_" for c in text) or fallback
+
+
 def spreadsheet_text_undone(value: Any) -> Any:
     """The inverse of :func:`spreadsheet_text` for a cell read back from a CSV this app wrote (an
     apostrophe followed by a formula start loses the apostrophe); anything else is unchanged."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.files import safe_file_name
 from reviewer.gui.coordinator.dialog_parts import (
     CheckList,
     FilePicker,
@@ -236,11 +237,8 @@ class AssignDialog(LoopDialog):
 
 
 def pack_name(study: str, rater: str) -> str:
-    """``<study>-<rater>.rvw`` with anything but letters, digits, ``-`` and ``_`` made ``_``."""
-    def safe(text: str) -> str:
-        return "".join(c if c.isalnum() or c in "-_" else "_" for c in text) or "x"
-
-    return f"{safe(study)}-{safe(rater)}.rvw"
+    """``<study>-<rater>.rvw``, each made safe for a file name (:func:`reviewer.files.safe_file_name`)."""
+    return f"{safe_file_name(study, 'x')}-{safe_file_name(rater, 'x')}.rvw"
 
 
 class PackDialog(LoopDialog):

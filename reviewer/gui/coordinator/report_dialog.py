@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QSpinBox, QVBoxLayout, QWidget
 
+from reviewer.files import safe_file_name
 from reviewer.gui.coordinator.dialog_parts import (
     CheckList,
     FilePicker,
@@ -34,7 +35,7 @@ class ReportDialog(LoopDialog):
         choices = study_choices(w.store, w.study_id)
         self.output = FilePicker("save", self.tr("Report file"), self.tr("Reports (*.html *.pdf *.xlsx *.csv)"))
         db = getattr(w.store, "path", None)
-        safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in choices.name) or "study"
+        safe = safe_file_name(choices.name, "study")
         self.output.setText(str((Path(db).parent if db is not None else Path.cwd()) / f"{safe}-agreement"))
         self.formats = {ext: QCheckBox(ext[1:].upper()) for ext in FORMATS}
         self.formats[".html"].setChecked(True)

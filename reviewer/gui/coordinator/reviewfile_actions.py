@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reviewer.files import safe_file_name
 from reviewer.gui.safe_text import plain_label, show_message
 from reviewer.reviewfiles.common import MANIFEST, REVIEW_DB, REVIEW_FORMAT
 
@@ -51,8 +52,7 @@ def default_return_path(source: Path, rater: str) -> Path:
     for suffix in (".work", ".rvw"):
         if name.endswith(suffix):
             name = name[: -len(suffix)]
-    safe = "".join(c if c.isalnum() or c in "-_" else "_" for c in rater) or "rater"
-    return source.parent / f"{name}-{safe}.rvr"
+    return source.parent / f"{name}-{safe_file_name(rater, 'rater')}.rvr"
 
 
 def write_return(window: Any, out_path: str | Path) -> dict[str, Any]:
