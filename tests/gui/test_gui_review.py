@@ -11,45 +11,20 @@ from sqlalchemy import select
 from reviewer import rating as svc
 from reviewer.store import open_store
 from reviewer.store.models import Rating
-from tests.support.gui import isolate_settings, visible_texts
+from tests.support.gui import visible_texts
 from tests.support.rating import MODEL_NAMES, make_study
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def window_factory(qtbot, tmp_path):
-    isolate_settings(tmp_path / "settings")
-    from reviewer.gui.app import make_app
-    from reviewer.gui.rater.main_window import MainWindow
-    from reviewer.rating.operations import RatingOperations
-
-    make_app("en")
-    made = []
-
-    def make(store, ids, rater="alice", coordinator=False):
-        w = MainWindow(RatingOperations(store), ids["study"], ids[rater], rater, coordinator)
-        w.persist_settings = False
-        qtbot.addWidget(w)
-        with qtbot.waitActive(w):
-            w.show()
-            w.activateWindow()
-        made.append(w)
-        return w
-
-    yield make
-    for w in made:
-        w.close()
 
 
 def key(qtbot, w, k, mod=Qt.KeyboardModifier.NoModifier):
     qtbot.keyClick(w.focusWidget() or w, k, mod)
 
 
-def test_rate_whole_item_by_keyboard_then_reopen(window_factory, qtbot, store, db_path):
+def test_rate_whole_item_by_keyboard_then_reopen(rater_window, qtbot, store, db_path):
     ids = make_study(store, extra_scales=[{"name": "clarity", "min": 1, "max": 3}])
     opened = time.monotonic()
-    w = window_factory(store, ids)
+    w = rater_window(store, ids)
     first = w.current_id
     assert first == w.model.ids()[0]
     col = w.active
@@ -92,9 +67,9 @@ def _no_modal_dialogs(monkeypatch):
     monkeypatch.setattr(main_window.ShortcutsDialog, "exec", lambda self: self.done(0) or 0)
 
 
-def test_incomplete_submit_is_refused_naming_what_is_missing(window_factory, qtbot, store):
+def test_incomplete_submit_is_refused_naming_what_is_missing(rater_window, qtbot, store):
     ids = make_study(store)
-    w = window_factory(store, ids)
+    w = rater_window(store, ids)
     first = w.current_id
     key(qtbot, w, Qt.Key.Key_1)
     key(qtbot, w, Qt.Key.Key_Return, CTRL)
@@ -108,9 +83,9 @@ def test_incomplete_submit_is_refused_naming_what_is_missing(window_factory, qtb
         assert s.scalar(select(Rating.status).where(Rating.response_id == first)) == "draft"
 
 
-def test_undo_redo_through_the_service(window_factory, qtbot, store):
+def test_undo_redo_through_the_service(rater_window, qtbot, store):
     ids = make_study(store)
-    w = window_factory(store, ids)
+    w = rater_window(store, ids)
     rid = w.current_id
     key(qtbot, w, Qt.Key.Key_2)
     crit = w.active.item.criteria[0].id
@@ -128,9 +103,9 @@ def test_undo_redo_through_the_service(window_factory, qtbot, store):
     assert w.active.checklist.rows[0].buttons["not_met"].isChecked()
 
 
-def test_navigation_filters_and_next_unrated(window_factory, qtbot, store):
+def test_navigation_filters_and_next_unrated(rater_window, qtbot, store):
     ids = make_study(store, cases=3, criteria=1)
-    w = window_factory(store, ids)
+    w = rater_window(store, ids)
     order = w.model.ids()
     key(qtbot, w, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     assert w.current_id == order[1]
@@ -151,9 +126,9 @@ def test_navigation_filters_and_next_unrated(window_factory, qtbot, store):
     assert w.current_id == order[1]
 
 
-def test_side_by_side_rates_the_partner(window_factory, qtbot, store):
+def test_side_by_side_rates_the_partner(rater_window, qtbot, store):
     ids = make_study(store, criteria=2)
-    w = window_factory(store, ids)
+    w = rater_window(store, ids)
     key(qtbot, w, Qt.Key.Key_B)
     a, b = w.columns
     assert b.isVisible() and b.item.case_id == a.item.case_id and b.item.response_id != a.item.response_id
@@ -165,7 +140,7 @@ def test_side_by_side_rates_the_partner(window_factory, qtbot, store):
         assert svc.load_item(s, ids["alice"], a.item.response_id).values == {}
 
 
-def test_rater_never_sees_model_names_or_other_verdicts(window_factory, qtbot, store):
+def test_rater_never_sees_model_names_or_other_verdicts(rater_window, qtbot, store):
     ids = make_study(store, with_judge=True)
     with store.begin() as s:  # bob rates everything first
         for rid in ids["responses"]:
@@ -175,7 +150,7 @@ def test_rater_never_sees_model_names_or_other_verdicts(window_factory, qtbot, s
             svc.set_overall_score(s, ids["bob"], rid, 1)
             svc.set_comment(s, ids["bob"], rid, "bob-secret-comment")
     forbidden = (*MODEL_NAMES, "judge1", "judge-secret-model", "bob", "bob-secret-comment")
-    w = window_factory(store, ids, "alice")
+    w = rater_window(store, ids, "alice")
     key(qtbot, w, Qt.Key.Key_B)  # side by side shows more
     for _ in ids["responses"]:
         texts = "\n".join(visible_texts(w))
@@ -184,19 +159,19 @@ def test_rater_never_sees_model_names_or_other_verdicts(window_factory, qtbot, s
             assert word not in texts
         key(qtbot, w, Qt.Key.Key_N, Qt.KeyboardModifier.ShiftModifier)
     # the same walk finds them in coordinator mode, so the walk can see them when they are there
-    c = window_factory(store, ids, "alice", coordinator=True)
+    c = rater_window(store, ids, "alice", coordinator=True)
     texts = "\n".join(visible_texts(c))
     assert "bob: not met" in texts and "judge1: met" in texts
     assert any(name in texts for name in MODEL_NAMES)
     assert c.active.checklist.rows[0].property("disagree") is True
 
 
-def test_empty_queue_shows_empty_state(window_factory, store):
+def test_empty_queue_shows_empty_state(rater_window, store):
     ids = make_study(store, cases=1)
     from reviewer.store.models import Assignment
 
     with store.begin() as s:
         s.add(Assignment(study_id=ids["study"], rater_id=ids["bob"], response_id=ids["responses"][0]))
-    w = window_factory(store, ids, "alice")
+    w = rater_window(store, ids, "alice")
     assert w.stack.currentWidget() is w.empty
     assert "No responses assigned yet" in w.empty.text()
