@@ -1093,123 +1093,123 @@
 <context>
     <name>AssignDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="143" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="144" />
         <source>Assign answers to raters</source>
         <translation>把回答分配给评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="148" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="149" />
         <source>new raters, comma-separated (created when assigned)</source>
         <translation>新评审员，用逗号分隔（分配时创建）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="161" />
         <source>no limit</source>
         <translation>不限</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="164" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="165" />
         <source>study order (stratified by category)</source>
         <translation>研究顺序（按类别分层）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="165" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="166" />
         <source>first where a judge is least certain</source>
         <translation>评判模型最不确定的优先</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="166" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="167" />
         <source>first where judges disagree</source>
         <translation>评判模型之间有分歧的优先</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="168" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="169" />
         <source>every judge run</source>
         <translation>全部评判运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="171" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="172" />
         <source>Replace these raters' earlier assignments (their ratings are kept)</source>
         <translation>替换这些评审员之前的分配（已有评分保留）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="174" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="175" />
         <source>Raters</source>
         <translation>评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="175" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="176" />
         <source>New raters</source>
         <translation>新评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="176" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="177" />
         <source>Raters per answer (overlap share)</source>
         <translation>每个回答的评审员数（重叠部分）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="177" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="178" />
         <source>Calibration answers (everyone rates them first)</source>
         <translation>校准回答（每人先评）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="178" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="179" />
         <source>Share rated by several raters (0–1)</source>
         <translation>由多名评审员评的比例（0–1）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="179" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="180" />
         <source>At most per rater</source>
         <translation>每名评审员最多</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="180" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="181" />
         <source>Seed of the order</source>
         <translation>顺序的随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="181" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="182" />
         <source>Order</source>
         <translation>顺序</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="182" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="183" />
         <source>Judge runs for the order</source>
         <translation>用于排序的评判运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="183" />
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="233" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="184" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="234" />
         <source>Assign</source>
         <translation>分配</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="185" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="186" />
         <source>Every answer of the study goes to one rater, or to several for the overlap share, so agreement can be measured; work is balanced across raters.</source>
         <translation>研究中的每个回答分给一名评审员，重叠部分分给多名评审员，以便测量一致性；工作量在评审员之间均衡。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="210" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="211" />
         <source>Choose at least one rater (tick a name or type new ones).</source>
         <translation>请至少选择一名评审员（勾选姓名或输入新评审员）。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="212" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="213" />
         <source>%d raters per answer needs at least %d raters; %d chosen.</source>
         <translation>每个回答 %d 名评审员，至少需要 %d 名评审员；已选 %d 名。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="219" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="220" />
         <source>designing</source>
         <translation>正在设计</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="233" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="234" />
         <source>Assignments stored for %d raters.</source>
         <translation>已为 %d 名评审员保存分配。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="235" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="236" />
         <source>Assign %d raters</source>
         <translation>分配 %d 名评审员</translation>
     </message>
@@ -1263,7 +1263,7 @@
 <context>
     <name>Coordinator</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="47" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="45" />
         <source>The %s backend needs %s, which this installation does not have. Install it with:
 %s
 or choose the openai backend and a model server.</source>
@@ -1522,122 +1522,122 @@ or choose the openai backend and a model server.</source>
 <context>
     <name>GenerateDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="83" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="64" />
         <source>Generate candidates</source>
         <translation>生成候选回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="92" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="73" />
         <source>All cases</source>
         <translation>全部病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="94" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="75" />
         <source>Category: %s</source>
         <translation>类别：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="103" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="84" />
         <source>0 (greedy)</source>
         <translation>0（贪心）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="93" />
         <source>auto</source>
         <translation>自动</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="116" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="97" />
         <source>automatic (model name + settings; the same name resumes)</source>
         <translation>自动（模型名称 + 设置；同名即继续）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="118" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="99" />
         <source>Model</source>
         <translation>模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="119" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="100" />
         <source>Backend</source>
         <translation>后端</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="120" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="101" />
         <source>Base URL</source>
         <translation>服务地址</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="102" />
         <source>Cases</source>
         <translation>病例</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="122" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="103" />
         <source>Samples per case</source>
         <translation>每个病例的样本数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="123" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="104" />
         <source>Max new tokens</source>
         <translation>最大新生成词元数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="124" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="105" />
         <source>Temperature</source>
         <translation>温度</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="125" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="106" />
         <source>Top-p</source>
         <translation>Top-p</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="126" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="107" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="127" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="108" />
         <source>Batch size</source>
         <translation>批大小</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="128" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="109" />
         <source>Device</source>
         <translation>设备</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="129" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="110" />
         <source>Run name</source>
         <translation>运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="130" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="111" />
         <source>Generate</source>
         <translation>生成</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="131" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="112" />
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="133" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="114" />
         <source>Generate: a language model writes candidate answers to the study's cases, the answers physicians then rate (they never see which model wrote which). Answers are saved batch by batch; running the same run name again resumes where it stopped. Temperature 0 always gives the same answer; higher values vary more.</source>
         <translation>生成：由语言模型为研究中的病例写候选回答，之后由医生评分（医生看不到是哪个模型写的）。回答逐批保存；用同一运行名称再次运行会从中断处继续。温度为 0 时每次回答相同，数值越高变化越大。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="139" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="120" />
         <source>Preview the prompt for one case</source>
         <translation>预览一个病例的提示词</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="157" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="138" />
         <source>Choose a model folder or type a model name.</source>
         <translation>请选择模型文件夹或输入模型名称。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="159" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="140" />
         <source>The openai backend needs the endpoint's base URL.</source>
         <translation>openai 后端需要服务地址。</translation>
     </message>
@@ -1688,123 +1688,123 @@ or choose the openai backend and a model server.</source>
 <context>
     <name>ImportDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="46" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="47" />
         <source>Import into the study</source>
         <translation>导入到研究</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="49" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="50" />
         <source>HealthBench cases and rubrics</source>
         <translation>HealthBench 病例与评分细则</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="50" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="51" />
         <source>HealthBench meta-evaluation (physician labels)</source>
         <translation>HealthBench 元评估（医生标注）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="51" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="52" />
         <source>LLMEval-Med cases and checklists</source>
         <translation>LLMEval-Med 病例与检查清单</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="52" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="53" />
         <source>Ratings (as exported)</source>
         <translation>评分（导出格式）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="53" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="54" />
         <source>Model answers</source>
         <translation>模型回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="54" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="55" />
         <source>Judge verdicts</source>
         <translation>评判结论</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="56" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="57" />
         <source>File to import</source>
         <translation>要导入的文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="56" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="57" />
         <source>Data files (*.jsonl *.json *.csv *.parquet);;All files (*)</source>
         <translation>数据文件 (*.jsonl *.json *.csv *.parquet);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="59" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="60" />
         <source>the judge run to store them as (required)</source>
         <translation>保存为哪个评判运行（必填）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="61" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="62" />
         <source>the judge model's name, for the record</source>
         <translation>评判模型的名称，供记录</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="63" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="64" />
         <source>model name for rows without one</source>
         <translation>没有模型名称的行使用此名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="65" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="66" />
         <source>What the file holds</source>
         <translation>文件内容</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="66" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="67" />
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="67" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="68" />
         <source>Judge run name</source>
         <translation>评判运行名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="68" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="69" />
         <source>Judge model</source>
         <translation>评审模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="69" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="70" />
         <source>Answer model</source>
         <translation>回答模型</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="70" />
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="127" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="71" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="128" />
         <source>Import</source>
         <translation>导入</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="72" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="73" />
         <source>The whole file is checked first and lands in one transaction: all of it or nothing. Importing the same file again adds nothing.</source>
         <translation>先检查整个文件，再在一个事务中写入：要么全部导入，要么都不导入。再次导入同一文件不会重复添加。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="99" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="100" />
         <source>Choose the file to import.</source>
         <translation>请选择要导入的文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="101" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="102" />
         <source>No such file: %s</source>
         <translation>文件不存在：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="112" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="113" />
         <source>checking and importing</source>
         <translation>正在检查并导入</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="127" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="128" />
         <source>Imported %s</source>
         <translation>已导入 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="130" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="131" />
         <source>Import %s</source>
         <translation>导入 %s</translation>
     </message>
@@ -2504,17 +2504,12 @@ Send this file to your coordinator.</source>
 <context>
     <name>ModelPicker</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="58" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="56" />
         <source>model folder, hub id, or endpoint model name</source>
         <translation>模型文件夹、模型库 ID 或服务端模型名称</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="59" />
-        <source>Browse…</source>
-        <translation>浏览…</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="67" />
+        <location filename="../../reviewer/gui/coordinator/generate_dialog.py" line="55" />
         <source>Model folder</source>
         <translation>模型文件夹</translation>
     </message>
@@ -2545,73 +2540,73 @@ Send this file to your coordinator.</source>
 <context>
     <name>PackDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="252" />
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="328" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="250" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="326" />
         <source>Pack review files</source>
         <translation>打包评审文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="256" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="254" />
         <source>Folder for the review files</source>
         <translation>评审文件的文件夹</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="261" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="259" />
         <source>Only answers not yet rated</source>
         <translation>仅打包尚未评分的回答</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="262" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="260" />
         <source>Leave out the answers a rater has already submitted (drafts are kept), e.g. for the next round of a plan. A rater with nothing left is reported, not packed.</source>
         <translation>不包含评审员已提交的回答（草稿保留），例如用于计划的下一轮。没有剩余回答的评审员会在结果中列出，不生成文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="266" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="264" />
         <source>Raters</source>
         <translation>评审员</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="267" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="265" />
         <source>Folder</source>
         <translation>文件夹</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="269" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="267" />
         <source>Pack</source>
         <translation>打包</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="271" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="269" />
         <source>One review file (.rvw) per rater: their assigned answers, blinded, without model names, other raters' ratings or judge verdicts. Send each file to its rater; their return file comes back through Merge returns.</source>
         <translation>每名评审员一个评审文件（.rvw）：包含分配给他们的回答，已盲化，不含模型名称、其他评审员的评分或评判结论。把文件发给对应的评审员；他们的交回文件通过“合并交回文件”导入。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="288" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="286" />
         <source>Will write: %s</source>
         <translation>将写入：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="295" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="293" />
         <source>No rater has assignments in this study yet: use Assign first.</source>
         <translation>本研究中还没有评审员被分配任务：请先使用“分配”。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="297" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="295" />
         <source>Choose at least one rater.</source>
         <translation>请至少选择一名评审员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="299" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="297" />
         <source>Choose the folder for the review files.</source>
         <translation>请选择评审文件的文件夹。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="328" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="326" />
         <source>%d of %d review files written.</source>
         <translation>已写入 %d / %d 个评审文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="331" />
+        <location filename="../../reviewer/gui/coordinator/loop_dialogs.py" line="329" />
         <source>Pack %d review files</source>
         <translation>打包 %d 个评审文件</translation>
     </message>
@@ -2864,102 +2859,102 @@ Send this file to your coordinator.</source>
 <context>
     <name>ReportDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="32" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="33" />
         <source>Write the agreement report</source>
         <translation>写一致性报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="35" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="36" />
         <source>Report file</source>
         <translation>报告文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="35" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="36" />
         <source>Reports (*.html *.pdf *.xlsx *.csv)</source>
         <translation>报告 (*.html *.pdf *.xlsx *.csv)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="46" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="47" />
         <source>every judge run</source>
         <translation>全部评判运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="58" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="59" />
         <source>File (without extension)</source>
         <translation>文件（不含扩展名）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="59" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="60" />
         <source>Formats</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="60" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="61" />
         <source>Judge run</source>
         <translation>评判运行</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="61" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="62" />
         <source>Categories (none ticked: all)</source>
         <translation>类别（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="62" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="63" />
         <source>Models (none ticked: all)</source>
         <translation>模型（不勾选即全部）</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="63" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="64" />
         <source>Bootstrap resamples</source>
         <translation>自助法重抽样次数</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="64" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="65" />
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="65" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="66" />
         <source>Write report</source>
         <translation>写报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="67" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="68" />
         <source>Rater–rater and judge–rater agreement with bootstrap intervals, broken down by criterion, category, model and rater. HTML is one self-contained file; XLSX has one sheet per table; CSV stacks every table.</source>
         <translation>评审员之间、评判模型与评审员之间的一致性及自助法置信区间，按标准、类别、模型和评审员细分。HTML 是一个独立文件；XLSX 每个表一个工作表；CSV 把所有表依次排列。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="87" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="88" />
         <source>Choose where to write the report.</source>
         <translation>请选择报告的保存位置。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="89" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="90" />
         <source>Tick at least one format.</source>
         <translation>请至少勾选一种格式。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="92" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="93" />
         <source>No such folder: %s</source>
         <translation>文件夹不存在：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="98" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="99" />
         <source>writing %s</source>
         <translation>正在写 %s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="122" />
         <source>Report</source>
         <translation>报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="122" />
         <source>%d report files written.</source>
         <translation>已写入 %d 个报告文件。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="124" />
+        <location filename="../../reviewer/gui/coordinator/report_dialog.py" line="125" />
         <source>Report — %s</source>
         <translation>报告 — %s</translation>
     </message>
@@ -3073,7 +3068,7 @@ Send this file to your coordinator.</source>
     </message>
     <message>
         <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="195" />
-        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="223" />
+        <location filename="../../reviewer/gui/coordinator/rerate_dialog.py" line="219" />
         <source>Nobody is ticked: tick a rater, or add one new to the case.</source>
         <translation>未勾选任何人：请勾选一位评审者，或添加一位新评审者。</translation>
     </message>

@@ -16,16 +16,14 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
     QDoubleSpinBox,
-    QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
-    QPushButton,
     QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
+from reviewer.gui.coordinator.dialog_parts import FilePicker
 from reviewer.gui.coordinator.preview_panel import PreviewPanel, generation_read
 from reviewer.gui.dialogs import ValidatingDialog
 from reviewer.gui.safe_text import plain_label
@@ -49,30 +47,13 @@ def backend_problem(backend: str) -> str | None:
         backend, ", ".join(missing), INSTALL.get(backend) or "pip install " + " ".join(missing))
 
 
-class ModelPicker(QWidget):
+class ModelPicker(FilePicker):
     """A model folder (Browse…) or a hub id / endpoint model name typed in."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit()
+        super().__init__("folder", "", parent=parent)
+        self.caption = self.tr("Model folder")
         self.edit.setPlaceholderText(self.tr("model folder, hub id, or endpoint model name"))
-        browse = QPushButton(self.tr("Browse…"))
-        browse.clicked.connect(self._browse)
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.edit, 1)
-        lay.addWidget(browse)
-
-    def _browse(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Model folder"), self.edit.text())
-        if folder:
-            self.edit.setText(folder)
-
-    def text(self) -> str:
-        return self.edit.text().strip()
-
-    def setText(self, text: str) -> None:  # noqa: N802 - Qt naming
-        self.edit.setText(text)
 
 
 class GenerateDialog(ValidatingDialog):
