@@ -30,6 +30,15 @@ def print_json(data: Any) -> None:
     sys.stdout.write("\n")
 
 
+def print_report(args: argparse.Namespace, data: Any, text: str) -> int:
+    """A command's result: *data* as JSON with ``--json``, else *text*; the exit status 0."""
+    if getattr(args, "json", False):
+        print_json(data)
+    else:
+        print(text)
+    return 0
+
+
 class ProgressBar:
     """A tqdm bar for a service's ``progress(done, total)`` callback, made on the first call
     (the total is known only then); use as a context manager so the bar is closed on errors too."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reviewer import login_name
-from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.cli.common import add_study_option, print_report, store_from_args
 from reviewer.errors import InputError
 
 
@@ -28,11 +28,7 @@ def cmd_assign(args: argparse.Namespace) -> int:
             overlap=args.overlap, max_per_rater=args.max_per_rater, seed=args.seed,
             prioritize=args.prioritize, judge_run=judge_run, replace=args.replace,
             created_by=login_name())
-    if args.json:
-        print_json(report.to_dict())
-    else:
-        print("\n".join(report.lines()))
-    return 0
+    return print_report(args, report.to_dict(), "\n".join(report.lines()))
 
 
 

@@ -11,7 +11,7 @@ import argparse
 from typing import Any
 
 from reviewer import login_name
-from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.cli.common import add_study_option, print_json, print_report, store_from_args
 from reviewer.errors import InputError
 
 
@@ -157,14 +157,11 @@ def cmd_rerate(args: argparse.Namespace) -> int:
     with store.begin() as s:
         report = request_rerating(s, args.case, raters=raters, actor=_author(args), version=args.version,
                                   study=args.study)
-    if args.json:
-        from dataclasses import asdict
+    from dataclasses import asdict
 
-        print_json({"items": [asdict(i) for i in report.items],
-                    "skipped": [{"rater": r, "response_uid": u, "why": w} for r, u, w in report.skipped]})
-        return 0
-    print("\n".join(report.lines()))
-    return 0
+    return print_report(args, {"items": [asdict(i) for i in report.items],
+                               "skipped": [{"rater": r, "response_uid": u, "why": w} for r, u, w in report.skipped]},
+                        "\n".join(report.lines()))
 
 
 # ---------------------------------------------------------------------------------- triage
@@ -262,11 +259,7 @@ def _before_after(store: Any, args: argparse.Namespace) -> int:
     with store.Session() as s:
         result = before_after(s, get_study(s, args.study), cases=cases or None,
                               judge_runs=list(dict.fromkeys(runs)) or None, n_boot=args.boot, seed=args.seed)
-    if args.json:
-        print_json(result.to_dict())
-    else:
-        print(result.to_text())
-    return 0
+    return print_report(args, result.to_dict(), result.to_text())
 
 
 def cmd_compare(args: argparse.Namespace) -> int:
@@ -295,16 +288,9 @@ def cmd_compare(args: argparse.Namespace) -> int:
             physicians = before_after(s, case.study_id, cases=[case], judge_runs=[args.old_run, args.new_run],
                                       n_boot=args.boot, seed=args.seed)
         table = compare_versions(store, case, old_v, new_v, args.old_run, args.new_run)
-        if args.json:
-            print_json({**table.to_dict(), "before_after": physicians.to_dict()})
-        else:
-            print(table.to_text() + "\n\n" + physicians.to_text())
-        return 0
-    if args.json:
-        print_json(table.to_dict())
-    else:
-        print(table.to_text())
-    return 0
+        return print_report(args, {**table.to_dict(), "before_after": physicians.to_dict()},
+                            table.to_text() + "\n\n" + physicians.to_text())
+    return print_report(args, table.to_dict(), table.to_text())
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.cli.common import add_study_option, print_report, store_from_args
 from reviewer.errors import InputError
 
 IMPORT_KINDS = ("healthbench", "healthbench-meta", "llmeval-med", "ratings", "responses", "verdicts")  # = IMPORTERS
@@ -21,11 +21,7 @@ def cmd_import(args: argparse.Namespace) -> int:
         report = run_import(store, args.kind, args.file, **options)
     finally:
         store.close()
-    if args.json:
-        print_json(report.to_dict())
-    else:
-        print("\n".join(report.summary_lines()))
-    return 0
+    return print_report(args, report.to_dict(), "\n".join(report.summary_lines()))
 
 
 def cmd_export(args: argparse.Namespace) -> int:

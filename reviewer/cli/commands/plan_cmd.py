@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 
 from reviewer import login_name
-from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.cli.common import add_study_option, print_report, store_from_args
 
 STATISTIC_CHOICES = ("agreement_rate", "kappa", "macro_f1")  # reviewer.stats.weighted.STATISTICS, kept lazy
 
@@ -24,11 +24,7 @@ def cmd_plan(args: argparse.Namespace) -> int:
                             budget=args.budget, batch=args.batch, raters=raters, by=args.by,
                             n_strata=args.strata, seed=args.seed, plan=args.plan, n_boot=args.boot,
                             propose=not args.status, created_by=login_name())
-    if args.json:
-        print_json(report.to_dict())
-    else:
-        print("\n".join(report.lines()))
-    return 0
+    return print_report(args, report.to_dict(), "\n".join(report.lines()))
 
 
 

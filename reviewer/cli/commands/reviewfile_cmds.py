@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 
 from reviewer import login_name
-from reviewer.cli.common import add_study_option, print_json, store_from_args
+from reviewer.cli.common import add_study_option, print_json, print_report, store_from_args
 
 
 def cmd_pack(args: argparse.Namespace) -> int:
@@ -36,11 +36,7 @@ def cmd_merge(args: argparse.Namespace) -> int:
 
     store = store_from_args(args)
     report = merge_return_files(store, args.files, actor=login_name(), study=args.study)
-    if args.json:
-        print_json(report.to_dict())
-    else:
-        print("\n".join(report.lines()))
-    return 0
+    return print_report(args, report.to_dict(), "\n".join(report.lines()))
 
 
 def cmd_audit(args: argparse.Namespace) -> int:
