@@ -2439,20 +2439,20 @@ or choose the openai backend and a model server.</source>
         <translation>界面语言将在下次启动时更改</translation>
     </message>
 <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="80" />
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="87" />
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="91" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="77" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="84" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="88" />
         <source>Return ratings</source>
         <translation>交回评分</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="81" />
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="146" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="78" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="132" />
         <source>Return files (*.rvr);;All files (*)</source>
         <translation>交回文件 (*.rvr);;所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="92" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="89" />
         <source>Wrote %s
 
 %d ratings (%d submitted, %d drafts), %d feedback notes.
@@ -2463,12 +2463,12 @@ Send this file to your coordinator.</source>
 请将此文件发送给协调员。</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="145" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="131" />
         <source>Merge returns</source>
         <translation>合并交回文件</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="160" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="146" />
         <source>Merge %d return file(s)</source>
         <translation>合并 %d 个交回文件</translation>
     </message>
@@ -2481,24 +2481,19 @@ Send this file to your coordinator.</source>
 <context>
     <name>MergeReportDialog</name>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="117" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="121" />
         <source>Merge report</source>
         <translation>合并报告</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="121" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="116" />
         <source>%d file(s) merged; %d conflict(s) kept for review. Backup: %s</source>
         <translation>已合并 %d 个文件；%d 处冲突留待审核。备份：%s</translation>
     </message>
     <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="124" />
+        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="119" />
         <source>%d file(s) read: nothing newer than what the study holds, nothing changed (no backup needed)</source>
         <translation>已读取 %d 个文件：没有比研究中已有内容更新的评分，未做任何更改（无需备份）</translation>
-    </message>
-    <message>
-        <location filename="../../reviewer/gui/coordinator/reviewfile_actions.py" line="134" />
-        <source>Close</source>
-        <translation>关闭</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,7 @@ class ResultDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.resize(720, 420)
-        headline = plain_label(head)
+        self.head = headline = plain_label(head)
         headline.setObjectName("SectionTitle")
         headline.setWordWrap(True)
         self.text = QPlainTextEdit("\n".join(lines))

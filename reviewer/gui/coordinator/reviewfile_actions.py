@@ -14,19 +14,16 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QMessageBox,
-    QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
 from reviewer.files import safe_file_name
-from reviewer.gui.safe_text import plain_label, show_message
+from reviewer.gui.coordinator.dialog_parts import ResultDialog
+from reviewer.gui.safe_text import show_message
 from reviewer.reviewfiles.common import MANIFEST, REVIEW_DB, REVIEW_FORMAT
 
 
@@ -109,34 +106,23 @@ def merge_job(store: Any, paths: list[str], actor: str, study: str | None
     return fn
 
 
-class MergeReportDialog(QDialog):
-    """The merge report: per file what was new, updated, unchanged, conflicting; the backup path."""
+class MergeReportDialog(ResultDialog):
+    """The merge report: per file what was new, updated, unchanged, conflicting; the backup path
+    (the headline in the error banner's colours when conflicts were kept)."""
 
     def __init__(self, report: Any, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(self.tr("Merge report"))
-        self.resize(760, 460)
         n_conf = len(report.conflicts)
         if report.backup:
-            text = (self.tr("%d file(s) merged; %d conflict(s) kept for review. Backup: %s")
-                    % (len(report.files), n_conf, report.backup))
+            text = (QCoreApplication.translate("MergeReportDialog", "%d file(s) merged; %d conflict(s) kept for "
+                                               "review. Backup: %s") % (len(report.files), n_conf, report.backup))
         else:
-            text = self.tr("%d file(s) read: nothing newer than what the study holds, nothing changed "
-                           "(no backup needed)") % len(report.files)
-        self.head = head = plain_label(text)
-        head.setWordWrap(True)
-        head.setObjectName("ErrorBanner" if n_conf else "SectionTitle")
-        self.text = QPlainTextEdit("\n".join(report.lines()))
-        self.text.setReadOnly(True)
-        self.text.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.text.font().setStyleHint(QFont.StyleHint.Monospace)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Close"))
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(head)
-        lay.addWidget(self.text, 1)
-        lay.addWidget(buttons)
+            text = QCoreApplication.translate("MergeReportDialog", "%d file(s) read: nothing newer than what the "
+                                              "study holds, nothing changed (no backup needed)") % len(report.files)
+        super().__init__(QCoreApplication.translate("MergeReportDialog", "Merge report"), text, report.lines(),
+                         parent)
+        self.resize(760, 460)
+        if n_conf:
+            self.head.setObjectName("ErrorBanner")
 
 
 def merge_returns(window: Any, paths: list[str] | None = None) -> Any:
